@@ -1,0 +1,31 @@
+import type { LonLat } from './geo';
+import type { LayerId } from './layer';
+import type { LocalizedName } from './names';
+import type { Seconds } from './units';
+
+export interface ProcessingOverride {
+  entrySeconds?: Seconds;
+  exitSeconds?: Seconds;
+}
+
+/**
+ * A station: one physical place where riders enter, leave and change between the lines that stop there.
+ * Its layer sets the station processing (a suburban train calling at a trunk station is boarded through
+ * that station's security).
+ */
+export interface Station {
+  id: string;
+  name: LocalizedName;
+  coord: LonLat;
+  layer: LayerId;
+  processing?: ProcessingOverride;
+  /** Where the position and name came from, e.g. "OSM node 123". */
+  source?: string;
+}
+
+/** Stations between which riders change without going through a zone, e.g. a rail station and its metro. */
+export interface Hub {
+  id: string;
+  name: LocalizedName;
+  stations: string[];
+}

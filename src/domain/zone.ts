@@ -1,0 +1,25 @@
+import type { LonLat } from './geo';
+import type { LocalizedName } from './names';
+
+/** GeoJSON polygon geometry, declared here so the domain depends on no geometry library. */
+export type ZoneGeometry =
+  | { type: 'Polygon'; coordinates: number[][][] }
+  | { type: 'MultiPolygon'; coordinates: number[][][][] };
+
+/** An origin and destination of trips; no path passes through a zone. */
+export interface Zone {
+  id: string;
+  name?: LocalizedName;
+  centroid: LonLat;
+  population: number;
+  jobs: number;
+  /** Administrative unit the zone's population was allotted from, e.g. a district code. */
+  district?: string;
+  geometry?: ZoneGeometry;
+}
+
+/** Where zone attributes came from and whether they are estimates; the app shows this. */
+export interface ZoneAttributeSource {
+  source: string;
+  estimate: boolean;
+}

@@ -1,0 +1,77 @@
+import { centroid } from '@turf/turf';
+import type { LonLat } from '../domain/geo';
+import type { Issue } from '../domain/issue';
+import type { Network } from '../domain/network';
+import type { Zone } from '../domain/zone';
+import { parseJson } from './json';
+import { checkNetworkReferences } from './networkChecks';
+import { failed, type LoadResult } from './result';
+import { networkSchema, zonesFileSchema } from './schema/network';
+import { fromZod } from './zodIssues';
+
+export interface NetworkSource {
+  /** The network file's name as the user knows it; every message names it. */
+  file: string;
+  text: string;
+  /** The sibling `<id>.zones.geojson`, when the network keeps its zones there. */
+  zones?: { file: string; text: string };
+}
+
+/**
+ * Parse and validate a commuteshed.network/1 file (and its zones file): every problem in both, with
+ * JSON paths, or the network. Never a partial network, never an exception for bad input.
+ */
+export function loadNetwork(source: NetworkSource): LoadResult<Network> {
+  const parsed = parseJson(source.text);
+  if (!parsed.ok) return failed(source.file, parsed.issues);
+  const structure = networkSchema.safeParse(parsed.value, { reportInput: true });
+  const issues: Issue[] = structure.success ? [] : fromZod(structure.error.issues);
+  issues.push(...checkNetworkReferences(parsed.value));
+  if (issues.length > 0 || !structure.success) return failed(source.file, issues);
+
+  const network = structure.data as Network;
+  if (network.zonesFile === undefined) return { ok: true, value: { ...network, zones: network.zones ?? [] } };
+  if (!source.zones) {
+    return failed(source.file, [{ path: '$.zonesFile', message: `the zones file "${network.zonesFile}" was not given; open it together with the network` }]);
+  }
+  const zones = loadZones(source.zones.text);
+  if (!zones.ok) return failed(source.zones.file, zones.issues);
+  const zoneIds = new Set(zones.value.map((z) => z.id));
+  const coreIssues = network.core.flatMap((area, a) =>
+    area.zones.flatMap((z, k) => (zoneIds.has(z) ? [] : [{ path: `$.core[${a}].zones[${k}]`, message: `unknown zone "${z}" (not in ${source.zones!.file})` }])),
+  );
+  if (coreIssues.length > 0) return failed(source.file, coreIssues);
+  return { ok: true, value: { ...network, zones: zones.value } };
+}
+
+/** Zones from a GeoJSON FeatureCollection whose properties carry id, population and jobs. */
+export function loadZones(text: string): { ok: true; value: Zone[] } | { ok: false; issues: Issue[] } {
+  const parsed = parseJson(text);
+  if (!parsed.ok) return parsed;
+  const result = zonesFileSchema.safeParse(parsed.value, { reportInput: true });
+  if (!result.success) return { ok: false, issues: fromZod(result.error.issues) };
+  const issues: Issue[] = [];
+  const seen = new Set<string>();
+  const zones = result.data.features.map((f, k): Zone => {
+    const p = f.properties;
+    if (seen.has(p.id)) issues.push({ path: `$.features[${k}].properties.id`, message: `duplicate zone id "${p.id}"` });
+    seen.add(p.id);
+    const zone: Zone = {
+      id: p.id,
+      centroid: (p.centroid as LonLat | undefined) ?? (centroid(f.geometry).geometry.coordinates as LonLat),
+      population: p.population,
+      jobs: p.jobs,
+      geometry: f.geometry,
+    };
+    if (p.name) zone.name = p.name;
+    if (p.district !== undefined) zone.district = p.district;
+    return zone;
+  });
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: zones };
+}
+
+/** The network as a file: zones inline (a network loaded from a zones file is written self-contained). */
+export function serializeNetwork(network: Network): string {
+  const { zonesFile: _, ...rest } = network;
+  return `${JSON.stringify(rest, null, 1)}\n`;
+}

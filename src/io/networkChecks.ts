@@ -1,0 +1,140 @@
+import { clockToSeconds } from '../domain/units';
+import { childPath, type Issue } from '../domain/issue';
+
+/**
+ * Cross-reference checks a schema cannot express: unique ids, known references, array lengths that must
+ * agree. Runs on the raw parsed value, tolerating parts the schema rejected, so one pass reports both kinds.
+ */
+export function checkNetworkReferences(raw: unknown): Issue[] {
+  const issues: Issue[] = [];
+  const issue = (path: string, message: string) => issues.push({ path, message });
+  if (!isObject(raw)) return issues;
+  const list = (key: string): { item: Record<string, unknown>; path: string }[] =>
+    Array.isArray(raw[key])
+      ? (raw[key] as unknown[]).flatMap((item, k) => (isObject(item) ? [{ item, path: childPath(childPath('$', key), k) }] : []))
+      : [];
+
+  const periods = uniqueIds(list('periods'), issues, 'period');
+  if (Array.isArray(raw.periods) && !periods.has('am-peak')) {
+    issue('$.periods', 'needs the period "am-peak" (07:00–09:00), the one every analysis has');
+  }
+  for (const { item, path } of list('periods')) {
+    const start = clockToSeconds(String(item.start));
+    const end = clockToSeconds(String(item.end));
+    if (start >= end) issue(childPath(path, 'end'), `period ends (${item.end}) before it starts (${item.start})`);
+  }
+  const stations = uniqueIds(list('stations'), issues, 'station');
+  const zones = uniqueIds(list('zones'), issues, 'zone');
+  const lines = uniqueIds(list('lines'), issues, 'line');
+  const hubs = uniqueIds(list('hubs'), issues, 'hub');
+  uniqueIds(list('core'), issues, 'core area');
+
+  const hubOf = new Map<string, string>();
+  for (const { item, path } of list('hubs')) {
+    arrayOf(item.stations).forEach((s, k) => {
+      const p = childPath(childPath(path, 'stations'), k);
+      if (!stations.has(String(s))) issue(p, `unknown station "${s}"`);
+      else if (hubOf.has(String(s))) issue(p, `station "${s}" is already in hub "${hubOf.get(String(s))}"`);
+      else hubOf.set(String(s), String(item.id));
+    });
+  }
+
+  for (const { item: line, path } of list('lines')) {
+    const seen = new Set<string>();
+    arrayOf(line.patterns).forEach((p, k) => {
+      if (!isObject(p)) return;
+      const pp = childPath(childPath(path, 'patterns'), k);
+      const key = `${p.direction}/${p.id}`;
+      if (seen.has(key)) issue(childPath(pp, 'id'), `duplicate pattern id "${p.id}" in direction ${p.direction}`);
+      seen.add(key);
+      checkPattern(p, pp, { stations, periods, lines }, issue);
+    });
+  }
+
+  for (const { item: rule, path } of list('transfers')) {
+    const at = rule.at;
+    if (isObject(at)) {
+      if (typeof at.station === 'string' && !stations.has(at.station)) issue(`${path}.at.station`, `unknown station "${at.station}"`);
+      if (typeof at.hub === 'string' && !hubs.has(at.hub)) issue(`${path}.at.hub`, `unknown hub "${at.hub}"`);
+      if (Array.isArray(at.stations)) {
+        const [a, b] = at.stations.map(String);
+        at.stations.forEach((s, k) => {
+          if (!stations.has(String(s))) issue(`${path}.at.stations[${k}]`, `unknown station "${s}"`);
+        });
+        if (a !== b && stations.has(a!) && stations.has(b!) && (!hubOf.has(a!) || hubOf.get(a!) !== hubOf.get(b!))) {
+          issue(`${path}.at.stations`, `"${a}" and "${b}" are not in one hub, so riders cannot change between them`);
+        }
+      }
+    }
+    for (const side of ['from', 'to'] as const) {
+      const s = rule[side];
+      if (isObject(s) && typeof s.line === 'string' && !lines.has(s.line)) issue(`${path}.${side}.line`, `unknown line "${s.line}"`);
+    }
+    if (rule.walkSeconds === undefined && rule.processingSeconds === undefined) {
+      issue(path, 'a transfer rule sets walkSeconds, processingSeconds or both');
+    }
+  }
+
+  for (const { item: area, path } of list('core')) {
+    arrayOf(area.zones).forEach((z, k) => {
+      if (zones.size > 0 && !zones.has(String(z))) issue(`${path}.zones[${k}]`, `unknown zone "${z}"`);
+    });
+  }
+  if (raw.zones === undefined && raw.zonesFile === undefined) issue('$.zones', 'give zones inline or a zonesFile');
+  if (raw.zones !== undefined && raw.zonesFile !== undefined) issue('$.zonesFile', 'give zones inline or a zonesFile, not both');
+  return issues;
+}
+
+function checkPattern(
+  p: Record<string, unknown>,
+  path: string,
+  known: { stations: Set<string>; periods: Set<string>; lines: Set<string> },
+  issue: (path: string, message: string) => void,
+): void {
+  const stops = arrayOf(p.stops);
+  stops.forEach((s, k) => {
+    if (!known.stations.has(String(s))) issue(`${path}.stops[${k}]`, `unknown station "${s}"`);
+    else if (k > 0 && stops[k - 1] === s) issue(`${path}.stops[${k}]`, `station "${s}" twice in a row`);
+  });
+  const hops = p.loop === true ? stops.length : stops.length - 1;
+  if (Array.isArray(p.runSeconds) && p.runSeconds.length !== hops) {
+    issue(`${path}.runSeconds`, `expected ${hops} run times for ${stops.length} stops${p.loop ? ' on a loop' : ''}, got ${p.runSeconds.length}`);
+  }
+  if (Array.isArray(p.dwellSeconds) && p.dwellSeconds.length !== stops.length) {
+    issue(`${path}.dwellSeconds`, `expected ${stops.length} dwell times (one per stop), got ${p.dwellSeconds.length}`);
+  }
+  if (isObject(p.headways)) {
+    for (const period of Object.keys(p.headways)) {
+      if (!known.periods.has(period)) issue(childPath(`${path}.headways`, period), `unknown period "${period}"`);
+    }
+  }
+  let last = -1;
+  arrayOf(p.servedAs).forEach((s, k) => {
+    if (!isObject(s)) return;
+    const sp = `${path}.servedAs[${k}]`;
+    if (typeof s.line === 'string' && !known.lines.has(s.line)) issue(`${sp}.line`, `unknown line "${s.line}"`);
+    if (typeof s.fromStop === 'number') {
+      if (s.fromStop >= stops.length) issue(`${sp}.fromStop`, `stop index ${s.fromStop} is past the last stop (${stops.length - 1})`);
+      if (s.fromStop <= last) issue(`${sp}.fromStop`, 'servedAs entries must be in increasing stop order');
+      last = s.fromStop;
+    }
+  });
+}
+
+function uniqueIds(items: { item: Record<string, unknown>; path: string }[], issues: Issue[], what: string): Set<string> {
+  const ids = new Set<string>();
+  for (const { item, path } of items) {
+    if (typeof item.id !== 'string') continue;
+    if (ids.has(item.id)) issues.push({ path: `${path}.id`, message: `duplicate ${what} id "${item.id}"` });
+    ids.add(item.id);
+  }
+  return ids;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function arrayOf(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
