@@ -1,6 +1,6 @@
 import type { Issue } from './issue';
-import { ResolveContext, describeModification } from './modifications/context';
-import { MODIFICATION_ORDER, MODIFICATIONS, isModificationType } from './modifications/index';
+import { describeModification, ResolveContext } from './modifications/context';
+import { isModificationType, MODIFICATION_ORDER, MODIFICATIONS } from './modifications/index';
 import type { Network } from './network';
 import type { Modification, Scenario } from './scenario';
 
@@ -15,7 +15,10 @@ export type ApplyResult = { ok: true; network: Network } | { ok: false; issues: 
 export function applyScenario(base: Network, scenario: Scenario): ApplyResult {
   const issues: Issue[] = [];
   if (scenario.network !== base.id) {
-    issues.push({ path: '$.network', message: `scenario is for network "${scenario.network}", not "${base.id}"` });
+    issues.push({
+      path: '$.network',
+      message: `scenario is for network "${scenario.network}", not "${base.id}"`,
+    });
   }
   const listed = scenario.modifications.map((mod, listIndex) => ({ mod, listIndex }));
   const ordered = listed
@@ -49,7 +52,9 @@ function rank(mod: Modification): number {
 
 function resolveWith(mod: Modification, ctx: ResolveContext) {
   // The map is keyed by type, so the module always matches the modification's own type.
-  const module = MODIFICATIONS[mod.type] as { resolve(m: Modification, c: ResolveContext): ReturnType<typeof MODIFICATIONS['add-line']['resolve']> };
+  const module = MODIFICATIONS[mod.type] as {
+    resolve(m: Modification, c: ResolveContext): ReturnType<(typeof MODIFICATIONS)['add-line']['resolve']>;
+  };
   try {
     return module.resolve(mod, ctx);
   } catch (e) {

@@ -11,7 +11,9 @@ export interface Issue {
 export class ScenarioError extends Error {
   override readonly name = 'ScenarioError';
   constructor(readonly issues: Issue[]) {
-    super(`Scenario cannot be applied: ${issues.length} problem${issues.length === 1 ? '' : 's'}\n${formatIssues(issues)}`);
+    super(
+      `Scenario cannot be applied: ${issues.length} problem${issues.length === 1 ? '' : 's'}\n${formatIssues(issues)}`,
+    );
   }
 }
 

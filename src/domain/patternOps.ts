@@ -34,7 +34,16 @@ export function reversePattern(p: ServicePattern, id: string, direction: Directi
     const n = p.stops.length;
     // Reversed loop: stop order reversed; the run k→k+1 of the reversed loop is the original (n-2-k)→(n-1-k).
     const runs = p.stops.map((_, k) => p.runSeconds[(2 * n - 2 - k) % n]!);
-    return { ...p, id, direction, headsign: undefined, stops: [...p.stops].reverse(), runSeconds: runs, dwellSeconds: [...p.dwellSeconds].reverse(), servedAs: undefined };
+    return {
+      ...p,
+      id,
+      direction,
+      headsign: undefined,
+      stops: [...p.stops].reverse(),
+      runSeconds: runs,
+      dwellSeconds: [...p.dwellSeconds].reverse(),
+      servedAs: undefined,
+    };
   }
   return {
     ...p,
@@ -75,9 +84,15 @@ export function removeStopAt(p: ServicePattern, k: number, stopLossSeconds: numb
 }
 
 /** Insert `count` stops before index `at`: served-as boundaries after it move along. */
-export function shiftServedAs(servedAs: ServedAs[] | undefined, at: number, count: number): ServedAs[] | undefined {
+export function shiftServedAs(
+  servedAs: ServedAs[] | undefined,
+  at: number,
+  count: number,
+): ServedAs[] | undefined {
   if (!servedAs) return undefined;
-  return servedAs.map((s) => (s.fromStop > at || (count > 0 && s.fromStop === at) ? { ...s, fromStop: s.fromStop + count } : s));
+  return servedAs.map((s) =>
+    s.fromStop > at || (count > 0 && s.fromStop === at) ? { ...s, fromStop: s.fromStop + count } : s,
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import { NodeHeap } from './heap';
-import { EDGE_KIND, type CompactGraph, type Leg, type TripDetail } from './types';
+import { type CompactGraph, EDGE_KIND, type Leg, type TripDetail } from './types';
 
 /** Marks a label reached straight from the origin through access link k: pred = −(k + 2). */
 const fromAccess = (k: number) => -(k + 2);
@@ -120,7 +120,8 @@ export class Router {
     let best: { cost: number; time: number; walk?: number; egress?: number } | undefined;
     const better = (c: number, t: number) => !best || c < best.cost || (c === best.cost && t < best.time);
     for (let k = g.walkStart[o]!; k < g.walkStart[o + 1]!; k++) {
-      if (g.walkZone[k] === d && better(g.walkCost[k]!, g.walkTime[k]!)) best = { cost: g.walkCost[k]!, time: g.walkTime[k]!, walk: k };
+      if (g.walkZone[k] === d && better(g.walkCost[k]!, g.walkTime[k]!))
+        best = { cost: g.walkCost[k]!, time: g.walkTime[k]!, walk: k };
     }
     for (let k = g.egressStart[d]!; k < g.egressStart[d + 1]!; k++) {
       const n = g.egressNode[k]!;
@@ -144,7 +145,8 @@ export class Router {
         processing: 0,
         boardings: 0,
         cost: g.walkCost[best.walk]!,
-        legs: o === d ? [] : [{ kind: 'walk', from: { zone: origin }, to: { zone: destination }, seconds: t }],
+        legs:
+          o === d ? [] : [{ kind: 'walk', from: { zone: origin }, to: { zone: destination }, seconds: t }],
       };
     }
     return this.traceStations(o, d, best.egress!, best.cost);
@@ -154,7 +156,14 @@ export class Router {
     const g = this.g;
     const station = (n: number) => g.stations[g.nodeStation[n]!]!;
     const egressNode = g.egressNode[egress]!;
-    const legs: Leg[] = [{ kind: 'walk', from: { station: station(egressNode) }, to: { zone: g.zones[d]! }, seconds: g.egressWalk[egress]! }];
+    const legs: Leg[] = [
+      {
+        kind: 'walk',
+        from: { station: station(egressNode) },
+        to: { zone: g.zones[d]! },
+        seconds: g.egressWalk[egress]!,
+      },
+    ];
     const parts = { walk: g.egressWalk[egress]!, wait: 0, ride: 0, transfer: 0, processing: 0, boardings: 0 };
     let n = egressNode;
     while (this.pred[n]! >= 0) {
@@ -167,9 +176,16 @@ export class Router {
       parts.processing += g.edgeProcessing[e]!;
       parts.boardings += g.edgeBoardings[e]!;
       const kind = g.edgeKind[e];
-      if (kind === EDGE_KIND.exit) legs.push({ kind: 'exit', station: station(n), seconds: g.edgeProcessing[e]! });
+      if (kind === EDGE_KIND.exit)
+        legs.push({ kind: 'exit', station: station(n), seconds: g.edgeProcessing[e]! });
       else if (kind === EDGE_KIND.transfer) {
-        legs.push({ kind: 'transfer', from: station(from), to: station(n), walkSeconds: g.edgeTransfer[e]!, processingSeconds: g.edgeProcessing[e]! });
+        legs.push({
+          kind: 'transfer',
+          from: station(from),
+          to: station(n),
+          walkSeconds: g.edgeTransfer[e]!,
+          processingSeconds: g.edgeProcessing[e]!,
+        });
       } else if (kind === EDGE_KIND.ride) {
         const s = g.services[g.edgeService[e]!]!;
         legs.push({
@@ -192,7 +208,12 @@ export class Router {
     parts.walk += g.accessWalk[k]!;
     parts.processing += g.accessProcessing[k]!;
     legs.push({ kind: 'enter', station: station(n), seconds: g.accessProcessing[k]! });
-    legs.push({ kind: 'walk', from: { zone: g.zones[o]! }, to: { station: station(n) }, seconds: g.accessWalk[k]! });
+    legs.push({
+      kind: 'walk',
+      from: { zone: g.zones[o]! },
+      to: { station: station(n) },
+      seconds: g.accessWalk[k]!,
+    });
     legs.reverse();
     const time = parts.walk + parts.wait + parts.ride + parts.transfer + parts.processing;
     return { origin: g.zones[o]!, destination: g.zones[d]!, time, ...parts, cost, legs };

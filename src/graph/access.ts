@@ -27,9 +27,17 @@ function meters(a: [number, number], b: [number, number]): number {
  * Zone ↔ station links: great-circle distance × detour ÷ the station layer's access speed, for stations
  * within that layer's maximum access distance (DESIGN.md §2). Sorted by zone, then station order.
  */
-export function stationLinks(zones: readonly Zone[], stations: readonly Station[], a: Assumptions): StationLink[] {
+export function stationLinks(
+  zones: readonly Zone[],
+  stations: readonly Station[],
+  a: Assumptions,
+): StationLink[] {
   const radius = Math.max(...Object.values(a.layers).map((l) => l.accessMaxMeters), 1);
-  const grid = new SpatialGrid(stations.map((s) => s.coord), radius, zones[0]?.centroid[1] ?? 0);
+  const grid = new SpatialGrid(
+    stations.map((s) => s.coord),
+    radius,
+    zones[0]?.centroid[1] ?? 0,
+  );
   const links: StationLink[] = [];
   zones.forEach((zone, z) => {
     for (const k of grid.near(zone.centroid)) {
@@ -37,7 +45,11 @@ export function stationLinks(zones: readonly Zone[], stations: readonly Station[
       const layer = a.layers[station.layer];
       const d = meters(zone.centroid, station.coord);
       if (d <= layer.accessMaxMeters) {
-        links.push({ zone: z, station: k, seconds: wholeSeconds(travelSeconds(d * a.walkDetour, layer.accessSpeedKmh)) });
+        links.push({
+          zone: z,
+          station: k,
+          seconds: wholeSeconds(travelSeconds(d * a.walkDetour, layer.accessSpeedKmh)),
+        });
       }
     }
   });
@@ -49,7 +61,11 @@ export function stationLinks(zones: readonly Zone[], stations: readonly Station[
  * trip within a zone is not modelled). Sorted by origin, then destination.
  */
 export function directWalks(zones: readonly Zone[], a: Assumptions): WalkLink[] {
-  const grid = new SpatialGrid(zones.map((z) => z.centroid), a.directWalkMaxMeters, zones[0]?.centroid[1] ?? 0);
+  const grid = new SpatialGrid(
+    zones.map((z) => z.centroid),
+    a.directWalkMaxMeters,
+    zones[0]?.centroid[1] ?? 0,
+  );
   const links: WalkLink[] = [];
   zones.forEach((zone, from) => {
     for (const to of grid.near(zone.centroid)) {
@@ -58,7 +74,8 @@ export function directWalks(zones: readonly Zone[], a: Assumptions): WalkLink[] 
         continue;
       }
       const d = meters(zone.centroid, zones[to]!.centroid);
-      if (d <= a.directWalkMaxMeters) links.push({ from, to, seconds: wholeSeconds(travelSeconds(d * a.walkDetour, a.walkSpeedKmh)) });
+      if (d <= a.directWalkMaxMeters)
+        links.push({ from, to, seconds: wholeSeconds(travelSeconds(d * a.walkDetour, a.walkSpeedKmh)) });
     }
   });
   return links;

@@ -37,12 +37,21 @@ export class GraphError extends Error {
  * same network gives the same graph.
  */
 export function buildGraph(network: Network, period: string): CommuteGraph {
-  if (!network.periods.some((p) => p.id === period)) throw new GraphError(`network "${network.id}" has no period "${period}"`);
+  if (!network.periods.some((p) => p.id === period))
+    throw new GraphError(`network "${network.id}" has no period "${period}"`);
   const a = resolveAssumptions(network.assumptions);
   const index = indexNetwork(network);
   const g: CommuteGraph = new DirectedGraph();
-  const addEdge = (from: string, to: string, kind: EdgeKind, parts: EdgeParts, weight: number, service?: RideMeta) => {
-    if (!(Number.isFinite(weight) && weight >= 0)) throw new GraphError(`edge ${from} → ${to} has weight ${weight}`);
+  const addEdge = (
+    from: string,
+    to: string,
+    kind: EdgeKind,
+    parts: EdgeParts,
+    weight: number,
+    service?: RideMeta,
+  ) => {
+    if (!(Number.isFinite(weight) && weight >= 0))
+      throw new GraphError(`edge ${from} → ${to} has weight ${weight}`);
     const attrs: EdgeAttributes = { ...parts, weight, time: partsTime(parts), kind };
     if (service) attrs.service = service;
     g.addDirectedEdge(from, to, attrs);
@@ -86,7 +95,14 @@ export function buildGraph(network: Network, period: string): CommuteGraph {
     return key;
   };
   for (const r of rides) {
-    addEdge(platform(r.fromStation, r.fromLabel), alighted(r.toStation, r.toLabel), 'ride', r.parts, r.cost, r.meta);
+    addEdge(
+      platform(r.fromStation, r.fromLabel),
+      alighted(r.toStation, r.toLabel),
+      'ride',
+      r.parts,
+      r.cost,
+      r.meta,
+    );
   }
 
   addTransfers(network, a, alightedLabels, platforms, addEdge);
@@ -95,13 +111,31 @@ export function buildGraph(network: Network, period: string): CommuteGraph {
     const zone = network.zones[link.zone]!.id;
     const station = stations[link.station]!;
     const access = { ...NO_PARTS, walk: link.seconds, processing: Math.round(entrySeconds(station, a)) };
-    addEdge(nodeKey.origin(zone), nodeKey.entered(station.id), 'access', access, perceivedCost(access, a.weights));
+    addEdge(
+      nodeKey.origin(zone),
+      nodeKey.entered(station.id),
+      'access',
+      access,
+      perceivedCost(access, a.weights),
+    );
     const egress = { ...NO_PARTS, walk: link.seconds };
-    addEdge(nodeKey.exited(station.id), nodeKey.destination(zone), 'egress', egress, perceivedCost(egress, a.weights));
+    addEdge(
+      nodeKey.exited(station.id),
+      nodeKey.destination(zone),
+      'egress',
+      egress,
+      perceivedCost(egress, a.weights),
+    );
   }
   for (const w of directWalks(network.zones, a)) {
     const parts = { ...NO_PARTS, walk: w.seconds };
-    addEdge(nodeKey.origin(network.zones[w.from]!.id), nodeKey.destination(network.zones[w.to]!.id), 'walk', parts, perceivedCost(parts, a.weights));
+    addEdge(
+      nodeKey.origin(network.zones[w.from]!.id),
+      nodeKey.destination(network.zones[w.to]!.id),
+      'walk',
+      parts,
+      perceivedCost(parts, a.weights),
+    );
   }
   return g;
 }
@@ -117,7 +151,11 @@ function addTransfers(
   const resolver = new TransferResolver(network.transfers, (s) => index.hubOfStation.get(s), a);
   const end = (station: string, label: string) => {
     const [line, dir] = label.split('#');
-    return { station: index.station.get(station)!, line: index.line.get(line!) as Line, direction: Number(dir) as Direction };
+    return {
+      station: index.station.get(station)!,
+      line: index.line.get(line!) as Line,
+      direction: Number(dir) as Direction,
+    };
   };
   for (const [station, label] of alightedLabels) {
     const from = end(station, label);
@@ -126,7 +164,11 @@ function addTransfers(
     for (const place of places) {
       for (const toLabel of platforms.get(place) ?? []) {
         const t = resolver.resolve(from, end(place, toLabel));
-        const parts = { ...NO_PARTS, transfer: Math.round(t.walkSeconds), processing: Math.round(t.processingSeconds) };
+        const parts = {
+          ...NO_PARTS,
+          transfer: Math.round(t.walkSeconds),
+          processing: Math.round(t.processingSeconds),
+        };
         // The boarding penalty sits on the transfer: every boarding after the first follows exactly one.
         addEdge(
           nodeKey.alighted(station, label),

@@ -47,9 +47,11 @@ export function compileGraph(g: CommuteGraph): CompactGraph {
     if (!(typeof e.weight === 'number' && Number.isFinite(e.weight) && e.weight >= 0)) {
       throw new GraphError(`edge ${source} → ${target} has weight ${String(e.weight)}`);
     }
-    if (sa.kind === 'origin' && ta.kind === 'destination') walks[zoneIndex.get(sa.ref)!]!.push({ zone: zoneIndex.get(ta.ref)!, e });
+    if (sa.kind === 'origin' && ta.kind === 'destination')
+      walks[zoneIndex.get(sa.ref)!]!.push({ zone: zoneIndex.get(ta.ref)!, e });
     else if (sa.kind === 'origin') access[zoneIndex.get(sa.ref)!]!.push({ node: nodeIndex.get(target)!, e });
-    else if (ta.kind === 'destination') egress[zoneIndex.get(ta.ref)!]!.push({ node: nodeIndex.get(source)!, e });
+    else if (ta.kind === 'destination')
+      egress[zoneIndex.get(ta.ref)!]!.push({ node: nodeIndex.get(source)!, e });
     else {
       const n = nodeIndex.get(source)!;
       out[n]!.push(e);
@@ -130,7 +132,13 @@ function zoneLinks(lists: { node: number; e: EdgeAttributes }[][], prefix: 'acce
   });
   start[lists.length] = k;
   return prefix === 'access'
-    ? { accessStart: start, accessNode: node, accessCost: cost, accessWalk: walk, accessProcessing: processing }
+    ? {
+        accessStart: start,
+        accessNode: node,
+        accessCost: cost,
+        accessWalk: walk,
+        accessProcessing: processing,
+      }
     : { egressStart: start, egressNode: node, egressCost: cost, egressWalk: walk };
 }
 

@@ -31,5 +31,11 @@ export function partsTime(p: EdgeParts): number {
 
 /** Perceived cost of physical parts, before any boarding penalty. */
 export function perceivedCost(p: EdgeParts, w: PerceivedWeights): number {
-  return roundCost(w.walk * p.walk + w.wait * p.wait + w.inVehicle * p.ride + w.transferWalk * p.transfer + w.processing * p.processing);
+  return roundCost(
+    w.walk * p.walk +
+      w.wait * p.wait +
+      w.inVehicle * p.ride +
+      w.transferWalk * p.transfer +
+      w.processing * p.processing,
+  );
 }

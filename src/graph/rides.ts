@@ -68,7 +68,14 @@ export function rideEdges(network: Network, period: string, a: Assumptions): Rid
           if (rideSeconds < last.rideSeconds) Object.assign(last, { rideSeconds, stops });
           return;
         }
-        pool.options.push({ rideSeconds, frequency: f, pattern, line, stops, towards: pattern.loop ? undefined : pattern.stops.at(-1) });
+        pool.options.push({
+          rideSeconds,
+          frequency: f,
+          pattern,
+          line,
+          stops,
+          towards: pattern.loop ? undefined : pattern.stops.at(-1),
+        });
       });
     }
   }
@@ -106,7 +113,10 @@ export function rideEdges(network: Network, period: string, a: Assumptions): Rid
  * from i to arrival at j, paying the dwells of the stops in between. On a loop, j may be reached by going
  * round past the first stop (up to one full lap).
  */
-export function forEachRide(p: ServicePattern, visit: (i: number, j: number, rideSeconds: number, stops: number) => void): void {
+export function forEachRide(
+  p: ServicePattern,
+  visit: (i: number, j: number, rideSeconds: number, stops: number) => void,
+): void {
   const n = p.stops.length;
   const hops = p.loop ? n : n - 1;
   for (let i = 0; i < (p.loop ? n : n - 1); i++) {

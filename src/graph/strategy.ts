@@ -26,8 +26,19 @@ export interface Strategy {
  * Because the optimum is over all subsets, adding a pattern, raising a frequency or shortening a ride never
  * raises the cost (DESIGN.md §2, invariant 2).
  */
-export function bestStrategy(options: readonly RideOption[], w: PerceivedWeights, maxWaitSeconds: number): Strategy {
-  const order = options.map((_, k) => k).sort((a, b) => options[a]!.rideSeconds - options[b]!.rideSeconds || options[b]!.frequency - options[a]!.frequency || a - b);
+export function bestStrategy(
+  options: readonly RideOption[],
+  w: PerceivedWeights,
+  maxWaitSeconds: number,
+): Strategy {
+  const order = options
+    .map((_, k) => k)
+    .sort(
+      (a, b) =>
+        options[a]!.rideSeconds - options[b]!.rideSeconds ||
+        options[b]!.frequency - options[a]!.frequency ||
+        a - b,
+    );
   let best: Strategy | undefined;
   let f = 0;
   let sum = 0;
@@ -39,7 +50,13 @@ export function bestStrategy(options: readonly RideOption[], w: PerceivedWeights
     const ride = sum / f;
     const cost = w.wait * wait + w.inVehicle * ride;
     if (!best || cost < best.cost) {
-      best = { chosen: order.slice(0, k + 1), waitSeconds: wait, rideSeconds: ride, cost, headwaySeconds: 1 / f };
+      best = {
+        chosen: order.slice(0, k + 1),
+        waitSeconds: wait,
+        rideSeconds: ride,
+        cost,
+        headwaySeconds: 1 / f,
+      };
     }
   }
   if (!best) throw new RangeError('bestStrategy needs at least one option');

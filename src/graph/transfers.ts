@@ -18,7 +18,12 @@ export interface TransferTime {
   processingSeconds: number;
 }
 
-function placeScore(at: TransferPlace, from: Station, to: Station, hubOf: (s: string) => Hub | undefined): number {
+function placeScore(
+  at: TransferPlace,
+  from: Station,
+  to: Station,
+  hubOf: (s: string) => Hub | undefined,
+): number {
   if ('stations' in at) return at.stations[0] === from.id && at.stations[1] === to.id ? 3 : 0;
   if ('station' in at) return at.station === from.id && at.station === to.id ? 2 : 0;
   const hub = hubOf(from.id);
@@ -62,7 +67,10 @@ export class TransferResolver {
 
   resolve(from: TransferEnd, to: TransferEnd): TransferTime {
     const hub = this.hubOf(from.station.id);
-    const candidates = [...(this.byStation.get(from.station.id) ?? []), ...(hub ? (this.byStation.get(`hub:${hub.id}`) ?? []) : [])];
+    const candidates = [
+      ...(this.byStation.get(from.station.id) ?? []),
+      ...(hub ? (this.byStation.get(`hub:${hub.id}`) ?? []) : []),
+    ];
     let walk: { score: number; order: number; value: number } | undefined;
     let processing: typeof walk;
     for (const rule of candidates) {
@@ -72,9 +80,11 @@ export class TransferResolver {
       if (place === 0 || f === 0 || t === 0) continue;
       const score = place * 25 + f * 5 + t;
       const order = this.order.get(rule)!;
-      const better = (cur: typeof walk) => !cur || score > cur.score || (score === cur.score && order > cur.order);
+      const better = (cur: typeof walk) =>
+        !cur || score > cur.score || (score === cur.score && order > cur.order);
       if (rule.walkSeconds !== undefined && better(walk)) walk = { score, order, value: rule.walkSeconds };
-      if (rule.processingSeconds !== undefined && better(processing)) processing = { score, order, value: rule.processingSeconds };
+      if (rule.processingSeconds !== undefined && better(processing))
+        processing = { score, order, value: rule.processingSeconds };
     }
     return {
       walkSeconds: walk?.value ?? this.defaultWalk(from, to),
@@ -87,7 +97,8 @@ export class TransferResolver {
    * the layer pair's default, or the walk between the two stations of a hub if that is longer.
    */
   private defaultWalk(from: TransferEnd, to: TransferEnd): number {
-    if (from.station.id === to.station.id && from.line.id === to.line.id && from.direction === to.direction) return 0;
+    if (from.station.id === to.station.id && from.line.id === to.line.id && from.direction === to.direction)
+      return 0;
     const pair = this.a.transferWalkSeconds[layerPairKey(from.line.layer, to.line.layer)];
     if (from.station.id === to.station.id) return pair;
     const meters = greatCircleMeters(from.station.coord, to.station.coord) * this.a.walkDetour;

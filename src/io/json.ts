@@ -10,7 +10,10 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
     return { ok: true, value: JSON.parse(body) };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    return { ok: false, issues: [{ path: '$', message: `not valid JSON: ${withLineColumn(body, message)}` }] };
+    return {
+      ok: false,
+      issues: [{ path: '$', message: `not valid JSON: ${withLineColumn(body, message)}` }],
+    };
   }
 }
 

@@ -32,13 +32,27 @@ export function loadNetwork(source: NetworkSource): LoadResult<Network> {
   const network = structure.data as Network;
   if (network.zonesFile === undefined) return { ok: true, value: { ...network, zones: network.zones ?? [] } };
   if (!source.zones) {
-    return failed(source.file, [{ path: '$.zonesFile', message: `the zones file "${network.zonesFile}" was not given; open it together with the network` }]);
+    return failed(source.file, [
+      {
+        path: '$.zonesFile',
+        message: `the zones file "${network.zonesFile}" was not given; open it together with the network`,
+      },
+    ]);
   }
   const zones = loadZones(source.zones.text);
   if (!zones.ok) return failed(source.zones.file, zones.issues);
   const zoneIds = new Set(zones.value.map((z) => z.id));
   const coreIssues = network.core.flatMap((area, a) =>
-    area.zones.flatMap((z, k) => (zoneIds.has(z) ? [] : [{ path: `$.core[${a}].zones[${k}]`, message: `unknown zone "${z}" (not in ${source.zones!.file})` }])),
+    area.zones.flatMap((z, k) =>
+      zoneIds.has(z)
+        ? []
+        : [
+            {
+              path: `$.core[${a}].zones[${k}]`,
+              message: `unknown zone "${z}" (not in ${source.zones!.file})`,
+            },
+          ],
+    ),
   );
   if (coreIssues.length > 0) return failed(source.file, coreIssues);
   return { ok: true, value: { ...network, zones: zones.value } };
@@ -54,7 +68,8 @@ export function loadZones(text: string): { ok: true; value: Zone[] } | { ok: fal
   const seen = new Set<string>();
   const zones = result.data.features.map((f, k): Zone => {
     const p = f.properties;
-    if (seen.has(p.id)) issues.push({ path: `$.features[${k}].properties.id`, message: `duplicate zone id "${p.id}"` });
+    if (seen.has(p.id))
+      issues.push({ path: `$.features[${k}].properties.id`, message: `duplicate zone id "${p.id}"` });
     seen.add(p.id);
     const zone: Zone = {
       id: p.id,

@@ -1,5 +1,5 @@
-import { clockToSeconds } from '../domain/units';
 import { childPath, type Issue } from '../domain/issue';
+import { clockToSeconds } from '../domain/units';
 
 /**
  * Cross-reference checks a schema cannot express: unique ids, known references, array lengths that must
@@ -11,7 +11,9 @@ export function checkNetworkReferences(raw: unknown): Issue[] {
   if (!isObject(raw)) return issues;
   const list = (key: string): { item: Record<string, unknown>; path: string }[] =>
     Array.isArray(raw[key])
-      ? (raw[key] as unknown[]).flatMap((item, k) => (isObject(item) ? [{ item, path: childPath(childPath('$', key), k) }] : []))
+      ? (raw[key] as unknown[]).flatMap((item, k) =>
+          isObject(item) ? [{ item, path: childPath(childPath('$', key), k) }] : [],
+        )
       : [];
 
   const periods = uniqueIds(list('periods'), issues, 'period');
@@ -21,7 +23,8 @@ export function checkNetworkReferences(raw: unknown): Issue[] {
   for (const { item, path } of list('periods')) {
     const start = clockToSeconds(String(item.start));
     const end = clockToSeconds(String(item.end));
-    if (start >= end) issue(childPath(path, 'end'), `period ends (${item.end}) before it starts (${item.start})`);
+    if (start >= end)
+      issue(childPath(path, 'end'), `period ends (${item.end}) before it starts (${item.start})`);
   }
   const stations = uniqueIds(list('stations'), issues, 'station');
   const zones = uniqueIds(list('zones'), issues, 'zone');
@@ -45,7 +48,8 @@ export function checkNetworkReferences(raw: unknown): Issue[] {
       if (!isObject(p)) return;
       const pp = childPath(childPath(path, 'patterns'), k);
       const key = `${p.direction}/${p.id}`;
-      if (seen.has(key)) issue(childPath(pp, 'id'), `duplicate pattern id "${p.id}" in direction ${p.direction}`);
+      if (seen.has(key))
+        issue(childPath(pp, 'id'), `duplicate pattern id "${p.id}" in direction ${p.direction}`);
       seen.add(key);
       checkPattern(p, pp, { stations, periods, lines }, issue);
     });
@@ -54,21 +58,31 @@ export function checkNetworkReferences(raw: unknown): Issue[] {
   for (const { item: rule, path } of list('transfers')) {
     const at = rule.at;
     if (isObject(at)) {
-      if (typeof at.station === 'string' && !stations.has(at.station)) issue(`${path}.at.station`, `unknown station "${at.station}"`);
+      if (typeof at.station === 'string' && !stations.has(at.station))
+        issue(`${path}.at.station`, `unknown station "${at.station}"`);
       if (typeof at.hub === 'string' && !hubs.has(at.hub)) issue(`${path}.at.hub`, `unknown hub "${at.hub}"`);
       if (Array.isArray(at.stations)) {
         const [a, b] = at.stations.map(String);
         at.stations.forEach((s, k) => {
           if (!stations.has(String(s))) issue(`${path}.at.stations[${k}]`, `unknown station "${s}"`);
         });
-        if (a !== b && stations.has(a!) && stations.has(b!) && (!hubOf.has(a!) || hubOf.get(a!) !== hubOf.get(b!))) {
-          issue(`${path}.at.stations`, `"${a}" and "${b}" are not in one hub, so riders cannot change between them`);
+        if (
+          a !== b &&
+          stations.has(a!) &&
+          stations.has(b!) &&
+          (!hubOf.has(a!) || hubOf.get(a!) !== hubOf.get(b!))
+        ) {
+          issue(
+            `${path}.at.stations`,
+            `"${a}" and "${b}" are not in one hub, so riders cannot change between them`,
+          );
         }
       }
     }
     for (const side of ['from', 'to'] as const) {
       const s = rule[side];
-      if (isObject(s) && typeof s.line === 'string' && !lines.has(s.line)) issue(`${path}.${side}.line`, `unknown line "${s.line}"`);
+      if (isObject(s) && typeof s.line === 'string' && !lines.has(s.line))
+        issue(`${path}.${side}.line`, `unknown line "${s.line}"`);
     }
     if (rule.walkSeconds === undefined && rule.processingSeconds === undefined) {
       issue(path, 'a transfer rule sets walkSeconds, processingSeconds or both');
@@ -80,8 +94,10 @@ export function checkNetworkReferences(raw: unknown): Issue[] {
       if (zones.size > 0 && !zones.has(String(z))) issue(`${path}.zones[${k}]`, `unknown zone "${z}"`);
     });
   }
-  if (raw.zones === undefined && raw.zonesFile === undefined) issue('$.zones', 'give zones inline or a zonesFile');
-  if (raw.zones !== undefined && raw.zonesFile !== undefined) issue('$.zonesFile', 'give zones inline or a zonesFile, not both');
+  if (raw.zones === undefined && raw.zonesFile === undefined)
+    issue('$.zones', 'give zones inline or a zonesFile');
+  if (raw.zones !== undefined && raw.zonesFile !== undefined)
+    issue('$.zonesFile', 'give zones inline or a zonesFile, not both');
   return issues;
 }
 
@@ -98,30 +114,43 @@ function checkPattern(
   });
   const hops = p.loop === true ? stops.length : stops.length - 1;
   if (Array.isArray(p.runSeconds) && p.runSeconds.length !== hops) {
-    issue(`${path}.runSeconds`, `expected ${hops} run times for ${stops.length} stops${p.loop ? ' on a loop' : ''}, got ${p.runSeconds.length}`);
+    issue(
+      `${path}.runSeconds`,
+      `expected ${hops} run times for ${stops.length} stops${p.loop ? ' on a loop' : ''}, got ${p.runSeconds.length}`,
+    );
   }
   if (Array.isArray(p.dwellSeconds) && p.dwellSeconds.length !== stops.length) {
-    issue(`${path}.dwellSeconds`, `expected ${stops.length} dwell times (one per stop), got ${p.dwellSeconds.length}`);
+    issue(
+      `${path}.dwellSeconds`,
+      `expected ${stops.length} dwell times (one per stop), got ${p.dwellSeconds.length}`,
+    );
   }
   if (isObject(p.headways)) {
     for (const period of Object.keys(p.headways)) {
-      if (!known.periods.has(period)) issue(childPath(`${path}.headways`, period), `unknown period "${period}"`);
+      if (!known.periods.has(period))
+        issue(childPath(`${path}.headways`, period), `unknown period "${period}"`);
     }
   }
   let last = -1;
   arrayOf(p.servedAs).forEach((s, k) => {
     if (!isObject(s)) return;
     const sp = `${path}.servedAs[${k}]`;
-    if (typeof s.line === 'string' && !known.lines.has(s.line)) issue(`${sp}.line`, `unknown line "${s.line}"`);
+    if (typeof s.line === 'string' && !known.lines.has(s.line))
+      issue(`${sp}.line`, `unknown line "${s.line}"`);
     if (typeof s.fromStop === 'number') {
-      if (s.fromStop >= stops.length) issue(`${sp}.fromStop`, `stop index ${s.fromStop} is past the last stop (${stops.length - 1})`);
+      if (s.fromStop >= stops.length)
+        issue(`${sp}.fromStop`, `stop index ${s.fromStop} is past the last stop (${stops.length - 1})`);
       if (s.fromStop <= last) issue(`${sp}.fromStop`, 'servedAs entries must be in increasing stop order');
       last = s.fromStop;
     }
   });
 }
 
-function uniqueIds(items: { item: Record<string, unknown>; path: string }[], issues: Issue[], what: string): Set<string> {
+function uniqueIds(
+  items: { item: Record<string, unknown>; path: string }[],
+  issues: Issue[],
+  what: string,
+): Set<string> {
   const ids = new Set<string>();
   for (const { item, path } of items) {
     if (typeof item.id !== 'string') continue;

@@ -22,7 +22,8 @@ export function validateScenario(file: string, value: unknown): LoadResult<Scena
   const ids = new Set<string>();
   result.data.modifications.forEach((m, k) => {
     if (m.id === undefined) return;
-    if (ids.has(m.id)) issues.push({ path: `$.modifications[${k}].id`, message: `duplicate modification id "${m.id}"` });
+    if (ids.has(m.id))
+      issues.push({ path: `$.modifications[${k}].id`, message: `duplicate modification id "${m.id}"` });
     ids.add(m.id);
   });
   return issues.length > 0 ? failed(file, issues) : { ok: true, value: result.data as Scenario };

@@ -12,17 +12,25 @@ export function fromZod(issues: readonly z.core.$ZodIssue[]): Issue[] {
 function message(i: z.core.$ZodIssue): string {
   switch (i.code) {
     case 'invalid_type':
-      return i.input === undefined ? `missing (expected ${i.expected})` : `expected ${i.expected}, got ${describe(i.input)}`;
+      return i.input === undefined
+        ? `missing (expected ${i.expected})`
+        : `expected ${i.expected}, got ${describe(i.input)}`;
     case 'unrecognized_keys':
       return `unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}`;
     case 'invalid_value':
       return `must be ${i.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describe(i.input)}`;
     case 'too_small':
-      return i.origin === 'array' ? `needs at least ${i.minimum} item${i.minimum === 1 ? '' : 's'}` : `must be ${i.inclusive ? '≥' : '>'} ${i.minimum}, got ${describe(i.input)}`;
+      return i.origin === 'array'
+        ? `needs at least ${i.minimum} item${i.minimum === 1 ? '' : 's'}`
+        : `must be ${i.inclusive ? '≥' : '>'} ${i.minimum}, got ${describe(i.input)}`;
     case 'too_big':
-      return i.origin === 'array' ? `has more than ${i.maximum} items` : `must be ${i.inclusive ? '≤' : '<'} ${i.maximum}, got ${describe(i.input)}`;
+      return i.origin === 'array'
+        ? `has more than ${i.maximum} items`
+        : `must be ${i.inclusive ? '≤' : '<'} ${i.maximum}, got ${describe(i.input)}`;
     case 'invalid_union':
-      return i.message.startsWith('Invalid discriminator') ? i.message.replace('Invalid discriminator value. Expected', 'must be one of') : 'does not match any allowed form';
+      return i.message.startsWith('Invalid discriminator')
+        ? i.message.replace('Invalid discriminator value. Expected', 'must be one of')
+        : 'does not match any allowed form';
     default:
       return i.message;
   }

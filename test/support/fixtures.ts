@@ -63,7 +63,14 @@ export function pattern(
 }
 
 /** A line running `stops` both ways with the same runs, headway and dwell. */
-export function line(id: string, layer: LayerId, stops: string[], runSeconds: number[], headway: number, dwell = 0): Line {
+export function line(
+  id: string,
+  layer: LayerId,
+  stops: string[],
+  runSeconds: number[],
+  headway: number,
+  dwell = 0,
+): Line {
   return {
     id,
     name: { en: id },

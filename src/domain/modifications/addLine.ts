@@ -15,7 +15,8 @@ export const addLine: ModificationModule<AddLine> = {
     if (typeof id !== 'string' || id === '') ctx.issue(['line', 'id'], 'the new line needs an id');
     else if (ctx.index.line.has(id)) ctx.issue(['line', 'id'], `line id "${id}" is already used`);
     const layer = ctx.layer(layerValue, 'line.layer');
-    if (typeof color !== 'string' || !COLOR.test(color)) ctx.issue(['line', 'color'], `colour must be "#RRGGBB", got ${JSON.stringify(color)}`);
+    if (typeof color !== 'string' || !COLOR.test(color))
+      ctx.issue(['line', 'color'], `colour must be "#RRGGBB", got ${JSON.stringify(color)}`);
     if (!Array.isArray(mod.stops) || mod.stops.length < 2) {
       ctx.issue('stops', 'a line needs at least two stops');
       return undefined;
@@ -36,7 +37,8 @@ export const addLine: ModificationModule<AddLine> = {
       dwellSeconds: Array.from({ length: n }, (_, k) => (k === 0 || k === n - 1 ? 0 : times.dwell)),
       headways: { ...mod.headways },
     };
-    const patterns = mod.bidirectional === false ? [outbound] : [outbound, reversePattern(outbound, 'main', 1)];
+    const patterns =
+      mod.bidirectional === false ? [outbound] : [outbound, reversePattern(outbound, 'main', 1)];
     return {
       apply: (net) => ({
         ...net,

@@ -13,20 +13,26 @@ export const addPattern: ModificationModule<AddPattern> = {
     const before = ctx.issues.length;
     const line = ctx.line(mod.line, 'line');
     const spec = mod.pattern;
-    if (!spec || typeof spec.id !== 'string' || spec.id === '') return void ctx.issue(['pattern', 'id'], 'the pattern needs an id');
-    if (!Array.isArray(spec.stops) || spec.stops.length < 2) return void ctx.issue(['pattern', 'stops'], 'a pattern needs at least two stops');
+    if (!spec || typeof spec.id !== 'string' || spec.id === '')
+      return void ctx.issue(['pattern', 'id'], 'the pattern needs an id');
+    if (!Array.isArray(spec.stops) || spec.stops.length < 2)
+      return void ctx.issue(['pattern', 'stops'], 'a pattern needs at least two stops');
     ctx.headways(spec.headways, 'pattern.headways');
     if (spec.direction !== undefined && spec.direction !== 0 && spec.direction !== 1) {
       ctx.issue(['pattern', 'direction'], `direction must be 0 or 1, got ${JSON.stringify(spec.direction)}`);
     }
     if (!line || ctx.issues.length !== before) return undefined;
     const hasReverse = line.patterns.some((p) => p.direction === 1);
-    const directions: Direction[] = spec.direction !== undefined ? [spec.direction] : hasReverse ? [0, 1] : [0];
+    const directions: Direction[] =
+      spec.direction !== undefined ? [spec.direction] : hasReverse ? [0, 1] : [0];
     const loss = ctx.assumptions.layers[line.layer].stopLossSeconds;
     const created: ServicePattern[] = [];
     for (const direction of directions) {
       if (line.patterns.some((p) => p.id === spec.id && p.direction === direction)) {
-        ctx.issue(['pattern', 'id'], `line "${line.id}" already has a pattern "${spec.id}" in direction ${direction}`);
+        ctx.issue(
+          ['pattern', 'id'],
+          `line "${line.id}" already has a pattern "${spec.id}" in direction ${direction}`,
+        );
         continue;
       }
       const stops = direction === 0 ? spec.stops : [...spec.stops].reverse();
@@ -36,12 +42,20 @@ export const addPattern: ModificationModule<AddPattern> = {
         if (base.direction !== direction || base.loop) continue;
         const keep = subsequenceIndices(base, stops);
         if (keep) {
-          made = skipStopPattern(base, keep, loss, { id: spec.id, direction, headways: { ...spec.headways } });
+          made = skipStopPattern(base, keep, loss, {
+            id: spec.id,
+            direction,
+            headways: { ...spec.headways },
+          });
           break;
         }
       }
       if (made) created.push(made);
-      else ctx.issue(['pattern', 'stops'], `no direction-${direction} pattern of line "${line.id}" calls at these stops in this order`);
+      else
+        ctx.issue(
+          ['pattern', 'stops'],
+          `no direction-${direction} pattern of line "${line.id}" calls at these stops in this order`,
+        );
     }
     if (ctx.issues.length !== before) return undefined;
     return {

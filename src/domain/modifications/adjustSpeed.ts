@@ -13,10 +13,16 @@ export const adjustSpeed: ModificationModule<AdjustSpeed> = {
     const before = ctx.issues.length;
     const line = ctx.line(mod.line, 'line');
     if (!(Number.isFinite(mod.speedFactor) && mod.speedFactor > 0 && mod.speedFactor <= 10)) {
-      ctx.issue('speedFactor', `speed factor must be between 0 and 10 (1.2 = 20 % faster), got ${mod.speedFactor}`);
+      ctx.issue(
+        'speedFactor',
+        `speed factor must be between 0 and 10 (1.2 = 20 % faster), got ${mod.speedFactor}`,
+      );
     }
     if ((mod.from === undefined) !== (mod.to === undefined)) {
-      ctx.issue(mod.from === undefined ? 'from' : 'to', 'a segment needs both ends (from and to), or neither for the whole line');
+      ctx.issue(
+        mod.from === undefined ? 'from' : 'to',
+        'a segment needs both ends (from and to), or neither for the whole line',
+      );
     }
     if (!line || ctx.issues.length !== before) return undefined;
     // Segment membership by position along the line's reference route, so short turns and express

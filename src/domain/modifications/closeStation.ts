@@ -38,7 +38,9 @@ export const closeStation: ModificationModule<CloseStation> = {
           lines,
           hubs,
           transfers: net.transfers.filter(
-            (t) => !placeMentions(t.at, id) && !('hub' in t.at && !hubs.some((h) => 'hub' in t.at && h.id === t.at.hub)),
+            (t) =>
+              !placeMentions(t.at, id) &&
+              !('hub' in t.at && !hubs.some((h) => 'hub' in t.at && h.id === t.at.hub)),
           ),
         };
       },

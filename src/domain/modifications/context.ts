@@ -1,6 +1,6 @@
 import { type Assumptions, resolveAssumptions } from '../assumptions';
 import { isLonLat } from '../geo';
-import { type Issue, childPath } from '../issue';
+import { childPath, type Issue } from '../issue';
 import { isLayerId, type LayerId } from '../layer';
 import type { Headways, Line } from '../line';
 import { indexNetwork, type Network, type NetworkIndex } from '../network';
@@ -56,10 +56,13 @@ export class ResolveContext {
   headways(headways: Headways, key: string, allowEmpty = false): void {
     const periods = new Set(this.network.periods.map((p) => p.id));
     const entries = Object.entries(headways ?? {});
-    if (!allowEmpty && entries.length === 0) this.issue(key, 'no headway for any period: the service would never run');
+    if (!allowEmpty && entries.length === 0)
+      this.issue(key, 'no headway for any period: the service would never run');
     for (const [period, h] of entries) {
-      if (!periods.has(period)) this.issue([key, period], `unknown period "${period}" (network has ${[...periods].join(', ')})`);
-      if (!(Number.isFinite(h) && h > 0)) this.issue([key, period], `headway must be a positive number of seconds, got ${h}`);
+      if (!periods.has(period))
+        this.issue([key, period], `unknown period "${period}" (network has ${[...periods].join(', ')})`);
+      if (!(Number.isFinite(h) && h > 0))
+        this.issue([key, period], `headway must be a positive number of seconds, got ${h}`);
     }
   }
 
@@ -73,7 +76,11 @@ export class ResolveContext {
    * Resolve stop references: existing stations by id (not closed), or new stations (id unused). Returns
    * the stations in order, or undefined when any is wrong.
    */
-  stops(refs: StopRef[], key: string, defaultLayer: LayerId): { stations: Station[]; created: Station[] } | undefined {
+  stops(
+    refs: StopRef[],
+    key: string,
+    defaultLayer: LayerId,
+  ): { stations: Station[]; created: Station[] } | undefined {
     const stations: Station[] = [];
     const created: Station[] = [];
     const before = this.issues.length;
@@ -96,14 +103,20 @@ export class ResolveContext {
     return this.issues.length === before ? { stations, created } : undefined;
   }
 
-  private newStation(ref: NewStation, key: (string | number)[], layer: LayerId, created: Station[]): Station | undefined {
+  private newStation(
+    ref: NewStation,
+    key: (string | number)[],
+    layer: LayerId,
+    created: Station[],
+  ): Station | undefined {
     const before = this.issues.length;
     if (typeof ref.id !== 'string' || ref.id === '') this.issue([...key, 'id'], 'a new station needs an id');
     else if (this.index.station.has(ref.id) || created.some((s) => s.id === ref.id)) {
       this.issue([...key, 'id'], `station id "${ref.id}" is already used`);
     }
     if (!isLonLat(ref.coord)) this.issue([...key, 'coord'], 'coord must be [longitude, latitude] in degrees');
-    if (ref.layer !== undefined && !isLayerId(ref.layer)) this.issue([...key, 'layer'], `unknown layer "${ref.layer}"`);
+    if (ref.layer !== undefined && !isLayerId(ref.layer))
+      this.issue([...key, 'layer'], `unknown layer "${ref.layer}"`);
     if (this.issues.length !== before) return undefined;
     return { id: ref.id, name: ref.name ?? {}, coord: ref.coord, layer: ref.layer ?? layer };
   }

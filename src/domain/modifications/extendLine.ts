@@ -43,8 +43,10 @@ export const extendLine: ModificationModule<ExtendLine> = {
     const ref = referencePattern(line, 0);
     if (!ref) return void ctx.issue('line', `line "${line.id}" has no direction-0 pattern to extend`);
     if (ref.loop) return void ctx.issue('line', `line "${line.id}" is a loop and has no terminus to extend`);
-    if (mod.end !== 'first' && mod.end !== 'last') return void ctx.issue('end', `end must be "first" or "last", got ${JSON.stringify(mod.end)}`);
-    if (!Array.isArray(mod.stops) || mod.stops.length === 0) return void ctx.issue('stops', 'give at least one new stop');
+    if (mod.end !== 'first' && mod.end !== 'last')
+      return void ctx.issue('end', `end must be "first" or "last", got ${JSON.stringify(mod.end)}`);
+    if (!Array.isArray(mod.stops) || mod.stops.length === 0)
+      return void ctx.issue('stops', 'give at least one new stop');
     const terminus = mod.end === 'last' ? ref.stops.at(-1)! : ref.stops[0]!;
     const resolved = ctx.stops(mod.stops, 'stops', line.layer);
     if (!resolved) return undefined;
@@ -57,7 +59,12 @@ export const extendLine: ModificationModule<ExtendLine> = {
       }
     });
     if (clash) return undefined;
-    const times = resolveRunTimes(mod, [ctx.index.station.get(terminus)!, ...resolved.stations], line.layer, ctx);
+    const times = resolveRunTimes(
+      mod,
+      [ctx.index.station.get(terminus)!, ...resolved.stations],
+      line.layer,
+      ctx,
+    );
     if (!times) return undefined;
     const outward = resolved.stations.map((s) => s.id);
 

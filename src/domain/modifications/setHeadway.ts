@@ -11,7 +11,11 @@ export const setHeadway: ModificationModule<SetHeadway> = {
     if (!line) return undefined;
     const ids = new Set(line.patterns.map((p) => p.id));
     mod.patterns?.forEach((id, k) => {
-      if (!ids.has(id)) ctx.issue(['patterns', k], `line "${line.id}" has no pattern "${id}" (it has ${[...ids].join(', ')})`);
+      if (!ids.has(id))
+        ctx.issue(
+          ['patterns', k],
+          `line "${line.id}" has no pattern "${id}" (it has ${[...ids].join(', ')})`,
+        );
     });
     if (ctx.issues.length !== before) return undefined;
     const chosen = mod.patterns ? new Set(mod.patterns) : ids;
@@ -21,7 +25,12 @@ export const setHeadway: ModificationModule<SetHeadway> = {
         lines: net.lines.map((l) =>
           l.id !== line.id
             ? l
-            : { ...l, patterns: l.patterns.map((p) => (chosen.has(p.id) ? { ...p, headways: { ...p.headways, ...mod.headways } } : p)) },
+            : {
+                ...l,
+                patterns: l.patterns.map((p) =>
+                  chosen.has(p.id) ? { ...p, headways: { ...p.headways, ...mod.headways } } : p,
+                ),
+              },
         ),
       }),
     };

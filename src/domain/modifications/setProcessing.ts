@@ -12,15 +12,21 @@ export const setProcessing: ModificationModule<SetProcessing> = {
     const before = ctx.issues.length;
     const targets = [mod.layer, mod.stations, mod.hub].filter((t) => t !== undefined).length;
     if (targets !== 1) ctx.issue('layer', 'name exactly one of layer, stations or hub');
-    if (mod.entrySeconds === undefined && mod.exitSeconds === undefined) ctx.issue('entrySeconds', 'set entrySeconds, exitSeconds or both');
+    if (mod.entrySeconds === undefined && mod.exitSeconds === undefined)
+      ctx.issue('entrySeconds', 'set entrySeconds, exitSeconds or both');
     ctx.nonNegative(mod.entrySeconds, 'entrySeconds');
     ctx.nonNegative(mod.exitSeconds, 'exitSeconds');
     let layer: LayerId | undefined;
     if (mod.layer !== undefined) layer = ctx.layer(mod.layer, 'layer');
     let stations: Set<string> | undefined;
     if (mod.stations !== undefined) {
-      if (!Array.isArray(mod.stations) || mod.stations.length === 0) ctx.issue('stations', 'list at least one station');
-      else mod.stations.forEach((id, k) => ctx.station(id, ['stations', k]));
+      if (!Array.isArray(mod.stations) || mod.stations.length === 0)
+        ctx.issue('stations', 'list at least one station');
+      else {
+        mod.stations.forEach((id, k) => {
+          ctx.station(id, ['stations', k]);
+        });
+      }
       stations = new Set(mod.stations);
     }
     if (mod.hub !== undefined) {
@@ -49,7 +55,9 @@ export const setProcessing: ModificationModule<SetProcessing> = {
     return {
       apply: (net) => ({
         ...net,
-        stations: net.stations.map((s) => (chosen.has(s.id) ? { ...s, processing: { ...s.processing, ...values } } : s)),
+        stations: net.stations.map((s) =>
+          chosen.has(s.id) ? { ...s, processing: { ...s.processing, ...values } } : s,
+        ),
       }),
     };
   },

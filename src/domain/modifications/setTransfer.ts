@@ -17,7 +17,10 @@ export function checkPlace(at: TransferPlace | undefined, ctx: ResolveContext): 
     if (a && b && a.id !== b.id) {
       const hub = ctx.index.hubOfStation.get(a.id);
       if (!hub || hub !== ctx.index.hubOfStation.get(b.id)) {
-        ctx.issue(['at', 'stations'], `"${a.id}" and "${b.id}" are not in one hub, so riders cannot change between them`);
+        ctx.issue(
+          ['at', 'stations'],
+          `"${a.id}" and "${b.id}" are not in one hub, so riders cannot change between them`,
+        );
       }
     }
   } else if ('hub' in at) {

@@ -66,7 +66,11 @@ function splice(j: Junction, id: string, headways: Headways, dwell: number): Ser
     headsign: b.headsign,
     stops: [...a.stops, ...b.stops.slice(1)],
     runSeconds: [...a.runSeconds, ...b.runSeconds],
-    dwellSeconds: [...a.dwellSeconds.slice(0, k), junctionDwell > 0 ? junctionDwell : dwell, ...b.dwellSeconds.slice(1)],
+    dwellSeconds: [
+      ...a.dwellSeconds.slice(0, k),
+      junctionDwell > 0 ? junctionDwell : dwell,
+      ...b.dwellSeconds.slice(1),
+    ],
     headways,
     servedAs: [
       ...(a.servedAs ?? []),
@@ -93,10 +97,14 @@ function resolveJunction(
       continue;
     }
     if (given * available < 1 - 1e-9) {
-      ctx.issue(['headways', period], `through trains every ${given} s are more than the ${Math.round(1 / available)} s service the lines run at "${mod.station}"`);
+      ctx.issue(
+        ['headways', period],
+        `through trains every ${given} s are more than the ${Math.round(1 / available)} s service the lines run at "${mod.station}"`,
+      );
     } else through.set(period, 1 / given);
   }
-  if (through.size === 0) return void ctx.issue('headways', 'the lines do not both run in any period, so no train can run through');
+  if (through.size === 0)
+    return void ctx.issue('headways', 'the lines do not both run in any period, so no train can run through');
   const headways: Headways = Object.fromEntries([...through].map(([p, f]) => [p, 1 / f]));
   const id = `through-${j.second.id}`;
   if (j.first.patterns.some((p) => p.id === id && p.direction === longest(j.feeders).direction)) {
@@ -147,7 +155,10 @@ export const throughRun: ModificationModule<ThroughRun> = {
     if (mod.headways !== undefined) ctx.headways(mod.headways, 'headways');
     const forward = junction(a, b, x.id);
     if (!forward) {
-      return void ctx.issue('station', `"${x.id}" is not where line "${a.id}" ends and line "${b.id}" begins`);
+      return void ctx.issue(
+        'station',
+        `"${x.id}" is not where line "${a.id}" ends and line "${b.id}" begins`,
+      );
     }
     const backward = junction(b, a, x.id);
     const before = ctx.issues.length;

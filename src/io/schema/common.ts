@@ -12,7 +12,9 @@ export const lonLat = z
   .tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)])
   .describe('[longitude, latitude] in WGS84 degrees (not GCJ-02).');
 
-export const layer = z.enum(LAYERS).describe('trunk 干线铁路, intercity 城际铁路, suburban 市域(郊)铁路, metro 城市轨道交通');
+export const layer = z
+  .enum(LAYERS)
+  .describe('trunk 干线铁路, intercity 城际铁路, suburban 市域(郊)铁路, metro 城市轨道交通');
 
 export const seconds = z.number().min(0).describe('Seconds, ≥ 0.');
 export const positiveSeconds = z.number().positive().describe('Seconds, > 0.');
@@ -33,7 +35,10 @@ export const transferPlace = z.union([
   z.strictObject({ hub: id }),
 ]);
 
-export const transferSide = z.union([z.strictObject({ line: id, direction: direction.optional() }), z.strictObject({ layer })]);
+export const transferSide = z.union([
+  z.strictObject({ line: id, direction: direction.optional() }),
+  z.strictObject({ layer }),
+]);
 
 export const transferFields = {
   at: transferPlace,

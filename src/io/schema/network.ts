@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import { LAYER_PAIRS, LAYERS } from '../../domain/layer';
 import { NETWORK_FORMAT } from '../../domain/network';
-import { clock, color, direction, headways, id, layer, localizedName, lonLat, positiveSeconds, seconds, transferFields } from './common';
+import {
+  clock,
+  color,
+  direction,
+  headways,
+  id,
+  layer,
+  localizedName,
+  lonLat,
+  positiveSeconds,
+  seconds,
+  transferFields,
+} from './common';
 
 const layerAssumptions = z.strictObject({
   entrySeconds: seconds.optional(),
@@ -31,8 +43,12 @@ export const assumptionsSchema = z
       })
       .optional(),
     boardingPenaltySeconds: seconds.optional(),
-    layers: z.strictObject(Object.fromEntries(LAYERS.map((l) => [l, layerAssumptions.optional()]))).optional(),
-    transferWalkSeconds: z.strictObject(Object.fromEntries(LAYER_PAIRS.map((p) => [p, seconds.optional()]))).optional(),
+    layers: z
+      .strictObject(Object.fromEntries(LAYERS.map((l) => [l, layerAssumptions.optional()])))
+      .optional(),
+    transferWalkSeconds: z
+      .strictObject(Object.fromEntries(LAYER_PAIRS.map((p) => [p, seconds.optional()])))
+      .optional(),
     metrics: z
       .strictObject({
         accessibilityMinutes: z.array(z.number().positive()).min(1).optional(),
@@ -72,12 +88,20 @@ export const stationSchema = z.strictObject({
   name: localizedName,
   coord: lonLat,
   layer,
-  processing: z.strictObject({ entrySeconds: seconds.optional(), exitSeconds: seconds.optional() }).optional(),
+  processing: z
+    .strictObject({ entrySeconds: seconds.optional(), exitSeconds: seconds.optional() })
+    .optional(),
   source: z.string().optional(),
 });
 
-const polygon = z.strictObject({ type: z.literal('Polygon'), coordinates: z.array(z.array(z.array(z.number()))) });
-const multiPolygon = z.strictObject({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(z.array(z.number())))) });
+const polygon = z.strictObject({
+  type: z.literal('Polygon'),
+  coordinates: z.array(z.array(z.array(z.number()))),
+});
+const multiPolygon = z.strictObject({
+  type: z.literal('MultiPolygon'),
+  coordinates: z.array(z.array(z.array(z.array(z.number())))),
+});
 
 export const zoneSchema = z.strictObject({
   id,
@@ -98,7 +122,15 @@ export const networkSchema = z
     id,
     name: localizedName,
     description: z.string().optional(),
-    attribution: z.array(z.strictObject({ text: z.string().min(1), url: z.string().optional(), licence: z.string().optional() })).min(1),
+    attribution: z
+      .array(
+        z.strictObject({
+          text: z.string().min(1),
+          url: z.string().optional(),
+          licence: z.string().optional(),
+        }),
+      )
+      .min(1),
     notes: z.array(z.string()).optional(),
     periods: z.array(z.strictObject({ id, name: localizedName, start: clock, end: clock })).min(1),
     assumptions: assumptionsSchema.optional(),
@@ -107,11 +139,16 @@ export const networkSchema = z
     lines: z.array(lineSchema),
     transfers: z.array(z.strictObject(transferFields)),
     zones: z.array(zoneSchema).optional(),
-    zonesFile: z.string().regex(/^[^/\\]+\.zones\.geojson$/, 'must be a sibling file name ending in .zones.geojson').optional(),
+    zonesFile: z
+      .string()
+      .regex(/^[^/\\]+\.zones\.geojson$/, 'must be a sibling file name ending in .zones.geojson')
+      .optional(),
     zoneAttributes: z.strictObject({ population: attributeSource, jobs: attributeSource }).optional(),
     core: z.array(z.strictObject({ id, name: localizedName, zones: z.array(id).min(1) })),
   })
-  .describe('A Commuteshed network: the four rail layers, their services per period, and the zones (commuteshed.network/1).');
+  .describe(
+    'A Commuteshed network: the four rail layers, their services per period, and the zones (commuteshed.network/1).',
+  );
 
 /** One feature of a `<id>.zones.geojson`: the zone's fields as properties. */
 export const zoneFeatureSchema = z.strictObject({
@@ -128,4 +165,7 @@ export const zoneFeatureSchema = z.strictObject({
   }),
 });
 
-export const zonesFileSchema = z.looseObject({ type: z.literal('FeatureCollection'), features: z.array(zoneFeatureSchema) });
+export const zonesFileSchema = z.looseObject({
+  type: z.literal('FeatureCollection'),
+  features: z.array(zoneFeatureSchema),
+});

@@ -1,6 +1,17 @@
 import { z } from 'zod';
 import { SCENARIO_FORMAT } from '../../domain/scenario';
-import { color, direction, headways, id, layer, localizedName, lonLat, positiveSeconds, seconds, transferFields } from './common';
+import {
+  color,
+  direction,
+  headways,
+  id,
+  layer,
+  localizedName,
+  lonLat,
+  positiveSeconds,
+  seconds,
+  transferFields,
+} from './common';
 
 const base = {
   id: z.string().optional(),
@@ -12,7 +23,12 @@ const newStation = z.strictObject({ id, name: localizedName, coord: lonLat, laye
 const stopRef = z.union([id, newStation]).describe('An existing station id, or a new station.');
 
 const runTimes = {
-  speedKmh: z.number().positive().max(600).optional().describe('Running speed; run times follow from station positions.'),
+  speedKmh: z
+    .number()
+    .positive()
+    .max(600)
+    .optional()
+    .describe('Running speed; run times follow from station positions.'),
   runSeconds: z.array(positiveSeconds).optional(),
   dwellSeconds: seconds.optional(),
 };
@@ -35,7 +51,13 @@ export const modificationSchema = z.discriminatedUnion('type', [
     end: z.enum(['first', 'last']),
     stops: z.array(stopRef).min(1),
   }),
-  z.strictObject({ ...base, type: z.literal('set-headway'), line: id, patterns: z.array(id).min(1).optional(), headways }),
+  z.strictObject({
+    ...base,
+    type: z.literal('set-headway'),
+    line: id,
+    patterns: z.array(id).min(1).optional(),
+    headways,
+  }),
   z.strictObject({
     ...base,
     type: z.literal('adjust-speed'),
@@ -50,7 +72,14 @@ export const modificationSchema = z.discriminatedUnion('type', [
     line: id,
     pattern: z.strictObject({ id, stops: z.array(id).min(2), headways, direction: direction.optional() }),
   }),
-  z.strictObject({ ...base, type: z.literal('through-run'), from: id, to: id, station: id, headways: headways.optional() }),
+  z.strictObject({
+    ...base,
+    type: z.literal('through-run'),
+    from: id,
+    to: id,
+    station: id,
+    headways: headways.optional(),
+  }),
   z.strictObject({ ...base, type: z.literal('set-transfer'), ...transferFields }),
   z.strictObject({
     ...base,

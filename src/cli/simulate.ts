@@ -1,0 +1,134 @@
+/**
+ * Headless run: `npm run simulate -- --network <file> [--scenario <file>] [--period <id>] [--out <file>]
+ * [--matrix] [--trip <from-zone>,<to-zone>]… [--workers <n>]`. Writes a commuteshed.results/1 document
+ * (baseline only without a scenario); progress on stderr; exit 1 with every problem on bad input.
+ */
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { applyScenario } from '../domain/applyScenario';
+import { formatIssues } from '../domain/issue';
+import type { Scenario } from '../domain/scenario';
+import { checksum } from '../io/canonical';
+import { buildResults, serializeResults } from '../io/results';
+import { Analysis } from '../workers/analysis';
+import { nodeWorkerCount, nodeWorkerFactory } from '../workers/nodeWorkers';
+import { RoutingPool } from '../workers/pool';
+import { readNetwork, readScenario } from './files';
+import { tripText } from './tripText';
+
+class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+function fail(lines: string): never {
+  process.stderr.write(`${lines}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      network: { type: 'string' },
+      scenario: { type: 'string' },
+      period: { type: 'string', default: 'am-peak' },
+      out: { type: 'string' },
+      matrix: { type: 'boolean', default: false },
+      trip: { type: 'string', multiple: true },
+      workers: { type: 'string' },
+    },
+    strict: true,
+  });
+  if (!values.network) throw new UsageError('--network <file> is required');
+
+  const loaded = await readNetwork(values.network);
+  if (!loaded.ok)
+    fail(`${loaded.file}: ${loaded.issues.length} problem(s)\n${formatIssues(loaded.issues, loaded.file)}`);
+  const network = loaded.value;
+  let scenario: Scenario | null = null;
+  if (values.scenario) {
+    const s = await readScenario(values.scenario);
+    if (!s.ok) fail(`${s.file}: ${s.issues.length} problem(s)\n${formatIssues(s.issues, s.file)}`);
+    const applied = applyScenario(network, s.value);
+    if (!applied.ok)
+      fail(
+        `${values.scenario}: ${applied.issues.length} problem(s) applying to ${values.network}\n${formatIssues(applied.issues, values.scenario)}`,
+      );
+    scenario = s.value;
+  }
+  const period = values.period!;
+  if (!network.periods.some((p) => p.id === period)) {
+    fail(`--period ${period}: the network has ${network.periods.map((p) => p.id).join(', ')}`);
+  }
+  const trips = (values.trip ?? []).map((t) => {
+    const [from, to] = t.split(',');
+    const o = network.zones.findIndex((z) => z.id === from);
+    const d = network.zones.findIndex((z) => z.id === to);
+    if (o < 0 || d < 0) throw new UsageError(`--trip ${t}: give two zone ids "from,to" of the network`);
+    return [o, d] as const;
+  });
+
+  const workers = values.workers ? Number(values.workers) : nodeWorkerCount();
+  if (!(Number.isInteger(workers) && workers >= 1))
+    throw new UsageError(`--workers must be a positive integer, got ${values.workers}`);
+  const pool = new RoutingPool(nodeWorkerFactory(), workers);
+  try {
+    const networkKey = await checksum(network);
+    const t0 = performance.now();
+    let lastShown = -1;
+    const analysis = new Analysis(pool);
+    const comparison = await analysis.compare({
+      network,
+      networkKey,
+      scenario,
+      period,
+      matrix: values.matrix,
+      onProgress: ({ done, total }) => {
+        // A terminal gets one updating line; a log gets a line per 10 %.
+        const step = process.stderr.isTTY ? 1 : 10;
+        const pct = Math.floor((100 * done) / Math.max(1, total) / step) * step;
+        if (pct !== lastShown) {
+          lastShown = pct;
+          process.stderr.write(
+            `${process.stderr.isTTY ? '\r' : ''}computing ${pct}% (${done}/${total} origin rows)${process.stderr.isTTY ? '' : '\n'}`,
+          );
+        }
+      },
+    });
+    const seconds = (performance.now() - t0) / 1000;
+    process.stderr.write(
+      `${process.stderr.isTTY ? '\n' : ''}${network.zones.length} zones, ${scenario ? 'baseline + scenario' : 'baseline'} in ${seconds.toFixed(2)} s on ${workers} worker(s)\n`,
+    );
+
+    const doc = buildResults({
+      network,
+      checksum: networkKey,
+      scenario,
+      period,
+      report: comparison.report,
+      ...(values.matrix && {
+        matrix: {
+          baseline: comparison.baseline.rows.times!,
+          ...(comparison.scenario && { scenario: comparison.scenario.rows.times! }),
+        },
+      }),
+      generatedAt: new Date(),
+    });
+    const text = serializeResults(doc);
+    if (values.out) await writeFile(values.out, text);
+    else process.stdout.write(text);
+
+    for (const [o, d] of trips) {
+      for (const s of scenario ? [null, scenario] : [null]) {
+        const trip = await analysis.trip({ network, networkKey, scenario: s, period }, o, d);
+        process.stderr.write(`${s ? `scenario "${s.name}"` : 'baseline'}: ${tripText(trip, network)}\n`);
+      }
+    }
+  } finally {
+    pool.terminate();
+  }
+}
+
+main().catch((e: unknown) => {
+  const err = e instanceof Error ? e : new Error(String(e));
+  fail(err.name === 'UsageError' ? `simulate: ${err.message}` : `simulate: ${err.name}: ${err.message}`);
+});

@@ -1,0 +1,141 @@
+import { resolveAssumptions } from '../domain/assumptions';
+import type { Network } from '../domain/network';
+import type { Scenario } from '../domain/scenario';
+import { ENGINE_VERSION } from '../engine/version';
+import type { DeltaSummary } from '../metrics/comparison';
+import type { ZoneMetricsTable } from '../metrics/originMetrics';
+import type { ComparisonReport } from '../metrics/report';
+import type { Summary } from '../metrics/summary';
+import type { ResultsDocument } from './schema/results';
+
+export const RESULTS_FORMAT = 'commuteshed.results/1';
+
+export interface ResultsInput {
+  network: Network;
+  checksum: string;
+  scenario: Scenario | null;
+  period: string;
+  report: ComparisonReport;
+  /** Travel times, origins × zones, seconds (+Infinity = no path), when the matrix is wanted. */
+  matrix?: { baseline: Float32Array; scenario?: Float32Array };
+  generatedAt: Date;
+}
+
+const r2 = (x: number) => Math.round(x * 100) / 100;
+const toMinutes = (seconds: number) => r2(seconds / 60);
+const minutesOrNull = (seconds: number | null) =>
+  seconds === null || !Number.isFinite(seconds) ? null : toMinutes(seconds);
+
+/**
+ * The commuteshed.results/1 document. Numbers are rounded (minutes and counts to 0.01) after every
+ * computation, so identical inputs give identical files apart from `generatedAt`.
+ */
+export function buildResults(input: ResultsInput): ResultsDocument {
+  const { network, report } = input;
+  const a = resolveAssumptions(network.assumptions);
+  const thresholds = [...a.metrics.accessibilityMinutes].sort((x, y) => x - y);
+  const byThreshold = (values: (k: number) => number) =>
+    Object.fromEntries(thresholds.map((m, k) => [String(m), r2(values(k))]));
+  const period = network.periods.find((p) => p.id === input.period);
+  if (!period) throw new RangeError(`network "${network.id}" has no period "${input.period}"`);
+  const circle = a.metrics.commuteCircleMinutes * 60;
+
+  const zoneMetrics = (t: ZoneMetricsTable, z: number) => ({
+    timeToCoreMinutes: minutesOrNull(t.timeToCore[z]!),
+    meanTimeToJobsMinutes: minutesOrNull(Number.isNaN(t.meanTimeToJobs[z]!) ? null : t.meanTimeToJobs[z]!),
+    jobsWithin: byThreshold((k) => t.jobsWithin[k]![z]!),
+    inCommuteCircle: t.timeToCore[z]! <= circle,
+  });
+  const summary = (s: Summary) => ({
+    zones: s.zones,
+    population: r2(s.population),
+    jobs: r2(s.jobs),
+    meanTimeToCoreMinutes: minutesOrNull(s.meanTimeToCore),
+    meanTimeToJobsMinutes: minutesOrNull(s.meanTimeToJobs),
+    jobsWithin: byThreshold((k) => s.jobsWithin[k]!),
+    commuteCircle: {
+      zones: s.commuteCircle.zones,
+      population: r2(s.commuteCircle.population),
+      jobs: r2(s.commuteCircle.jobs),
+    },
+    populationWithoutPathToCore: r2(s.populationWithoutPathToCore),
+    timeToCoreHistogram: {
+      bandMinutes: s.timeToCoreHistogram.bandSeconds / 60,
+      population: s.timeToCoreHistogram.population.map(r2),
+    },
+  });
+  const delta = (d: DeltaSummary) => ({
+    meanTimeToCoreMinutes: minutesOrNull(d.meanTimeToCore),
+    meanTimeToJobsMinutes: minutesOrNull(d.meanTimeToJobs),
+    jobsWithin: byThreshold((k) => d.jobsWithin[k]!),
+    commuteCircle: {
+      zones: d.commuteCircle.zones,
+      population: r2(d.commuteCircle.population),
+      jobs: r2(d.commuteCircle.jobs),
+    },
+    peopleGaining: Object.fromEntries(d.peopleGaining.map((g) => [String(g.minutes), r2(g.population)])),
+    peopleLosing: Object.fromEntries(d.peopleLosing.map((g) => [String(g.minutes), r2(g.population)])),
+    zonesChanged: d.zonesChanged,
+    topGainers: d.topGainers.map((g) => ({
+      zone: network.zones[g.zone]!.id,
+      timeToCoreMinutes: toMinutes(g.timeToCore),
+      population: r2(g.population),
+    })),
+  });
+
+  const doc: ResultsDocument = {
+    format: RESULTS_FORMAT,
+    generatedAt: input.generatedAt.toISOString(),
+    engine: { name: 'commuteshed', version: ENGINE_VERSION },
+    network: {
+      id: network.id,
+      name: network.name,
+      checksum: input.checksum,
+      attribution: network.attribution,
+      ...(network.zoneAttributes && { zoneAttributes: network.zoneAttributes }),
+    },
+    scenario: input.scenario,
+    period,
+    assumptions: a,
+    core: network.core,
+    summary: {
+      baseline: summary(report.baseline.summary),
+      ...(report.scenario && { scenario: summary(report.scenario.summary) }),
+      ...(report.delta && { delta: delta(report.delta.summary) }),
+    },
+    zones: network.zones.map((zone, z) => ({
+      id: zone.id,
+      ...(zone.name && { name: zone.name }),
+      population: r2(zone.population),
+      jobs: r2(zone.jobs),
+      baseline: zoneMetrics(report.baseline.table, z),
+      ...(report.scenario && { scenario: zoneMetrics(report.scenario.table, z) }),
+      ...(report.delta && {
+        delta: {
+          timeToCoreMinutes: toMinutes(report.delta.zones.timeToCore[z]!),
+          meanTimeToJobsMinutes: toMinutes(report.delta.zones.meanTimeToJobs[z]!),
+          jobsWithin: byThreshold((k) => report.delta!.zones.jobsWithin[k]![z]!),
+        },
+      }),
+    })),
+  };
+  if (input.matrix) {
+    const Z = network.zones.length;
+    const rows = (m: Float32Array) =>
+      Array.from({ length: Z }, (_, o) =>
+        Array.from(m.subarray(o * Z, (o + 1) * Z), (t) => (Number.isFinite(t) ? t : null)),
+      );
+    doc.matrix = {
+      unit: 'seconds',
+      zones: network.zones.map((z) => z.id),
+      baseline: rows(input.matrix.baseline),
+      ...(input.matrix.scenario && { scenario: rows(input.matrix.scenario) }),
+    };
+  }
+  return doc;
+}
+
+/** The document as written to disk or downloaded: two-space JSON, newline-terminated. */
+export function serializeResults(doc: ResultsDocument): string {
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}

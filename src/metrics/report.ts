@@ -1,0 +1,34 @@
+import { compareSummaries, type DeltaSummary, type ZoneDeltas, zoneDeltas } from './comparison';
+import type { ZoneMetricsTable } from './originMetrics';
+import { type Summary, type SummaryOptions, summarize, type ZoneWeights } from './summary';
+
+export interface ScenarioMetrics {
+  table: ZoneMetricsTable;
+  summary: Summary;
+}
+
+/** Baseline, scenario and their difference: everything the app shows and the results file holds. */
+export interface ComparisonReport {
+  baseline: ScenarioMetrics;
+  scenario?: ScenarioMetrics;
+  delta?: { zones: ZoneDeltas; summary: DeltaSummary };
+}
+
+/** One function for baseline-only and baseline-vs-scenario reports: the scenario is optional, not mirrored. */
+export function buildReport(
+  weights: ZoneWeights,
+  options: SummaryOptions,
+  baseline: ZoneMetricsTable,
+  scenario?: ZoneMetricsTable,
+): ComparisonReport {
+  const report: ComparisonReport = {
+    baseline: { table: baseline, summary: summarize(baseline, weights, options) },
+  };
+  if (scenario) {
+    const summary = summarize(scenario, weights, options);
+    const zones = zoneDeltas(baseline, scenario, options.capSeconds);
+    report.scenario = { table: scenario, summary };
+    report.delta = { zones, summary: compareSummaries(report.baseline.summary, summary, zones, weights) };
+  }
+  return report;
+}

@@ -1,0 +1,167 @@
+import { resolveAssumptions } from '../domain/assumptions';
+import type { Network } from '../domain/network';
+import { coreZoneIds } from '../domain/network';
+import type { Scenario } from '../domain/scenario';
+import type { TripDetail } from '../engine/types';
+import { canonicalJson, shortHash } from '../io/canonical';
+import { buildReport, type ComparisonReport } from '../metrics/report';
+import type { ZoneWeights } from '../metrics/summary';
+import type { Progress, RoutingPool, RowsResult } from './pool';
+import type { GraphStats, ModelNetwork } from './protocol';
+
+export interface CompareRequest {
+  network: Network;
+  /** Identifies this network's content (e.g. its checksum); graphs are cached under it. */
+  networkKey: string;
+  /** null: the baseline alone. */
+  scenario: Scenario | null;
+  period: string;
+  /** Keep the full travel-time matrix (origins × zones). */
+  matrix?: boolean;
+  onProgress?: (p: Progress) => void;
+  signal?: AbortSignal;
+}
+
+export interface ScenarioRun {
+  key: string;
+  rows: RowsResult;
+  stats: GraphStats;
+}
+
+export interface Comparison {
+  report: ComparisonReport;
+  baseline: ScenarioRun;
+  scenario?: ScenarioRun;
+}
+
+/** Only what changes results: enabled modifications, in order, without ids, names or notes. */
+export function scenarioKey(scenario: Scenario | null): string {
+  if (!scenario) return 'baseline';
+  const mods = scenario.modifications
+    .filter((m) => m.enabled !== false)
+    .map(({ id: _i, note: _n, enabled: _e, ...m }) => m);
+  return mods.length === 0 ? 'baseline' : `s-${shortHash(canonicalJson(mods))}`;
+}
+
+/**
+ * Baseline and scenario through one code path: a scenario is a key, the baseline is the empty scenario.
+ * Graphs are built in workers; baseline rows are cached, so switching scenarios computes only the scenario.
+ */
+export class Analysis {
+  private readonly modelNetworks = new WeakMap<Network, ModelNetwork>();
+  private readonly rowsCache = new Map<string, { rows: RowsResult; stats: GraphStats }>();
+
+  constructor(readonly pool: RoutingPool) {}
+
+  graphKey(networkKey: string, scenario: Scenario | null, period: string): string {
+    return `${networkKey}|${scenarioKey(scenario)}|${period}`;
+  }
+
+  async compare(request: CompareRequest): Promise<Comparison> {
+    const { network } = request;
+    const scenarios =
+      request.scenario && scenarioKey(request.scenario) !== 'baseline' ? [null, request.scenario] : [null];
+    const progress = scenarios.map(() => ({ done: 0, total: network.zones.length }));
+    const report = () =>
+      request.onProgress?.({
+        done: progress.reduce((s, p) => s + p.done, 0),
+        total: progress.reduce((s, p) => s + p.total, 0),
+      });
+    const runs = await Promise.all(
+      scenarios.map((scenario, k) =>
+        this.run(request, scenario, (p) => {
+          progress[k] = p;
+          report();
+        }),
+      ),
+    );
+    const a = resolveAssumptions(network.assumptions);
+    const weights: ZoneWeights = {
+      population: Float64Array.from(network.zones, (z) => z.population),
+      jobs: Float64Array.from(network.zones, (z) => z.jobs),
+    };
+    const options = {
+      capSeconds: a.metrics.timeCapMinutes * 60,
+      circleSeconds: a.metrics.commuteCircleMinutes * 60,
+      hasCore: coreZoneIds(network).length > 0,
+    };
+    const [baseline, scenario] = runs as [ScenarioRun, ScenarioRun | undefined];
+    const comparison: Comparison = {
+      report: buildReport(weights, options, baseline.rows.metrics, scenario?.rows.metrics),
+      baseline,
+    };
+    if (scenario) comparison.scenario = scenario;
+    return comparison;
+  }
+
+  /** Build (once) and compute one scenario's rows; a cancelled or failed run leaves nothing cached. */
+  async run(
+    request: CompareRequest,
+    scenario: Scenario | null,
+    onProgress?: (p: Progress) => void,
+  ): Promise<ScenarioRun> {
+    const key = this.graphKey(request.networkKey, scenario, request.period);
+    const cached = request.matrix ? undefined : this.rowsCache.get(key);
+    if (cached) {
+      onProgress?.({ done: request.network.zones.length, total: request.network.zones.length });
+      return { key, ...cached };
+    }
+    const prepared = await this.pool.prepare({
+      key,
+      network: this.model(request.network),
+      scenario,
+      period: request.period,
+    });
+    request.signal?.throwIfAborted();
+    const options: Parameters<RoutingPool['rows']>[1] = { times: request.matrix === true };
+    if (onProgress) options.onProgress = onProgress;
+    if (request.signal) options.signal = request.signal;
+    const rows = await this.pool.rows(key, options);
+    if (!request.matrix) {
+      this.rowsCache.set(key, { rows, stats: prepared.stats });
+      while (this.rowsCache.size > 8) this.rowsCache.delete(this.rowsCache.keys().next().value!);
+    }
+    return { key, rows, stats: prepared.stats };
+  }
+
+  /** Times from one zone to all zones under a scenario (the graph is built if needed). */
+  async isochrone(
+    request: Omit<CompareRequest, 'matrix' | 'onProgress'>,
+    origin: number,
+  ): Promise<Float64Array> {
+    const key = await this.ensure(request);
+    return this.pool.row(key, origin);
+  }
+
+  async trip(
+    request: Omit<CompareRequest, 'matrix' | 'onProgress'>,
+    origin: number,
+    destination: number,
+  ): Promise<TripDetail | null> {
+    const key = await this.ensure(request);
+    return this.pool.trip(key, origin, destination);
+  }
+
+  private async ensure(request: Omit<CompareRequest, 'matrix' | 'onProgress'>): Promise<string> {
+    const key = this.graphKey(request.networkKey, request.scenario, request.period);
+    if (!this.pool.has(key)) {
+      await this.pool.prepare({
+        key,
+        network: this.model(request.network),
+        scenario: request.scenario,
+        period: request.period,
+      });
+    }
+    return key;
+  }
+
+  /** The network without zone geometry: workers route between centroids, and the copy is much smaller. */
+  private model(network: Network): ModelNetwork {
+    let model = this.modelNetworks.get(network);
+    if (!model) {
+      model = { ...network, zones: network.zones.map(({ geometry: _g, ...z }) => z) };
+      this.modelNetworks.set(network, model);
+    }
+    return model;
+  }
+}

@@ -1,0 +1,357 @@
+import type { Remote } from 'comlink';
+import { ScenarioError } from '../domain/issue';
+import type { CompactGraph, TripDetail } from '../engine/types';
+import { emptyMetricsTable, type MetricContext, type ZoneMetricsTable } from '../metrics/originMetrics';
+import { CancelledError, WorkerCrashError } from './errors';
+import type { BuildRequest, BuildResponse, GraphStats, RoutingApi, RowsResponse } from './protocol';
+
+export interface WorkerHandle {
+  api: Remote<RoutingApi>;
+  /** Rejects with a WorkerCrashError when the worker dies; never resolves. */
+  crashed: Promise<never>;
+  terminate(): void;
+}
+
+/** Starts one routing worker (browser: a module Web Worker; Node: a worker thread). */
+export type WorkerFactory = () => WorkerHandle;
+
+export interface Progress {
+  done: number;
+  total: number;
+}
+
+export interface RowsOptions {
+  /** Origin zone indices; default all zones. */
+  origins?: Int32Array;
+  /** Keep the travel times (origins × zones, seconds) as well as the metrics. */
+  times?: boolean;
+  onProgress?: (p: Progress) => void;
+  signal?: AbortSignal;
+}
+
+export interface RowsResult {
+  /** Metrics per origin, in the order of the origins asked for. */
+  metrics: ZoneMetricsTable;
+  times?: Float32Array;
+  /** Sum of worker compute time, ms. */
+  computeMs: number;
+}
+
+export interface PreparedGraph {
+  key: string;
+  stats: GraphStats;
+  zones: number;
+}
+
+interface Slot {
+  handle: WorkerHandle;
+  loaded: Set<string>;
+  inFlight: number;
+  dead: boolean;
+}
+
+interface Run {
+  key: string;
+  generation: number;
+  total: number;
+  done: number;
+  metrics: ZoneMetricsTable;
+  times?: Float32Array;
+  zones: number;
+  computeMs: number;
+  pending: number;
+  finished: boolean;
+  onProgress?: (p: Progress) => void;
+  resolve(result: RowsResult): void;
+  reject(error: unknown): void;
+}
+
+interface Chunk {
+  run: Run;
+  origins: Int32Array;
+  offset: number;
+  attempts: number;
+}
+
+/** Origins per chunk: small enough for prompt progress and cancellation, large enough to amortise messages. */
+const MAX_CHUNK = 48;
+/** Chunks sent ahead to each worker so it never idles waiting for the next. */
+const PIPELINE = 2;
+/** Graphs kept loaded; the least recently used beyond this are released. */
+const KEEP_GRAPHS = 6;
+
+/**
+ * A pool of routing workers. Work on a graph is split into chunks of origins and fed to idle workers;
+ * progress is reported per chunk; a run is cancelled by its generation id (comlink has no cancel message);
+ * a worker that dies is replaced and its chunks retried once, then the run fails with a WorkerCrashError.
+ */
+export class RoutingPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Chunk[] = [];
+  private readonly graphs = new Map<
+    string,
+    { graph: CompactGraph; context: MetricContext; stats: GraphStats }
+  >();
+  private readonly runs = new Map<number, Run>();
+  private generation = 0;
+  private terminated = false;
+
+  constructor(
+    private readonly factory: WorkerFactory,
+    readonly size: number,
+  ) {
+    if (!(size >= 1)) throw new RangeError(`pool size must be at least 1, got ${size}`);
+    for (let i = 0; i < size; i++) this.slots.push(this.startSlot());
+  }
+
+  /**
+   * Apply the scenario and build and compile the graph in a worker, once per key; other workers receive
+   * the compiled arrays when they first need them. Throws ScenarioError when the scenario does not apply.
+   */
+  async prepare(request: BuildRequest): Promise<PreparedGraph> {
+    const cached = this.touch(request.key);
+    if (cached) return { key: request.key, stats: cached.stats, zones: cached.graph.zoneCount };
+    const slot = this.slots.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+    const response = await this.call<BuildResponse>(
+      slot,
+      (api) => api.build(request) as Promise<BuildResponse>,
+      1,
+    );
+    if (!response.ok) throw new ScenarioError(response.issues);
+    this.graphs.set(request.key, { graph: response.graph, context: response.context, stats: response.stats });
+    slot.loaded.add(request.key);
+    this.evict();
+    return { key: request.key, stats: response.stats, zones: response.graph.zoneCount };
+  }
+
+  has(key: string): boolean {
+    return this.graphs.has(key);
+  }
+
+  /** Metrics (and optionally times) for every origin of graph `key`, computed across the workers. */
+  rows(key: string, options: RowsOptions = {}): Promise<RowsResult> {
+    const entry = this.touch(key);
+    if (!entry) return Promise.reject(new Error(`graph "${key}" is not prepared`));
+    const zones = entry.graph.zoneCount;
+    const origins = options.origins ?? Int32Array.from({ length: zones }, (_, k) => k);
+    const generation = ++this.generation;
+    return new Promise<RowsResult>((resolve, reject) => {
+      const run: Run = {
+        key,
+        generation,
+        total: origins.length,
+        done: 0,
+        metrics: emptyMetricsTable(origins.length, entry.context.thresholds.length),
+        zones,
+        computeMs: 0,
+        pending: 0,
+        finished: false,
+        resolve,
+        reject,
+      };
+      if (options.times) run.times = new Float32Array(origins.length * zones);
+      if (options.onProgress) run.onProgress = options.onProgress;
+      this.runs.set(generation, run);
+      if (origins.length === 0) return this.finish(run);
+      const size = Math.max(1, Math.min(MAX_CHUNK, Math.ceil(origins.length / (this.size * 8))));
+      for (let offset = 0; offset < origins.length; offset += size) {
+        this.queue.push({ run, origins: origins.slice(offset, offset + size), offset, attempts: 0 });
+        run.pending++;
+      }
+      if (options.signal) {
+        if (options.signal.aborted) return this.cancel(generation);
+        options.signal.addEventListener('abort', () => this.cancel(generation), { once: true });
+      }
+      run.onProgress?.({ done: 0, total: run.total });
+      this.pump();
+    });
+  }
+
+  /** Cancel a run by generation id: queued chunks are dropped, chunks already sent are skipped or ignored. */
+  cancel(generation: number): void {
+    const run = this.runs.get(generation);
+    if (!run || run.finished) return;
+    run.finished = true;
+    this.runs.delete(generation);
+    for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i]!.run === run) this.queue.splice(i, 1);
+    for (const slot of this.slots) if (!slot.dead) slot.handle.api.cancel(generation).catch(() => {});
+    run.reject(new CancelledError());
+  }
+
+  /** The generation id the next rows() call will get; lets callers cancel what they started. */
+  get latestGeneration(): number {
+    return this.generation;
+  }
+
+  /** Times from one origin to every zone. */
+  async row(key: string, origin: number): Promise<Float64Array> {
+    return this.onAnySlot(key, (api) => api.row(key, origin));
+  }
+
+  async trip(key: string, origin: number, destination: number): Promise<TripDetail | null> {
+    return this.onAnySlot(key, (api) => api.trip(key, origin, destination));
+  }
+
+  terminate(): void {
+    this.terminated = true;
+    for (const run of [...this.runs.values()]) this.cancel(run.generation);
+    for (const slot of this.slots) slot.handle.terminate();
+  }
+
+  private startSlot(): Slot {
+    const handle = this.factory();
+    const slot: Slot = { handle, loaded: new Set(), inFlight: 0, dead: false };
+    handle.crashed.catch(() => {
+      slot.dead = true;
+    });
+    return slot;
+  }
+
+  private replace(slot: Slot): void {
+    slot.handle.terminate();
+    const fresh = this.startSlot();
+    Object.assign(slot, { handle: fresh.handle, loaded: new Set<string>(), dead: false });
+    fresh.handle.crashed.catch(() => {
+      if (slot.handle === fresh.handle) slot.dead = true;
+    });
+  }
+
+  /** Call the worker, racing its death; a dead worker is replaced and the call retried `retries` times. */
+  private async call<T>(
+    slot: Slot,
+    fn: (api: Remote<RoutingApi>) => Promise<T>,
+    retries: number,
+  ): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      if (slot.dead) this.replace(slot);
+      try {
+        return await Promise.race([fn(slot.handle.api), slot.handle.crashed]);
+      } catch (e) {
+        if (!(e instanceof WorkerCrashError) || attempt >= retries || this.terminated) throw e;
+      }
+    }
+  }
+
+  private async ensureLoaded(slot: Slot, key: string): Promise<void> {
+    if (slot.loaded.has(key)) return;
+    const entry = this.graphs.get(key);
+    if (!entry) throw new Error(`graph "${key}" was released`);
+    await Promise.race([slot.handle.api.load(key, entry.graph, entry.context), slot.handle.crashed]);
+    slot.loaded.add(key);
+  }
+
+  private async onAnySlot<T>(key: string, fn: (api: Remote<RoutingApi>) => Promise<T>): Promise<T> {
+    if (!this.touch(key)) throw new Error(`graph "${key}" is not prepared`);
+    const ready = this.slots.filter((s) => !s.dead && s.loaded.has(key));
+    const slot = (ready.length > 0 ? ready : this.slots).reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+    return this.call(
+      slot,
+      async (api) => {
+        await this.ensureLoaded(slot, key);
+        return fn(api);
+      },
+      1,
+    );
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      while (slot.inFlight < PIPELINE && this.queue.length > 0) {
+        const chunk = this.queue.shift()!;
+        void this.dispatch(slot, chunk);
+      }
+    }
+  }
+
+  private async dispatch(slot: Slot, chunk: Chunk): Promise<void> {
+    const run = chunk.run;
+    slot.inFlight++;
+    try {
+      if (slot.dead) this.replace(slot);
+      await this.ensureLoaded(slot, run.key);
+      if (run.finished) return;
+      const request = {
+        key: run.key,
+        generation: run.generation,
+        origins: chunk.origins,
+        times: run.times !== undefined,
+      };
+      const response = await Promise.race([
+        slot.handle.api.rows(request) as Promise<RowsResponse>,
+        slot.handle.crashed,
+      ]);
+      if (run.finished || response.cancelled) return;
+      this.store(run, chunk, response);
+    } catch (e) {
+      if (run.finished) return;
+      if (e instanceof WorkerCrashError && !this.terminated) {
+        slot.dead = true;
+        chunk.attempts++;
+        if (chunk.attempts < 2) this.queue.unshift(chunk);
+        else
+          this.fail(
+            run,
+            new WorkerCrashError(
+              `a routing worker crashed twice on origins ${chunk.origins[0]}–${chunk.origins.at(-1)}: ${e.message}`,
+            ),
+          );
+      } else this.fail(run, e);
+    } finally {
+      slot.inFlight--;
+      if (!this.terminated) this.pump();
+    }
+  }
+
+  private store(run: Run, chunk: Chunk, response: Extract<RowsResponse, { cancelled: false }>): void {
+    const m = response.metrics;
+    run.metrics.timeToCore.set(m.timeToCore, chunk.offset);
+    run.metrics.meanTimeToJobs.set(m.meanTimeToJobs, chunk.offset);
+    m.jobsWithin.forEach((a, k) => {
+      run.metrics.jobsWithin[k]!.set(a, chunk.offset);
+    });
+    if (run.times && response.times) run.times.set(response.times, chunk.offset * run.zones);
+    run.computeMs += response.ms;
+    run.done += chunk.origins.length;
+    run.pending--;
+    run.onProgress?.({ done: run.done, total: run.total });
+    if (run.pending === 0) this.finish(run);
+  }
+
+  private finish(run: Run): void {
+    run.finished = true;
+    this.runs.delete(run.generation);
+    const result: RowsResult = { metrics: run.metrics, computeMs: run.computeMs };
+    if (run.times) result.times = run.times;
+    run.resolve(result);
+  }
+
+  private fail(run: Run, error: unknown): void {
+    if (run.finished) return;
+    run.finished = true;
+    this.runs.delete(run.generation);
+    for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i]!.run === run) this.queue.splice(i, 1);
+    run.reject(error);
+  }
+
+  /** Mark a graph as recently used; undefined if it is not prepared. */
+  private touch(key: string) {
+    const entry = this.graphs.get(key);
+    if (entry) {
+      this.graphs.delete(key);
+      this.graphs.set(key, entry);
+    }
+    return entry;
+  }
+
+  private evict(): void {
+    const inUse = new Set([...this.runs.values()].map((r) => r.key));
+    for (const key of [...this.graphs.keys()]) {
+      if (this.graphs.size <= KEEP_GRAPHS) break;
+      if (inUse.has(key)) continue;
+      this.graphs.delete(key);
+      for (const slot of this.slots) {
+        if (slot.loaded.delete(key) && !slot.dead) slot.handle.api.unload(key).catch(() => {});
+      }
+    }
+  }
+}

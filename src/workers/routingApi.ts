@@ -1,0 +1,133 @@
+import { transfer } from 'comlink';
+import { applyScenario } from '../domain/applyScenario';
+import { resolveAssumptions } from '../domain/assumptions';
+import { coreZoneIds } from '../domain/network';
+import { Router } from '../engine/router';
+import type { CompactGraph } from '../engine/types';
+import { buildGraph } from '../graph/build';
+import { compileGraph } from '../graph/compile';
+import { emptyMetricsTable, type MetricContext, reduceRow } from '../metrics/originMetrics';
+import type {
+  BuildRequest,
+  BuildResponse,
+  ModelNetwork,
+  RoutingApi,
+  RowsRequest,
+  RowsResponse,
+} from './protocol';
+
+interface Loaded {
+  graph: CompactGraph;
+  router: Router;
+  context: MetricContext;
+}
+
+export function metricContext(network: ModelNetwork): MetricContext {
+  const a = resolveAssumptions(network.assumptions);
+  const index = new Map(network.zones.map((z, k) => [z.id, k]));
+  return {
+    jobs: Float64Array.from(network.zones, (z) => z.jobs),
+    core: Int32Array.from(coreZoneIds(network), (id) => index.get(id)!),
+    thresholds: Float64Array.from(
+      [...a.metrics.accessibilityMinutes].sort((x, y) => x - y),
+      (m) => m * 60,
+    ),
+    cap: a.metrics.timeCapMinutes * 60,
+  };
+}
+
+/** The worker's side: graphs by key (the pool decides which to keep), one router each, cancelled runs. */
+export function createRoutingApi(): RoutingApi {
+  const graphs = new Map<string, Loaded>();
+  const cancelled = new Set<number>();
+
+  const install = (key: string, graph: CompactGraph, context: MetricContext) => {
+    graphs.set(key, { graph, router: new Router(graph), context });
+  };
+  const get = (key: string): Loaded => {
+    const g = graphs.get(key);
+    if (!g) throw new Error(`graph "${key}" is not loaded in this worker`);
+    return g;
+  };
+
+  return {
+    async build(request: BuildRequest): Promise<BuildResponse> {
+      let network = request.network;
+      if (request.scenario) {
+        const applied = applyScenario(network, request.scenario);
+        if (!applied.ok) return { ok: false, key: request.key, issues: applied.issues };
+        network = applied.network;
+      }
+      const t0 = performance.now();
+      const g = buildGraph(network, request.period);
+      const t1 = performance.now();
+      const graph = compileGraph(g);
+      const t2 = performance.now();
+      const context = metricContext(network);
+      install(request.key, graph, context);
+      return {
+        ok: true,
+        key: request.key,
+        graph,
+        context,
+        stats: {
+          zones: graph.zoneCount,
+          nodes: graph.nodeCount,
+          edges: graph.edgeTarget.length,
+          accessLinks: graph.accessNode.length,
+          buildMs: t1 - t0,
+          compileMs: t2 - t1,
+        },
+      };
+    },
+
+    async load(key, graph, context) {
+      install(key, graph, context);
+    },
+
+    async unload(key) {
+      graphs.delete(key);
+    },
+
+    async rows(request: RowsRequest): Promise<RowsResponse> {
+      if (cancelled.has(request.generation)) return { cancelled: true };
+      const t0 = performance.now();
+      const { graph, router, context } = get(request.key);
+      const Z = graph.zoneCount;
+      const n = request.origins.length;
+      const metrics = emptyMetricsTable(n, context.thresholds.length);
+      const times = request.times ? new Float32Array(n * Z) : undefined;
+      const rowTimes = new Float64Array(Z);
+      const rowCosts = new Float64Array(Z);
+      for (let k = 0; k < n; k++) {
+        router.row(request.origins[k]!, rowTimes, rowCosts);
+        reduceRow(rowTimes, context, metrics, k);
+        times?.set(rowTimes, k * Z);
+      }
+      const buffers = [
+        metrics.timeToCore.buffer,
+        metrics.meanTimeToJobs.buffer,
+        ...metrics.jobsWithin.map((a) => a.buffer),
+      ];
+      if (times) buffers.push(times.buffer);
+      const response: RowsResponse = { cancelled: false, metrics, ms: performance.now() - t0 };
+      if (times) response.times = times;
+      return transfer(response, buffers as ArrayBuffer[]);
+    },
+
+    async row(key, origin) {
+      const { graph, router } = get(key);
+      const times = new Float64Array(graph.zoneCount);
+      router.row(origin, times, new Float64Array(graph.zoneCount));
+      return transfer(times, [times.buffer]);
+    },
+
+    async trip(key, origin, destination) {
+      return get(key).router.trip(origin, destination) ?? null;
+    },
+
+    async cancel(generation) {
+      cancelled.add(generation);
+    },
+  };
+}
