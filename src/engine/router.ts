@@ -1,5 +1,5 @@
 import { NodeHeap } from './heap';
-import { type CompactGraph, EDGE_KIND, type Leg, type TripDetail } from './types';
+import { type CompactGraph, EDGE_KIND, type Leg, NODE_KIND, type TripDetail } from './types';
 
 /** Marks a label reached straight from the origin through access link k: pred = −(k + 2). */
 const fromAccess = (k: number) => -(k + 2);
@@ -15,43 +15,71 @@ export class Router {
   readonly time: Float64Array;
   readonly pred: Int32Array;
   private readonly heap: NodeHeap;
+  /** Per node: 0 = through the heap, 1 = relaxed on the spot (on-board), 2 = sink (never queued). */
+  private readonly immediate: Uint8Array;
+  private readonly queued: Uint8Array;
+  private readonly stack: Int32Array;
   private origin = -1;
 
   constructor(readonly g: CompactGraph) {
-    this.cost = new Float64Array(g.nodeCount);
-    this.time = new Float64Array(g.nodeCount);
-    this.pred = new Int32Array(g.nodeCount);
-    this.heap = new NodeHeap(g.nodeCount, this.cost, this.time);
+    const n = g.nodeCount;
+    this.cost = new Float64Array(n);
+    this.time = new Float64Array(n);
+    this.pred = new Int32Array(n);
+    this.heap = new NodeHeap(n, this.cost, this.time);
+    this.immediate = new Uint8Array(n);
+    for (let v = 0; v < n; v++) {
+      if (g.edgeStart[v] === g.edgeStart[v + 1]) this.immediate[v] = 2;
+      else if (g.nodeKind[v] === NODE_KIND['on-board'] || g.nodeKind[v] === NODE_KIND.platform)
+        this.immediate[v] = 1;
+    }
+    this.queued = new Uint8Array(n);
+    this.stack = new Int32Array(n);
   }
 
-  /** Label every station-side node from origin zone `o`. */
+  /**
+   * Label every station-side node from origin zone `o`: Dijkstra on (cost, time). On-board nodes of
+   * pattern chains never enter the heap: each has one way in besides boarding, so it is relaxed on the spot
+   * (label-correcting along the chain). That stays exact — a node that does enter the heap is settled only
+   * when popped, and any cheaper boarding upstream comes from a platform popped before it. Sinks (nodes
+   * without out-edges) are labelled but never queued.
+   */
   search(o: number): void {
+    this.searchFrom(o, -1);
+  }
+
+  /** Label every node from a single entered-station node (cost 0), as if a zone sat at its gates. */
+  searchFromStation(entered: number): void {
+    this.searchFrom(-1, entered);
+  }
+
+  private searchFrom(o: number, entered: number): void {
     const g = this.g;
     const cost = this.cost;
     const time = this.time;
     const pred = this.pred;
+    const immediate = this.immediate;
+    const queued = this.queued;
+    const stack = this.stack;
     cost.fill(Number.POSITIVE_INFINITY);
     time.fill(Number.POSITIVE_INFINITY);
     pred.fill(-1);
     const heap = this.heap;
     heap.clear();
-    for (let k = g.accessStart[o]!; k < g.accessStart[o + 1]!; k++) {
-      const n = g.accessNode[k]!;
-      const c = g.accessCost[k]!;
-      const t = g.accessWalk[k]! + g.accessProcessing[k]!;
-      if (c < cost[n]! || (c === cost[n]! && t < time[n]!)) {
-        cost[n] = c;
-        time[n] = t;
-        pred[n] = fromAccess(k);
-        heap.push(n);
-      }
-    }
+    let top = 0;
     const start = g.edgeStart;
     const target = g.edgeTarget;
     const edgeCost = g.edgeCost;
     const edgeTime = g.edgeTime;
-    while (heap.length > 0) {
-      const u = heap.pop();
+    const reach = (v: number) => {
+      if (immediate[v] === 1) {
+        if (queued[v] === 0) {
+          queued[v] = 1;
+          stack[top++] = v;
+        }
+      } else if (immediate[v] === 0) heap.push(v);
+    };
+    const relax = (u: number) => {
       const cu = cost[u]!;
       const tu = time[u]!;
       for (let e = start[u]!, end = start[u + 1]!; e < end; e++) {
@@ -64,9 +92,35 @@ export class Router {
           cost[v] = c;
           time[v] = t;
           pred[v] = e;
-          heap.push(v);
+          reach(v);
         }
       }
+    };
+    if (o >= 0) {
+      for (let k = g.accessStart[o]!; k < g.accessStart[o + 1]!; k++) {
+        const n = g.accessNode[k]!;
+        const c = g.accessCost[k]!;
+        const t = g.accessWalk[k]! + g.accessProcessing[k]!;
+        if (c < cost[n]! || (c === cost[n]! && t < time[n]!)) {
+          cost[n] = c;
+          time[n] = t;
+          pred[n] = fromAccess(k);
+          reach(n);
+        }
+      }
+    } else {
+      cost[entered] = 0;
+      time[entered] = 0;
+      reach(entered);
+    }
+    for (;;) {
+      while (top > 0) {
+        const w = stack[--top]!;
+        queued[w] = 0;
+        relax(w);
+      }
+      if (heap.length === 0) break;
+      relax(heap.pop());
     }
     this.origin = o;
   }
@@ -77,9 +131,15 @@ export class Router {
    */
   row(o: number, outTime: Float64Array, outCost: Float64Array): void {
     this.search(o);
-    const g = this.g;
     outCost.fill(Number.POSITIVE_INFINITY);
     outTime.fill(Number.POSITIVE_INFINITY);
+    this.directWalks(o, outTime, outCost);
+    this.destinations(outTime, outCost);
+  }
+
+  /** Lower `out` to the direct walks from origin `o` where they are better. */
+  directWalks(o: number, outTime: Float64Array, outCost: Float64Array): void {
+    const g = this.g;
     for (let k = g.walkStart[o]!; k < g.walkStart[o + 1]!; k++) {
       const d = g.walkZone[k]!;
       const c = g.walkCost[k]!;
@@ -89,6 +149,11 @@ export class Router {
         outTime[d] = t;
       }
     }
+  }
+
+  /** Lower `out` to the ways into each zone from the stations labelled by the last search. */
+  destinations(outTime: Float64Array, outCost: Float64Array): void {
+    const g = this.g;
     const cost = this.cost;
     const time = this.time;
     const node = g.egressNode;
@@ -155,68 +220,104 @@ export class Router {
   private traceStations(o: number, d: number, egress: number, cost: number): TripDetail {
     const g = this.g;
     const station = (n: number) => g.stations[g.nodeStation[n]!]!;
-    const egressNode = g.egressNode[egress]!;
-    const legs: Leg[] = [
-      {
-        kind: 'walk',
-        from: { station: station(egressNode) },
-        to: { zone: g.zones[d]! },
-        seconds: g.egressWalk[egress]!,
-      },
-    ];
-    const parts = { walk: g.egressWalk[egress]!, wait: 0, ride: 0, transfer: 0, processing: 0, boardings: 0 };
-    let n = egressNode;
+    // The path's edges, origin side first, each with the node it leaves.
+    const steps: { e: number; from: number; to: number }[] = [];
+    let n = g.egressNode[egress]!;
     while (this.pred[n]! >= 0) {
       const e = this.pred[n]!;
       const from = this.sourceOf(e);
+      steps.push({ e, from, to: n });
+      n = from;
+    }
+    steps.reverse();
+    const access = -this.pred[n]! - 2;
+    const parts = {
+      walk: g.accessWalk[access]! + g.egressWalk[egress]!,
+      wait: 0,
+      ride: 0,
+      transfer: 0,
+      processing: g.accessProcessing[access]!,
+      boardings: 0,
+    };
+    const legs: Leg[] = [
+      {
+        kind: 'walk',
+        from: { zone: g.zones[o]! },
+        to: { station: station(n) },
+        seconds: g.accessWalk[access]!,
+      },
+      { kind: 'enter', station: station(n), seconds: g.accessProcessing[access]! },
+    ];
+    let chain: { from: number; e: number; ride: number; stops: number } | undefined;
+    for (const { e, from, to } of steps) {
       parts.walk += g.edgeWalk[e]!;
       parts.wait += g.edgeWait[e]!;
       parts.ride += g.edgeRide[e]!;
       parts.transfer += g.edgeTransfer[e]!;
       parts.processing += g.edgeProcessing[e]!;
       parts.boardings += g.edgeBoardings[e]!;
-      const kind = g.edgeKind[e];
-      if (kind === EDGE_KIND.exit)
-        legs.push({ kind: 'exit', station: station(n), seconds: g.edgeProcessing[e]! });
-      else if (kind === EDGE_KIND.transfer) {
-        legs.push({
-          kind: 'transfer',
-          from: station(from),
-          to: station(n),
-          walkSeconds: g.edgeTransfer[e]!,
-          processingSeconds: g.edgeProcessing[e]!,
-        });
-      } else if (kind === EDGE_KIND.ride) {
-        const s = g.services[g.edgeService[e]!]!;
-        legs.push({
-          kind: 'ride',
-          line: s.line,
-          direction: s.direction,
-          ...(s.towards !== undefined && { towards: s.towards }),
-          from: station(from),
-          to: station(n),
-          stops: s.stops,
-          patterns: s.patterns,
-          headwaySeconds: s.headwaySeconds,
-          waitSeconds: g.edgeWait[e]!,
-          rideSeconds: g.edgeRide[e]!,
-        });
+      switch (g.edgeKind[e]) {
+        case EDGE_KIND.ride:
+          legs.push(
+            this.rideLeg(e, station(from), station(to), g.edgeRide[e]!, g.services[g.edgeService[e]!]!.stops),
+          );
+          break;
+        case EDGE_KIND['board-train']:
+          chain = { from, e, ride: 0, stops: 0 };
+          break;
+        case EDGE_KIND.run:
+          chain!.ride += g.edgeRide[e]!;
+          chain!.stops++;
+          break;
+        case EDGE_KIND.dwell:
+          chain!.ride += g.edgeRide[e]!;
+          break;
+        case EDGE_KIND.alight:
+          legs.push(this.rideLeg(chain!.e, station(chain!.from), station(to), chain!.ride, chain!.stops));
+          chain = undefined;
+          break;
+        case EDGE_KIND.transfer:
+          legs.push({
+            kind: 'transfer',
+            from: station(from),
+            to: station(to),
+            walkSeconds: g.edgeTransfer[e]!,
+            processingSeconds: g.edgeProcessing[e]!,
+          });
+          break;
+        case EDGE_KIND.exit:
+          legs.push({ kind: 'exit', station: station(to), seconds: g.edgeProcessing[e]! });
+          break;
       }
-      n = from;
     }
-    const k = -this.pred[n]! - 2;
-    parts.walk += g.accessWalk[k]!;
-    parts.processing += g.accessProcessing[k]!;
-    legs.push({ kind: 'enter', station: station(n), seconds: g.accessProcessing[k]! });
+    const last = g.egressNode[egress]!;
     legs.push({
       kind: 'walk',
-      from: { zone: g.zones[o]! },
-      to: { station: station(n) },
-      seconds: g.accessWalk[k]!,
+      from: { station: station(last) },
+      to: { zone: g.zones[d]! },
+      seconds: g.egressWalk[egress]!,
     });
-    legs.reverse();
     const time = parts.walk + parts.wait + parts.ride + parts.transfer + parts.processing;
     return { origin: g.zones[o]!, destination: g.zones[d]!, time, ...parts, cost, legs };
+  }
+
+  /** A ride leg from the edge that boards (pooled ride or chain boarding), which carries the wait and the service. */
+  private rideLeg(boardEdge: number, from: string, to: string, rideSeconds: number, stops: number): Leg {
+    const g = this.g;
+    const s = g.services[g.edgeService[boardEdge]!]!;
+    return {
+      kind: 'ride',
+      line: s.line,
+      direction: s.direction,
+      ...(s.towards !== undefined && { towards: s.towards }),
+      from,
+      to,
+      stops,
+      patterns: s.patterns,
+      headwaySeconds: s.headwaySeconds,
+      waitSeconds: g.edgeWait[boardEdge]!,
+      rideSeconds,
+    };
   }
 
   /** Source node of edge e (CSR stores targets only): binary search of the start offsets. */

@@ -44,6 +44,8 @@ export interface CompactGraph {
 
   /** Station index of each node (into `stations`). */
   nodeStation: Int32Array;
+  /** NODE_KIND of each node. */
+  nodeKind: Uint8Array;
 
   zones: string[];
   stations: string[];
@@ -60,8 +62,20 @@ export interface ServiceInfo {
   headwaySeconds: number;
 }
 
+/** Node kinds as stored in `nodeKind`. */
+export const NODE_KIND = { entered: 0, exited: 1, platform: 2, alighted: 3, 'on-board': 4 } as const;
+
 /** Edge kinds as stored in `edgeKind`. */
-export const EDGE_KIND = { board: 0, ride: 1, exit: 2, transfer: 3 } as const;
+export const EDGE_KIND = {
+  board: 0,
+  ride: 1,
+  exit: 2,
+  transfer: 3,
+  'board-train': 4,
+  run: 5,
+  dwell: 6,
+  alight: 7,
+} as const;
 
 /** Travel time and its parts for one O→D, whole seconds. */
 export interface TripParts {

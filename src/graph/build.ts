@@ -1,14 +1,25 @@
-import { DirectedGraph } from 'graphology';
 import { type Assumptions, resolveAssumptions } from '../domain/assumptions';
 import type { Direction, Line } from '../domain/line';
 import { indexNetwork, type Network } from '../domain/network';
 import { directWalks, stationLinks } from './access';
 import { type EdgeParts, NO_PARTS, partsTime, perceivedCost, roundCost } from './cost';
 import { type NodeAttributes, nodeKey } from './nodes';
-import { type RideMeta, rideEdges } from './rides';
+import { type PatternChain, type RideMeta, rides } from './rides';
 import { entrySeconds, exitSeconds, TransferResolver } from './transfers';
 
-export type EdgeKind = 'access' | 'board' | 'ride' | 'exit' | 'egress' | 'transfer' | 'walk';
+export type EdgeKind =
+  | 'access'
+  | 'board'
+  | 'ride'
+  | 'exit'
+  | 'egress'
+  | 'transfer'
+  | 'walk'
+  /** Pattern chains: wait and board at a stop, run to the next, dwell through a stop, alight. */
+  | 'board-train'
+  | 'run'
+  | 'dwell'
+  | 'alight';
 
 /** Every edge carries its perceived cost (`weight`, what routes minimise) and its physical time in parts. */
 export interface EdgeAttributes extends EdgeParts {
@@ -19,49 +30,93 @@ export interface EdgeAttributes extends EdgeParts {
   service?: RideMeta;
 }
 
-export type CommuteGraph = DirectedGraph<NodeAttributes, EdgeAttributes>;
-
 /** An edge with a weight that is not a finite number ≥ 0: a bug, never silently a weight of 1. */
 export class GraphError extends Error {
   override readonly name = 'GraphError';
 }
 
 /**
- * The network for one period as a graphology graph with explicit numeric weights on every edge:
- *
- *   origin zone ─access─▶ entered(s) ─board─▶ platform(s, line-dir) ─ride─▶ alighted(s', line-dir)
- *   alighted ─transfer─▶ platform(s'' in the same station or hub, …)   alighted ─exit─▶ exited(s') ─egress─▶ destination zone
- *   origin zone ─walk─▶ destination zone (short trips)
- *
- * Only stations served in the period get nodes. Insertion order is fixed by the network's order, so the
- * same network gives the same graph.
+ * The graph as an explicit list: nodes in insertion order, edges as (source, target, attributes). Built
+ * once; graphology holds it for the reference search and analysis (toGraphology), and the engine's
+ * arrays are compiled from it (compile) — both from the same list, so they are the same graph.
  */
-export function buildGraph(network: Network, period: string): CommuteGraph {
-  if (!network.periods.some((p) => p.id === period))
-    throw new GraphError(`network "${network.id}" has no period "${period}"`);
-  const a = resolveAssumptions(network.assumptions);
-  const index = indexNetwork(network);
-  const g: CommuteGraph = new DirectedGraph();
-  const addEdge = (
+export interface GraphSpec {
+  nodeKeys: string[];
+  nodes: NodeAttributes[];
+  edgeSource: number[];
+  edgeTarget: number[];
+  edges: EdgeAttributes[];
+}
+
+/** Adds nodes and validated edges to a spec. */
+class SpecBuilder {
+  readonly spec: GraphSpec = { nodeKeys: [], nodes: [], edgeSource: [], edgeTarget: [], edges: [] };
+  private readonly index = new Map<string, number>();
+
+  has(key: string): boolean {
+    return this.index.has(key);
+  }
+
+  addNode(key: string, attrs: NodeAttributes): void {
+    if (this.index.has(key)) throw new GraphError(`node ${key} added twice`);
+    this.index.set(key, this.spec.nodeKeys.length);
+    this.spec.nodeKeys.push(key);
+    this.spec.nodes.push(attrs);
+  }
+
+  addEdge(
     from: string,
     to: string,
     kind: EdgeKind,
     parts: EdgeParts,
     weight: number,
     service?: RideMeta,
-  ) => {
+  ): void {
     if (!(Number.isFinite(weight) && weight >= 0))
       throw new GraphError(`edge ${from} → ${to} has weight ${weight}`);
+    const s = this.index.get(from);
+    const t = this.index.get(to);
+    if (s === undefined || t === undefined) throw new GraphError(`edge ${from} → ${to} joins a missing node`);
     const attrs: EdgeAttributes = { ...parts, weight, time: partsTime(parts), kind };
     if (service) attrs.service = service;
-    g.addDirectedEdge(from, to, attrs);
-  };
+    this.spec.edgeSource.push(s);
+    this.spec.edgeTarget.push(t);
+    this.spec.edges.push(attrs);
+  }
+}
+
+type AddEdge = SpecBuilder['addEdge'];
+
+/**
+ * The network for one period as a graph with explicit numeric weights on every edge:
+ *
+ *   origin zone ─access─▶ entered(s) ─board─▶ platform(s, line-dir) ─ride─▶ alighted(s', line-dir)
+ *   alighted ─transfer─▶ platform(s'' in the same station or hub, …)   alighted ─exit─▶ exited(s') ─egress─▶ destination zone
+ *   origin zone ─walk─▶ destination zone (short trips)
+ *
+ * A ride is either one pooled edge platform → alighted (several patterns serve the platform: riders take
+ * the best common-lines strategy for their destination) or a chain of on-board nodes of one pattern
+ *   platform ─board-train─▶ departing(p, i) ─run─▶ arriving(p, i+1) ─dwell─▶ departing(p, i+1) …
+ *   arriving(p, j) ─alight─▶ alighted(s_j, line-dir)
+ * Only stations served in the period get nodes. Insertion order is fixed by the network's order, so the
+ * same network gives the same graph. Perceived weights are used to 1/64 (costs then add exactly).
+ */
+export function buildSpec(network: Network, period: string): GraphSpec {
+  if (!network.periods.some((p) => p.id === period))
+    throw new GraphError(`network "${network.id}" has no period "${period}"`);
+  const a = quantizeWeights(resolveAssumptions(network.assumptions));
+  const index = indexNetwork(network);
+  const g = new SpecBuilder();
+  const addEdge: AddEdge = (...args) => g.addEdge(...args);
 
   for (const z of network.zones) g.addNode(nodeKey.origin(z.id), { kind: 'origin', ref: z.id });
   for (const z of network.zones) g.addNode(nodeKey.destination(z.id), { kind: 'destination', ref: z.id });
 
-  const rides = rideEdges(network, period, a);
-  const served = new Set(rides.flatMap((r) => [r.fromStation, r.toStation]));
+  const { pooled, chains } = rides(network, period, a);
+  const served = new Set([
+    ...pooled.flatMap((r) => [r.fromStation, r.toStation]),
+    ...chains.flatMap((c) => c.pattern.stops),
+  ]);
   const stations = network.stations.filter((s) => served.has(s.id));
   for (const s of stations) {
     g.addNode(nodeKey.entered(s.id), { kind: 'entered', ref: s.id });
@@ -71,7 +126,7 @@ export function buildGraph(network: Network, period: string): CommuteGraph {
   const platforms = new Map<string, string[]>();
   const platform = (station: string, label: string): string => {
     const key = nodeKey.platform(station, label);
-    if (!g.hasNode(key)) {
+    if (!g.has(key)) {
       const [line, dir] = label.split('#');
       g.addNode(key, { kind: 'platform', ref: station, line: line!, direction: Number(dir) as Direction });
       addEdge(nodeKey.entered(station), key, 'board', NO_PARTS, 0);
@@ -84,7 +139,7 @@ export function buildGraph(network: Network, period: string): CommuteGraph {
   const alightedLabels: [string, string][] = [];
   const alighted = (station: string, label: string): string => {
     const key = nodeKey.alighted(station, label);
-    if (!g.hasNode(key)) {
+    if (!g.has(key)) {
       const [line, dir] = label.split('#');
       g.addNode(key, { kind: 'alighted', ref: station, line: line!, direction: Number(dir) as Direction });
       const s = index.station.get(station)!;
@@ -94,7 +149,7 @@ export function buildGraph(network: Network, period: string): CommuteGraph {
     }
     return key;
   };
-  for (const r of rides) {
+  for (const r of pooled) {
     addEdge(
       platform(r.fromStation, r.fromLabel),
       alighted(r.toStation, r.toLabel),
@@ -104,6 +159,7 @@ export function buildGraph(network: Network, period: string): CommuteGraph {
       r.meta,
     );
   }
+  for (const chain of chains) addChain(g, chain, platform, alighted, addEdge, a);
 
   addTransfers(network, a, alightedLabels, platforms, addEdge);
 
@@ -137,7 +193,7 @@ export function buildGraph(network: Network, period: string): CommuteGraph {
       perceivedCost(parts, a.weights),
     );
   }
-  return g;
+  return g.spec;
 }
 
 function addTransfers(
@@ -145,7 +201,7 @@ function addTransfers(
   a: Assumptions,
   alightedLabels: [string, string][],
   platforms: Map<string, string[]>,
-  addEdge: (from: string, to: string, kind: EdgeKind, parts: EdgeParts, weight: number) => void,
+  addEdge: AddEdge,
 ): void {
   const index = indexNetwork(network);
   const resolver = new TransferResolver(network.transfers, (s) => index.hubOfStation.get(s), a);
@@ -178,6 +234,71 @@ function addTransfers(
           roundCost(perceivedCost(parts, a.weights) + a.boardingPenaltySeconds),
         );
       }
+    }
+  }
+}
+
+/** Perceived weights to 1/64, so a weight times whole seconds is exact in binary floating point. */
+function quantizeWeights(a: Assumptions): Assumptions {
+  const q = (w: number) => Math.max(1, Math.round(w * 64)) / 64;
+  const w = a.weights;
+  return {
+    ...a,
+    weights: {
+      walk: q(w.walk),
+      wait: q(w.wait),
+      inVehicle: q(w.inVehicle),
+      processing: q(w.processing),
+      transferWalk: q(w.transferWalk),
+    },
+  };
+}
+
+function addChain(
+  g: SpecBuilder,
+  chain: PatternChain,
+  platform: (station: string, label: string) => string,
+  alighted: (station: string, label: string) => string,
+  addEdge: AddEdge,
+  a: Assumptions,
+): void {
+  const p = chain.pattern;
+  const n = p.stops.length;
+  const base = `${chain.line.id}|${p.direction}|${p.id}`;
+  const dep = (k: number) => `D:${base}|${k}`;
+  const arr = (k: number) => `R:${base}|${k}`;
+  const hops = p.loop ? n : n - 1;
+  for (let k = 0; k < n; k++) {
+    const attrs = {
+      kind: 'on-board' as const,
+      ref: p.stops[k]!,
+      line: chain.line.id,
+      direction: p.direction,
+    };
+    if (k < hops) g.addNode(dep(k), attrs);
+    if (k > 0 || p.loop) g.addNode(arr(k), attrs);
+  }
+  const ride = (seconds: number) => ({ ...NO_PARTS, ride: seconds });
+  for (let k = 0; k < hops; k++) {
+    const next = (k + 1) % n;
+    addEdge(dep(k), arr(next), 'run', ride(chain.runs[k]!), a.weights.inVehicle * chain.runs[k]!);
+  }
+  for (let k = 0; k < n; k++) {
+    if (k > 0 || p.loop) {
+      if (k < hops)
+        addEdge(arr(k), dep(k), 'dwell', ride(chain.dwells[k]!), a.weights.inVehicle * chain.dwells[k]!);
+      addEdge(arr(k), alighted(p.stops[k]!, chain.labels[k]!), 'alight', NO_PARTS, 0);
+    }
+    if (chain.boardable[k]) {
+      const wait = chain.waitAt(k);
+      addEdge(
+        platform(p.stops[k]!, chain.labels[k]!),
+        dep(k),
+        'board-train',
+        { ...NO_PARTS, wait: wait.seconds, boardings: 1 },
+        wait.cost,
+        chain.meta,
+      );
     }
   }
 }

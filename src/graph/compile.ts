@@ -1,25 +1,37 @@
 import type { CompactGraph, ServiceInfo } from '../engine/types';
-import { EDGE_KIND } from '../engine/types';
-import type { CommuteGraph, EdgeAttributes, EdgeKind } from './build';
+import { EDGE_KIND, NODE_KIND } from '../engine/types';
+import type { EdgeAttributes, EdgeKind, GraphSpec } from './build';
 import { GraphError } from './build';
+import { type CommuteGraph, fromGraphology } from './graphology';
 import type { NodeAttributes } from './nodes';
 
-const STATION_SIDE = new Set<NodeAttributes['kind']>(['entered', 'exited', 'platform', 'alighted']);
+const STATION_SIDE = new Set<NodeAttributes['kind']>([
+  'entered',
+  'exited',
+  'platform',
+  'alighted',
+  'on-board',
+]);
 const KIND_CODE: Partial<Record<EdgeKind, number>> = EDGE_KIND;
 
-/**
- * Compile the graphology graph into the engine's typed arrays. Node and edge order follow the graph's
- * insertion order, so compiling the same graph gives the same arrays. Every weight is checked again here:
- * a weight that is not a finite number ≥ 0 is an error, never a default.
- */
+/** Compile a graphology graph (through its list form) into the engine's typed arrays. */
 export function compileGraph(g: CommuteGraph): CompactGraph {
+  return compile(fromGraphology(g));
+}
+
+/**
+ * Compile a graph into the engine's typed arrays. Node and edge order follow the list's order, so the same
+ * graph gives the same arrays. Every weight is checked again: not a finite number ≥ 0 is an error.
+ */
+export function compile(spec: GraphSpec): CompactGraph {
   const zones: string[] = [];
   const zoneIndex = new Map<string, number>();
-  const nodeIndex = new Map<string, number>();
   const stationIndex = new Map<string, number>();
   const stations: string[] = [];
   const nodeStationList: number[] = [];
-  g.forEachNode((key, attrs) => {
+  const nodeKindList: number[] = [];
+  const nodeIndexOf: number[] = [];
+  spec.nodes.forEach((attrs, k) => {
     if (attrs.kind === 'origin') {
       zoneIndex.set(attrs.ref, zones.length);
       zones.push(attrs.ref);
@@ -30,8 +42,9 @@ export function compileGraph(g: CommuteGraph): CompactGraph {
         stationIndex.set(attrs.ref, s);
         stations.push(attrs.ref);
       }
-      nodeIndex.set(key, nodeStationList.length);
+      nodeIndexOf[k] = nodeStationList.length;
       nodeStationList.push(s);
+      nodeKindList.push(NODE_KIND[attrs.kind as keyof typeof NODE_KIND]);
     }
   });
   const Z = zones.length;
@@ -43,19 +56,25 @@ export function compileGraph(g: CommuteGraph): CompactGraph {
   const egress: { node: number; e: EdgeAttributes }[][] = Array.from({ length: Z }, () => []);
   const walks: { zone: number; e: EdgeAttributes }[][] = Array.from({ length: Z }, () => []);
 
-  g.forEachEdge((_key, e, source, target, sa, ta) => {
+  spec.edges.forEach((e, k) => {
+    const source = spec.edgeSource[k]!;
+    const target = spec.edgeTarget[k]!;
     if (!(typeof e.weight === 'number' && Number.isFinite(e.weight) && e.weight >= 0)) {
-      throw new GraphError(`edge ${source} → ${target} has weight ${String(e.weight)}`);
+      throw new GraphError(
+        `edge ${spec.nodeKeys[source]} → ${spec.nodeKeys[target]} has weight ${String(e.weight)}`,
+      );
     }
+    const sa = spec.nodes[source]!;
+    const ta = spec.nodes[target]!;
     if (sa.kind === 'origin' && ta.kind === 'destination')
       walks[zoneIndex.get(sa.ref)!]!.push({ zone: zoneIndex.get(ta.ref)!, e });
-    else if (sa.kind === 'origin') access[zoneIndex.get(sa.ref)!]!.push({ node: nodeIndex.get(target)!, e });
+    else if (sa.kind === 'origin') access[zoneIndex.get(sa.ref)!]!.push({ node: nodeIndexOf[target]!, e });
     else if (ta.kind === 'destination')
-      egress[zoneIndex.get(ta.ref)!]!.push({ node: nodeIndex.get(source)!, e });
+      egress[zoneIndex.get(ta.ref)!]!.push({ node: nodeIndexOf[source]!, e });
     else {
-      const n = nodeIndex.get(source)!;
+      const n = nodeIndexOf[source]!;
       out[n]!.push(e);
-      outTarget[n]!.push(nodeIndex.get(target)!);
+      outTarget[n]!.push(nodeIndexOf[target]!);
     }
   });
 
@@ -79,6 +98,7 @@ export function compileGraph(g: CommuteGraph): CompactGraph {
     ...zoneLinks(egress, 'egress'),
     ...walkLinks(walks),
     nodeStation: Int32Array.from(nodeStationList),
+    nodeKind: Uint8Array.from(nodeKindList),
     zones,
     stations,
     services: [],

@@ -22,7 +22,7 @@ export function lineLabel(line: string, direction: Direction): string {
   return `${line}#${direction}`;
 }
 
-export type NodeKind = 'origin' | 'destination' | 'entered' | 'exited' | 'platform' | 'alighted';
+export type NodeKind = 'origin' | 'destination' | 'entered' | 'exited' | 'platform' | 'alighted' | 'on-board';
 
 export interface NodeAttributes {
   kind: NodeKind;

@@ -6,21 +6,21 @@ import { type EdgeParts, roundCost, wholeSeconds } from './cost';
 import { lineLabel } from './nodes';
 import { bestStrategy, type RideOption } from './strategy';
 
-/** What a ride edge tells a rider: which line, towards where, how many stops, how often. */
+/** What a ride tells a rider: which line, towards where, how often. */
 export interface RideMeta {
   line: string;
   direction: 0 | 1;
-  /** Last stop of the fastest chosen pattern; none on a loop (its direction name says where it goes). */
+  /** Last stop of the (fastest chosen) pattern; none on a loop (its direction name says where it goes). */
   towards?: string;
-  /** Stops travelled on the fastest chosen pattern. */
+  /** Stops travelled on the fastest chosen pattern (pooled rides only; a chain ride counts its hops). */
   stops: number;
   /** Pattern ids the rider takes, whichever comes first. */
   patterns: string[];
   headwaySeconds: number;
 }
 
-/** Board at one station, alight at another, on one line-direction: one edge of the graph. */
-export interface RideEdge {
+/** Board at one platform, alight at another, choosing among several patterns: one pooled edge. */
+export interface PooledRide {
   fromStation: string;
   fromLabel: string;
   toStation: string;
@@ -30,82 +30,170 @@ export interface RideEdge {
   meta: RideMeta;
 }
 
-interface Candidate extends RideOption {
-  pattern: ServicePattern;
+/**
+ * A pattern whose boarding platforms no other pattern serves, as a chain of on-board nodes: board (wait)
+ * at stop i, run to i+1, dwell there or alight. Exactly the pooled ride with one pattern, with far fewer
+ * edges: the rider's ride is the sum of the runs and of the dwells passed, whole seconds both ways.
+ */
+export interface PatternChain {
   line: Line;
+  pattern: ServicePattern;
+  /** Line-direction riders see at each stop. */
+  labels: string[];
+  /** Stops where riders board this chain (their platform is served by no other pattern). */
+  boardable: boolean[];
+  runs: number[];
+  dwells: number[];
+  /** Expected wait and its perceived cost when boarding at stop k (the layer riders board sets the cap). */
+  waitAt(k: number): { seconds: number; cost: number };
+  meta: RideMeta;
+}
+
+export interface Rides {
+  pooled: PooledRide[];
+  chains: PatternChain[];
+}
+
+interface Served {
+  line: Line;
+  pattern: ServicePattern;
+  labels: string[];
+  runs: number[];
+  dwells: number[];
+  frequency: number;
+}
+
+interface Candidate extends RideOption {
+  served: Served;
   stops: number;
-  towards: string | undefined;
 }
 
 /**
- * Every ride a rider can make in `period` — board at stop i, stay on through the dwells, alight at stop j
- * — pooled per (boarding platform, alighting platform) over all patterns serving both, and priced with the
- * best common-lines strategy. One edge per pair keeps the graph shallow: a trip's depth is its boardings.
+ * Every ride a rider can make in `period`. Where one platform (station and line-direction) is served by
+ * several patterns, riders take the best common-lines strategy for their destination, so rides from it
+ * are pooled per (boarding platform, alighting platform); elsewhere each pattern is a chain.
  */
-export function rideEdges(network: Network, period: string, a: Assumptions): RideEdge[] {
-  const pools = new Map<string, { from: [string, string]; to: [string, string]; options: Candidate[] }>();
+export function rides(network: Network, period: string, a: Assumptions): Rides {
+  const served: Served[] = [];
   for (const line of network.lines) {
     for (const pattern of line.patterns) {
       const f = frequency(pattern.headways[period]);
       if (f === 0) continue;
-      const labels = pattern.stops.map((_, k) => {
-        const s = servedAt(line, pattern, k);
-        return lineLabel(s.line, s.direction);
-      });
-      forEachRide(pattern, (i, j, rideSeconds, stops) => {
-        const si = pattern.stops[i]!;
-        const sj = pattern.stops[j]!;
-        if (si === sj) return;
-        const key = `${si}\u0000${labels[i]}\u0000${sj}\u0000${labels[j]}`;
-        let pool = pools.get(key);
-        if (!pool) {
-          pool = { from: [si, labels[i]!], to: [sj, labels[j]!], options: [] };
-          pools.set(key, pool);
-        }
-        const last = pool.options.at(-1);
-        // A pattern that visits the pair twice (a lasso) is still one service: keep its faster ride.
-        if (last?.pattern === pattern) {
-          if (rideSeconds < last.rideSeconds) Object.assign(last, { rideSeconds, stops });
-          return;
-        }
-        pool.options.push({
-          rideSeconds,
-          frequency: f,
-          pattern,
-          line,
-          stops,
-          towards: pattern.loop ? undefined : pattern.stops.at(-1),
-        });
+      served.push({
+        line,
+        pattern,
+        labels: pattern.stops.map((_, k) => {
+          const s = servedAt(line, pattern, k);
+          return lineLabel(s.line, s.direction);
+        }),
+        // Whole seconds, so rides add exactly and a chain and a one-pattern pooled ride agree to the bit.
+        runs: pattern.runSeconds.map(wholeSeconds),
+        dwells: pattern.dwellSeconds.map(wholeSeconds),
+        frequency: f,
       });
     }
   }
+  // Platforms (station + line-direction) and how many patterns riders can board there.
+  const boarders = new Map<string, Set<Served>>();
+  for (const s of served) {
+    s.pattern.stops.forEach((station, k) => {
+      if (!canBoard(s.pattern, k)) return;
+      const key = `${station}\u0000${s.labels[k]}`;
+      const set = boarders.get(key);
+      if (set) set.add(s);
+      else boarders.set(key, new Set([s]));
+    });
+  }
+  const pooledAt = (s: Served, k: number) =>
+    boarders.get(`${s.pattern.stops[k]}\u0000${s.labels[k]}`)!.size > 1;
+
   const lineOf = new Map(network.lines.map((l) => [l.id, l]));
-  const edges: RideEdge[] = [];
+  const layerOf = (label: string) => (lineOf.get(label.split('#')[0]!) ?? network.lines[0]!).layer;
+  const chains: PatternChain[] = [];
+  const pools = new Map<string, { from: [string, string]; to: [string, string]; options: Candidate[] }>();
+  for (const s of served) {
+    const boardable = s.pattern.stops.map((_, k) => canBoard(s.pattern, k) && !pooledAt(s, k));
+    if (boardable.some(Boolean)) {
+      const h = 1 / s.frequency;
+      chains.push({
+        line: s.line,
+        pattern: s.pattern,
+        labels: s.labels,
+        boardable,
+        runs: s.runs,
+        dwells: s.dwells,
+        waitAt: (k) => {
+          // The same expected wait as a pooled ride with this one pattern (bestStrategy with one option).
+          const wait = Math.min(h / 2, a.layers[layerOf(s.labels[k]!)].maxWaitSeconds);
+          return { seconds: wholeSeconds(wait), cost: roundCost(a.weights.wait * wait) };
+        },
+        meta: meta(s, s.labels[0]!, 0, h),
+      });
+    }
+    forEachRide(s.pattern, s.runs, s.dwells, (i, j, rideSeconds, stops) => {
+      if (!pooledAt(s, i)) return;
+      const si = s.pattern.stops[i]!;
+      const sj = s.pattern.stops[j]!;
+      if (si === sj) return;
+      const key = `${si}\u0000${s.labels[i]}\u0000${sj}\u0000${s.labels[j]}`;
+      let pool = pools.get(key);
+      if (!pool) {
+        pool = { from: [si, s.labels[i]!], to: [sj, s.labels[j]!], options: [] };
+        pools.set(key, pool);
+      }
+      const last = pool.options.at(-1);
+      // A pattern that visits the pair twice (a lasso) is still one service: keep its faster ride.
+      if (last?.served === s) {
+        if (rideSeconds < last.rideSeconds) Object.assign(last, { rideSeconds, stops });
+        return;
+      }
+      pool.options.push({ rideSeconds, frequency: s.frequency, served: s, stops });
+    });
+  }
+
+  const pooled: PooledRide[] = [];
   for (const pool of pools.values()) {
-    const [boardLine, boardDir] = pool.from[1].split('#') as [string, string];
-    const layer = (lineOf.get(boardLine) ?? pool.options[0]!.line).layer;
-    const s = bestStrategy(pool.options, a.weights, a.layers[layer].maxWaitSeconds);
-    const fastest = pool.options[s.chosen[0]!]!;
-    const wait = wholeSeconds(s.waitSeconds);
-    const ride = wholeSeconds(s.rideSeconds);
-    edges.push({
+    const st = bestStrategy(pool.options, a.weights, a.layers[layerOf(pool.from[1])].maxWaitSeconds);
+    const fastest = pool.options[st.chosen[0]!]!;
+    pooled.push({
       fromStation: pool.from[0],
       fromLabel: pool.from[1],
       toStation: pool.to[0],
       toLabel: pool.to[1],
-      parts: { walk: 0, wait, ride, transfer: 0, processing: 0, boardings: 1 },
-      cost: roundCost(s.cost),
+      parts: {
+        walk: 0,
+        wait: wholeSeconds(st.waitSeconds),
+        ride: wholeSeconds(st.rideSeconds),
+        transfer: 0,
+        processing: 0,
+        boardings: 1,
+      },
+      cost: roundCost(st.cost),
       meta: {
-        line: boardLine,
-        direction: Number(boardDir) as 0 | 1,
-        ...(fastest.towards !== undefined && { towards: fastest.towards }),
-        stops: fastest.stops,
-        patterns: s.chosen.map((k) => pool.options[k]!.pattern.id),
-        headwaySeconds: s.headwaySeconds,
+        ...meta(fastest.served, pool.from[1], fastest.stops, st.headwaySeconds),
+        patterns: st.chosen.map((k) => pool.options[k]!.served.pattern.id),
       },
     });
   }
-  return edges;
+  return { pooled, chains };
+}
+
+function meta(s: Served, label: string, stops: number, headwaySeconds: number): RideMeta {
+  const [line, dir] = label.split('#') as [string, string];
+  const m: RideMeta = {
+    line,
+    direction: Number(dir) as 0 | 1,
+    stops,
+    patterns: [s.pattern.id],
+    headwaySeconds,
+  };
+  if (!s.pattern.loop) m.towards = s.pattern.stops.at(-1)!;
+  return m;
+}
+
+/** Riders board anywhere on a loop; elsewhere anywhere but the last stop. */
+function canBoard(p: ServicePattern, k: number): boolean {
+  return p.loop === true || k < p.stops.length - 1;
 }
 
 /**
@@ -115,16 +203,17 @@ export function rideEdges(network: Network, period: string, a: Assumptions): Rid
  */
 export function forEachRide(
   p: ServicePattern,
+  runs: readonly number[],
+  dwells: readonly number[],
   visit: (i: number, j: number, rideSeconds: number, stops: number) => void,
 ): void {
   const n = p.stops.length;
-  const hops = p.loop ? n : n - 1;
   for (let i = 0; i < (p.loop ? n : n - 1); i++) {
     let t = 0;
-    for (let step = 0; step < hops && (p.loop ? step < n - 1 : i + step < n - 1); step++) {
+    for (let step = 0; p.loop ? step < n - 1 : i + step < n - 1; step++) {
       const k = (i + step) % n;
-      if (step > 0) t += p.dwellSeconds[k]!;
-      t += p.runSeconds[k]!;
+      if (step > 0) t += dwells[k]!;
+      t += runs[k]!;
       visit(i, (k + 1) % n, t, step + 1);
     }
   }

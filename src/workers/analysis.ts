@@ -49,6 +49,7 @@ export function scenarioKey(scenario: Scenario | null): string {
  */
 export class Analysis {
   private readonly modelNetworks = new WeakMap<Network, ModelNetwork>();
+  private readonly orders = new WeakMap<Network, Int32Array>();
   private readonly rowsCache = new Map<string, { rows: RowsResult; stats: GraphStats }>();
 
   constructor(readonly pool: RoutingPool) {}
@@ -113,10 +114,11 @@ export class Analysis {
       period: request.period,
     });
     request.signal?.throwIfAborted();
-    const options: Parameters<RoutingPool['rows']>[1] = { times: request.matrix === true };
+    const order = this.order(request.network);
+    const options: Parameters<RoutingPool['rows']>[1] = { times: request.matrix === true, origins: order };
     if (onProgress) options.onProgress = onProgress;
     if (request.signal) options.signal = request.signal;
-    const rows = await this.pool.rows(key, options);
+    const rows = inZoneOrder(await this.pool.rows(key, options), order, request.network.zones.length);
     if (!request.matrix) {
       this.rowsCache.set(key, { rows, stats: prepared.stats });
       while (this.rowsCache.size > 8) this.rowsCache.delete(this.rowsCache.keys().next().value!);
@@ -155,6 +157,15 @@ export class Analysis {
     return key;
   }
 
+  private order(network: Network): Int32Array {
+    let order = this.orders.get(network);
+    if (!order) {
+      order = spatialOrder(network.zones.map((z) => z.centroid));
+      this.orders.set(network, order);
+    }
+    return order;
+  }
+
   /** The network without zone geometry: workers route between centroids, and the copy is much smaller. */
   private model(network: Network): ModelNetwork {
     let model = this.modelNetworks.get(network);
@@ -164,4 +175,57 @@ export class Analysis {
     }
     return model;
   }
+}
+
+/**
+ * Zone indices along a Z-order (Morton) curve of their centroids. Workers take contiguous blocks of this
+ * order, so each computes rows for zones near one another, which share access stations and so the
+ * station rows cached in that worker.
+ */
+export function spatialOrder(points: readonly [number, number][]): Int32Array {
+  if (points.length === 0) return new Int32Array(0);
+  const xs = points.map((p) => p[0]);
+  const ys = points.map((p) => p[1]);
+  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const scale = (v: number, lo: number, hi: number) =>
+    hi > lo ? Math.min(65535, Math.floor(((v - lo) / (hi - lo)) * 65536)) : 0;
+  const spread = (v: number) => {
+    let x = v & 0xffff;
+    x = (x | (x << 8)) & 0x00ff00ff;
+    x = (x | (x << 4)) & 0x0f0f0f0f;
+    x = (x | (x << 2)) & 0x33333333;
+    x = (x | (x << 1)) & 0x55555555;
+    return x >>> 0;
+  };
+  const codes = points.map((p) => spread(scale(p[0], x0, x1)) + 2 * spread(scale(p[1], y0, y1)));
+  return Int32Array.from(points.map((_, k) => k).sort((a, b) => codes[a]! - codes[b]! || a - b));
+}
+
+/** Rows computed in `order` put back in zone order. */
+function inZoneOrder(rows: RowsResult, order: Int32Array, zones: number): RowsResult {
+  const m = rows.metrics;
+  const scatter = (a: Float64Array) => {
+    const out = new Float64Array(a.length);
+    order.forEach((z, k) => {
+      out[z] = a[k]!;
+    });
+    return out;
+  };
+  const result: RowsResult = {
+    metrics: {
+      timeToCore: scatter(m.timeToCore),
+      meanTimeToJobs: scatter(m.meanTimeToJobs),
+      jobsWithin: m.jobsWithin.map(scatter),
+    },
+    computeMs: rows.computeMs,
+    stationSearches: rows.stationSearches,
+  };
+  if (rows.times) {
+    const times = new Float32Array(rows.times.length);
+    order.forEach((z, k) => {
+      times.set(rows.times!.subarray(k * zones, (k + 1) * zones), z * zones);
+    });
+    result.times = times;
+  }
+  return result;
 }

@@ -35,6 +35,8 @@ export interface RowsResult {
   times?: Float32Array;
   /** Sum of worker compute time, ms. */
   computeMs: number;
+  /** Searches from a station the workers ran (each is cached per worker and graph). */
+  stationSearches: number;
 }
 
 export interface PreparedGraph {
@@ -48,6 +50,8 @@ interface Slot {
   loaded: Set<string>;
   inFlight: number;
   dead: boolean;
+  /** Chunks this worker takes first: a contiguous block of origins, so neighbouring zones share its cached station rows. */
+  queue: Chunk[];
 }
 
 interface Run {
@@ -59,6 +63,7 @@ interface Run {
   times?: Float32Array;
   zones: number;
   computeMs: number;
+  stationSearches: number;
   pending: number;
   finished: boolean;
   onProgress?: (p: Progress) => void;
@@ -87,7 +92,6 @@ const KEEP_GRAPHS = 6;
  */
 export class RoutingPool {
   private readonly slots: Slot[] = [];
-  private readonly queue: Chunk[] = [];
   private readonly graphs = new Map<
     string,
     { graph: CompactGraph; context: MetricContext; stats: GraphStats }
@@ -144,6 +148,7 @@ export class RoutingPool {
         metrics: emptyMetricsTable(origins.length, entry.context.thresholds.length),
         zones,
         computeMs: 0,
+        stationSearches: 0,
         pending: 0,
         finished: false,
         resolve,
@@ -154,8 +159,10 @@ export class RoutingPool {
       this.runs.set(generation, run);
       if (origins.length === 0) return this.finish(run);
       const size = Math.max(1, Math.min(MAX_CHUNK, Math.ceil(origins.length / (this.size * 8))));
-      for (let offset = 0; offset < origins.length; offset += size) {
-        this.queue.push({ run, origins: origins.slice(offset, offset + size), offset, attempts: 0 });
+      const chunks = Math.ceil(origins.length / size);
+      for (let c = 0, offset = 0; offset < origins.length; c++, offset += size) {
+        const home = this.slots[Math.floor((c * this.size) / chunks)]!;
+        home.queue.push({ run, origins: origins.slice(offset, offset + size), offset, attempts: 0 });
         run.pending++;
       }
       if (options.signal) {
@@ -173,7 +180,7 @@ export class RoutingPool {
     if (!run || run.finished) return;
     run.finished = true;
     this.runs.delete(generation);
-    for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i]!.run === run) this.queue.splice(i, 1);
+    this.dropChunks(run);
     for (const slot of this.slots) if (!slot.dead) slot.handle.api.cancel(generation).catch(() => {});
     run.reject(new CancelledError());
   }
@@ -200,7 +207,7 @@ export class RoutingPool {
 
   private startSlot(): Slot {
     const handle = this.factory();
-    const slot: Slot = { handle, loaded: new Set(), inFlight: 0, dead: false };
+    const slot: Slot = { handle, loaded: new Set(), inFlight: 0, dead: false, queue: [] };
     handle.crashed.catch(() => {
       slot.dead = true;
     });
@@ -210,7 +217,7 @@ export class RoutingPool {
   private replace(slot: Slot): void {
     slot.handle.terminate();
     const fresh = this.startSlot();
-    Object.assign(slot, { handle: fresh.handle, loaded: new Set<string>(), dead: false });
+    Object.assign(slot, { handle: fresh.handle, loaded: new Set<string>(), dead: false, queue: slot.queue });
     fresh.handle.crashed.catch(() => {
       if (slot.handle === fresh.handle) slot.dead = true;
     });
@@ -256,11 +263,23 @@ export class RoutingPool {
 
   private pump(): void {
     for (const slot of this.slots) {
-      while (slot.inFlight < PIPELINE && this.queue.length > 0) {
-        const chunk = this.queue.shift()!;
+      while (slot.inFlight < PIPELINE) {
+        const chunk = this.next(slot);
+        if (!chunk) break;
         void this.dispatch(slot, chunk);
       }
     }
+  }
+
+  /** The slot's own next chunk, or one stolen from the far end of the longest other queue. */
+  private next(slot: Slot): Chunk | undefined {
+    if (slot.queue.length > 0) return slot.queue.shift();
+    const victim = this.slots.reduce((a, b) => (b.queue.length > a.queue.length ? b : a));
+    return victim.queue.pop();
+  }
+
+  private dropChunks(run: Run): void {
+    for (const slot of this.slots) slot.queue = slot.queue.filter((c) => c.run !== run);
   }
 
   private async dispatch(slot: Slot, chunk: Chunk): Promise<void> {
@@ -287,7 +306,7 @@ export class RoutingPool {
       if (e instanceof WorkerCrashError && !this.terminated) {
         slot.dead = true;
         chunk.attempts++;
-        if (chunk.attempts < 2) this.queue.unshift(chunk);
+        if (chunk.attempts < 2) slot.queue.unshift(chunk);
         else
           this.fail(
             run,
@@ -311,6 +330,7 @@ export class RoutingPool {
     });
     if (run.times && response.times) run.times.set(response.times, chunk.offset * run.zones);
     run.computeMs += response.ms;
+    run.stationSearches += response.stationSearches;
     run.done += chunk.origins.length;
     run.pending--;
     run.onProgress?.({ done: run.done, total: run.total });
@@ -320,7 +340,11 @@ export class RoutingPool {
   private finish(run: Run): void {
     run.finished = true;
     this.runs.delete(run.generation);
-    const result: RowsResult = { metrics: run.metrics, computeMs: run.computeMs };
+    const result: RowsResult = {
+      metrics: run.metrics,
+      computeMs: run.computeMs,
+      stationSearches: run.stationSearches,
+    };
     if (run.times) result.times = run.times;
     run.resolve(result);
   }
@@ -329,7 +353,7 @@ export class RoutingPool {
     if (run.finished) return;
     run.finished = true;
     this.runs.delete(run.generation);
-    for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i]!.run === run) this.queue.splice(i, 1);
+    this.dropChunks(run);
     run.reject(error);
   }
 

@@ -39,7 +39,13 @@ export interface RowsRequest {
 
 export type RowsResponse =
   | { cancelled: true }
-  | { cancelled: false; metrics: ZoneMetricsTable; times?: Float32Array; ms: number };
+  | {
+      cancelled: false;
+      metrics: ZoneMetricsTable;
+      times?: Float32Array;
+      ms: number;
+      stationSearches: number;
+    };
 
 /** The routing worker's API, the same in the browser and in Node (comlink exposes it). */
 export interface RoutingApi {

@@ -3,9 +3,10 @@ import { applyScenario } from '../domain/applyScenario';
 import { resolveAssumptions } from '../domain/assumptions';
 import { coreZoneIds } from '../domain/network';
 import { Router } from '../engine/router';
+import { StationRows } from '../engine/stationRows';
 import type { CompactGraph } from '../engine/types';
-import { buildGraph } from '../graph/build';
-import { compileGraph } from '../graph/compile';
+import { buildSpec } from '../graph/build';
+import { compile } from '../graph/compile';
 import { emptyMetricsTable, type MetricContext, reduceRow } from '../metrics/originMetrics';
 import type {
   BuildRequest,
@@ -19,6 +20,7 @@ import type {
 interface Loaded {
   graph: CompactGraph;
   router: Router;
+  rows: StationRows;
   context: MetricContext;
 }
 
@@ -42,7 +44,8 @@ export function createRoutingApi(): RoutingApi {
   const cancelled = new Set<number>();
 
   const install = (key: string, graph: CompactGraph, context: MetricContext) => {
-    graphs.set(key, { graph, router: new Router(graph), context });
+    const router = new Router(graph);
+    graphs.set(key, { graph, router, rows: new StationRows(router), context });
   };
   const get = (key: string): Loaded => {
     const g = graphs.get(key);
@@ -59,9 +62,9 @@ export function createRoutingApi(): RoutingApi {
         network = applied.network;
       }
       const t0 = performance.now();
-      const g = buildGraph(network, request.period);
+      const spec = buildSpec(network, request.period);
       const t1 = performance.now();
-      const graph = compileGraph(g);
+      const graph = compile(spec);
       const t2 = performance.now();
       const context = metricContext(network);
       install(request.key, graph, context);
@@ -92,7 +95,8 @@ export function createRoutingApi(): RoutingApi {
     async rows(request: RowsRequest): Promise<RowsResponse> {
       if (cancelled.has(request.generation)) return { cancelled: true };
       const t0 = performance.now();
-      const { graph, router, context } = get(request.key);
+      const { graph, rows, context } = get(request.key);
+      const searchesBefore = rows.searches;
       const Z = graph.zoneCount;
       const n = request.origins.length;
       const metrics = emptyMetricsTable(n, context.thresholds.length);
@@ -100,7 +104,7 @@ export function createRoutingApi(): RoutingApi {
       const rowTimes = new Float64Array(Z);
       const rowCosts = new Float64Array(Z);
       for (let k = 0; k < n; k++) {
-        router.row(request.origins[k]!, rowTimes, rowCosts);
+        rows.row(request.origins[k]!, rowTimes, rowCosts);
         reduceRow(rowTimes, context, metrics, k);
         times?.set(rowTimes, k * Z);
       }
@@ -110,15 +114,20 @@ export function createRoutingApi(): RoutingApi {
         ...metrics.jobsWithin.map((a) => a.buffer),
       ];
       if (times) buffers.push(times.buffer);
-      const response: RowsResponse = { cancelled: false, metrics, ms: performance.now() - t0 };
+      const response: RowsResponse = {
+        cancelled: false,
+        metrics,
+        ms: performance.now() - t0,
+        stationSearches: rows.searches - searchesBefore,
+      };
       if (times) response.times = times;
       return transfer(response, buffers as ArrayBuffer[]);
     },
 
     async row(key, origin) {
-      const { graph, router } = get(key);
+      const { graph, rows } = get(key);
       const times = new Float64Array(graph.zoneCount);
-      router.row(origin, times, new Float64Array(graph.zoneCount));
+      rows.row(origin, times, new Float64Array(graph.zoneCount));
       return transfer(times, [times.buffer]);
     },
 
