@@ -4,7 +4,7 @@ import type { Network } from '../domain/network';
 import type { Scenario } from '../domain/scenario';
 import { loadNetwork } from '../io/network';
 import { failed, type LoadResult } from '../io/result';
-import { loadScenario } from '../io/scenario';
+import { loadScenarioFor } from '../io/scenario';
 
 async function readText(file: string): Promise<string | Error> {
   try {
@@ -28,9 +28,10 @@ export async function readNetwork(file: string): Promise<LoadResult<Network>> {
   return loadNetwork({ file, text, zones: { file: zonesFile, text: zonesText } });
 }
 
-export async function readScenario(file: string): Promise<LoadResult<Scenario>> {
+/** A scenario file, checked in full against the network it will be applied to. */
+export async function readScenario(file: string, network: Network): Promise<LoadResult<Scenario>> {
   const text = await readText(file);
   if (text instanceof Error)
     return failed(file, [{ path: '$', message: `cannot read the file: ${text.message}` }]);
-  return loadScenario(file, text);
+  return loadScenarioFor(network, file, text);
 }

@@ -5,7 +5,6 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { applyScenario } from '../domain/applyScenario';
 import { formatIssues } from '../domain/issue';
 import type { Scenario } from '../domain/scenario';
 import { checksum } from '../io/canonical';
@@ -46,13 +45,8 @@ async function main(): Promise<void> {
   const network = loaded.value;
   let scenario: Scenario | null = null;
   if (values.scenario) {
-    const s = await readScenario(values.scenario);
+    const s = await readScenario(values.scenario, network);
     if (!s.ok) fail(`${s.file}: ${s.issues.length} problem(s)\n${formatIssues(s.issues, s.file)}`);
-    const applied = applyScenario(network, s.value);
-    if (!applied.ok)
-      fail(
-        `${values.scenario}: ${applied.issues.length} problem(s) applying to ${values.network}\n${formatIssues(applied.issues, values.scenario)}`,
-      );
     scenario = s.value;
   }
   const period = values.period!;

@@ -10,9 +10,14 @@ export type ApplyResult = { ok: true; network: Network } | { ok: false; issues: 
  * Apply a scenario's enabled modifications in the fixed order (by type, then as listed). Each is resolved
  * against the network the ones before it produced; a modification that does not resolve is reported and
  * skipped, so every problem is found in one pass. Any problem → no network (never a partial scenario).
- * The base network is not mutated.
+ * The base network is not mutated. `skip` leaves out modifications by list index (ones already reported
+ * as malformed), so the rest can still be checked and keep their paths.
  */
-export function applyScenario(base: Network, scenario: Scenario): ApplyResult {
+export function applyScenario(
+  base: Network,
+  scenario: Scenario,
+  options: { skip?: ReadonlySet<number> } = {},
+): ApplyResult {
   const issues: Issue[] = [];
   if (scenario.network !== base.id) {
     issues.push({
@@ -22,7 +27,7 @@ export function applyScenario(base: Network, scenario: Scenario): ApplyResult {
   }
   const listed = scenario.modifications.map((mod, listIndex) => ({ mod, listIndex }));
   const ordered = listed
-    .filter(({ mod }) => mod.enabled !== false)
+    .filter(({ mod, listIndex }) => mod.enabled !== false && !options.skip?.has(listIndex))
     .sort((a, b) => rank(a.mod) - rank(b.mod) || a.listIndex - b.listIndex);
   const removedLines = new Map<string, string>();
   const closedStations = new Map<string, string>();

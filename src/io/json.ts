@@ -9,21 +9,127 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
   try {
     return { ok: true, value: JSON.parse(body) };
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    const where = syntaxErrorAt(body);
+    const { line, column } = lineColumn(body, where.offset);
     return {
       ok: false,
-      issues: [{ path: '$', message: `not valid JSON: ${withLineColumn(body, message)}` }],
+      issues: [{ path: '$', message: `not valid JSON: ${where.problem} (line ${line}, column ${column})` }],
     };
   }
+  // JSON.parse's messages differ between engines and often carry no position, so the error is located
+  // by a small scanner of our own, run only on text that failed to parse.
 }
 
-/** V8 reports "at position N"; planners want a line and column. */
-function withLineColumn(text: string, message: string): string {
-  const m = /position (\d+)/.exec(message);
-  if (!m) return message;
-  const pos = Number(m[1]);
-  const before = text.slice(0, pos);
-  const line = before.split('\n').length;
-  const column = pos - before.lastIndexOf('\n');
-  return `${message.replace(/\s*\(line \d+ column \d+\)/, '')} (line ${line}, column ${column})`;
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
+}
+
+/** Offset and nature of the first JSON syntax error in `text`. */
+export function syntaxErrorAt(text: string): { offset: number; problem: string } {
+  let i = 0;
+  class Stop {
+    constructor(
+      readonly offset: number,
+      readonly problem: string,
+    ) {}
+  }
+  const fail = (problem: string): never => {
+    throw new Stop(i, problem);
+  };
+  const describe = () => (i >= text.length ? 'the end of the text' : `${JSON.stringify(text[i])}`);
+  const space = () => {
+    while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
+  };
+  const literal = (word: string) => {
+    if (text.startsWith(word, i)) i += word.length;
+    else fail(`unexpected ${describe()}`);
+  };
+  const string = () => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text[i] === '\\') {
+        i++;
+        if (text[i] === 'u') {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail('bad \\u escape in a string');
+          i += 4;
+        } else if (!'"\\/bfnrt'.includes(text[i] ?? '')) fail('bad escape in a string');
+      } else if (text.charCodeAt(i) < 0x20) fail('a control character (e.g. a line break) inside a string');
+      i++;
+    }
+    if (i >= text.length) fail('a string that is never closed');
+    i++;
+  };
+  const number = () => {
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
+    if (!m) fail(`unexpected ${describe()}`);
+    i += m![0].length;
+  };
+  const value = (): void => {
+    space();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      space();
+      if (text[i] === '}') {
+        i++;
+        return;
+      }
+      for (;;) {
+        space();
+        if (text[i] !== '"') fail(`expected a "quoted" key, found ${describe()}`);
+        string();
+        space();
+        if (text[i] !== ':') fail(`expected ":" after a key, found ${describe()}`);
+        i++;
+        value();
+        space();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === '}') {
+          i++;
+          return;
+        }
+        fail(`expected "," or "}" in an object, found ${describe()}`);
+      }
+    }
+    if (c === '[') {
+      i++;
+      space();
+      if (text[i] === ']') {
+        i++;
+        return;
+      }
+      for (;;) {
+        value();
+        space();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === ']') {
+          i++;
+          return;
+        }
+        fail(`expected "," or "]" in an array, found ${describe()}`);
+      }
+    }
+    if (c === '"') return string();
+    if (c === 't') return literal('true');
+    if (c === 'f') return literal('false');
+    if (c === 'n') return literal('null');
+    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return number();
+    fail(i >= text.length ? 'the text ends where a value should be' : `unexpected ${describe()}`);
+  };
+  try {
+    value();
+    space();
+    if (i < text.length) fail(`unexpected ${describe()} after the end of the document`);
+    return { offset: 0, problem: 'invalid JSON' };
+  } catch (e) {
+    if (e instanceof Stop) return { offset: e.offset, problem: e.problem };
+    throw e;
+  }
 }

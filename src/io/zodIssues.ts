@@ -18,7 +18,7 @@ function message(i: z.core.$ZodIssue): string {
     case 'unrecognized_keys':
       return `unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}`;
     case 'invalid_value':
-      return `must be ${i.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describe(i.input)}`;
+      return `${i.input === undefined ? 'missing: ' : ''}must be ${i.values.map((v) => JSON.stringify(v)).join(' or ')}${i.input === undefined ? '' : `, got ${describe(i.input)}`}`;
     case 'too_small':
       return i.origin === 'array'
         ? `needs at least ${i.minimum} item${i.minimum === 1 ? '' : 's'}`

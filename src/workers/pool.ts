@@ -206,21 +206,26 @@ export class RoutingPool {
   }
 
   private startSlot(): Slot {
-    const handle = this.factory();
-    const slot: Slot = { handle, loaded: new Set(), inFlight: 0, dead: false, queue: [] };
-    handle.crashed.catch(() => {
-      slot.dead = true;
-    });
+    const slot: Slot = { handle: this.factory(), loaded: new Set(), inFlight: 0, dead: false, queue: [] };
+    this.watch(slot);
     return slot;
   }
 
-  private replace(slot: Slot): void {
-    slot.handle.terminate();
-    const fresh = this.startSlot();
-    Object.assign(slot, { handle: fresh.handle, loaded: new Set<string>(), dead: false, queue: slot.queue });
-    fresh.handle.crashed.catch(() => {
-      if (slot.handle === fresh.handle) slot.dead = true;
+  /** Mark the slot dead when its current worker dies (not when a worker it has already replaced does). */
+  private watch(slot: Slot): void {
+    const handle = slot.handle;
+    handle.crashed.catch(() => {
+      if (slot.handle === handle) slot.dead = true;
     });
+  }
+
+  private replace(slot: Slot): void {
+    const old = slot.handle;
+    slot.handle = this.factory();
+    slot.loaded = new Set();
+    slot.dead = false;
+    this.watch(slot);
+    old.terminate();
   }
 
   /** Call the worker, racing its death; a dead worker is replaced and the call retried `retries` times. */
@@ -285,8 +290,9 @@ export class RoutingPool {
   private async dispatch(slot: Slot, chunk: Chunk): Promise<void> {
     const run = chunk.run;
     slot.inFlight++;
+    if (slot.dead) this.replace(slot);
+    const handle = slot.handle;
     try {
-      if (slot.dead) this.replace(slot);
       await this.ensureLoaded(slot, run.key);
       if (run.finished) return;
       const request = {
@@ -304,7 +310,7 @@ export class RoutingPool {
     } catch (e) {
       if (run.finished) return;
       if (e instanceof WorkerCrashError && !this.terminated) {
-        slot.dead = true;
+        if (slot.handle === handle) slot.dead = true;
         chunk.attempts++;
         if (chunk.attempts < 2) slot.queue.unshift(chunk);
         else

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020';
+import { describe, expect, it } from 'vitest';
+import { jsonSchemas } from './schemas';
+
+const root = new URL('../../', import.meta.url);
+const read = (path: string) => JSON.parse(readFileSync(new URL(path, root), 'utf8'));
+
+describe('shipped JSON Schemas', () => {
+  it('are what the validators generate (regenerate on purpose with npm run schemas)', () => {
+    for (const [name, schema] of Object.entries(jsonSchemas())) {
+      expect(read(`schemas/${name}`), name).toEqual(JSON.parse(JSON.stringify(schema)));
+    }
+  });
+
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  const validate = (name: string, data: unknown) => {
+    const schema = read(`schemas/${name}`);
+    const check = ajv.getSchema(schema.$id) ?? ajv.compile(schema);
+    return check(data) ? [] : (check.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+  };
+
+  it('accept the shipped network and scenarios', () => {
+    expect(validate('network.schema.json', read('networks/toy.network.json'))).toEqual([]);
+    expect(validate('scenario.schema.json', read('scenarios/toy-express.scenario.json'))).toEqual([]);
+    expect(validate('scenario.schema.json', read('scenarios/toy-rail-integration.scenario.json'))).toEqual(
+      [],
+    );
+  });
+
+  it('reject what the validators reject', () => {
+    const scenario = read('scenarios/toy-express.scenario.json');
+    expect(validate('scenario.schema.json', { ...scenario, format: 'commuteshed.scenario/2' })).not.toEqual(
+      [],
+    );
+    expect(
+      validate('scenario.schema.json', {
+        ...scenario,
+        modifications: [{ type: 'set-headway', line: 'm1', headways: { 'am-peak': 0 } }],
+      }),
+    ).not.toEqual([]);
+    expect(
+      validate('network.schema.json', { ...read('networks/toy.network.json'), stations: [{ id: 's' }] }),
+    ).not.toEqual([]);
+  });
+});
