@@ -92,6 +92,22 @@ export function lineId(file: string): string {
 }
 
 const KEEP_SHARE = 0.2;
+/**
+ * Dwell convention: the timetables give departures. Each intermediate stop gets a fixed 30 s dwell (the
+ * first and last stop none) and the run to it is the departure difference less that dwell, so the ride
+ * from boarding at one stop to arriving at another is the timetable difference less the dwell at the
+ * stop the rider leaves the train (arrival = departure − dwell), and first to last stop is exactly the
+ * timetable's. A train passing a stop (express, closed station) saves the dwell and the stop loss.
+ */
+export const METRO_DWELL = 30;
+
+/** Departure differences → runs and dwells under the dwell convention. */
+function withDwells(diffs: number[], n: number, loop: boolean): { runs: number[]; dwells: number[] } {
+  const dwells = Array.from({ length: n }, (_, k) => (!loop && (k === 0 || k === n - 1) ? 0 : METRO_DWELL));
+  const runs = diffs.map((d, k) => d - dwells[(k + 1) % n]!);
+  if (runs.some((r) => !(r > 0))) throw new Error(`a hop is shorter than the dwell: ${diffs.join(',')}`);
+  return { runs, dwells };
+}
 const LOOP_SECONDS_FALLBACK = 120;
 
 interface HopSample {
@@ -242,6 +258,7 @@ function buildDirection(
         runs.push(line.raw.loop_last_segment ? line.raw.loop_last_segment * 60 : LOOP_SECONDS_FALLBACK);
       } else runs.push(hopSeconds(hops.get(`${a}\u0000${b}`), `${lid} ${a}→${b}`));
     }
+    const timed = withDwells(runs, g.stops.length, g.loop);
     const express = g.stops.some(
       (s, k) => k > 0 && Math.abs(baseStops.indexOf(s) - baseStops.indexOf(g.stops[k - 1]!)) > 1,
     );
@@ -255,8 +272,8 @@ function buildDirection(
       id,
       direction: d,
       stops: g.stops,
-      runSeconds: runs,
-      dwellSeconds: g.stops.map(() => 0),
+      runSeconds: timed.runs,
+      dwellSeconds: timed.dwells,
       headways,
       ...(g.loop && { loop: true }),
       trains: counts,
@@ -383,8 +400,8 @@ export function buildMetro(): MetroDraft {
               id: `through-${lineId(lb.file)}`,
               direction: da,
               stops,
-              runSeconds: runs,
-              dwellSeconds: stops.map(() => 0),
+              runSeconds: withDwells(runs, stops.length, false).runs,
+              dwellSeconds: withDwells(runs, stops.length, false).dwells,
               headways,
               servedAs: [{ fromStop: ra.stations.length - 1, line: lineId(lb.file), direction: db }],
               trains: counts,
