@@ -91,7 +91,7 @@ export function lineId(file: string): string {
   return special[base] ?? `bj-${base.replace(/-line$/, '')}`;
 }
 
-const KEEP_SHARE = 0.2;
+const KEEP_SHARE = 0.15;
 /**
  * Dwell convention: the timetables give departures. Each intermediate stop gets a fixed 30 s dwell (the
  * first and last stop none) and the run to it is the departure difference less that dwell, so the ride

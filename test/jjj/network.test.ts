@@ -6,7 +6,7 @@ import { lineFiles } from '../../scripts/build-network/timetable';
 import { greatCircleMeters, isLonLat, type LonLat } from '../../src/domain/geo';
 import { patternRideSeconds } from '../../src/domain/line';
 import { coreZoneIds } from '../../src/domain/network';
-import { loadJjj, RAW } from './support';
+import { loadJjj, NETWORK_FILE, RAW, ZONES_FILE } from './support';
 
 const network = loadJjj();
 
@@ -138,4 +138,14 @@ describe('networks/jjj.network.json', () => {
     ]);
     expect(coreZoneIds(network).length).toBeGreaterThanOrEqual(4);
   });
+});
+
+describe('scripts/build-network', () => {
+  it('writes exactly the committed files (regenerate with npm run build:network)', async () => {
+    const { build } = await import('../../scripts/build-network/index');
+    const { network: built, zonesGeojson } = build();
+    const { zones: _zones, ...file } = built;
+    expect(`${JSON.stringify(file, null, 1)}\n`).toBe(readFileSync(NETWORK_FILE, 'utf8'));
+    expect(`${JSON.stringify(zonesGeojson)}\n`).toBe(readFileSync(ZONES_FILE, 'utf8'));
+  }, 120_000);
 });
