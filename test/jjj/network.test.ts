@@ -1,0 +1,151 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lineId, timetableEndToEnd } from '../../scripts/build-network/metro';
+import { lineFiles } from '../../scripts/build-network/timetable';
+import { greatCircleMeters, isLonLat, type LonLat } from '../../src/domain/geo';
+import { patternRideSeconds } from '../../src/domain/line';
+import { coreZoneIds } from '../../src/domain/network';
+import { loadJjj, NETWORK_FILE, RAW, ZONES_FILE } from './support';
+
+const network = loadJjj();
+
+function csv(path: string): Record<string, string>[] {
+  const [head, ...rows] = readFileSync(path, 'utf8').trim().split('\n');
+  const cols = head!.split(',');
+  return rows.map((r) => Object.fromEntries(r.split(',').map((v, k) => [cols[k], v])));
+}
+
+describe('networks/jjj.network.json', () => {
+  it('validates with its zones file and names its sources', () => {
+    expect(network.id).toBe('jjj');
+    expect(network.attribution.map((a) => a.text).join(' ')).toContain('© OpenStreetMap contributors');
+    expect(network.zoneAttributes?.jobs.estimate).toBe(true);
+    expect(network.zoneAttributes?.population.estimate).toBe(true);
+  });
+
+  it('has the four layers, with counts the build prints', () => {
+    const byLayer = (layer: string) => network.lines.filter((l) => l.layer === layer).length;
+    const counts = {
+      stations: network.stations.length,
+      metroLines: byLayer('metro'),
+      suburbanLines: byLayer('suburban'),
+      intercityLines: byLayer('intercity'),
+      trunkLines: byLayer('trunk'),
+      zones: network.zones.length,
+      hubs: network.hubs.length,
+    };
+    console.log('jjj counts', counts);
+    expect(counts.metroLines).toBe(lineFiles().length);
+    expect(counts.suburbanLines).toBe(4);
+    expect(counts.intercityLines).toBe(5);
+    expect(counts.trunkLines).toBeGreaterThanOrEqual(3);
+    expect(counts.zones).toBeGreaterThanOrEqual(3000);
+    expect(counts.zones).toBeLessThanOrEqual(8000);
+  });
+
+  it('gives every station WGS84 coordinates in the region', () => {
+    for (const s of network.stations) {
+      expect(isLonLat(s.coord), s.id).toBe(true);
+      expect(s.coord[0], s.id).toBeGreaterThan(115);
+      expect(s.coord[0], s.id).toBeLessThan(119);
+      expect(s.coord[1], s.id).toBeGreaterThan(38.5);
+      expect(s.coord[1], s.id).toBeLessThan(41.5);
+      expect(s.source, s.id).toBeTruthy();
+    }
+  });
+
+  it('puts every metro station within 300 m of its OpenStreetMap position', () => {
+    const stops = csv(join(RAW, 'bj-subway-gtfs-boyinthesun', 'gtfs', 'stops.txt'));
+    const objects = JSON.parse(
+      readFileSync(join(RAW, 'bj-subway-gtfs-boyinthesun', 'data', 'osm', 'station.json'), 'utf8'),
+    ) as Record<string, { lon?: number; lat?: number }>;
+    const position = (id: string): LonLat | undefined => {
+      const row = stops.find((r) => r.stop_id === id);
+      if (row) return [Number(row.stop_lon), Number(row.stop_lat)];
+      const o = objects[id];
+      return o?.lon !== undefined && o.lat !== undefined ? [o.lon, o.lat] : undefined;
+    };
+    const interpolated: string[] = [];
+    for (const s of network.stations.filter((x) => x.layer === 'metro')) {
+      const ids = [...(s.source ?? '').matchAll(/\b([nrw]\d+)\b/g)].map((m) => m[1]!);
+      if (ids.length === 0) {
+        interpolated.push(s.name.zh!);
+        continue;
+      }
+      for (const id of ids) {
+        const p = position(id);
+        expect(p, `${s.id}: OSM ${id}`).toBeDefined();
+        expect(greatCircleMeters(s.coord, p!), `${s.id} vs OSM ${id}`).toBeLessThanOrEqual(300);
+      }
+    }
+    // The two stations with no OSM position in the data, placed between their neighbours (README).
+    expect(interpolated.sort()).toEqual(['亦创会展中心', '通运门'].sort());
+  });
+
+  it('reproduces the timetables end to end within 3 %, both directions', () => {
+    let checked = 0;
+    for (const file of lineFiles()) {
+      const line = network.lines.find((l) => l.id === lineId(file))!;
+      for (const dir of [0, 1] as const) {
+        const p = line.patterns.find((x) => x.direction === dir && x.id === 'full');
+        if (!p) continue; // loops (2, 10)
+        const first = network.stations.find((s) => s.id === p.stops[0])!;
+        const last = network.stations.find((s) => s.id === p.stops.at(-1))!;
+        // Station names are the timetable's names ("木樨地(1号线)" keeps its suffix).
+        const tt = timetableEndToEnd(file, dir, first.name.zh!, last.name.zh!);
+        if (tt.trains === 0) continue;
+        const model = patternRideSeconds(p, 0, p.stops.length - 1);
+        expect(
+          Math.abs(model / tt.seconds - 1),
+          `${line.id} dir ${dir}: model ${model} s, timetable ${tt.seconds} s`,
+        ).toBeLessThan(0.03);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(10);
+  });
+
+  it('sums population to the 2020 census for every district and county', () => {
+    const census = new Map(
+      csv(join(RAW, 'cn-county-census2020-leiii', 'jjj_county_census2020.csv')).map((r) => [
+        r['区划代码']!,
+        Number(r['人口数_合计']),
+      ]),
+    );
+    const byDistrict = new Map<string, number>();
+    for (const z of network.zones)
+      byDistrict.set(z.district!, (byDistrict.get(z.district!) ?? 0) + z.population);
+    for (const [district, sum] of byDistrict) {
+      const expected = district.split('+').reduce((s, c) => s + census.get(c)!, 0);
+      expect(sum, district).toBe(expected);
+    }
+    const beijing = [...byDistrict].filter(([d]) => d.startsWith('11')).reduce((s, [, v]) => s + v, 0);
+    expect(beijing).toBe(21893095);
+    expect([...byDistrict.keys()].filter((d) => d.startsWith('11'))).toHaveLength(16);
+    for (const z of network.zones) {
+      expect(Number.isInteger(z.population) && Number.isInteger(z.jobs), z.id).toBe(true);
+      expect(z.population + z.jobs, z.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('names core zones around 天安门, 国贸, 金融街 and 中关村', () => {
+    expect(network.core.map((c) => c.id)).toEqual([
+      'tiananmen',
+      'guomao-cbd',
+      'financial-street',
+      'zhongguancun',
+    ]);
+    expect(coreZoneIds(network).length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('scripts/build-network', () => {
+  it('writes exactly the committed files (regenerate with npm run build:network)', async () => {
+    const { build } = await import('../../scripts/build-network/index');
+    const { network: built, zonesGeojson } = build();
+    const { zones: _zones, ...file } = built;
+    expect(`${JSON.stringify(file, null, 1)}\n`).toBe(readFileSync(NETWORK_FILE, 'utf8'));
+    expect(`${JSON.stringify(zonesGeojson)}\n`).toBe(readFileSync(ZONES_FILE, 'utf8'));
+  }, 120_000);
+});
