@@ -3,8 +3,8 @@ import { join, resolve } from 'node:path';
 import { greatCircleMeters, type LonLat } from '../../src/domain/geo';
 import type { Network } from '../../src/domain/network';
 import { Router } from '../../src/engine/router';
-import { buildGraph } from '../../src/graph/build';
 import { compileGraph } from '../../src/graph/compile';
+import { buildGraph } from '../../src/graph/graphology';
 import { loadNetwork } from '../../src/io/network';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
