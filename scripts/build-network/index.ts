@@ -21,6 +21,9 @@ import { resolveMetroStations } from './stations';
 import { roundToTotal, writeJson } from './write';
 import { buildZones, districtShapes, placePopulation, subdistricts } from './zones';
 
+/** Feeder bus / shared bike to stations beyond walking reach (stated in the notes and networks/README.md). */
+const FEEDER = { maxMeters: 8000, speedKmh: 12, waitSeconds: 300, nearest: 2 };
+
 export const NETWORK_PATH = join(REPO_ROOT, 'networks', 'jjj.network.json');
 export const ZONES_PATH = join(REPO_ROOT, 'networks', 'jjj.zones.geojson');
 export const CORE_RADIUS_M = 1000;
@@ -201,7 +204,8 @@ export function build(): { network: Network; zonesGeojson: unknown; report: stri
     `Metro station positions: OSM (bj-subway-gtfs-boyinthesun gtfs/stops.txt stations, one per line at interchanges, averaged), joined by name; names not found are resolved one by one (${resolved.resolutions.map((r) => r.name).join(', ')}): see networks/README.md. Every join was checked against the timetable's inter-station distances.`,
     ...rail.notes,
     `Hubs: each rail station with the metro stations within 1,000 m (the nearest up to 1,200 m) that are nearer to it than to any other rail station: ${hubs.notes.join('; ')}. Changes between a rail station and its metro use the core defaults: walk = max(6 min, walking the distance at 4.5 km/h × 1.3) plus exit from the first station and entry (security) into the second — e.g. metro → trunk 60 + 900 s, trunk → metro 300 + 120 s.`,
-    'Station processing, access and weights: the core defaults (DESIGN.md §2, src/domain/assumptions.ts): no overrides.',
+    'Station processing, walking access and weights: the core defaults (DESIGN.md §2, src/domain/assumptions.ts).',
+    `Feeder access (an assumption of this network): a zone with no station of a layer within walking reach (metro 1.5 km, rail 3 km) reaches that layer's ${FEEDER.nearest} nearest stations within ${FEEDER.maxMeters / 1000} km by feeder bus or shared bike — ${FEEDER.waitSeconds / 60} min wait, then ${FEEDER.speedKmh} km/h over distance × 1.3. Without it half the area's residents (most of outer Beijing, central Tianjin, Langfang, Xiong'an) would have no way onto rail at all, although in fact they ride buses and bikes to stations; with it, "no path" means beyond ${FEEDER.maxMeters / 1000} km of every station.`,
     `Population (2020 census, cn-county-census2020-leiii): each Beijing district's urban and rural population (the census's own split) placed by the subdistrict boundaries (bj-subdistricts-thebamboogrove, 2023–24 divisions) — urban to 街道 land (within 3 km of the subdistrict's label point or 1.5 km of a station) and to town seats (镇/乡 land within 1.2 km of the label point or 1 km of a station), rural to the rest of the 镇/乡 land, evenly within each district. Below district level the population is an ESTIMATE. Beijing total ${bjTotal.toLocaleString('en')}.`,
     'Outside Beijing the data has no boundaries: each commuter town (三河/燕郊, 大厂, 香河, 廊坊, 固安, 涿州, 雄安, 武清, central Tianjin) holds its census population (county totals, several counties joined where one town spans them) on a disc around OSM anchor stations sized by an assumed urban density (10,000/km²; central Tianjin 20,000/km²) for the urban population, and an 8 km ring around it for the rural population. Placement is an ESTIMATE; the totals are the census.',
     `Jobs: an ESTIMATE. District totals: 朝阳 2,604,000, 海淀 2,397,000, 丰台 1,145,000 (5th economic census 2023, commute-facts.md); 东城/西城 their employed residents × the jobs-per-employed-resident ratio of those three (${jobs.ratio.toFixed(2)}); other districts and towns as many jobs as employed residents (census long-form industry total × ${LONG_FORM_RATE}, the long form being a ~10 % sample). Within a district ${Math.round(CLUSTER_SHARE * 100)} % of the jobs sit within 1.5 km of its employment clusters (CBD, 中关村, 金融街, 上地, 望京, 亦庄, 丰台科技园: 2022 北京通勤特征年度报告), the rest follow residents.`,
@@ -241,6 +245,7 @@ export function build(): { network: Network; zonesGeojson: unknown; report: stri
       },
     ],
     notes,
+    assumptions: { feeder: FEEDER },
     periods: PERIODS.map(({ id, name, start, end }) => ({ id, name, start, end })),
     stations,
     hubs: hubs.hubs,

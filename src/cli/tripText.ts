@@ -24,7 +24,9 @@ export function tripText(trip: TripDetail | null, network: Network, lang: Langua
   const leg = (l: Leg): string => {
     switch (l.kind) {
       case 'walk':
-        return `walk ${place(l.from)} → ${place(l.to)}: ${min(l.seconds)}`;
+        return l.feederWaitSeconds !== undefined
+          ? `feeder bus or bike ${place(l.from)} → ${place(l.to)}: wait ${min(l.feederWaitSeconds)}, ${min(l.seconds)}`
+          : `walk ${place(l.from)} → ${place(l.to)}: ${min(l.seconds)}`;
       case 'enter':
         return `enter ${station(l.station)} (security, gates): ${min(l.seconds)}`;
       case 'ride':

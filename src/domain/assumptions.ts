@@ -21,6 +21,19 @@ export interface LayerAssumptions {
   routeFactor: number;
 }
 
+/**
+ * Feeder access (an extension of DESIGN.md §2, off by default): a zone that has no station of a layer
+ * within walking distance reaches that layer's nearest stations by feeder bus or shared bike — a wait,
+ * then distance × detour at the feeder speed. Its time counts as access (walk) and wait.
+ */
+export interface FeederAssumptions {
+  maxMeters: number;
+  speedKmh: number;
+  waitSeconds: number;
+  /** Feeder links per zone and layer, to the nearest stations. */
+  nearest: number;
+}
+
 export interface PerceivedWeights {
   walk: number;
   wait: number;
@@ -49,6 +62,8 @@ export interface Assumptions {
   layers: Record<LayerId, LayerAssumptions>;
   /** Default walk for a change, per unordered layer pair of the two lines. */
   transferWalkSeconds: Record<LayerPairKey, Seconds>;
+  /** Feeder access beyond walking distance; null (the default): none. */
+  feeder: FeederAssumptions | null;
   metrics: MetricAssumptions;
 }
 
@@ -61,6 +76,7 @@ export interface AssumptionsInput {
   boardingPenaltySeconds?: Seconds;
   layers?: Partial<Record<LayerId, Partial<LayerAssumptions>>>;
   transferWalkSeconds?: Partial<Record<LayerPairKey, Seconds>>;
+  feeder?: FeederAssumptions | null;
   metrics?: Partial<MetricAssumptions>;
 }
 
@@ -117,6 +133,7 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
   transferWalkSeconds: Object.fromEntries(
     LAYER_PAIRS.map((pair) => [pair, pair === 'metro-metro' ? 180 : pair.includes('metro') ? 360 : 300]),
   ) as Record<LayerPairKey, Seconds>,
+  feeder: null,
   metrics: { accessibilityMinutes: [30, 45, 60, 90], commuteCircleMinutes: 60, timeCapMinutes: 180 },
 };
 
@@ -135,6 +152,7 @@ export function resolveAssumptions(input: AssumptionsInput | undefined): Assumpt
     boardingPenaltySeconds: i.boardingPenaltySeconds ?? d.boardingPenaltySeconds,
     layers,
     transferWalkSeconds: { ...d.transferWalkSeconds, ...i.transferWalkSeconds },
+    feeder: i.feeder ? { ...i.feeder } : d.feeder,
     metrics: {
       ...d.metrics,
       ...i.metrics,

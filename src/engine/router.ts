@@ -100,7 +100,7 @@ export class Router {
       for (let k = g.accessStart[o]!; k < g.accessStart[o + 1]!; k++) {
         const n = g.accessNode[k]!;
         const c = g.accessCost[k]!;
-        const t = g.accessWalk[k]! + g.accessProcessing[k]!;
+        const t = g.accessTime[k]!;
         if (c < cost[n]! || (c === cost[n]! && t < time[n]!)) {
           cost[n] = c;
           time[n] = t;
@@ -158,7 +158,7 @@ export class Router {
     const time = this.time;
     const node = g.egressNode;
     const egressCost = g.egressCost;
-    const egressWalk = g.egressWalk;
+    const egressTime = g.egressTime;
     const start = g.egressStart;
     for (let d = 0; d < g.zoneCount; d++) {
       let bc = outCost[d]!;
@@ -167,7 +167,7 @@ export class Router {
         const n = node[k]!;
         const c = cost[n]! + egressCost[k]!;
         if (c > bc) continue;
-        const t = time[n]! + egressWalk[k]!;
+        const t = time[n]! + egressTime[k]!;
         if (c < bc || t < bt) {
           bc = c;
           bt = t;
@@ -191,7 +191,7 @@ export class Router {
     for (let k = g.egressStart[d]!; k < g.egressStart[d + 1]!; k++) {
       const n = g.egressNode[k]!;
       const c = this.cost[n]! + g.egressCost[k]!;
-      const t = this.time[n]! + g.egressWalk[k]!;
+      const t = this.time[n]! + g.egressTime[k]!;
       if (Number.isFinite(c) && better(c, t)) best = { cost: c, time: t, egress: k };
     }
     if (!best) return undefined;
@@ -233,7 +233,7 @@ export class Router {
     const access = -this.pred[n]! - 2;
     const parts = {
       walk: g.accessWalk[access]! + g.egressWalk[egress]!,
-      wait: 0,
+      wait: g.accessWait[access]! + g.egressWait[egress]!,
       ride: 0,
       transfer: 0,
       processing: g.accessProcessing[access]!,
@@ -245,6 +245,7 @@ export class Router {
         from: { zone: g.zones[o]! },
         to: { station: station(n) },
         seconds: g.accessWalk[access]!,
+        ...(g.accessWait[access]! > 0 && { feederWaitSeconds: g.accessWait[access]! }),
       },
       { kind: 'enter', station: station(n), seconds: g.accessProcessing[access]! },
     ];
@@ -296,6 +297,7 @@ export class Router {
       from: { station: station(last) },
       to: { zone: g.zones[d]! },
       seconds: g.egressWalk[egress]!,
+      ...(g.egressWait[egress]! > 0 && { feederWaitSeconds: g.egressWait[egress]! }),
     });
     const time = parts.walk + parts.wait + parts.ride + parts.transfer + parts.processing;
     return { origin: g.zones[o]!, destination: g.zones[d]!, time, ...parts, cost, legs };

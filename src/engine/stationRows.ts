@@ -43,7 +43,7 @@ export class StationRows {
     for (let k = g.accessStart[o]!; k < g.accessStart[o + 1]!; k++) {
       const r = this.stationRow(g.accessNode[k]!);
       const ac = g.accessCost[k]!;
-      const at = g.accessWalk[k]! + g.accessProcessing[k]!;
+      const at = g.accessTime[k]!;
       const rc = r.cost;
       const rt = r.time;
       for (let d = 0; d < zones; d++) {

@@ -27,14 +27,20 @@ export interface CompactGraph {
   accessStart: Int32Array;
   accessNode: Int32Array;
   accessCost: Float64Array;
+  /** Access time: walk (or feeder) + feeder wait + entry processing. */
+  accessTime: Int32Array;
   accessWalk: Int32Array;
+  accessWait: Int32Array;
   accessProcessing: Int32Array;
 
   /** Egress links into destination zone z, each from an exited-station node. */
   egressStart: Int32Array;
   egressNode: Int32Array;
   egressCost: Float64Array;
+  /** Egress time: walk (or feeder) + feeder wait. */
+  egressTime: Int32Array;
   egressWalk: Int32Array;
+  egressWait: Int32Array;
 
   /** Direct walks from origin zone z. */
   walkStart: Int32Array;
@@ -91,7 +97,8 @@ export interface TripParts {
 }
 
 export type Leg =
-  | { kind: 'walk'; from: LegPlace; to: LegPlace; seconds: number }
+  /** Walking, or with `feederWaitSeconds` a feeder bus or bike (seconds: its travel; the wait is extra). */
+  | { kind: 'walk'; from: LegPlace; to: LegPlace; seconds: number; feederWaitSeconds?: number }
   | { kind: 'enter'; station: string; seconds: number }
   | {
       kind: 'ride';

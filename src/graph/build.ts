@@ -166,7 +166,12 @@ export function buildSpec(network: Network, period: string): GraphSpec {
   for (const link of stationLinks(network.zones, stations, a)) {
     const zone = network.zones[link.zone]!.id;
     const station = stations[link.station]!;
-    const access = { ...NO_PARTS, walk: link.seconds, processing: Math.round(entrySeconds(station, a)) };
+    const access = {
+      ...NO_PARTS,
+      walk: link.seconds,
+      wait: link.waitSeconds,
+      processing: Math.round(entrySeconds(station, a)),
+    };
     addEdge(
       nodeKey.origin(zone),
       nodeKey.entered(station.id),
@@ -174,7 +179,7 @@ export function buildSpec(network: Network, period: string): GraphSpec {
       access,
       perceivedCost(access, a.weights),
     );
-    const egress = { ...NO_PARTS, walk: link.seconds };
+    const egress = { ...NO_PARTS, walk: link.seconds, wait: link.waitSeconds };
     addEdge(
       nodeKey.exited(station.id),
       nodeKey.destination(zone),

@@ -138,6 +138,8 @@ function zoneLinks(lists: { node: number; e: EdgeAttributes }[][], prefix: 'acce
   const node = new Int32Array(total);
   const cost = new Float64Array(total);
   const walk = new Int32Array(total);
+  const wait = new Int32Array(total);
+  const time = new Int32Array(total);
   const processing = new Int32Array(total);
   let k = 0;
   lists.forEach((list, z) => {
@@ -146,6 +148,8 @@ function zoneLinks(lists: { node: number; e: EdgeAttributes }[][], prefix: 'acce
       node[k] = n;
       cost[k] = e.weight;
       walk[k] = e.walk;
+      wait[k] = e.wait;
+      time[k] = e.time;
       processing[k] = e.processing;
       k++;
     }
@@ -156,10 +160,19 @@ function zoneLinks(lists: { node: number; e: EdgeAttributes }[][], prefix: 'acce
         accessStart: start,
         accessNode: node,
         accessCost: cost,
+        accessTime: time,
         accessWalk: walk,
+        accessWait: wait,
         accessProcessing: processing,
       }
-    : { egressStart: start, egressNode: node, egressCost: cost, egressWalk: walk };
+    : {
+        egressStart: start,
+        egressNode: node,
+        egressCost: cost,
+        egressTime: time,
+        egressWalk: walk,
+        egressWait: wait,
+      };
 }
 
 function walkLinks(lists: { zone: number; e: EdgeAttributes }[][]) {

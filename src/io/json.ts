@@ -8,7 +8,7 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
     return { ok: true, value: JSON.parse(body) };
-  } catch (e) {
+  } catch {
     const where = syntaxErrorAt(body);
     const { line, column } = lineColumn(body, where.offset);
     return {
@@ -116,12 +116,12 @@ export function syntaxErrorAt(text: string): { offset: number; problem: string }
         fail(`expected "," or "]" in an array, found ${describe()}`);
       }
     }
-    if (c === '"') return string();
-    if (c === 't') return literal('true');
-    if (c === 'f') return literal('false');
-    if (c === 'n') return literal('null');
-    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return number();
-    fail(i >= text.length ? 'the text ends where a value should be' : `unexpected ${describe()}`);
+    if (c === '"') string();
+    else if (c === 't') literal('true');
+    else if (c === 'f') literal('false');
+    else if (c === 'n') literal('null');
+    else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) number();
+    else fail(i >= text.length ? 'the text ends where a value should be' : `unexpected ${describe()}`);
   };
   try {
     value();

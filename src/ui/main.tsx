@@ -1,12 +1,39 @@
-import { signal } from '@preact/signals';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import './styles.css';
 import { render } from 'preact';
+import { App } from './App';
+import { startController } from './compute/controller';
+import { timing } from './compute/timing';
+import { DEFAULT_NETWORK } from './data/bundled';
+import { bundledNetwork, openBundledNetwork } from './data/load';
+import { restoreSettings } from './panels/Settings';
+import {
+  destinationZone,
+  network,
+  scenarioId,
+  scenarioNetwork,
+  scenarios,
+  selectedZone,
+} from './state/store';
+import { readUrl, writeUrlOnChange } from './state/url';
 
-const n = signal(0);
-function App() {
-  return (
-    <button type="button" onClick={() => n.value++}>
-      clicked {n}
-    </button>
-  );
+async function start(): Promise<void> {
+  const t0 = performance.now();
+  restoreSettings();
+  const wanted = readUrl();
+  render(<App />, document.getElementById('app')!);
+  startController(() => (scenarioNetwork.value?.issues.length ?? 0) === 0);
+  const entry = bundledNetwork(wanted.network ?? DEFAULT_NETWORK) ?? bundledNetwork(DEFAULT_NETWORK);
+  if (entry && (await openBundledNetwork(entry))) {
+    const zones = network.value!.network.zones;
+    const index = (id?: string) => (id === undefined ? -1 : zones.findIndex((z) => z.id === id));
+    if (wanted.scenario && scenarios.value.some((s) => s.id === wanted.scenario))
+      scenarioId.value = wanted.scenario;
+    if (index(wanted.zone) >= 0) selectedZone.value = index(wanted.zone);
+    if (index(wanted.destination) >= 0) destinationZone.value = index(wanted.destination);
+  }
+  timing('network-loaded', performance.now() - t0);
+  writeUrlOnChange();
 }
-render(<App />, document.getElementById('app')!);
+
+void start();

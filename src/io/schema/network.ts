@@ -49,6 +49,18 @@ export const assumptionsSchema = z
     transferWalkSeconds: z
       .strictObject(Object.fromEntries(LAYER_PAIRS.map((p) => [p, seconds.optional()])))
       .optional(),
+    feeder: z
+      .strictObject({
+        maxMeters: z.number().positive(),
+        speedKmh: z.number().positive(),
+        waitSeconds: seconds,
+        nearest: z.int().min(1).max(10),
+      })
+      .nullable()
+      .optional()
+      .describe(
+        'Feeder bus or bike to the nearest stations of a layer none of whose stations is within walking distance.',
+      ),
     metrics: z
       .strictObject({
         accessibilityMinutes: z.array(z.number().positive()).min(1).optional(),

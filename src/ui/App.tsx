@@ -1,0 +1,113 @@
+import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { openFiles } from './data/files';
+import { t } from './i18n';
+import { MapView } from './map/MapView';
+import { singleSide } from './map/view';
+import { Controls } from './panels/Controls';
+import { Legend } from './panels/Legend';
+import { Messages } from './panels/Messages';
+import { Progress } from './panels/Progress';
+import { RouteDetail } from './panels/RouteDetail';
+import { Settings } from './panels/Settings';
+import { Summary } from './panels/Summary';
+import { activeScenario, comparison, lang, layout, metric, network, selectedZone } from './state/store';
+
+function Maps() {
+  const swipe = useSignal(50);
+  const compare = activeScenario.value !== null && comparison.value?.report.scenario !== undefined;
+  const l = compare ? layout.value : 'single';
+  if (l === 'single') {
+    return (
+      <div class="maps single">
+        <MapView
+          key={`single-${singleSide.value}`}
+          side={singleSide.value}
+          primary
+          label={t(`view.${singleSide.value}`)}
+        />
+      </div>
+    );
+  }
+  return (
+    <div class={`maps ${l}`} style={l === 'swipe' ? { '--swipe': `${swipe.value}%` } : undefined}>
+      <MapView key="before" side="before" primary label={t('view.before')} />
+      <MapView key="after" side="after" label={t('view.after')} />
+      {l === 'swipe' && (
+        <input
+          class="swipe-handle"
+          type="range"
+          min={0}
+          max={100}
+          value={swipe.value}
+          aria-label={t('layout.swipe')}
+          onInput={(e) => (swipe.value = Number((e.target as HTMLInputElement).value))}
+        />
+      )}
+    </div>
+  );
+}
+
+/** The page: controls and summary on the left, maps in the middle, route detail on the right. */
+export function App() {
+  const dragging = useSignal(false);
+  const n = network.value;
+  // Files dropped anywhere on the page open as if picked.
+  useEffect(() => {
+    const over = (e: DragEvent) => {
+      e.preventDefault();
+      dragging.value = true;
+    };
+    const leave = (e: DragEvent) => {
+      if (e.relatedTarget === null) dragging.value = false;
+    };
+    const drop = (e: DragEvent) => {
+      e.preventDefault();
+      dragging.value = false;
+      void openFiles([...(e.dataTransfer?.files ?? [])]);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
+  const side =
+    activeScenario.value && comparison.value?.report.scenario && layout.value === 'single'
+      ? singleSide.value
+      : 'before';
+  return (
+    <div class={`app ${dragging.value ? 'dragging' : ''}`} lang={lang.value === 'zh' ? 'zh-Hans' : 'en'}>
+      <header>
+        <h1>{t('app.title')}</h1>
+        <span class="tagline">{t('app.tagline')}</span>
+        <Settings />
+      </header>
+      <aside class="left">
+        <Controls />
+        <Legend side={side} />
+        {metric.value === 'time-from-zone' && selectedZone.value === null && (
+          <p class="hint panel">{t('metric.pickZone')}</p>
+        )}
+        <Summary />
+        {n && (
+          <footer class="attribution">
+            {t('attribution')}: {n.network.attribution.map((a) => a.text).join('; ')}
+          </footer>
+        )}
+      </aside>
+      <main>
+        <Maps />
+        <Progress />
+        <Messages />
+      </main>
+      <aside class="right">
+        <RouteDetail />
+      </aside>
+      {dragging.value && <div class="drop-overlay">{t('files.hint')}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+import { effect } from '@preact/signals';
+import type { Scenario } from '../../domain/scenario';
+import { buildResults } from '../../io/results';
+import { isCancelled } from '../../workers/errors';
+import {
+  activeScenario,
+  comparison,
+  computeError,
+  destinationZone,
+  isochrone,
+  network,
+  period,
+  progress,
+  selectedZone,
+  trips,
+} from '../state/store';
+import { engine } from './engine';
+import { timing } from './timing';
+
+/** A scenario that does not apply is shown as its errors; the comparison then falls back to the baseline. */
+function runnable(scenario: Scenario | null, ok: boolean): Scenario | null {
+  return scenario && ok ? scenario : null;
+}
+
+/**
+ * Keeps results in step with what the planner is looking at: a change of network, scenario or period
+ * cancels the computation under way and starts a new one; zone clicks fetch an isochrone and routes.
+ */
+export function startController(scenarioApplies: () => boolean): void {
+  let controller: AbortController | undefined;
+
+  effect(() => {
+    const loaded = network.value;
+    const scenario = runnable(activeScenario.value, scenarioApplies());
+    const p = period.value;
+    controller?.abort();
+    if (!loaded) return;
+    const mine = new AbortController();
+    controller = mine;
+    const started = performance.now();
+    computeErrorClear();
+    progress.value = {
+      done: 0,
+      total: loaded.network.zones.length * (scenario ? 2 : 1),
+      cancel: () => mine.abort(),
+    };
+    engine()
+      .compare({
+        network: loaded.network,
+        networkKey: loaded.checksum,
+        scenario,
+        period: p,
+        signal: mine.signal,
+        onProgress: ({ done, total }) => {
+          if (controller === mine) progress.value = { done, total, cancel: () => mine.abort() };
+        },
+      })
+      .then((result) => {
+        if (controller !== mine) return;
+        const seconds = (performance.now() - started) / 1000;
+        const doc = buildResults({
+          network: loaded.network,
+          checksum: loaded.checksum,
+          scenario,
+          period: p,
+          report: result.report,
+          generatedAt: new Date(),
+        });
+        comparison.value = {
+          key: `${loaded.checksum}|${scenario?.id ?? ''}|${p}`,
+          report: result.report,
+          doc,
+          seconds,
+        };
+        timing('compare', seconds * 1000);
+      })
+      .catch((e: unknown) => {
+        if (controller !== mine || isCancelled(e)) return;
+        computeError.value = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      })
+      .finally(() => {
+        if (controller === mine) progress.value = null;
+      });
+  });
+
+  // The isochrone of the selected zone, before and after.
+  let isoToken = 0;
+  effect(() => {
+    const loaded = network.value;
+    const zone = selectedZone.value;
+    const scenario = runnable(activeScenario.value, scenarioApplies());
+    const p = period.value;
+    const token = ++isoToken;
+    if (!loaded || zone === null) {
+      isochrone.value = null;
+      return;
+    }
+    const started = performance.now();
+    const request = { network: loaded.network, networkKey: loaded.checksum, period: p };
+    Promise.all([
+      engine().isochrone({ ...request, scenario: null }, zone),
+      scenario ? engine().isochrone({ ...request, scenario }, zone) : Promise.resolve(undefined),
+    ])
+      .then(([baseline, after]) => {
+        if (token !== isoToken) return;
+        isochrone.value = after ? { zone, baseline, scenario: after } : { zone, baseline };
+        timing('isochrone', performance.now() - started);
+      })
+      .catch((e: unknown) => {
+        if (token === isoToken) computeError.value = e instanceof Error ? e.message : String(e);
+      });
+  });
+
+  // Routes between the selected origin and destination, before and after.
+  let tripToken = 0;
+  effect(() => {
+    const loaded = network.value;
+    const o = selectedZone.value;
+    const d = destinationZone.value;
+    const scenario = runnable(activeScenario.value, scenarioApplies());
+    const p = period.value;
+    const token = ++tripToken;
+    if (!loaded || o === null || d === null) {
+      trips.value = null;
+      return;
+    }
+    const request = { network: loaded.network, networkKey: loaded.checksum, period: p };
+    Promise.all([
+      engine().trip({ ...request, scenario: null }, o, d),
+      scenario ? engine().trip({ ...request, scenario }, o, d) : Promise.resolve(undefined),
+    ])
+      .then(([baseline, after]) => {
+        if (token !== tripToken) return;
+        trips.value =
+          after !== undefined
+            ? { origin: o, destination: d, baseline, scenario: after }
+            : { origin: o, destination: d, baseline };
+      })
+      .catch((e: unknown) => {
+        if (token === tripToken) computeError.value = e instanceof Error ? e.message : String(e);
+      });
+  });
+}
+
+function computeErrorClear(): void {
+  computeError.value = null;
+}

@@ -1,0 +1,53 @@
+import { t } from '../i18n';
+import { report } from '../state/store';
+import { openNetwork, openScenario } from './load';
+
+/** What a file is, from its name or, failing that, its `format` field. */
+export function kindOf(name: string, head: string): 'network' | 'zones' | 'scenario' | 'gtfs' | 'unknown' {
+  if (/\.network\.json$/i.test(name)) return 'network';
+  if (/\.zones\.geo(json)?$/i.test(name)) return 'zones';
+  if (/\.scenario\.json$/i.test(name)) return 'scenario';
+  if (/\.zip$/i.test(name)) return 'gtfs';
+  if (head.includes('"commuteshed.network/')) return 'network';
+  if (head.includes('"commuteshed.scenario/')) return 'scenario';
+  if (head.includes('"FeatureCollection"')) return 'zones';
+  return 'unknown';
+}
+
+/**
+ * Open files the planner picked or dropped: a network (with its zones file), scenarios, or a GTFS feed.
+ * Networks first, so scenarios dropped with them are checked against the new network. Nothing replaces
+ * the current view unless it loads without problems.
+ */
+export async function openFiles(files: File[], importGtfs?: (file: File) => Promise<void>): Promise<void> {
+  const read = await Promise.all(
+    files.map(async (file) => {
+      const gtfs = /\.zip$/i.test(file.name);
+      const text = gtfs ? '' : await file.text();
+      return { file, text, kind: kindOf(file.name, text.slice(0, 400)) };
+    }),
+  );
+  const zones = read.filter((r) => r.kind === 'zones');
+  for (const r of read.filter((x) => x.kind === 'network')) {
+    const named = /"zonesFile"\s*:\s*"([^"]+)"/.exec(r.text)?.[1];
+    const z = zones.find((x) => x.file.name === named) ?? (zones.length === 1 ? zones[0] : undefined);
+    await openNetwork(
+      { file: r.file.name, text: r.text, ...(z && { zones: { file: z.file.name, text: z.text } }) },
+      r.file.name,
+    );
+  }
+  for (const r of read.filter((x) => x.kind === 'scenario')) await openScenario(r.file.name, r.text);
+  for (const r of read.filter((x) => x.kind === 'gtfs')) {
+    if (importGtfs) await importGtfs(r.file);
+  }
+  for (const r of read.filter((x) => x.kind === 'unknown')) {
+    report({ level: 'error', title: `${t('files.errors')} ${r.file.name}`, detail: t('files.hint') });
+  }
+  if (zones.length > 0 && !read.some((r) => r.kind === 'network')) {
+    report({
+      level: 'error',
+      title: `${t('files.errors')} ${zones.map((z) => z.file.name).join(', ')}`,
+      detail: t('files.hint'),
+    });
+  }
+}

@@ -1,0 +1,99 @@
+import { formatIssues } from '../../domain/issue';
+import type { Scenario } from '../../domain/scenario';
+import { ioWorker } from '../../workers/browserIo';
+import { t } from '../i18n';
+import { network, report, scenarioId, scenarios } from '../state/store';
+import { type BundledNetwork, bundledNetworks, bundledScenarios } from './bundled';
+
+async function fetchText(url: string): Promise<string> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.text();
+}
+
+/**
+ * Load a network (validated in the io worker) and make it current, with the bundled scenarios written for
+ * it. On any problem the current network stays and the problems are listed.
+ */
+export async function openNetwork(
+  source: { file: string; text: string; zones?: { file: string; text: string } },
+  label: string,
+): Promise<boolean> {
+  const result = await ioWorker().loadNetwork(source);
+  if (!result.ok) {
+    report({
+      level: 'error',
+      title: `${t('files.errors')} ${result.file}`,
+      file: result.file,
+      issues: result.issues,
+    });
+    console.info(formatIssues(result.issues, result.file));
+    return false;
+  }
+  network.value = { network: result.value.network, checksum: result.value.checksum, source: label };
+  scenarios.value = await bundledScenariosFor(result.value.network.id, result.value.checksum);
+  if (!scenarios.value.some((s) => s.id === scenarioId.value)) scenarioId.value = null;
+  return true;
+}
+
+export async function openBundledNetwork(entry: BundledNetwork): Promise<boolean> {
+  const [text, zones] = await Promise.all([
+    fetchText(entry.url),
+    entry.zones ? fetchText(entry.zones.url) : Promise.resolve(undefined),
+  ]);
+  return openNetwork(
+    {
+      file: entry.file,
+      text,
+      ...(entry.zones && zones !== undefined && { zones: { file: entry.zones.file, text: zones } }),
+    },
+    entry.id,
+  );
+}
+
+export function bundledNetwork(id: string): BundledNetwork | undefined {
+  return bundledNetworks.find((n) => n.id === id);
+}
+
+/** Bundled scenarios whose base network is `networkId`, each checked against it. */
+async function bundledScenariosFor(networkId: string, checksum: string): Promise<Scenario[]> {
+  const files = await Promise.all(
+    bundledScenarios.map(async (s) => ({ ...s, text: await fetchText(s.url) })),
+  );
+  const mine = files.filter((f) => {
+    try {
+      return (JSON.parse(f.text) as { network?: string }).network === networkId;
+    } catch {
+      return true; // let the validator explain it
+    }
+  });
+  const loaded: Scenario[] = [];
+  for (const f of mine) {
+    const result = await ioWorker().loadScenario(checksum, f.file, f.text);
+    if (result.ok) loaded.push(result.value);
+    else
+      report({
+        level: 'error',
+        title: `${t('files.errors')} ${f.file}`,
+        file: f.file,
+        issues: result.issues,
+      });
+  }
+  return loaded;
+}
+
+/** A scenario file opened by the planner: checked against the current network, added and selected. */
+export async function openScenario(file: string, text: string): Promise<boolean> {
+  const current = network.value;
+  if (!current) return false;
+  const result = await ioWorker().loadScenario(current.checksum, file, text);
+  if (!result.ok) {
+    report({ level: 'error', title: `${t('files.errors')} ${file}`, file, issues: result.issues });
+    return false;
+  }
+  const scenario = result.value;
+  scenarios.value = [...scenarios.value.filter((s) => s.id !== scenario.id), scenario];
+  scenarioId.value = scenario.id;
+  report({ level: 'info', title: `${t('files.loaded')} ${file}` });
+  return true;
+}

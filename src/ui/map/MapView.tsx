@@ -1,0 +1,210 @@
+import { useSignal, useSignalEffect } from '@preact/signals';
+import type { FeatureCollection } from 'geojson';
+import * as maplibregl from 'maplibre-gl';
+import { useEffect, useRef } from 'preact/hooks';
+import { resolveAssumptions } from '../../domain/assumptions';
+import type { Network } from '../../domain/network';
+import { painted, timing } from '../compute/timing';
+import {
+  basemapUrl,
+  comparison,
+  destinationZone,
+  lang,
+  layerVisible,
+  network,
+  scenarioNetwork,
+  selectedZone,
+  trips,
+} from '../state/store';
+import { classify } from './classes';
+import { lineFeatures, outline, stationFeatures, zoneFeatures } from './geojson';
+import { addLayers, classColor, setLayerVisibility } from './layers';
+import { routeFeatures } from './route';
+import { offlineStyle } from './style';
+import { joinSync } from './sync';
+import { Tooltip, useTooltip } from './Tooltip';
+import { type MapSide, sideScale, sideValues } from './view';
+
+interface MapViewProps {
+  side: MapSide;
+  /** The primary map keeps its position in the URL (#map=zoom/lat/lon). */
+  primary?: boolean;
+  /** Test id and accessible label. */
+  label: string;
+}
+
+/** Whether the page was opened with a map position in its URL (MapLibre writes one as soon as it starts). */
+const openedWithPosition = typeof window !== 'undefined' && /map=/.test(window.location.hash);
+
+const geo = (map: maplibregl.Map, id: string, data: FeatureCollection) =>
+  (map.getSource(id) as maplibregl.GeoJSONSource | undefined)?.setData(data);
+
+/** One MapLibre map showing the network and the zones coloured by the chosen metric for one side. */
+export function MapView({ side, primary = false, label }: MapViewProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const map = useSignal<maplibregl.Map | null>(null);
+  const tooltip = useTooltip();
+
+  useEffect(() => {
+    const url = basemapUrl.value;
+    const m = new maplibregl.Map({
+      container: container.current!,
+      style: url || offlineStyle(),
+      center: [116.4, 39.9],
+      zoom: 8,
+      hash: primary ? 'map' : false,
+      attributionControl: { compact: true },
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    });
+    m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    m.addControl(new maplibregl.ScaleControl({}), 'bottom-right');
+    const leave = joinSync(m);
+    m.on('style.load', () => {
+      addLayers(m, sideScale[side].value.colors);
+      map.value = null;
+      map.value = m;
+    });
+    m.on('error', (e) => console.warn('map:', e.error?.message ?? e));
+    const resize = new ResizeObserver(() => m.resize());
+    resize.observe(container.current!);
+    return () => {
+      resize.disconnect();
+      leave();
+      m.remove();
+      map.value = null;
+    };
+  }, [basemapUrl.value]);
+
+  // The network drawn: the scenario's on the after and difference sides, changes highlighted.
+  useSignalEffect(() => {
+    const m = map.value;
+    const base = network.value?.network;
+    if (!m || !base) return;
+    const drawn: Network = side === 'before' ? base : (scenarioNetwork.value?.network ?? base);
+    geo(m, 'zones', zoneFeatures(base));
+    geo(m, 'lines', lineFeatures(drawn, side === 'before' ? undefined : base, lang.value));
+    geo(m, 'stations', stationFeatures(drawn, lang.value));
+  });
+
+  // Zones fitted once per network (unless the URL already placed the map).
+  const fitted = useRef<Network | undefined>(undefined);
+  const firstNetwork = useRef(true);
+  useSignalEffect(() => {
+    const m = map.value;
+    const n = network.value?.network;
+    if (!m || !n || fitted.current === n) return;
+    fitted.current = n;
+    if (primary && openedWithPosition && fitted.current === network.value?.network && firstNetwork.current) {
+      firstNetwork.current = false;
+      return;
+    }
+    const b = new maplibregl.LngLatBounds();
+    for (const z of n.zones) b.extend(z.centroid);
+    if (!b.isEmpty()) m.fitBounds(b, { padding: 30, duration: 0 });
+  });
+
+  // Zone colours: one class per zone through feature-state (no data rebuilt per repaint).
+  useSignalEffect(() => {
+    const m = map.value;
+    const n = network.value?.network;
+    const values = sideValues[side].value;
+    const scale = sideScale[side].value;
+    if (!m || !n) return;
+    const started = performance.now();
+    // The colour expression follows the scale (time ↔ jobs ↔ change); zones keep their class in feature-state.
+    m.setPaintProperty('zones-fill', 'fill-color', classColor(scale.colors));
+    m.setPaintProperty('zones-point', 'circle-color', classColor(scale.colors));
+    for (let z = 0; z < n.zones.length; z++) {
+      if (values) m.setFeatureState({ source: 'zones', id: z }, { c: classify(values[z]!, scale) });
+      else m.removeFeatureState({ source: 'zones', id: z });
+    }
+    m.once('idle', () => {
+      painted();
+      timing(`paint-${side}`, performance.now() - started);
+    });
+    m.triggerRepaint();
+  });
+
+  // The 1-hour commute circle: the outline of the zones within it (both outlines on the difference map).
+  useSignalEffect(() => {
+    const m = map.value;
+    const n = network.value?.network;
+    const report = comparison.value?.report;
+    if (!m || !n) return;
+    const limit = resolveAssumptions(n.assumptions).metrics.commuteCircleMinutes * 60;
+    const tables =
+      side === 'before'
+        ? [report?.baseline.table]
+        : side === 'after'
+          ? [report?.scenario?.table]
+          : [report?.baseline.table, report?.scenario?.table];
+    const features = tables.flatMap((t, k) =>
+      t
+        ? outline(n, (z) => t.timeToCore[z]! <= limit).features.map((f) => ({
+            ...f,
+            properties: { which: k === 0 && side !== 'after' ? 'before' : 'after' },
+          }))
+        : [],
+    );
+    geo(m, 'circle', { type: 'FeatureCollection', features });
+  });
+
+  // Selected origin and destination outlined; the route drawn.
+  useSignalEffect(() => {
+    const m = map.value;
+    const n = network.value?.network;
+    if (!m || !n) return;
+    const features = [
+      [selectedZone.value, 'origin'],
+      [destinationZone.value, 'destination'],
+    ].flatMap(([z, role]) => {
+      const zone = z === null ? undefined : n.zones[z as number];
+      return zone?.geometry
+        ? [{ type: 'Feature' as const, properties: { role }, geometry: zone.geometry }]
+        : [];
+    });
+    geo(m, 'selection', { type: 'FeatureCollection', features });
+    const t = trips.value;
+    const trip = side === 'before' ? t?.baseline : (t?.scenario ?? t?.baseline);
+    geo(m, 'route', routeFeatures(trip, side === 'before' ? n : (scenarioNetwork.value?.network ?? n)));
+  });
+
+  useSignalEffect(() => {
+    const m = map.value;
+    if (m) setLayerVisibility(m, layerVisible.value);
+  });
+
+  // Click a zone: origin; shift-click: destination (route detail).
+  useSignalEffect(() => {
+    const m = map.value;
+    if (!m) return;
+    const click = (e: maplibregl.MapLayerMouseEvent) => {
+      const id = e.features?.[0]?.id;
+      if (typeof id !== 'number') return;
+      if (e.originalEvent.shiftKey && selectedZone.value !== null) destinationZone.value = id;
+      else {
+        selectedZone.value = id;
+        timing('click', performance.now());
+      }
+    };
+    m.on('click', 'zones-fill', click);
+    m.on('click', 'zones-point', click);
+    const move = (e: maplibregl.MapMouseEvent) => tooltip.show(m, e, side);
+    const out = () => tooltip.hide();
+    m.on('mousemove', move);
+    m.on('mouseout', out);
+    return () => {
+      m.off('click', 'zones-fill', click);
+      m.off('click', 'zones-point', click);
+      m.off('mousemove', move);
+      m.off('mouseout', out);
+    };
+  });
+
+  return (
+    <section class="map" data-testid={`map-${side}`} data-ready={map.value ? 'yes' : 'no'} aria-label={label}>
+      <div ref={container} class="map-canvas" />
+      <Tooltip state={tooltip} />
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+import type { StyleSpecification } from 'maplibre-gl';
+
+/**
+ * The map works offline: with no basemap it is a plain background with our layers on it. A basemap is an
+ * optional style URL from the settings; our layers are added on top of whatever it draws.
+ */
+export function offlineStyle(): StyleSpecification {
+  return {
+    version: 8,
+    sources: {},
+    layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#eef0f2' } }],
+  };
+}

@@ -1,0 +1,167 @@
+import { LAYERS } from '../../domain/layer';
+import { nameIn } from '../../domain/names';
+import { bundledNetworks } from '../data/bundled';
+import { bundledNetwork, openBundledNetwork } from '../data/load';
+import { t } from '../i18n';
+import {
+  activeScenario,
+  type Layout,
+  lang,
+  layerVisible,
+  layout,
+  type MetricId,
+  metric,
+  mode,
+  network,
+  period,
+  scenarioId,
+  scenarioNetwork,
+  scenarios,
+  type ViewMode,
+} from '../state/store';
+
+const METRICS: MetricId[] = [
+  'time-to-core',
+  'time-from-zone',
+  'mean-time-to-jobs',
+  'jobs-30',
+  'jobs-45',
+  'jobs-60',
+  'jobs-90',
+];
+const MODES: ViewMode[] = ['before', 'after', 'difference'];
+const LAYOUTS: Layout[] = ['single', 'side-by-side', 'swipe'];
+
+/** Every choice of the view, as native (keyboard-accessible) controls. */
+export function Controls() {
+  const n = network.value;
+  const hasScenario = activeScenario.value !== null;
+  const invalid = (scenarioNetwork.value?.issues.length ?? 0) > 0;
+  return (
+    <section class="panel controls" aria-label={t('scenario.label')}>
+      <label class="field">
+        <span>{t('network.label')}</span>
+        <select
+          data-testid="network-select"
+          value={n?.source ?? ''}
+          onChange={(e) => {
+            const entry = bundledNetwork((e.target as HTMLSelectElement).value);
+            if (entry) void openBundledNetwork(entry);
+          }}
+        >
+          {bundledNetworks.map((b) => (
+            <option key={b.id} value={b.id}>
+              {n && n.source === b.id ? nameIn(n.network.name, lang.value) : b.id}
+            </option>
+          ))}
+          {n && !bundledNetworks.some((b) => b.id === n.source) && (
+            <option value={n.source}>{nameIn(n.network.name, lang.value)}</option>
+          )}
+        </select>
+      </label>
+
+      <label class="field">
+        <span>{t('scenario.label')}</span>
+        <select
+          data-testid="scenario-select"
+          value={scenarioId.value ?? ''}
+          onChange={(e) => (scenarioId.value = (e.target as HTMLSelectElement).value || null)}
+        >
+          <option value="">{t('scenario.none')}</option>
+          {scenarios.value.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {hasScenario && <p class="description">{activeScenario.value!.description}</p>}
+      {invalid && <p class="warning">{t('scenario.invalid')}</p>}
+
+      <fieldset class="segmented" disabled={!hasScenario}>
+        <legend>{t('view.label')}</legend>
+        {MODES.map((m) => (
+          <label key={m}>
+            <input
+              type="radio"
+              name="view"
+              value={m}
+              checked={mode.value === m}
+              onChange={() => (mode.value = m)}
+              data-testid={`view-${m}`}
+            />
+            {t(`view.${m}`)}
+          </label>
+        ))}
+      </fieldset>
+      <label class="field">
+        <span>{t('layout.label')}</span>
+        <select
+          data-testid="layout-select"
+          value={layout.value}
+          disabled={!hasScenario}
+          onChange={(e) => (layout.value = (e.target as HTMLSelectElement).value as Layout)}
+        >
+          {LAYOUTS.map((l) => (
+            <option key={l} value={l}>
+              {t(`layout.${l}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+
+      <label class="field">
+        <span>{t('metric.label')}</span>
+        <select
+          data-testid="metric-select"
+          value={metric.value}
+          onChange={(e) => (metric.value = (e.target as HTMLSelectElement).value as MetricId)}
+        >
+          {METRICS.map((m) => (
+            <option key={m} value={m}>
+              {t(`metric.${m}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+
+      <fieldset class="segmented">
+        <legend>{t('period.label')}</legend>
+        {(n?.network.periods ?? []).map((p) => (
+          <label key={p.id}>
+            <input
+              type="radio"
+              name="period"
+              value={p.id}
+              checked={period.value === p.id}
+              onChange={() => (period.value = p.id)}
+              data-testid={`period-${p.id}`}
+            />
+            {nameIn(p.name, lang.value)} {p.start}–{p.end}
+          </label>
+        ))}
+      </fieldset>
+
+      <fieldset class="layers">
+        <legend>{t('layers.label')}</legend>
+        {LAYERS.map((layer) => (
+          <label key={layer}>
+            <input
+              type="checkbox"
+              checked={layerVisible.value[layer]}
+              onChange={(e) =>
+                (layerVisible.value = {
+                  ...layerVisible.value,
+                  [layer]: (e.target as HTMLInputElement).checked,
+                })
+              }
+              data-testid={`layer-${layer}`}
+            />
+            <span class={`swatch layer-${layer}`} aria-hidden="true" />
+            {t(`layer.${layer}`)}
+          </label>
+        ))}
+      </fieldset>
+    </section>
+  );
+}

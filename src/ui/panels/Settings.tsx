@@ -1,0 +1,62 @@
+import { useSignal } from '@preact/signals';
+import { openFiles } from '../data/files';
+import { t } from '../i18n';
+import { basemapUrl, lang } from '../state/store';
+
+const BASEMAP_KEY = 'commuteshed.basemap';
+
+export function restoreSettings(): void {
+  basemapUrl.value = localStorage.getItem(BASEMAP_KEY) ?? '';
+}
+
+/** Language, file opening and the optional basemap. */
+export function Settings() {
+  const draft = useSignal(basemapUrl.value);
+  return (
+    <div class="settings">
+      <label class="file-button">
+        {t('files.open')}
+        <input
+          type="file"
+          multiple
+          accept=".json,.geojson,.zip"
+          data-testid="file-input"
+          onChange={(e) => {
+            const input = e.target as HTMLInputElement;
+            void openFiles([...(input.files ?? [])]).finally(() => (input.value = ''));
+          }}
+        />
+      </label>
+      <label class="field inline">
+        <span>{t('language.label')}</span>
+        <select
+          data-testid="lang-select"
+          value={lang.value}
+          onChange={(e) => (lang.value = (e.target as HTMLSelectElement).value as 'en' | 'zh')}
+        >
+          <option value="en">English</option>
+          <option value="zh">简体中文</option>
+        </select>
+      </label>
+      <details class="basemap">
+        <summary>{t('settings.basemap')}</summary>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            basemapUrl.value = draft.value.trim();
+            localStorage.setItem(BASEMAP_KEY, basemapUrl.value);
+          }}
+        >
+          <input
+            type="url"
+            value={draft.value}
+            placeholder="https://…/style.json"
+            onInput={(e) => (draft.value = (e.target as HTMLInputElement).value)}
+          />
+          <button type="submit">{t('settings.apply')}</button>
+          <p class="note">{t('settings.basemapHint')}</p>
+        </form>
+      </details>
+    </div>
+  );
+}

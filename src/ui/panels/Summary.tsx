@@ -1,0 +1,132 @@
+import { nameIn } from '../../domain/names';
+import type { ResultsDocument } from '../../io/schema/results';
+import { t } from '../i18n';
+import { comparison, lang, network, selectedZone } from '../state/store';
+import { DistributionChart } from './Chart';
+
+const num = (x: number | null | undefined, digits = 1) =>
+  x === null || x === undefined ? '—' : x.toLocaleString(undefined, { maximumFractionDigits: digits });
+const signed = (x: number | null | undefined, digits = 1) =>
+  x === null || x === undefined ? '—' : `${x > 0 ? '+' : ''}${num(x, digits)}`;
+
+type Row = {
+  key: string;
+  base: (d: ResultsDocument) => number | null | undefined;
+  scen?: (d: ResultsDocument) => number | null | undefined;
+  delta?: (d: ResultsDocument) => number | null | undefined;
+  digits?: number;
+};
+
+const ROWS: Row[] = [
+  {
+    key: 'meanTimeToCore',
+    base: (d) => d.summary.baseline.meanTimeToCoreMinutes,
+    scen: (d) => d.summary.scenario?.meanTimeToCoreMinutes,
+    delta: (d) => d.summary.delta?.meanTimeToCoreMinutes,
+  },
+  {
+    key: 'meanTimeToJobs',
+    base: (d) => d.summary.baseline.meanTimeToJobsMinutes,
+    scen: (d) => d.summary.scenario?.meanTimeToJobsMinutes,
+    delta: (d) => d.summary.delta?.meanTimeToJobsMinutes,
+  },
+  {
+    key: 'jobs45',
+    base: (d) => d.summary.baseline.jobsWithin['45'],
+    scen: (d) => d.summary.scenario?.jobsWithin['45'],
+    delta: (d) => d.summary.delta?.jobsWithin['45'],
+    digits: 0,
+  },
+  {
+    key: 'jobs60',
+    base: (d) => d.summary.baseline.jobsWithin['60'],
+    scen: (d) => d.summary.scenario?.jobsWithin['60'],
+    delta: (d) => d.summary.delta?.jobsWithin['60'],
+    digits: 0,
+  },
+  {
+    key: 'circlePopulation',
+    base: (d) => d.summary.baseline.commuteCircle.population,
+    scen: (d) => d.summary.scenario?.commuteCircle.population,
+    delta: (d) => d.summary.delta?.commuteCircle.population,
+    digits: 0,
+  },
+];
+
+/** Regional figures — the same numbers as the results file, since both come from one builder. */
+export function Summary() {
+  const c = comparison.value;
+  const n = network.value?.network;
+  if (!c || !n) return null;
+  const d = c.doc;
+  const hasScenario = d.summary.scenario !== undefined;
+  const zoneIndex = new Map(n.zones.map((z, i) => [z.id, i]));
+  return (
+    <section class="panel summary" aria-label={t('summary.title')} data-testid="summary">
+      <h2>{t('summary.title')}</h2>
+      {n.core.length === 0 && <p class="note">{t('summary.noCore')}</p>}
+      <table>
+        <thead>
+          <tr>
+            <th />
+            <th>{t('summary.baseline')}</th>
+            {hasScenario && <th>{t('summary.scenario')}</th>}
+            {hasScenario && <th>{t('summary.delta')}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {ROWS.map((r) => (
+            <tr key={r.key} data-testid={`summary-${r.key}`}>
+              <th scope="row">{t(`summary.${r.key}`)}</th>
+              <td data-value={String(r.base(d))}>{num(r.base(d), r.digits)}</td>
+              {hasScenario && <td data-value={String(r.scen?.(d))}>{num(r.scen?.(d), r.digits)}</td>}
+              {hasScenario && <td data-value={String(r.delta?.(d))}>{signed(r.delta?.(d), r.digits)}</td>}
+            </tr>
+          ))}
+          {hasScenario &&
+            (
+              [
+                ['gaining5', d.summary.delta!.peopleGaining['5']],
+                ['gaining10', d.summary.delta!.peopleGaining['10']],
+                ['losing5', d.summary.delta!.peopleLosing['5']],
+              ] as const
+            ).map(([key, value]) => (
+              <tr key={key} data-testid={`summary-${key}`}>
+                <th scope="row">{t(`summary.${key}`)}</th>
+                <td />
+                <td />
+                <td data-value={String(value)}>{num(value, 0)}</td>
+              </tr>
+            ))}
+        </tbody>
+      </table>
+      <p class="note">
+        {t('summary.computedIn')} {c.seconds.toFixed(2)} s
+      </p>
+      <h3>{t('summary.chart')}</h3>
+      <DistributionChart doc={d} />
+      {hasScenario && d.summary.delta!.topGainers.length > 0 && (
+        <>
+          <h3>{t('summary.topGainers')}</h3>
+          <ol class="gainers" data-testid="top-gainers">
+            {d.summary.delta!.topGainers.map((g) => {
+              const zone = n.zones[zoneIndex.get(g.zone)!];
+              return (
+                <li key={g.zone}>
+                  <button
+                    type="button"
+                    class="link"
+                    onClick={() => (selectedZone.value = zoneIndex.get(g.zone) ?? null)}
+                  >
+                    {zone?.name ? nameIn(zone.name, lang.value) : g.zone}
+                  </button>{' '}
+                  {signed(g.timeToCoreMinutes)} min · {num(g.population, 0)}
+                </li>
+              );
+            })}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+import { computed, signal } from '@preact/signals';
+import { applyScenario } from '../../domain/applyScenario';
+import type { Issue } from '../../domain/issue';
+import type { LayerId } from '../../domain/layer';
+import type { Language } from '../../domain/names';
+import type { Network } from '../../domain/network';
+import type { Scenario } from '../../domain/scenario';
+import type { TripDetail } from '../../engine/types';
+import type { ResultsDocument } from '../../io/schema/results';
+import type { ComparisonReport } from '../../metrics/report';
+
+/** What the map colours zones by. */
+export type MetricId =
+  | 'time-to-core'
+  | 'time-from-zone'
+  | 'mean-time-to-jobs'
+  | 'jobs-30'
+  | 'jobs-45'
+  | 'jobs-60'
+  | 'jobs-90';
+export type ViewMode = 'before' | 'after' | 'difference';
+export type Layout = 'single' | 'side-by-side' | 'swipe';
+
+export interface LoadedNetworkState {
+  network: Network;
+  checksum: string;
+  /** Where it came from: a bundled id or a file name. */
+  source: string;
+}
+
+export interface Message {
+  id: number;
+  level: 'error' | 'warning' | 'info';
+  title: string;
+  file?: string;
+  issues?: Issue[];
+  detail?: string;
+}
+
+export interface ComparisonState {
+  key: string;
+  report: ComparisonReport;
+  doc: ResultsDocument;
+  seconds: number;
+}
+
+export const network = signal<LoadedNetworkState | null>(null);
+export const scenarios = signal<Scenario[]>([]);
+export const scenarioId = signal<string | null>(null);
+export const period = signal('am-peak');
+export const metric = signal<MetricId>('time-to-core');
+export const mode = signal<ViewMode>('before');
+export const layout = signal<Layout>('single');
+export const selectedZone = signal<number | null>(null);
+export const destinationZone = signal<number | null>(null);
+export const lang = signal<Language>('en');
+export const layerVisible = signal<Record<LayerId, boolean>>({
+  trunk: true,
+  intercity: true,
+  suburban: true,
+  metro: true,
+});
+export const basemapUrl = signal<string>('');
+export const messages = signal<Message[]>([]);
+export const progress = signal<{ done: number; total: number; cancel: () => void } | null>(null);
+export const comparison = signal<ComparisonState | null>(null);
+export const computeError = signal<string | null>(null);
+/** Times (seconds) from the selected zone to every zone, before and after. */
+export const isochrone = signal<{ zone: number; baseline: Float64Array; scenario?: Float64Array } | null>(
+  null,
+);
+export const trips = signal<{
+  origin: number;
+  destination: number;
+  baseline: TripDetail | null;
+  scenario?: TripDetail | null;
+} | null>(null);
+
+export const activeScenario = computed<Scenario | null>(
+  () => scenarios.value.find((s) => s.id === scenarioId.value) ?? null,
+);
+
+/** The scenario applied to the network (main thread: a few milliseconds of plain-data edits), for drawing. */
+export const scenarioNetwork = computed<{ network: Network; issues: Issue[] } | null>(() => {
+  const n = network.value?.network;
+  const s = activeScenario.value;
+  if (!n || !s) return null;
+  const applied = applyScenario(n, s);
+  return applied.ok ? { network: applied.network, issues: [] } : { network: n, issues: applied.issues };
+});
+
+let nextMessage = 1;
+export function report(message: Omit<Message, 'id'>): void {
+  messages.value = [...messages.value, { ...message, id: nextMessage++ }];
+}
+export function dismiss(id: number): void {
+  messages.value = messages.value.filter((m) => m.id !== id);
+}
