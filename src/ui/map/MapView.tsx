@@ -1,4 +1,4 @@
-import { useSignal, useSignalEffect } from '@preact/signals';
+import { signal, useSignal, useSignalEffect } from '@preact/signals';
 import type { FeatureCollection } from 'geojson';
 import * as maplibregl from 'maplibre-gl';
 import { useEffect, useRef } from 'preact/hooks';
@@ -11,6 +11,7 @@ import {
   destinationZone,
   lang,
   layerVisible,
+  mapMode,
   network,
   scenarioNetwork,
   selectedZone,
@@ -32,6 +33,9 @@ interface MapViewProps {
   /** Test id and accessible label. */
   label: string;
 }
+
+/** The primary map, for tools that draw on it (the scenario editor) and exports (PNG). */
+export const primaryMap = signal<maplibregl.Map | null>(null);
 
 /** Whether the page was opened with a map position in its URL (MapLibre writes one as soon as it starts). */
 const openedWithPosition = typeof window !== 'undefined' && /map=/.test(window.location.hash);
@@ -63,6 +67,10 @@ export function MapView({ side, primary = false, label }: MapViewProps) {
       addLayers(m, sideScale[side].value.colors);
       map.value = null;
       map.value = m;
+      if (primary) {
+        primaryMap.value = null;
+        primaryMap.value = m;
+      }
     });
     m.on('error', (e) => console.warn('map:', e.error?.message ?? e));
     const resize = new ResizeObserver(() => m.resize());
@@ -72,6 +80,7 @@ export function MapView({ side, primary = false, label }: MapViewProps) {
       leave();
       m.remove();
       map.value = null;
+      if (primary && primaryMap.value === m) primaryMap.value = null;
     };
   }, [basemapUrl.value]);
 
@@ -179,6 +188,7 @@ export function MapView({ side, primary = false, label }: MapViewProps) {
     const m = map.value;
     if (!m) return;
     const click = (e: maplibregl.MapLayerMouseEvent) => {
+      if (mapMode.value !== 'explore') return;
       const id = e.features?.[0]?.id;
       if (typeof id !== 'number') return;
       if (e.originalEvent.shiftKey && selectedZone.value !== null) destinationZone.value = id;

@@ -45,6 +45,11 @@ export interface ComparisonState {
 }
 
 export const network = signal<LoadedNetworkState | null>(null);
+/**
+ * What clicks on the map do: explore (select origin and destination zones) or edit (the scenario editor
+ * owns the clicks while a tool is active).
+ */
+export const mapMode = signal<'explore' | 'edit'>('explore');
 export const scenarios = signal<Scenario[]>([]);
 export const scenarioId = signal<string | null>(null);
 export const period = signal('am-peak');
