@@ -1,0 +1,16 @@
+/**
+ * GTFS import: a feed (zip or files) → a commuteshed network and a report of what was imported, dropped
+ * and why. The app calls `importGtfs` in a worker and shows `formatReport` or the report's fields.
+ */
+export { GtfsAbortError, GtfsError } from './errors';
+export { DEFAULT_PERIODS, type ImportOptions, type ImportResult, importGtfs, LAYER_COLORS } from './import';
+export { gtfsInputFromFiles, unwrapImport } from './input';
+export { defaultLayer, describeRouteType, type RouteTypeMapping } from './modes';
+export {
+  type DroppedRoute,
+  type FileReport,
+  formatReport,
+  type ImportedRoute,
+  type ImportReport,
+} from './report';
+export type { GtfsInput } from './source';
