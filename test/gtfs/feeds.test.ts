@@ -6,9 +6,21 @@ import { buildGraph } from '../../src/graph/build';
 import { compileGraph } from '../../src/graph/compile';
 import { formatReport, type ImportOptions, type ImportResult, importGtfs } from '../../src/io/gtfs';
 import { loadNetwork, serializeNetwork } from '../../src/io/network';
-import { BEIJING, expectedPatterns, feedInput, feedTexts, median, readCsv, SAMPLES, seconds } from './support';
+import {
+  BEIJING,
+  expectedPatterns,
+  feedInput,
+  feedTexts,
+  median,
+  readCsv,
+  SAMPLES,
+  seconds,
+} from './support';
 
-const PERIODS: Record<string, [number, number]> = { 'am-peak': [7 * 3600, 9 * 3600], 'off-peak': [10 * 3600, 16 * 3600] };
+const PERIODS: Record<string, [number, number]> = {
+  'am-peak': [7 * 3600, 9 * 3600],
+  'off-peak': [10 * 3600, 16 * 3600],
+};
 const PERIOD_LENGTH = { 'am-peak': 7200, 'off-peak': 21600 } as Record<string, number>;
 
 async function importFeed(path: string, options: ImportOptions = {}): Promise<ImportResult> {
@@ -19,7 +31,8 @@ async function importFeed(path: string, options: ImportOptions = {}): Promise<Im
 }
 
 function networkOf(result: ImportResult): Network {
-  if (!result.ok) throw new Error(`import failed:\n${result.issues.map((i) => `${i.path}: ${i.message}`).join('\n')}`);
+  if (!result.ok)
+    throw new Error(`import failed:\n${result.issues.map((i) => `${i.path}: ${i.message}`).join('\n')}`);
   return result.network;
 }
 
@@ -46,7 +59,12 @@ function expectRoutable(network: Network): void {
  * Every pattern of `routeId` as the test reads it from stop_times matches the network's: same stops,
  * headways = period length ÷ trips (rounded), runs and dwells = medians (runs of 0 s raised to 1 s).
  */
-function expectRouteMatches(network: Network, texts: Record<string, string>, routeId: string, date: string): number {
+function expectRouteMatches(
+  network: Network,
+  texts: Record<string, string>,
+  routeId: string,
+  date: string,
+): number {
   const expected = expectedPatterns(texts, routeId, date, PERIODS);
   const line = network.lines.find((l) => l.id === routeId);
   expect(line, `line ${routeId}`).toBeDefined();
@@ -54,7 +72,9 @@ function expectRouteMatches(network: Network, texts: Record<string, string>, rou
   for (const e of expected) {
     const p = line!.patterns.find((q) => q.direction === e.direction && q.stops.join() === e.stops.join());
     expect(p, `${routeId} direction ${e.direction} ${e.stops.join(' ')}`).toBeDefined();
-    const headways = Object.fromEntries(Object.entries(e.trips).map(([id, n]) => [id, Math.round(PERIOD_LENGTH[id]! / n)]));
+    const headways = Object.fromEntries(
+      Object.entries(e.trips).map(([id, n]) => [id, Math.round(PERIOD_LENGTH[id]! / n)]),
+    );
     expect(p!.headways).toEqual(headways);
     expect(p!.runSeconds).toEqual(e.runs.map((r) => Math.max(1, r)));
     expect(p!.dwellSeconds).toEqual(e.dwells);
@@ -77,15 +97,25 @@ describe('Caltrain 2016 (real, parent stations with NB/SB platforms, a bus shutt
     expect(network.lines.map((l) => l.id)).toEqual(['Lo-16APR', 'Li-16APR', 'Bu-16APR']);
     expect(network.lines.every((l) => l.layer === 'suburban')).toBe(true);
     expect(result.report.routes.dropped).toEqual([
-      { id: 'TaSj-16APR', name: 'Tamien / San Jose Diridon Caltrain Shuttle', routeType: 3, reason: expect.stringContaining('bus (3): not a mode the model carries') },
+      {
+        id: 'TaSj-16APR',
+        name: 'Tamien / San Jose Diridon Caltrain Shuttle',
+        routeType: 3,
+        reason: expect.stringContaining('bus (3): not a mode the model carries'),
+      },
     ]);
     expect(result.report.errorCount).toBe(0);
   });
 
   it('merges platforms into parent stations: counts match the test’s own reading', () => {
-    const patterns = ['Lo-16APR', 'Li-16APR', 'Bu-16APR'].reduce((n, r) => n + expectRouteMatches(network, texts, r, '20160405'), 0);
+    const patterns = ['Lo-16APR', 'Li-16APR', 'Bu-16APR'].reduce(
+      (n, r) => n + expectRouteMatches(network, texts, r, '20160405'),
+      0,
+    );
     const stations = new Set(
-      ['Lo-16APR', 'Li-16APR', 'Bu-16APR'].flatMap((r) => expectedPatterns(texts, r, '20160405', PERIODS).flatMap((p) => p.stops)),
+      ['Lo-16APR', 'Li-16APR', 'Bu-16APR'].flatMap((r) =>
+        expectedPatterns(texts, r, '20160405', PERIODS).flatMap((p) => p.stops),
+      ),
     );
     expect(network.stations.map((s) => s.id).sort()).toEqual([...stations].sort());
     expect(network.stations.length).toBe(29);
@@ -133,16 +163,29 @@ describe('NYC subway subset 2025 (real, 86k stop_times, transfers.txt)', () => {
   });
 
   it('has the stations and patterns the test reads from stop_times, with their headways and run times', () => {
-    expect(expectRouteMatches(network, texts, '1', '20241217') + expectRouteMatches(network, texts, '2', '20241217')).toBe(11);
+    expect(
+      expectRouteMatches(network, texts, '1', '20241217') +
+        expectRouteMatches(network, texts, '2', '20241217'),
+    ).toBe(11);
     expect(network.stations.length).toBe(91);
   });
 
   it('checks one headway and one run by hand: route 1 southbound from Van Cortlandt Park to South Ferry', () => {
-    const trips = new Set(readCsv(texts['trips.txt']!).filter((t) => t.route_id === '1' && t.service_id === 'Weekday' && t.direction_id === '1').map((t) => t.trip_id));
-    const firstStops = readCsv(texts['stop_times.txt']!).filter((s) => trips.has(s.trip_id) && s.stop_sequence === '1' && s.stop_id === '101S');
-    const amPeak = firstStops.filter((s) => seconds(s.departure_time!) >= 7 * 3600 && seconds(s.departure_time!) < 9 * 3600).length;
+    const trips = new Set(
+      readCsv(texts['trips.txt']!)
+        .filter((t) => t.route_id === '1' && t.service_id === 'Weekday' && t.direction_id === '1')
+        .map((t) => t.trip_id),
+    );
+    const firstStops = readCsv(texts['stop_times.txt']!).filter(
+      (s) => trips.has(s.trip_id) && s.stop_sequence === '1' && s.stop_id === '101S',
+    );
+    const amPeak = firstStops.filter(
+      (s) => seconds(s.departure_time!) >= 7 * 3600 && seconds(s.departure_time!) < 9 * 3600,
+    ).length;
     const line = network.lines.find((l) => l.id === '1')!;
-    const main = line.patterns.find((p) => p.direction === 1 && p.stops[0] === '101' && p.stops.at(-1) === '142')!;
+    const main = line.patterns.find(
+      (p) => p.direction === 1 && p.stops[0] === '101' && p.stops.at(-1) === '142',
+    )!;
     expect(main.headways['am-peak']).toBe(Math.round(7200 / amPeak));
     // The run 101 → 103: median over this pattern's trips in the periods of arrival at 103S − departure from 101S.
     const mainTrips = new Set(
@@ -155,7 +198,8 @@ describe('NYC subway subset 2025 (real, 86k stop_times, transfers.txt)', () => {
         .map((s) => s.trip_id),
     );
     const byTrip = new Map<string, Record<string, string>[]>();
-    for (const s of readCsv(texts['stop_times.txt']!)) if (mainTrips.has(s.trip_id)) byTrip.set(s.trip_id!, [...(byTrip.get(s.trip_id!) ?? []), s]);
+    for (const s of readCsv(texts['stop_times.txt']!))
+      if (mainTrips.has(s.trip_id)) byTrip.set(s.trip_id!, [...(byTrip.get(s.trip_id!) ?? []), s]);
     const runs = [...byTrip.values()]
       .filter((rows) => rows.length === main.stops.length && rows.at(-1)!.stop_id === '142S')
       .map((rows) => seconds(rows[1]!.arrival_time!) - seconds(rows[0]!.departure_time!));
@@ -166,7 +210,10 @@ describe('NYC subway subset 2025 (real, 86k stop_times, transfers.txt)', () => {
   it('turns transfers.txt min_transfer_time into station rules', () => {
     const rows = readCsv(texts['transfers.txt']!);
     expect(network.transfers.length).toBe(rows.length);
-    expect(network.transfers[0]).toEqual({ at: { station: rows[0]!.from_stop_id }, walkSeconds: Number(rows[0]!.min_transfer_time) });
+    expect(network.transfers[0]).toEqual({
+      at: { station: rows[0]!.from_stop_id },
+      walkSeconds: Number(rows[0]!.min_transfer_time),
+    });
     expect(result.report.transfers).toMatchObject({ rows: 87, rules: 87, links: 0, notPossible: 0 });
   });
 
@@ -183,7 +230,8 @@ describe('Cairns buses 2014 (real; buses are not carried unless mapped)', () => 
     expect(result.ok).toBe(false);
     expect(result.report.routes.dropped).toHaveLength(22);
     expect(result.report.routes.dropped.every((r) => r.reason.includes('bus (3)'))).toBe(true);
-    if (!result.ok) expect(result.issues.at(-1)!.message).toMatch(/^no route could be imported: 22 routes .*bus \(3\)/);
+    if (!result.ok)
+      expect(result.issues.at(-1)!.message).toMatch(/^no route could be imported: 22 routes .*bus \(3\)/);
   });
 
   it('with buses mapped to metro: patterns, headways and runs as the test reads them', async () => {
@@ -202,7 +250,11 @@ describe('Cairns buses 2014 (real; buses are not carried unless mapped)', () => 
 
 /** Whether a route's stop_times use pass-through stops, untimed stops or repeated stops (not in the test's reading). */
 function needsConventions(texts: Record<string, string>, routeId: string): boolean {
-  const trips = new Set(readCsv(texts['trips.txt']!).filter((t) => t.route_id === routeId).map((t) => t.trip_id));
+  const trips = new Set(
+    readCsv(texts['trips.txt']!)
+      .filter((t) => t.route_id === routeId)
+      .map((t) => t.trip_id),
+  );
   let prev: Record<string, string> | undefined;
   for (const s of readCsv(texts['stop_times.txt']!)) {
     if (!trips.has(s.trip_id)) continue;
@@ -227,7 +279,13 @@ describe('GTFS spec sample (synthetic; frequencies.txt)', () => {
     const implied = (trip: string, [from, to]: [number, number]) =>
       windows
         .filter((w) => w.trip_id === trip)
-        .reduce((n, w) => n + Math.max(0, Math.min(seconds(w.end_time!), to) - Math.max(seconds(w.start_time!), from)) / Number(w.headway_secs), 0);
+        .reduce(
+          (n, w) =>
+            n +
+            Math.max(0, Math.min(seconds(w.end_time!), to) - Math.max(seconds(w.start_time!), from)) /
+              Number(w.headway_secs),
+          0,
+        );
     const city = network.lines.find((l) => l.id === 'CITY')!;
     for (const [trip, direction] of [
       ['CITY1', 0],
@@ -248,14 +306,20 @@ describe('GTFS spec sample (synthetic; frequencies.txt)', () => {
     const city = network.lines.find((l) => l.id === 'CITY')!.patterns.find((p) => p.direction === 0)!;
     const rows = readCsv(texts['stop_times.txt']!).filter((s) => s.trip_id === 'CITY1');
     expect(city.stops).toEqual(rows.map((r) => r.stop_id));
-    expect(city.runSeconds).toEqual(rows.slice(1).map((r, k) => seconds(r.arrival_time!) - seconds(rows[k]!.departure_time!)));
+    expect(city.runSeconds).toEqual(
+      rows.slice(1).map((r, k) => seconds(r.arrival_time!) - seconds(rows[k]!.departure_time!)),
+    );
     expect(city.dwellSeconds).toEqual(rows.map((r) => seconds(r.departure_time!) - seconds(r.arrival_time!)));
   });
 
   it('reports the weekend-only route and the trip without direction_id', async () => {
     const result = await importGtfs(feedInput(path), { routeTypes: { 3: 'metro' } });
-    expect(result.report.routes.dropped).toEqual([{ id: 'AAMV', name: '50', routeType: 3, reason: 'no trips on the service day 2007-01-02 (Tuesday)' }]);
-    expect(result.report.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('without direction_id'));
+    expect(result.report.routes.dropped).toEqual([
+      { id: 'AAMV', name: '50', routeType: 3, reason: 'no trips on the service day 2007-01-02 (Tuesday)' },
+    ]);
+    expect(result.report.warnings.map((w) => w.message)).toContainEqual(
+      expect.stringContaining('without direction_id'),
+    );
     expect(network.lines.length).toBe(4);
     expect(network.stations.length).toBe(8);
     expect(network.lines.reduce((n, l) => n + l.patterns.length, 0)).toBe(7);
@@ -272,12 +336,29 @@ describe('Beijing partial feed (real; stations and routes, no trips)', () => {
       { path: 'trips.txt', message: 'required file is missing' },
       { path: 'stop_times.txt', message: 'required file is missing' },
     ]);
-    expect(result.issues.at(-1)).toEqual({ path: 'routes.txt', message: 'no route could be imported: 28 routes (01, 02, 03, …): no trips in trips.txt' });
+    expect(result.issues.at(-1)).toEqual({
+      path: 'routes.txt',
+      message: 'no route could be imported: 28 routes (01, 02, 03, …): no trips in trips.txt',
+    });
     const r = result.report;
-    expect(r.stops).toMatchObject({ stops: 2658, parentStations: 513, platforms: 1058, entrances: 1087, stations: 0 });
+    expect(r.stops).toMatchObject({
+      stops: 2658,
+      parentStations: 513,
+      platforms: 1058,
+      entrances: 1087,
+      stations: 0,
+    });
     expect(r.routes.dropped).toHaveLength(28);
-    expect(r.files.find((f) => f.file === 'stops.txt')).toMatchObject({ status: 'read', rows: 2658, used: 2658, dropped: 0 });
-    expect(r.files.filter((f) => f.status === 'ignored').map((f) => f.file)).toEqual(['areas.txt', 'stop_areas.txt']);
+    expect(r.files.find((f) => f.file === 'stops.txt')).toMatchObject({
+      status: 'read',
+      rows: 2658,
+      used: 2658,
+      dropped: 0,
+    });
+    expect(r.files.filter((f) => f.status === 'ignored').map((f) => f.file)).toEqual([
+      'areas.txt',
+      'stop_areas.txt',
+    ]);
     // Two stations without coordinates are only a warning: no trip calls there.
     expect(r.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('no position'));
     const text = formatReport(r);

@@ -11,7 +11,11 @@ export const BEIJING = join(SHARED, 'data/raw/bj-subway-gtfs-boyinthesun/gtfs');
 /** A feed's bytes as the importer takes them: a zip, or a folder's files. */
 export function feedInput(path: string): { zip: Uint8Array } | { files: Record<string, Uint8Array> } {
   if (statSync(path).isDirectory()) {
-    return { files: Object.fromEntries(readdirSync(path).map((n) => [n, new Uint8Array(readFileSync(join(path, n)))])) };
+    return {
+      files: Object.fromEntries(
+        readdirSync(path).map((n) => [n, new Uint8Array(readFileSync(join(path, n)))]),
+      ),
+    };
   }
   return { zip: new Uint8Array(readFileSync(path)) };
 }
@@ -82,7 +86,9 @@ export function seconds(time: string): number {
 
 /** Services running on `date` ("YYYYMMDD"): calendar by weekday and range, then calendar_dates. */
 export function servicesOn(texts: Record<string, string>, date: string): Set<string> {
-  const d = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(4, 6)) - 1, Number(date.slice(6, 8))));
+  const d = new Date(
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(4, 6)) - 1, Number(date.slice(6, 8))),
+  );
   const day = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'][d.getUTCDay()]!;
   const active = new Set<string>();
   for (const c of texts['calendar.txt'] ? readCsv(texts['calendar.txt']) : []) {
@@ -113,7 +119,9 @@ export function expectedPatterns(
   date: string,
   periods: Record<string, [number, number]>,
 ): { direction: number; stops: string[]; trips: Record<string, number>; runs: number[]; dwells: number[] }[] {
-  const parent = new Map(readCsv(texts['stops.txt']!).map((s) => [s.stop_id!, s.parent_station || s.stop_id!]));
+  const parent = new Map(
+    readCsv(texts['stops.txt']!).map((s) => [s.stop_id!, s.parent_station || s.stop_id!]),
+  );
   const services = servicesOn(texts, date);
   const trips = new Map(
     readCsv(texts['trips.txt']!)
@@ -124,10 +132,23 @@ export function expectedPatterns(
   for (const st of readCsv(texts['stop_times.txt']!)) {
     if (!trips.has(st.trip_id!)) continue;
     const list = calls.get(st.trip_id!) ?? [];
-    list.push({ seq: Number(st.stop_sequence), stop: parent.get(st.stop_id!)!, arr: seconds(st.arrival_time!), dep: seconds(st.departure_time!) });
+    list.push({
+      seq: Number(st.stop_sequence),
+      stop: parent.get(st.stop_id!)!,
+      arr: seconds(st.arrival_time!),
+      dep: seconds(st.departure_time!),
+    });
     calls.set(st.trip_id!, list);
   }
-  const patterns = new Map<string, { direction: number; stops: string[]; trips: Record<string, number>; samples: { runs: number[]; dwells: number[] }[] }>();
+  const patterns = new Map<
+    string,
+    {
+      direction: number;
+      stops: string[];
+      trips: Record<string, number>;
+      samples: { runs: number[]; dwells: number[] }[];
+    }
+  >();
   for (const [trip, list] of calls) {
     list.sort((a, b) => a.seq - b.seq);
     const first = list[0]!.dep;
@@ -138,7 +159,10 @@ export function expectedPatterns(
     const key = `${direction}|${stops.join(',')}`;
     const p = patterns.get(key) ?? { direction, stops, trips: {}, samples: [] };
     for (const [id] of inPeriods) p.trips[id] = (p.trips[id] ?? 0) + 1;
-    p.samples.push({ runs: list.slice(1).map((c, k) => c.arr - list[k]!.dep), dwells: list.map((c) => c.dep - c.arr) });
+    p.samples.push({
+      runs: list.slice(1).map((c, k) => c.arr - list[k]!.dep),
+      dwells: list.map((c) => c.dep - c.arr),
+    });
     patterns.set(key, p);
   }
   return [...patterns.values()].map((p) => ({

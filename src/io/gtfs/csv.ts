@@ -11,6 +11,7 @@ export interface CsvHandler {
 
 /** Text is handed to papaparse in windows of whole lines this long, so a resync re-reads at most one window. */
 const WINDOW_CHARS = 64 * 1024;
+const SMALL_WINDOW_CHARS = 1024;
 /** No GTFS row is this long: past it the row is a quote that never closes, and it is dropped. */
 const MAX_ROW_CHARS = 1024 * 1024;
 
@@ -50,29 +51,28 @@ export class CsvStream {
     let pos = 0;
     let line = this.line;
     let window = WINDOW_CHARS;
+    const skipLine = (message: string) => {
+      this.handler.problem(line, message);
+      const nl = buf.indexOf('\n', pos);
+      pos = nl === -1 ? buf.length : nl + 1;
+      line++;
+      // Broken rows often come in runs: re-read a small window next, so each costs little.
+      window = SMALL_WINDOW_CHARS;
+    };
     while (pos < buf.length) {
-      let end: number;
-      let last = false;
-      if (buf.length - pos <= window) {
-        if (final) {
-          end = buf.length;
-          last = true;
-        } else {
-          end = buf.lastIndexOf('\n', buf.length - 1) + 1;
-          if (end <= pos) break;
-        }
-      } else {
-        end = buf.lastIndexOf('\n', pos + window - 1) + 1;
+      const rest = buf.length - pos;
+      const last = final && rest <= window;
+      let end = buf.length;
+      if (!last) {
+        end = buf.lastIndexOf('\n', Math.min(buf.length, pos + window) - 1) + 1;
         if (end <= pos) {
-          // One line longer than the window: widen it, up to the longest row we accept.
-          if (window < MAX_ROW_CHARS) {
+          // No complete line in the window: widen it while there is more text, else wait for more.
+          if (rest > window && window < MAX_ROW_CHARS) {
             window *= 4;
             continue;
           }
-          this.handler.problem(line, `line longer than ${MAX_ROW_CHARS} characters; skipped`);
-          const nl = buf.indexOf('\n', pos);
-          pos = nl === -1 ? buf.length : nl + 1;
-          line++;
+          if (!final) break;
+          skipLine(`line longer than ${MAX_ROW_CHARS} characters; skipped`);
           continue;
         }
       }
@@ -80,32 +80,23 @@ export class CsvStream {
       if (r.resync) {
         // Skip the first line of the broken row and read on from the next: a stray quote costs one row.
         pos += r.consumed;
-        const nl = buf.indexOf('\n', pos);
-        pos = nl === -1 ? buf.length : nl + 1;
-        line = r.line + 1;
-        window = WINDOW_CHARS;
+        line = r.line;
+        skipLine(r.problem);
         continue;
       }
       if (r.consumed === 0) {
-        // No complete row in the window: a quoted field runs past it.
-        if (end === buf.length && !final) break;
-        if (window < MAX_ROW_CHARS) {
+        // A quoted field runs past the window: widen it while there is more text, else wait for more.
+        if (rest > window && window < MAX_ROW_CHARS) {
           window *= 4;
           continue;
         }
-        this.handler.problem(
-          line,
-          'quoted field is not closed within a million characters; the line is skipped',
-        );
-        const nl = buf.indexOf('\n', pos);
-        pos = nl === -1 ? buf.length : nl + 1;
-        line++;
-        window = WINDOW_CHARS;
+        if (!final) break;
+        skipLine('quoted field is not closed within a million characters; the row is skipped');
         continue;
       }
       pos += r.consumed;
       line = r.line;
-      window = WINDOW_CHARS;
+      window = Math.min(WINDOW_CHARS, window * 4);
     }
     this.buf = buf.slice(pos);
     this.line = line;
@@ -125,10 +116,13 @@ export class CsvStream {
     text: string,
     startLine: number,
     ignoreLastRow: boolean,
-  ): { consumed: number; line: number; resync: boolean } {
+  ):
+    | { consumed: number; line: number; resync: false }
+    | { consumed: number; line: number; resync: true; problem: string } {
     let rowStart = 0;
     let line = startLine;
     let resync = false;
+    let problem = '';
     const parser: Papa.Parser = new Papa.Parser({
       delimiter: ',',
       newline: '\n',
@@ -141,12 +135,10 @@ export class CsvStream {
           breaks++;
         const quote = res.errors.find((e) => e.type === 'Quotes');
         if (quote) {
-          this.handler.problem(
-            line,
+          problem =
             quote.code === 'MissingQuotes'
               ? 'quoted field is not closed; the row is skipped'
-              : 'malformed quotes (a quote inside an unquoted field or after a closing quote); the row is skipped',
-          );
+              : 'malformed quotes (a quote inside an unquoted field or after a closing quote); the row is skipped';
           resync = true;
           parser.abort();
           return;
@@ -159,7 +151,9 @@ export class CsvStream {
       },
     });
     parser.parse(text, 0, ignoreLastRow);
-    return { consumed: rowStart, line, resync };
+    return resync
+      ? { consumed: rowStart, line, resync: true, problem }
+      : { consumed: rowStart, line, resync: false };
   }
 
   private deliver(fields: string[], line: number): void {

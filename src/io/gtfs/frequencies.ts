@@ -36,7 +36,7 @@ export class FrequencyTable {
       }
       const trip = this.trips.index.get(tripId);
       if (trip === undefined) {
-        r.error('trip_id', `unknown trip "${tripId}" (not in trips.txt)`);
+        if (this.trips.readable) r.error('trip_id', `unknown trip "${tripId}" (not in trips.txt)`);
         return false;
       }
       const list = this.byTrip.get(trip);

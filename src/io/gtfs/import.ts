@@ -1,6 +1,6 @@
 import type { LonLat } from '../../domain/geo';
 import type { Issue } from '../../domain/issue';
-import { LAYERS, type LayerId } from '../../domain/layer';
+import { isLayerId, LAYERS, type LayerId } from '../../domain/layer';
 import type { Direction, Line, ServicePattern } from '../../domain/line';
 import type { LocalizedName } from '../../domain/names';
 import { type Attribution, NETWORK_FORMAT, type Network, type Period } from '../../domain/network';
@@ -226,6 +226,7 @@ async function run(
     name: (typeof READ_ORDER)[number],
     spec: TableSpec,
     required = REQUIRED.has(name),
+    table?: { readable: boolean },
   ): Promise<boolean> => {
     const file: FeedFile | undefined = files.get(name);
     if (!file) {
@@ -239,6 +240,7 @@ async function run(
         skipped: 0,
         dropped: 0,
       });
+      if (table) table.readable = false;
       return false;
     }
     const reader = new TableReader(spec, log);
@@ -252,6 +254,7 @@ async function run(
     if (failure) log.error(name, failure);
     bytesBefore += file.size;
     report.files.push({ file: name, status: failure ? 'failed' : 'read', required, ...reader.counts });
+    if (table) table.readable = reader.readable;
     return reader.readable;
   };
 
@@ -266,11 +269,18 @@ async function run(
   const named = (text: string): LocalizedName => (lang === 'zh' ? { zh: text } : { en: text });
 
   const routes = new RouteTable();
-  await read('routes.txt', routes.spec);
-  const layers = routes.routes.map((r) => layerFor(r.id, r.type, options.routeTypes, options.routes));
-  for (const [key, layer] of Object.entries({ ...options.routeTypes, ...options.routes })) {
-    if (layer !== null && layer !== undefined && !(LAYERS as readonly unknown[]).includes(layer))
-      log.error(`options: ${key}`, `"${layer}" is not a layer (${LAYERS.join(', ')}) or null`);
+  await read('routes.txt', routes.spec, true, routes);
+  const layers = routes.routes.map((r) => {
+    const chosen = layerFor(r.id, r.type, options.routeTypes, options.routes);
+    // A mapping to something that is not a layer was reported below; the route is then not carried.
+    return isLayerId(chosen.layer) ? chosen : { layer: null, by: chosen.by };
+  });
+  for (const [key, layer] of [
+    ...Object.entries(options.routeTypes ?? {}),
+    ...Object.entries(options.routes ?? {}),
+  ]) {
+    if (layer !== null && !isLayerId(layer))
+      log.error(`options: ${key}`, `"${String(layer)}" is not a layer (${LAYERS.join(', ')}) or null`);
   }
 
   // When: calendars, trips, and the service day.
@@ -284,7 +294,7 @@ async function run(
   await read('calendar.txt', calendar.calendarSpec);
   await read('calendar_dates.txt', calendar.datesSpec);
   const trips = new TripTable(routes);
-  await read('trips.txt', trips.spec);
+  await read('trips.txt', trips.spec, true, trips);
 
   const carriedTrips = new Map<string, number>();
   const allTrips = new Map<string, number>();
@@ -348,7 +358,7 @@ async function run(
   const frequencies = new FrequencyTable(trips);
   await read('frequencies.txt', frequencies.spec);
   const stops = new StopTable(log);
-  await read('stops.txt', stops.spec);
+  await read('stops.txt', stops.spec, true, stops);
   stops.resolve();
   const transfers = new TransferTable(stops, routes);
   await read('transfers.txt', transfers.spec);
@@ -370,7 +380,7 @@ async function run(
   }
   await ticker.tick(READ_SHARE, 'building patterns');
 
-  const built = buildPatterns({
+  const { byRoute: built, stopRoutes } = buildPatterns({
     trips: trips.trips,
     dayTrips,
     stopTimes,
@@ -465,14 +475,23 @@ async function run(
       if (layer !== present[0]) splitLinks.push([stationId.get(`${base}/${present[0]}`)!, id]);
     }
   }
-  const stationsOf = (base: number, layer: LayerId | undefined): string[] =>
-    LAYERS.filter((l) => layer === undefined || l === layer)
-      .map((l) => stationId.get(`${base}/${l}`))
-      .filter((id): id is string => id !== undefined);
-
   const lines: Line[] = imported.map((r) => buildLine(r, routes.routes[r.route]!, stationId, named, periods));
   const lineOfRoute = new Map(imported.map((r) => [r.route, { id: r.line, layer: r.layer }]));
-  const transferResult = buildTransfers(transfers, stops, stationsOf, (k) => lineOfRoute.get(k));
+  // A stop's stations: its station's parts of `layer` (a route named in transfers.txt) or, for a
+  // platform, of the layers of the lines calling there; else every part.
+  const stationsOf = (stop: number, layer: LayerId | undefined): string[] => {
+    const base = stops.station[stop] ?? -1;
+    if (base < 0) return [];
+    const served = new Set([...(stopRoutes.get(stop) ?? [])].map((r) => lineOfRoute.get(r)?.layer));
+    const wanted =
+      layer !== undefined
+        ? [layer]
+        : stop !== base && served.size > 0
+          ? LAYERS.filter((l) => served.has(l))
+          : LAYERS;
+    return wanted.map((l) => stationId.get(`${base}/${l}`)).filter((id): id is string => id !== undefined);
+  };
+  const transferResult = buildTransfers(transfers, stationsOf, (k) => lineOfRoute.get(k));
   const hubs = groupHubs(stations, [...splitLinks, ...transferResult.links]);
   await ticker.tick(READ_SHARE + 0.03, 'zones');
 
@@ -643,10 +662,8 @@ async function run(
       ([reason, ids]) =>
         `${plural(ids.length, 'route')} (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''}): ${reason}`,
     );
-    log.error(
-      'routes.txt',
-      `no route could be imported: ${why.length > 0 ? why.join('; ') : 'the feed has no routes'}`,
-    );
+    const none = routes.readable ? 'the feed has no routes' : 'routes.txt could not be read';
+    log.error('routes.txt', `no route could be imported: ${why.length > 0 ? why.join('; ') : none}`);
     return undefined;
   }
   if (zones.length === 0) return undefined;

@@ -71,10 +71,13 @@ export function buildPatterns(args: {
   frequencies: ReadonlyMap<number, FrequencyWindow[]>;
   periods: readonly PeriodWindow[];
   log: IssueLog;
-}): Map<number, RouteTrips> {
+}): { byRoute: Map<number, RouteTrips>; stopRoutes: Map<number, Set<number>> } {
   const { trips, stopTimes, stops, frequencies, periods, log } = args;
   const groups = stopTimes.byTrip();
   const byRoute = new Map<number, RouteTrips>();
+  // Which routes call at each stop (platform): transfers.txt names platforms, and a platform tells
+  // which part of a station split by layer it belongs to.
+  const stopRoutes = new Map<number, Set<number>>();
   const accs = new Map<string, Accumulator>();
   const routeOf = (route: number): RouteTrips => {
     let r = byRoute.get(route);
@@ -127,6 +130,12 @@ export function buildPatterns(args: {
       }
     }
     if (weight === 0) continue;
+    for (const i of rows!) {
+      const stop = stopTimes.stop.data[i]!;
+      const set = stopRoutes.get(stop);
+      if (set) set.add(trip.route);
+      else stopRoutes.set(stop, new Set([trip.route]));
+    }
     route.inPeriods++;
     if (trip.direction === undefined) route.noDirection++;
     const direction = trip.direction ?? 0;
@@ -180,7 +189,7 @@ export function buildPatterns(args: {
     }
     p.headsign = mostCommon(acc.headsigns);
   }
-  return byRoute;
+  return { byRoute, stopRoutes };
 }
 
 /**

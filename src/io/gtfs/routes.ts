@@ -12,6 +12,9 @@ export interface GtfsRoute {
 
 /** routes.txt. */
 export class RouteTable {
+  /** False when the file is missing or lacks a required column: rows referring to it are then dropped
+   *  without an error each (the file's own error says it all). */
+  readable = true;
   readonly routes: GtfsRoute[] = [];
   readonly index = new Map<string, number>();
 

@@ -51,8 +51,9 @@ export class StopTimeTable {
 
   readonly spec: TableSpec = {
     file: 'stop_times.txt',
-    required: ['trip_id', 'stop_id', 'stop_sequence'],
-    optional: ['arrival_time', 'departure_time', 'pickup_type', 'drop_off_type'],
+    // Times may be empty between timepoints, but the columns must be there (first and last stops need them).
+    required: ['trip_id', 'stop_id', 'stop_sequence', 'arrival_time', 'departure_time'],
+    optional: ['pickup_type', 'drop_off_type'],
     row: (r: Row) => {
       const tripId = r.required('trip_id');
       const stopId = r.required('stop_id');
@@ -64,12 +65,12 @@ export class StopTimeTable {
       if (tripId === undefined || stopId === undefined || seq === undefined || !r.ok) return false;
       const trip = this.trips.index.get(tripId);
       if (trip === undefined) {
-        r.error('trip_id', `unknown trip "${tripId}" (not in trips.txt)`);
+        if (this.trips.readable) r.error('trip_id', `unknown trip "${tripId}" (not in trips.txt)`);
         return false;
       }
       const stop = this.stops.index.get(stopId);
       if (stop === undefined) {
-        r.error('stop_id', `unknown stop "${stopId}" (not in stops.txt)`);
+        if (this.stops.readable) r.error('stop_id', `unknown stop "${stopId}" (not in stops.txt)`);
         return false;
       }
       if (this.stops.stops[stop]!.type !== 0 && this.notAtStop++ === 0) this.notAtStopLine = r.line;

@@ -17,6 +17,9 @@ export interface GtfsStop {
  * merged into it; a stop without a parent is its own station; entrances and nodes are not stations.
  */
 export class StopTable {
+  /** False when the file is missing or lacks a required column: rows referring to it are then dropped
+   *  without an error each (the file's own error says it all). */
+  readable = true;
   readonly stops: GtfsStop[] = [];
   readonly index = new Map<string, number>();
   /** Per stop, the stop that is its station (itself for a station or a stop without parent); -1 none. */
@@ -28,8 +31,9 @@ export class StopTable {
 
   readonly spec: TableSpec = {
     file: 'stops.txt',
-    required: ['stop_id'],
-    optional: ['stop_name', 'stop_lat', 'stop_lon', 'location_type', 'parent_station'],
+    // stop_lat and stop_lon are required for stops, stations and entrances, which every usable feed has.
+    required: ['stop_id', 'stop_lat', 'stop_lon'],
+    optional: ['stop_name', 'location_type', 'parent_station'],
     row: (r: Row) => {
       const id = r.required('stop_id');
       if (id === undefined) return false;

@@ -46,22 +46,24 @@ export class TransferTable {
       const tripLevel = r.text('from_trip_id') !== '' || r.text('to_trip_id') !== '';
       // In-seat transfers (4, 5) name trips, not stops.
       if (type >= 4) return 'skip';
+      let unreadable = false;
       const ref = (
         column: string,
-        table: ReadonlyMap<string, number>,
+        table: { index: ReadonlyMap<string, number>; readable: boolean },
         what: string,
       ): number | undefined | null => {
         const v = r.text(column);
         if (v === '') return null;
-        const k = table.get(v);
-        if (k === undefined) r.error(column, `unknown ${what} "${v}"`);
+        const k = table.index.get(v);
+        if (k === undefined && table.readable) r.error(column, `unknown ${what} "${v}"`);
+        if (k === undefined && !table.readable) unreadable = true;
         return k;
       };
-      const from = ref('from_stop_id', this.stops.index, 'stop');
-      const to = ref('to_stop_id', this.stops.index, 'stop');
-      const fromRoute = ref('from_route_id', this.routes.index, 'route');
-      const toRoute = ref('to_route_id', this.routes.index, 'route');
-      if (!r.ok) return false;
+      const from = ref('from_stop_id', this.stops, 'stop');
+      const to = ref('to_stop_id', this.stops, 'stop');
+      const fromRoute = ref('from_route_id', this.routes, 'route');
+      const toRoute = ref('to_route_id', this.routes, 'route');
+      if (!r.ok || unreadable) return false;
       if (from === null || to === null || from === undefined || to === undefined) {
         r.error(from === null ? 'from_stop_id' : 'to_stop_id', 'required for transfer_type 0–3');
         return false;
@@ -103,8 +105,8 @@ export interface TransferCounts {
  */
 export function buildTransfers(
   table: TransferTable,
-  stops: StopTable,
-  stationsOf: (base: number, layer: LayerId | undefined) => string[],
+  /** Stations of a stop (a split station's part of the stop's lines' layer, or of `layer`). */
+  stationsOf: (stop: number, layer: LayerId | undefined) => string[],
   lineOfRoute: (route: number) => { id: string; layer: LayerId } | undefined,
 ): { rules: TransferRule[]; links: [string, string][]; counts: TransferCounts } {
   const counts: TransferCounts = {
@@ -133,10 +135,8 @@ export function buildTransfers(
     };
     const fromSide = side(row.fromRoute);
     const toSide = side(row.toRoute);
-    const fromBase = stops.station[row.from] ?? -1;
-    const toBase = stops.station[row.to] ?? -1;
-    const fromStations = fromSide && fromBase >= 0 ? stationsOf(fromBase, fromSide.layer) : [];
-    const toStations = toSide && toBase >= 0 ? stationsOf(toBase, toSide.layer) : [];
+    const fromStations = fromSide ? stationsOf(row.from, fromSide.layer) : [];
+    const toStations = toSide ? stationsOf(row.to, toSide.layer) : [];
     if (fromStations.length === 0 || toStations.length === 0) {
       counts.unused++;
       continue;

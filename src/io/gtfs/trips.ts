@@ -14,6 +14,9 @@ export interface GtfsTrip {
 
 /** trips.txt; needs routes.txt read first. */
 export class TripTable {
+  /** False when the file is missing or lacks a required column: rows referring to it are then dropped
+   *  without an error each (the file's own error says it all). */
+  readable = true;
   readonly trips: GtfsTrip[] = [];
   readonly index = new Map<string, number>();
 
@@ -39,7 +42,7 @@ export class TripTable {
       }
       const route = this.routes.index.get(routeId);
       if (route === undefined) {
-        r.error('route_id', `unknown route "${routeId}" (not in routes.txt)`);
+        if (this.routes.readable) r.error('route_id', `unknown route "${routeId}" (not in routes.txt)`);
         return false;
       }
       this.index.set(id, this.trips.length);
