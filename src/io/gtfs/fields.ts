@@ -215,6 +215,7 @@ export class TableReader implements CsvHandler {
   private shortLine = 0;
   private long = 0;
   private longLine = 0;
+  private headerBroken = false;
 
   constructor(
     private readonly spec: TableSpec,
@@ -223,9 +224,18 @@ export class TableReader implements CsvHandler {
 
   header(columns: string[], line: number): void {
     const index = new Map<string, number>();
+    if (this.headerBroken) {
+      // The real header was unreadable and this is a data row: reading on would misname every column.
+      this.usable = false;
+      this.current = new Row(this.spec.file, index, this.log);
+      this.counts.rows++;
+      this.counts.dropped++;
+      return;
+    }
     columns.forEach((c, k) => {
+      // The name goes in the message, not the path: a damaged header can hold anything.
       if (index.has(c))
-        this.log.warn(feedPath(this.spec.file, line, c), `column "${c}" appears twice; the first is read`);
+        this.log.warn(feedPath(this.spec.file, line), `column ${quote(c)} appears twice; the first is read`);
       else if (c !== '') index.set(c, k);
     });
     const missing = this.spec.required.filter((c) => !index.has(c));
@@ -263,7 +273,15 @@ export class TableReader implements CsvHandler {
   problem(line: number, message: string): void {
     this.counts.rows++;
     this.counts.dropped++;
-    this.log.error(feedPath(this.spec.file, line), message);
+    if (!this.current && !this.headerBroken) {
+      this.headerBroken = true;
+      this.log.error(
+        feedPath(this.spec.file, line),
+        `the header row cannot be read (${message}); no row of this file can be read`,
+      );
+      return;
+    }
+    if (!this.headerBroken) this.log.error(feedPath(this.spec.file, line), message);
   }
 
   /** After the last row: a file with only a header, or no header at all, and rows of the wrong width. */
