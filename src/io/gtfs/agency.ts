@@ -75,7 +75,7 @@ export class Publishers {
       out.push(url === '' ? { text } : { text, url });
     };
     for (const a of this.agencies) add(`${a.name} (GTFS feed ${feedLabel})`, a.url);
-    if (this.feed)
+    if (this.feed?.publisher)
       add(
         `${this.feed.publisher} (feed publisher${this.feed.version ? `, version ${this.feed.version}` : ''})`,
         this.feed.url,

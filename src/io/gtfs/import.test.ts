@@ -122,6 +122,24 @@ describe('importGtfs on a hand-made feed', () => {
     );
   });
 
+  it('adds the other language from translations.txt to station, line and headsign names', async () => {
+    const feed = smallFeed();
+    feed['translations.txt'] = [
+      'table_name,field_name,language,translation,record_id,field_value',
+      'stops,stop_name,zh-CN,阿尔法,A,',
+      'routes,route_short_name,zh,M线,M,',
+      'trips,trip_headsign,zh-Hans,往伊普西隆,,Epsilon',
+      'stops,stop_name,fr,Alpha (fr),A,',
+    ].join('\n');
+    const n = await imported(feed);
+    expect(n.stations[0]!.name).toEqual({ en: 'Alpha', zh: '阿尔法' });
+    expect(n.lines[0]!.name).toEqual({ en: 'M', zh: 'M线' });
+    expect(n.lines[0]!.patterns[0]!.headsign).toEqual({ en: 'Epsilon', zh: '往伊普西隆' });
+    // A Chinese feed keeps Chinese first.
+    const zh = await imported(feed, { language: 'zh' });
+    expect(zh.stations[0]!.name).toEqual({ zh: 'Alpha' });
+  });
+
   it('makes a hexagonal grid of zones with unknown population and jobs, and a core at the busiest station', async () => {
     const n = await imported(smallFeed());
     expect(n.zones.length).toBeGreaterThan(20);
@@ -391,12 +409,12 @@ describe('malformed feeds: row-level issues, never an exception', () => {
         },
       ),
     );
+    // All at once, before the feed is read.
     expect(issues.map((i) => i.path)).toEqual([
       'options.periods[0]',
       'options.periods',
-      'options: 3',
+      'options.routeTypes["3"]',
       'options.date',
-      'routes.txt',
     ]);
   });
 });

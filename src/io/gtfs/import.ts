@@ -23,6 +23,7 @@ import { type FeedFile, type GtfsInput, openFeed } from './source';
 import { StopTable } from './stops';
 import { StopTimeTable } from './stopTimes';
 import { buildTransfers, groupHubs, TransferTable } from './transfers';
+import { Translations } from './translations';
 import { TripTable } from './trips';
 import { hexZones, zonesAround, zonesFromGeoJson } from './zones';
 
@@ -80,6 +81,7 @@ const READ_ORDER = [
   'agency.txt',
   'feed_info.txt',
   'attributions.txt',
+  'translations.txt',
   'routes.txt',
   'calendar.txt',
   'calendar_dates.txt',
@@ -193,9 +195,25 @@ function emptyReport(feed: string, periods: Period[]): ImportReport {
   };
 }
 
-function checkPeriods(periods: readonly Period[], log: IssueLog): PeriodWindow[] {
+/** The caller's options that the network file would reject later, checked up front with their paths. */
+function checkOptions(options: ImportOptions, periods: readonly Period[], log: IssueLog): PeriodWindow[] {
+  const positive = (v: number | undefined) => v === undefined || (Number.isFinite(v) && v > 0);
+  if (!positive(options.hexSpacingMeters))
+    log.error('options.hexSpacingMeters', 'must be a positive number of metres');
+  if (
+    !positive(options.maxZones) ||
+    (options.maxZones !== undefined && !Number.isInteger(options.maxZones))
+  ) {
+    log.error('options.maxZones', 'must be a whole number ≥ 1');
+  }
   const windows: PeriodWindow[] = [];
+  const ids = new Set<string>();
   periods.forEach((p, k) => {
+    if (typeof p.id !== 'string' || p.id === '' || ids.has(p.id))
+      log.error(`options.periods[${k}].id`, `needs a unique, non-empty id`);
+    ids.add(p.id);
+    if (!p.name || (!p.name.en && !p.name.zh))
+      log.error(`options.periods[${k}].name`, 'give a zh or an en name (or both)');
     const start = clockToSeconds(p.start);
     const end = clockToSeconds(p.end);
     if (!(start < end))
@@ -204,6 +222,22 @@ function checkPeriods(periods: readonly Period[], log: IssueLog): PeriodWindow[]
   });
   if (!periods.some((p) => p.id === 'am-peak'))
     log.error('options.periods', 'needs the period "am-peak", the one every analysis has');
+  for (const [which, mapping] of [
+    ['routeTypes', options.routeTypes],
+    ['routes', options.routes],
+  ] as const) {
+    for (const [key, layer] of Object.entries(mapping ?? {})) {
+      if (layer !== null && !isLayerId(layer)) {
+        log.error(
+          `options.${which}[${JSON.stringify(key)}]`,
+          `"${String(layer)}" is not a layer (${LAYERS.join(', ')}) or null`,
+        );
+      }
+    }
+  }
+  if (options.date !== undefined && Number.isNaN(ServiceCalendar.parseDay(options.date))) {
+    log.error('options.date', `expected a date YYYYMMDD or YYYY-MM-DD, got "${options.date}"`);
+  }
   return windows;
 }
 
@@ -216,7 +250,8 @@ async function run(
   ticker: Ticker,
   report: ImportReport,
 ): Promise<Network | undefined> {
-  const periods = checkPeriods(periodList, log);
+  const periods = checkOptions(options, periodList, log);
+  if (log.errorCount > 0) return undefined;
   const files = openFeed(input, label, log);
   if (!files) return undefined;
 
@@ -267,6 +302,16 @@ async function run(
   await read('attributions.txt', publishers.attributionsSpec);
   const lang = options.language ?? publishers.language();
   const named = (text: string): LocalizedName => (lang === 'zh' ? { zh: text } : { en: text });
+  const translations = new Translations();
+  await read('translations.txt', translations.spec);
+  const names: Names = {
+    stop: (id, text) => translations.name(lang, 'stops', 'stop_name', id, text),
+    route: (route) =>
+      route.shortName
+        ? translations.name(lang, 'routes', 'route_short_name', route.id, route.shortName)
+        : translations.name(lang, 'routes', 'route_long_name', route.id, route.longName || route.id),
+    headsign: (text) => translations.name(lang, 'trips', 'trip_headsign', '', text),
+  };
 
   const routes = new RouteTable();
   await read('routes.txt', routes.spec, true, routes);
@@ -275,13 +320,6 @@ async function run(
     // A mapping to something that is not a layer was reported below; the route is then not carried.
     return isLayerId(chosen.layer) ? chosen : { layer: null, by: chosen.by };
   });
-  for (const [key, layer] of [
-    ...Object.entries(options.routeTypes ?? {}),
-    ...Object.entries(options.routes ?? {}),
-  ]) {
-    if (layer !== null && !isLayerId(layer))
-      log.error(`options: ${key}`, `"${String(layer)}" is not a layer (${LAYERS.join(', ')}) or null`);
-  }
 
   // When: calendars, trips, and the service day.
   const calendar = new ServiceCalendar();
@@ -316,9 +354,7 @@ async function run(
   let day: ServiceDay | undefined;
   if (options.date !== undefined) {
     const d = ServiceCalendar.parseDay(options.date);
-    if (Number.isNaN(d))
-      log.error('options.date', `expected a date YYYYMMDD or YYYY-MM-DD, got "${options.date}"`);
-    else {
+    if (!Number.isNaN(d)) {
       const active = calendar.activeOn(d);
       const n = [...active].reduce((a, s) => a + (carriedTrips.get(s) ?? 0), 0);
       day = {
@@ -467,7 +503,7 @@ async function run(
       stationId.set(`${base}/${layer}`, id);
       stations.push({
         id,
-        name: named(name),
+        name: names.stop(stop.id, name),
         coord: [coord[0], coord[1]] as LonLat,
         layer,
         source: `GTFS stop ${stop.id}${platforms.length > 0 ? ` with ${plural(platforms.length, 'platform')}` : ''}${present.length > 1 ? ` (its ${layer} part)` : ''}`,
@@ -475,7 +511,7 @@ async function run(
       if (layer !== present[0]) splitLinks.push([stationId.get(`${base}/${present[0]}`)!, id]);
     }
   }
-  const lines: Line[] = imported.map((r) => buildLine(r, routes.routes[r.route]!, stationId, named, periods));
+  const lines: Line[] = imported.map((r) => buildLine(r, routes.routes[r.route]!, stationId, names, periods));
   const lineOfRoute = new Map(imported.map((r) => [r.route, { id: r.line, layer: r.layer }]));
   // A stop's stations: its station's parts of `layer` (a route named in transfers.txt) or, for a
   // platform, of the layers of the lines calling there; else every part.
@@ -666,7 +702,10 @@ async function run(
     log.error('routes.txt', `no route could be imported: ${why.length > 0 ? why.join('; ') : none}`);
     return undefined;
   }
-  if (zones.length === 0) return undefined;
+  if (zones.length === 0) {
+    if (!options.zones) log.error('stops.txt', 'no zones could be made around the stations');
+    return undefined;
+  }
 
   await ticker.tick(READ_SHARE + 0.06, 'checking the network');
   const network: Network = {
@@ -701,6 +740,13 @@ async function run(
 
 const round3 = (v: number) => Math.round(v * 1000) / 1000;
 
+/** Names in the feed's language, with translations.txt's other language where it has one. */
+interface Names {
+  stop(id: string, text: string): LocalizedName;
+  route(route: { id: string; shortName: string; longName: string }): LocalizedName;
+  headsign(text: string): LocalizedName;
+}
+
 function networkId(text: string): string {
   const slug = text
     .replace(/\.zip$/i, '')
@@ -715,7 +761,7 @@ function buildLine(
   r: { route: number; layer: LayerId; patterns: BuiltPattern[]; line: string },
   route: { id: string; color: string | undefined; shortName: string; longName: string },
   stationId: Map<string, string>,
-  named: (text: string) => LocalizedName,
+  names: Names,
   periods: readonly PeriodWindow[],
 ): Line {
   const total = (p: BuiltPattern) => Object.values(p.trips).reduce((a, n) => a + n, 0);
@@ -742,7 +788,7 @@ function buildLine(
     return {
       id: `d${p.direction}-${rank[p.direction]}`,
       direction: p.direction as Direction,
-      ...(p.headsign !== undefined && { headsign: named(p.headsign) }),
+      ...(p.headsign !== undefined && { headsign: names.headsign(p.headsign) }),
       stops,
       runSeconds: p.runSeconds,
       dwellSeconds: p.dwellSeconds,
@@ -751,7 +797,7 @@ function buildLine(
   });
   const line: Line = {
     id: r.line,
-    name: named(route.shortName || route.longName || route.id),
+    name: names.route(route),
     layer: r.layer,
     color: route.color ?? LAYER_COLORS[r.layer],
     patterns,
@@ -761,6 +807,6 @@ function buildLine(
     withIds.find(({ p }) => p.direction === d && p.headsign !== undefined)?.p.headsign;
   const h0 = headsignOf(0);
   const h1 = headsignOf(1);
-  if (h0 !== undefined && h1 !== undefined) line.directionNames = [named(h0), named(h1)];
+  if (h0 !== undefined && h1 !== undefined) line.directionNames = [names.headsign(h0), names.headsign(h1)];
   return line;
 }

@@ -1,0 +1,48 @@
+import type { LocalizedName } from '../../domain/names';
+import type { Row, TableSpec } from './fields';
+
+/**
+ * translations.txt (the current form: table_name, field_name, language, translation and record_id or
+ * field_value): the other language of station and line names, so a Chinese feed's stations get their
+ * English names too and the other way round.
+ */
+export class Translations {
+  private readonly byRecord = new Map<string, string>();
+  private readonly byValue = new Map<string, string>();
+
+  readonly spec: TableSpec = {
+    file: 'translations.txt',
+    required: ['table_name', 'field_name', 'language', 'translation'],
+    optional: ['record_id', 'field_value'],
+    row: (r: Row) => {
+      const lang = languageOf(r.text('language'));
+      const translation = r.text('translation');
+      if (lang === undefined || translation === '') return 'skip';
+      const key = `${r.text('table_name')}\u0000${r.text('field_name')}\u0000${lang}\u0000`;
+      const record = r.text('record_id');
+      const value = r.text('field_value');
+      if (record !== '') this.byRecord.set(key + record, translation);
+      else if (value !== '') this.byValue.set(key + value, translation);
+      else return 'skip';
+      return true;
+    },
+  };
+
+  /** The name in the feed's language, with the other language added where translations.txt has it. */
+  name(primary: 'zh' | 'en', table: string, field: string, recordId: string, text: string): LocalizedName {
+    const other = primary === 'zh' ? 'en' : 'zh';
+    const key = `${table}\u0000${field}\u0000${other}\u0000`;
+    const translated = this.byRecord.get(key + recordId) ?? this.byValue.get(key + text);
+    const name: LocalizedName = { [primary]: text };
+    if (translated !== undefined && translated !== text) name[other] = translated;
+    return name;
+  }
+}
+
+/** zh, zh-CN, zh-Hans … → zh; en, en-GB … → en; other languages are not kept. */
+function languageOf(tag: string): 'zh' | 'en' | undefined {
+  const t = tag.toLowerCase();
+  if (t === 'zh' || t.startsWith('zh-')) return 'zh';
+  if (t === 'en' || t.startsWith('en-')) return 'en';
+  return undefined;
+}
