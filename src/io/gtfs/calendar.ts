@@ -1,4 +1,5 @@
 import { formatDay, parseDate, type Row, type TableSpec, WEEKDAY_NAMES, weekdayOf } from './fields';
+import type { IssueLog } from './issues';
 
 const DAY_COLUMNS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 
@@ -211,4 +212,59 @@ export class ServiceCalendar {
   static parseDay(text: string): number {
     return parseDate(text.replace(/-/g, ''));
   }
+}
+
+/**
+ * The service day of the import: the caller's, or the representative weekday weighed by the trips of
+ * the routes the model carries (all trips when it carries none). Says why there is none when there is none.
+ */
+export function chooseServiceDay(
+  calendar: ServiceCalendar,
+  trips: readonly { service: string; route: number; line: number }[],
+  carried: (route: number) => boolean,
+  date: string | undefined,
+  log: IssueLog,
+): { day: ServiceDay | undefined; none: string | undefined } {
+  const carriedTrips = new Map<string, number>();
+  const allTrips = new Map<string, number>();
+  let unknown = 0;
+  let unknownLine = 0;
+  for (const t of trips) {
+    allTrips.set(t.service, (allTrips.get(t.service) ?? 0) + 1);
+    if (carried(t.route)) carriedTrips.set(t.service, (carriedTrips.get(t.service) ?? 0) + 1);
+    if (!calendar.has(t.service) && unknown++ === 0) unknownLine = t.line;
+  }
+  if (unknown > 0 && !calendar.empty) {
+    log.warn(
+      `trips.txt:${unknownLine}:service_id`,
+      `${unknown} trip${unknown === 1 ? ' names' : 's name'} a service in neither calendar.txt nor calendar_dates.txt (first here); they never run`,
+    );
+  }
+  if (date !== undefined) {
+    const d = ServiceCalendar.parseDay(date);
+    if (Number.isNaN(d)) return { day: undefined, none: `"${date}" is not a date` };
+    const n = [...calendar.activeOn(d)].reduce((a, s) => a + (carriedTrips.get(s) ?? 0), 0);
+    if (n === 0) log.warn('options.date', `no trip of the imported routes runs on ${formatDay(d)}`);
+    return {
+      day: {
+        day: d,
+        date: formatDay(d),
+        weekday: WEEKDAY_NAMES[weekdayOf(d)]!,
+        trips: n,
+        reason: `chosen by the user (${n} trips)`,
+      },
+      none: undefined,
+    };
+  }
+  const weights = carriedTrips.size > 0 ? carriedTrips : allTrips;
+  const day = calendar.representativeDay((s) => weights.get(s) ?? 0);
+  if (day) return { day, none: undefined };
+  return {
+    day: undefined,
+    none: calendar.empty
+      ? 'calendar.txt and calendar_dates.txt list no service'
+      : trips.length === 0
+        ? 'the feed has no trips to run on any day'
+        : "no trip's service runs on any day of calendar.txt / calendar_dates.txt",
+  };
 }

@@ -4,8 +4,9 @@ import { smallFeed, withLine } from '../../../test/support/gtfsFeed';
 import type { Network } from '../../domain/network';
 import { serializeNetwork } from '../network';
 import { GtfsError } from './errors';
-import { type ImportOptions, type ImportResult, importGtfs } from './import';
+import { type ImportResult, importGtfs } from './import';
 import { unwrapImport } from './input';
+import type { ImportOptions } from './options';
 
 async function imported(files: Record<string, string>, options: ImportOptions = {}): Promise<Network> {
   return unwrapImport(await importGtfs({ files }, options));

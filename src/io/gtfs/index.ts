@@ -3,9 +3,11 @@
  * and why. The app calls `importGtfs` in a worker and shows `formatReport` or the report's fields.
  */
 export { GtfsAbortError, GtfsError } from './errors';
-export { DEFAULT_PERIODS, type ImportOptions, type ImportResult, importGtfs, LAYER_COLORS } from './import';
+export { type ImportResult, importGtfs } from './import';
 export { gtfsInputFromFiles, unwrapImport } from './input';
+export { LAYER_COLORS } from './lines';
 export { defaultLayer, describeRouteType, type RouteTypeMapping } from './modes';
+export { DEFAULT_PERIODS, type ImportOptions } from './options';
 export {
   type DroppedRoute,
   type FileReport,

@@ -46,3 +46,21 @@ function languageOf(tag: string): 'zh' | 'en' | undefined {
   if (t === 'en' || t.startsWith('en-')) return 'en';
   return undefined;
 }
+
+/** Names in the feed's language, with translations.txt's other language where it has one. */
+export interface Names {
+  stop(id: string, text: string): LocalizedName;
+  route(route: { id: string; shortName: string; longName: string }): LocalizedName;
+  headsign(text: string): LocalizedName;
+}
+
+export function namesIn(lang: 'zh' | 'en', t: Translations): Names {
+  return {
+    stop: (id, text) => t.name(lang, 'stops', 'stop_name', id, text),
+    route: (route) =>
+      route.shortName
+        ? t.name(lang, 'routes', 'route_short_name', route.id, route.shortName)
+        : t.name(lang, 'routes', 'route_long_name', route.id, route.longName || route.id),
+    headsign: (text) => t.name(lang, 'trips', 'trip_headsign', '', text),
+  };
+}
