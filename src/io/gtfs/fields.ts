@@ -118,7 +118,9 @@ export class Row {
     const k = this.index.get(column);
     if (k === undefined) return '';
     const v = this.fields[k];
-    return v === undefined ? '' : v.trim();
+    if (v === undefined || v.length === 0) return '';
+    // Most values have no surrounding spaces: skip trim(), which is hot on stop_times.
+    return v.charCodeAt(0) > 32 && v.charCodeAt(v.length - 1) > 32 ? v : v.trim();
   }
 
   error(column: string | undefined, message: string): void {
