@@ -15,6 +15,7 @@ options:
   --route ID=LAYER      map one route the same way (repeatable)
   --id ID  --name NAME  network id and name
   --hex-spacing METRES  distance between hexagonal zone centres
+  --same-name-hubs M    group stations of the same name within M metres into hubs (feeds without transfers.txt)
   --lenient             import what can be read even when rows have errors
   --quiet               print only problems`;
 
@@ -53,6 +54,7 @@ export function parseArgs(argv: readonly string[]): Args | string {
       else if (a === '--id') options.id = value();
       else if (a === '--name') options.name = value();
       else if (a === '--hex-spacing') options.hexSpacingMeters = Number(value());
+      else if (a === '--same-name-hubs') options.sameNameHubMeters = Number(value());
       else if (a === '--lenient') options.lenient = true;
       else if (a === '--quiet') quiet = true;
       else if (a === '--route-type' || a === '--route') {

@@ -141,6 +141,33 @@ describe('importGtfs on a hand-made feed', () => {
     expect(zh.stations[0]!.name).toEqual({ zh: 'Alpha' });
   });
 
+  it('warns about same-named stations nothing links, and groups them when asked', async () => {
+    // C takes D's name and moves next to it; without the transfers.txt row nothing links them.
+    const feed = withLine(smallFeed(), 'stops.txt', 7, 'C,Delta,39.9005,116.3995,,');
+    const unlinked = {
+      ...feed,
+      'transfers.txt': 'from_stop_id,to_stop_id,transfer_type,min_transfer_time\n',
+    };
+    const warned = await importGtfs({ files: unlinked });
+    expect(unwrapImport(warned).hubs.map((h) => h.stations)).toEqual([['B~suburban', 'B~metro']]);
+    expect(warned.report.warnings).toContainEqual({
+      path: 'transfers.txt',
+      message: expect.stringMatching(
+        /^1 station shares a name with another within 300 m \(e\.g\. "C" and "D"\)/,
+      ),
+    });
+    // Linked by transfers.txt: nothing to warn about.
+    expect((await importGtfs({ files: feed })).report.warnings.map((w) => w.path)).not.toContain(
+      'transfers.txt',
+    );
+    const grouped = unwrapImport(await importGtfs({ files: unlinked }, { sameNameHubMeters: 300 }));
+    expect(grouped.hubs.map((h) => h.stations)).toEqual([
+      ['B~suburban', 'B~metro'],
+      ['C', 'D'],
+    ]);
+    expect(grouped.notes).toContainEqual(expect.stringContaining('grouped with it into hubs, as asked'));
+  });
+
   it('makes a hexagonal grid of zones with unknown population and jobs, and a core at the busiest station', async () => {
     const n = await imported(smallFeed());
     expect(n.zones.length).toBeGreaterThan(20);

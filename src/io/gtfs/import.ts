@@ -23,7 +23,7 @@ import { type FeedFile, type GtfsInput, openFeed } from './source';
 import { buildStations } from './stations';
 import { StopTable } from './stops';
 import { StopTimeTable } from './stopTimes';
-import { buildTransfers, groupHubs, TransferTable } from './transfers';
+import { buildTransfers, groupHubs, sameNameLinks, TransferTable } from './transfers';
 import { namesIn, Translations } from './translations';
 import { TripTable } from './trips';
 import { hexZones, zonesFromGeoJson } from './zones';
@@ -49,6 +49,9 @@ const READ_ORDER = [
 ] as const;
 type FeedFileName = (typeof READ_ORDER)[number];
 const REQUIRED = new Set<string>(['routes.txt', 'stops.txt', 'trips.txt', 'stop_times.txt']);
+
+/** Same-named stations closer than this are probably one interchange (warned about, or linked on request). */
+const SAME_NAME_METERS = 300;
 
 /** Share of the progress bar for reading files; the rest is building the network. */
 const READ_SHARE = 0.9;
@@ -269,7 +272,21 @@ async function run(
     (stop, layer) => stationSet.ofStop(stop, layer, layersCallingAt),
     (k) => lineOfRoute.get(k),
   );
-  const hubs = groupHubs(stations, [...stationSet.splitLinks, ...transfer.links]);
+  const linked = groupHubs(stations, [...stationSet.splitLinks, ...transfer.links]);
+  const hubOf = new Map(linked.flatMap((h) => h.stations.map((s) => [s, h.id] as const)));
+  const sameName = sameNameLinks(stations, options.sameNameHubMeters ?? SAME_NAME_METERS).filter(
+    ([a, b]) => hubOf.get(a) === undefined || hubOf.get(a) !== hubOf.get(b),
+  );
+  const hubs = options.sameNameHubMeters
+    ? groupHubs(stations, [...stationSet.splitLinks, ...transfer.links, ...sameName])
+    : linked;
+  if (sameName.length > 0 && !options.sameNameHubMeters) {
+    const [a, b] = sameName[0]!;
+    log.warn(
+      'transfers.txt',
+      `${plural(sameName.length, 'station')} share${sameName.length === 1 ? 's' : ''} a name with another within ${SAME_NAME_METERS} m (e.g. "${a}" and "${b}") but nothing links them, so riders cannot change between them; import with sameNameHubMeters (CLI --same-name-hubs ${SAME_NAME_METERS}) to group them as hubs`,
+    );
+  }
   await progress.tick(READ_SHARE + 0.03, 'zones');
 
   // Zones: the user's, or a hexagonal grid with unknown (uniform) population and jobs; then the core.
@@ -285,6 +302,11 @@ async function run(
     raisedRuns: imported.reduce((a, r) => a + r.patterns.reduce((b, p) => b + p.raisedRuns, 0), 0),
     dropped,
   });
+  if (options.sameNameHubMeters && sameName.length > 0) {
+    notes.push(
+      `${plural(sameName.length, 'station')} with the name of another within ${options.sameNameHubMeters} m (no transfers.txt link) were grouped with it into hubs, as asked.`,
+    );
+  }
   let zones: Network['zones'] = [];
   let zoneAttributes: Network['zoneAttributes'];
   let coreRadius = 1000;

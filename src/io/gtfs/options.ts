@@ -30,6 +30,12 @@ export interface ImportOptions {
   /** Hexagonal grid: distance between cell centres (default 1 km, widened to at most `maxZones` cells). */
   hexSpacingMeters?: number;
   maxZones?: number;
+  /**
+   * Group stations of the same name within this many metres into hubs, for feeds that model each line's
+   * part of an interchange as its own parent station without transfers.txt links. Off by default: the
+   * import then warns where it sees such stations.
+   */
+  sameNameHubMeters?: number;
   /** Import what can be read even when rows have errors (they are dropped and reported). Default false. */
   lenient?: boolean;
   /** Added to the attribution, e.g. the feed's licence. */
@@ -57,6 +63,8 @@ export function checkOptions(
   const positive = (v: number | undefined) => v === undefined || (Number.isFinite(v) && v > 0);
   if (!positive(options.hexSpacingMeters))
     log.error('options.hexSpacingMeters', 'must be a positive number of metres');
+  if (!positive(options.sameNameHubMeters))
+    log.error('options.sameNameHubMeters', 'must be a positive number of metres');
   if (
     !positive(options.maxZones) ||
     (options.maxZones !== undefined && !Number.isInteger(options.maxZones))

@@ -1,3 +1,4 @@
+import { greatCircleMeters } from '../../domain/geo';
 import type { LayerId } from '../../domain/layer';
 import type { Hub, Station } from '../../domain/station';
 import type { TransferRule, TransferSide } from '../../domain/transfer';
@@ -198,4 +199,27 @@ export function groupHubs(stations: readonly Station[], links: readonly [string,
     hubs.push({ id: `hub-${first.id}`, name: first.name, stations: ids });
   }
   return hubs;
+}
+
+/**
+ * Pairs of stations with the same name within `meters` of each other: in feeds that model each line's
+ * platforms of an interchange as a parent station of its own and have no transfers.txt, these are the
+ * interchanges. Each station links to the first of its name nearby.
+ */
+export function sameNameLinks(stations: readonly Station[], meters: number): [string, string][] {
+  const byName = new Map<string, Station[]>();
+  for (const s of stations) {
+    const name = s.name.zh ?? s.name.en ?? '';
+    const list = byName.get(name);
+    if (list) list.push(s);
+    else byName.set(name, [s]);
+  }
+  const links: [string, string][] = [];
+  for (const list of byName.values()) {
+    for (let j = 1; j < list.length; j++) {
+      const near = list.slice(0, j).find((s) => greatCircleMeters(s.coord, list[j]!.coord) <= meters);
+      if (near) links.push([near.id, list[j]!.id]);
+    }
+  }
+  return links;
 }
