@@ -73,9 +73,13 @@ export function formatClock(seconds: number): string {
 
 /** Rows read, used, skipped (valid but not needed) and dropped (invalid) for one file of the feed. */
 export interface RowCounts {
+  /** Data rows in the file (the header not counted). */
   rows: number;
+  /** Valid and kept (stop_times: the rows of the carried routes' trips on the service day). */
   used: number;
+  /** Valid but not needed (stop_times of other days or of modes not carried, in-seat transfers …). */
   skipped: number;
+  /** Invalid, each with an error (or unreadable because the file's header is). */
   dropped: number;
 }
 
@@ -172,7 +176,7 @@ export class Row {
     return n;
   }
 
-  /** A GTFS time in seconds after the service day's noon minus 12 h; undefined when empty (no error). */
+  /** A GTFS time in seconds of the service day (past 24:00 after midnight); undefined when empty (no error). */
   time(column: string): number | undefined {
     const v = this.text(column);
     if (v === '') return undefined;
