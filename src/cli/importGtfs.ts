@@ -94,6 +94,10 @@ async function readFeed(path: string): Promise<GtfsInput> {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    return 0;
+  }
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     console.error(`${args}\n\n${USAGE}`);

@@ -136,6 +136,15 @@ describe('importGtfs on a hand-made feed', () => {
     expect(n.stations[0]!.name).toEqual({ en: 'Alpha', zh: '阿尔法' });
     expect(n.lines[0]!.name).toEqual({ en: 'M', zh: 'M线' });
     expect(n.lines[0]!.patterns[0]!.headsign).toEqual({ en: 'Epsilon', zh: '往伊普西隆' });
+    // The old Google form is skipped with a warning, not an error.
+    const old = await importGtfs({
+      files: { ...smallFeed(), 'translations.txt': 'trans_id,lang,translation\nA,zh,阿尔法\n' },
+    });
+    expect(old.ok).toBe(true);
+    expect(old.report.warnings).toContainEqual({
+      path: 'translations.txt:2',
+      message: expect.stringContaining('not in the current GTFS form'),
+    });
     // A Chinese feed keeps Chinese first.
     const zh = await imported(feed, { language: 'zh' });
     expect(zh.stations[0]!.name).toEqual({ zh: 'Alpha' });

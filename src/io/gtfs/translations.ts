@@ -10,11 +10,24 @@ export class Translations {
   private readonly byRecord = new Map<string, string>();
   private readonly byValue = new Map<string, string>();
 
+  private oldForm = false;
+
   readonly spec: TableSpec = {
     file: 'translations.txt',
-    required: ['table_name', 'field_name', 'language', 'translation'],
-    optional: ['record_id', 'field_value'],
+    // Nothing required: names only get better with it, so a file in the old Google form (trans_id, lang)
+    // is skipped with one warning rather than failing the import.
+    required: [],
+    optional: ['table_name', 'field_name', 'language', 'translation', 'record_id', 'field_value'],
     row: (r: Row) => {
+      if (!r.has('table_name') || !r.has('field_name') || !r.has('language') || !r.has('translation')) {
+        if (!this.oldForm)
+          r.warn(
+            undefined,
+            'not in the current GTFS form (table_name, field_name, language, translation); ignored',
+          );
+        this.oldForm = true;
+        return 'skip';
+      }
       const lang = languageOf(r.text('language'));
       const translation = r.text('translation');
       if (lang === undefined || translation === '') return 'skip';
