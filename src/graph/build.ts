@@ -1,9 +1,9 @@
 import { type Assumptions, resolveAssumptions } from '../domain/assumptions';
-import type { Direction, Line } from '../domain/line';
+import type { Line } from '../domain/line';
 import { indexNetwork, type Network } from '../domain/network';
 import { directWalks, stationLinks } from './access';
 import { type EdgeParts, NO_PARTS, partsTime, perceivedCost, roundCost } from './cost';
-import { type NodeAttributes, nodeKey } from './nodes';
+import { type NodeAttributes, nodeKey, parseLabel } from './nodes';
 import { type PatternChain, type RideMeta, rides } from './rides';
 import { entrySeconds, exitSeconds, TransferResolver } from './transfers';
 
@@ -127,8 +127,8 @@ export function buildSpec(network: Network, period: string): GraphSpec {
   const platform = (station: string, label: string): string => {
     const key = nodeKey.platform(station, label);
     if (!g.has(key)) {
-      const [line, dir] = label.split('#');
-      g.addNode(key, { kind: 'platform', ref: station, line: line!, direction: Number(dir) as Direction });
+      const { line, direction } = parseLabel(label);
+      g.addNode(key, { kind: 'platform', ref: station, line, direction });
       addEdge(nodeKey.entered(station), key, 'board', NO_PARTS, 0);
       const list = platforms.get(station);
       if (list) list.push(label);
@@ -140,8 +140,8 @@ export function buildSpec(network: Network, period: string): GraphSpec {
   const alighted = (station: string, label: string): string => {
     const key = nodeKey.alighted(station, label);
     if (!g.has(key)) {
-      const [line, dir] = label.split('#');
-      g.addNode(key, { kind: 'alighted', ref: station, line: line!, direction: Number(dir) as Direction });
+      const { line, direction } = parseLabel(label);
+      g.addNode(key, { kind: 'alighted', ref: station, line, direction });
       const s = index.station.get(station)!;
       const parts = { ...NO_PARTS, processing: Math.round(exitSeconds(s, a)) };
       addEdge(key, nodeKey.exited(station), 'exit', parts, perceivedCost(parts, a.weights));
@@ -211,12 +211,8 @@ function addTransfers(
   const index = indexNetwork(network);
   const resolver = new TransferResolver(network.transfers, (s) => index.hubOfStation.get(s), a);
   const end = (station: string, label: string) => {
-    const [line, dir] = label.split('#');
-    return {
-      station: index.station.get(station)!,
-      line: index.line.get(line!) as Line,
-      direction: Number(dir) as Direction,
-    };
+    const { line, direction } = parseLabel(label);
+    return { station: index.station.get(station)!, line: index.line.get(line) as Line, direction };
   };
   for (const [station, label] of alightedLabels) {
     const from = end(station, label);
@@ -269,9 +265,8 @@ function addChain(
 ): void {
   const p = chain.pattern;
   const n = p.stops.length;
-  const base = `${chain.line.id}|${p.direction}|${p.id}`;
-  const dep = (k: number) => `D:${base}|${k}`;
-  const arr = (k: number) => `R:${base}|${k}`;
+  const dep = (k: number) => nodeKey.onBoard(chain.line.id, p.direction, p.id, k, false);
+  const arr = (k: number) => nodeKey.onBoard(chain.line.id, p.direction, p.id, k, true);
   const hops = p.loop ? n : n - 1;
   for (let k = 0; k < n; k++) {
     const attrs = {

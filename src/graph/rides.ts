@@ -3,7 +3,7 @@ import type { Line, ServicePattern } from '../domain/line';
 import type { Network } from '../domain/network';
 import { frequency, servedAt } from '../domain/patternOps';
 import { type EdgeParts, roundCost, wholeSeconds } from './cost';
-import { lineLabel } from './nodes';
+import { lineLabel, parseLabel } from './nodes';
 import { bestStrategy, type RideOption } from './strategy';
 
 /** What a ride tells a rider: which line, towards where, how often. */
@@ -108,7 +108,7 @@ export function rides(network: Network, period: string, a: Assumptions): Rides {
     boarders.get(`${s.pattern.stops[k]}\u0000${s.labels[k]}`)!.size > 1;
 
   const lineOf = new Map(network.lines.map((l) => [l.id, l]));
-  const layerOf = (label: string) => (lineOf.get(label.split('#')[0]!) ?? network.lines[0]!).layer;
+  const layerOf = (label: string) => (lineOf.get(parseLabel(label).line) ?? network.lines[0]!).layer;
   const chains: PatternChain[] = [];
   const pools = new Map<string, { from: [string, string]; to: [string, string]; options: Candidate[] }>();
   for (const s of served) {
@@ -179,10 +179,10 @@ export function rides(network: Network, period: string, a: Assumptions): Rides {
 }
 
 function meta(s: Served, label: string, stops: number, headwaySeconds: number): RideMeta {
-  const [line, dir] = label.split('#') as [string, string];
+  const { line, direction } = parseLabel(label);
   const m: RideMeta = {
     line,
-    direction: Number(dir) as 0 | 1,
+    direction,
     stops,
     patterns: [s.pattern.id],
     headwaySeconds,

@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Network } from '../../src/domain/network';
 import { Router } from '../../src/engine/router';
-import { buildGraph } from '../../src/graph/build';
 import { compileGraph } from '../../src/graph/compile';
+import { buildGraph } from '../../src/graph/graphology';
 import { formatReport, type ImportOptions, type ImportResult, importGtfs } from '../../src/io/gtfs';
 import { loadNetwork, serializeNetwork } from '../../src/io/network';
 import {

@@ -109,8 +109,8 @@ describe('networks/jjj.network.json', () => {
   it('sums population to the 2020 census for every district and county', () => {
     const census = new Map(
       csv(join(RAW, 'cn-county-census2020-leiii', 'jjj_county_census2020.csv')).map((r) => [
-        r['区划代码']!,
-        Number(r['人口数_合计']),
+        r.区划代码!,
+        Number(r.人口数_合计),
       ]),
     );
     const byDistrict = new Map<string, number>();

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { LAYERS } from '../../domain/layer';
 
-export const id = z.string().min(1).describe('An identifier, unique within its list.');
+export const id = z
+  .string()
+  .min(1)
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what ids may not hold.
+  .regex(/^[^\u0000-\u001f]+$/, 'must not contain control characters')
+  .describe('An identifier, unique within its list (any characters but control characters).');
 
 export const localizedName = z
   .strictObject({ zh: z.string().min(1).optional(), en: z.string().min(1).optional() })

@@ -19,11 +19,9 @@ function LegText({ leg, n }: { leg: Leg; n: Network }) {
     'zone' in p ? zone(p.zone) : station(p.station);
   switch (leg.kind) {
     case 'walk':
-      return leg.feederWaitSeconds !== undefined ? (
-        <>{`${t('route.feeder')} ${place(leg.from)} → ${place(leg.to)} · ${t('route.wait')} ${min(leg.feederWaitSeconds)} + ${min(leg.seconds)}`}</>
-      ) : (
-        <>{`${t('route.walk')} ${place(leg.from)} → ${place(leg.to)} · ${min(leg.seconds)}`}</>
-      );
+      return leg.feederWaitSeconds !== undefined
+        ? `${t('route.feeder')} ${place(leg.from)} → ${place(leg.to)} · ${t('route.wait')} ${min(leg.feederWaitSeconds)} + ${min(leg.seconds)}`
+        : `${t('route.walk')} ${place(leg.from)} → ${place(leg.to)} · ${min(leg.seconds)}`;
     case 'enter':
       return <>{`${t('route.enter')} ${station(leg.station)} · ${min(leg.seconds)}`}</>;
     case 'exit':
