@@ -5,6 +5,7 @@ import { t } from './i18n';
 import { MapView } from './map/MapView';
 import { singleSide } from './map/view';
 import { Controls } from './panels/Controls';
+import { GtfsPanel } from './panels/GtfsPanel';
 import { Legend } from './panels/Legend';
 import { Messages } from './panels/Messages';
 import { Progress } from './panels/Progress';
@@ -106,6 +107,7 @@ export function App() {
       </main>
       <aside class="right">
         <RouteDetail />
+        <GtfsPanel />
       </aside>
       {dragging.value && <div class="drop-overlay">{t('files.hint')}</div>}
     </div>

@@ -100,6 +100,23 @@ const en: Dict = {
   'zone.none': '— none —',
   'error.compute': 'The computation failed',
   attribution: 'Data',
+  'gtfs.title': 'GTFS import',
+  'gtfs.importing': 'Importing the GTFS feed',
+  'gtfs.imported': 'Imported',
+  'gtfs.lines': 'lines',
+  'gtfs.patterns': 'patterns',
+  'gtfs.stations': 'stations',
+  'gtfs.zones': 'zones',
+  'gtfs.serviceDay': 'Service day',
+  'gtfs.uniformZones':
+    'Population and jobs are unknown for this feed: every zone counts 1 resident and 1 job (a uniform grid). Open a zones GeoJSON with population and jobs for real figures.',
+  'gtfs.dropped': 'Routes not imported',
+  'gtfs.mapping': 'Route types → networks',
+  'gtfs.notCarried': 'not carried',
+  'gtfs.reimport': 'Import again with this mapping',
+  'gtfs.report': 'Full import report',
+  'summary.unknownPopulation':
+    'Population and jobs are unknown (uniform per zone): figures weigh every zone alike.',
 };
 
 const zh: Dict = {
@@ -200,6 +217,22 @@ const zh: Dict = {
   'zone.none': '— 无 —',
   'error.compute': '计算失败',
   attribution: '数据',
+  'gtfs.title': 'GTFS导入',
+  'gtfs.importing': '正在导入GTFS数据',
+  'gtfs.imported': '已导入',
+  'gtfs.lines': '条线路',
+  'gtfs.patterns': '个停站模式',
+  'gtfs.stations': '个车站',
+  'gtfs.zones': '个分区',
+  'gtfs.serviceDay': '服务日',
+  'gtfs.uniformZones':
+    '该数据没有人口和岗位：每个分区按1人、1个岗位计（均匀网格）。打开含人口和岗位的分区GeoJSON可得到真实数值。',
+  'gtfs.dropped': '未导入的线路',
+  'gtfs.mapping': '线路类型 → 网络层级',
+  'gtfs.notCarried': '不纳入',
+  'gtfs.reimport': '按此对应关系重新导入',
+  'gtfs.report': '完整导入报告',
+  'summary.unknownPopulation': '人口和岗位未知（各分区均匀）：汇总指标对各分区等权。',
 };
 
 export const DICTIONARIES = { en, zh };

@@ -2,7 +2,9 @@ import type { Issue } from '../domain/issue';
 import type { Network } from '../domain/network';
 import type { Scenario } from '../domain/scenario';
 import { checksum } from '../io/canonical';
-import { loadNetwork, type NetworkSource } from '../io/network';
+import { formatReport, gtfsInputFromFiles, type ImportOptions, importGtfs } from '../io/gtfs';
+import type { ImportReport } from '../io/gtfs/report';
+import { loadNetwork, type NetworkSource, serializeNetwork } from '../io/network';
 import type { LoadResult } from '../io/result';
 import { loadScenarioFor } from '../io/scenario';
 
@@ -23,7 +25,28 @@ export interface IoApi {
   loadScenario(networkChecksum: string, file: string, text: string): Promise<LoadResult<Scenario>>;
   /** Check a scenario object (e.g. one being edited) the same way. */
   checkScenario(networkChecksum: string, scenario: Scenario): Promise<Issue[]>;
+  /**
+   * Import a GTFS feed (a .zip or its .txt files) into a network, validated like any network file.
+   * Progress goes to `onProgress` (a comlink proxy); cancelGtfs() stops it.
+   */
+  importGtfs(
+    files: File[],
+    options: Pick<ImportOptions, 'routeTypes' | 'date'>,
+    onProgress?: (fraction: number, stage: string) => void,
+  ): Promise<GtfsImport>;
+  cancelGtfs(): Promise<void>;
 }
+
+export type GtfsImport =
+  | { ok: true; loaded: LoadedNetwork; report: ImportReport; reportText: string }
+  | {
+      ok: false;
+      file: string;
+      issues: Issue[];
+      report: ImportReport | null;
+      reportText: string;
+      cancelled?: boolean;
+    };
 
 export function createIoApi(): IoApi {
   const networks = new Map<string, Network>();
@@ -32,7 +55,37 @@ export function createIoApi(): IoApi {
     if (!n) throw new Error(`network ${key} is not loaded in the io worker`);
     return n;
   };
+  let gtfsController: AbortController | undefined;
   return {
+    async importGtfs(files, options, onProgress) {
+      gtfsController?.abort();
+      const controller = new AbortController();
+      gtfsController = controller;
+      const { input, feedName } = await gtfsInputFromFiles(files);
+      try {
+        const result = await importGtfs(input, {
+          ...options,
+          feedName,
+          signal: controller.signal,
+          ...(onProgress && { onProgress: (f: number, stage: string) => void onProgress(f, stage) }),
+        });
+        const reportText = formatReport(result.report);
+        if (!result.ok)
+          return { ok: false, file: feedName, issues: result.issues, report: result.report, reportText };
+        // The imported network goes through the same validator as a network file.
+        const file = `${result.network.id}.network.json`;
+        const loaded = await this.loadNetwork({ file, text: serializeNetwork(result.network) });
+        if (!loaded.ok) return { ok: false, file, issues: loaded.issues, report: result.report, reportText };
+        return { ok: true, loaded: loaded.value, report: result.report, reportText };
+      } catch (e) {
+        if (e instanceof Error && e.name === 'AbortError')
+          return { ok: false, file: feedName, issues: [], report: null, reportText: '', cancelled: true };
+        throw e;
+      }
+    },
+    async cancelGtfs() {
+      gtfsController?.abort();
+    },
     async loadNetwork(source) {
       const result = loadNetwork(source);
       if (!result.ok) return result;

@@ -1,5 +1,6 @@
 import { t } from '../i18n';
 import { report } from '../state/store';
+import { importGtfsFiles } from './gtfs';
 import { openNetwork, openScenario } from './load';
 
 /** What a file is, from its name or, failing that, its `format` field. */
@@ -7,7 +8,7 @@ export function kindOf(name: string, head: string): 'network' | 'zones' | 'scena
   if (/\.network\.json$/i.test(name)) return 'network';
   if (/\.zones\.geo(json)?$/i.test(name)) return 'zones';
   if (/\.scenario\.json$/i.test(name)) return 'scenario';
-  if (/\.zip$/i.test(name)) return 'gtfs';
+  if (/\.zip$/i.test(name) || /\.txt$/i.test(name)) return 'gtfs';
   if (head.includes('"commuteshed.network/')) return 'network';
   if (head.includes('"commuteshed.scenario/')) return 'scenario';
   if (head.includes('"FeatureCollection"')) return 'zones';
@@ -19,11 +20,11 @@ export function kindOf(name: string, head: string): 'network' | 'zones' | 'scena
  * Networks first, so scenarios dropped with them are checked against the new network. Nothing replaces
  * the current view unless it loads without problems.
  */
-export async function openFiles(files: File[], importGtfs?: (file: File) => Promise<void>): Promise<void> {
+export async function openFiles(files: File[]): Promise<void> {
   const read = await Promise.all(
     files.map(async (file) => {
-      const gtfs = /\.zip$/i.test(file.name);
-      const text = gtfs ? '' : await file.text();
+      const binary = /\.(zip|txt)$/i.test(file.name);
+      const text = binary ? '' : await file.text();
       return { file, text, kind: kindOf(file.name, text.slice(0, 400)) };
     }),
   );
@@ -37,9 +38,9 @@ export async function openFiles(files: File[], importGtfs?: (file: File) => Prom
     );
   }
   for (const r of read.filter((x) => x.kind === 'scenario')) await openScenario(r.file.name, r.text);
-  for (const r of read.filter((x) => x.kind === 'gtfs')) {
-    if (importGtfs) await importGtfs(r.file);
-  }
+  // A GTFS feed: one .zip, or the .txt files of a feed folder.
+  const feed = read.filter((x) => x.kind === 'gtfs').map((x) => x.file);
+  if (feed.length > 0) await importGtfsFiles(feed);
   for (const r of read.filter((x) => x.kind === 'unknown')) {
     report({ level: 'error', title: `${t('files.errors')} ${r.file.name}`, detail: t('files.hint') });
   }

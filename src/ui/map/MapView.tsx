@@ -1,10 +1,11 @@
 import { signal, useSignal, useSignalEffect } from '@preact/signals';
 import type { FeatureCollection } from 'geojson';
 import * as maplibregl from 'maplibre-gl';
+import './workerUrl';
 import { useEffect, useRef } from 'preact/hooks';
 import { resolveAssumptions } from '../../domain/assumptions';
 import type { Network } from '../../domain/network';
-import { painted, timing } from '../compute/timing';
+import { painted, registerMap, timing } from '../compute/timing';
 import {
   basemapUrl,
   comparison,
@@ -67,6 +68,7 @@ export function MapView({ side, primary = false, label }: MapViewProps) {
       addLayers(m, sideScale[side].value.colors);
       map.value = null;
       map.value = m;
+      registerMap(side, m);
       if (primary) {
         primaryMap.value = null;
         primaryMap.value = m;
@@ -79,6 +81,7 @@ export function MapView({ side, primary = false, label }: MapViewProps) {
       resize.disconnect();
       leave();
       m.remove();
+      registerMap(side, null);
       map.value = null;
       if (primary && primaryMap.value === m) primaryMap.value = null;
     };
@@ -128,7 +131,7 @@ export function MapView({ side, primary = false, label }: MapViewProps) {
       else m.removeFeatureState({ source: 'zones', id: z });
     }
     m.once('idle', () => {
-      painted();
+      painted(values !== undefined);
       timing(`paint-${side}`, performance.now() - started);
     });
     m.triggerRepaint();

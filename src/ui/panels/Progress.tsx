@@ -8,7 +8,7 @@ export function Progress() {
   const pct = p.total > 0 ? Math.floor((100 * p.done) / p.total) : 0;
   return (
     <div class="progress" role="status" aria-live="polite" data-testid="progress">
-      <span>{t('progress.computing')}</span>
+      <span>{p.label ?? t('progress.computing')}</span>
       <progress max={100} value={pct} aria-label={t('progress.computing')} />
       <span>{pct} %</span>
       <button type="button" onClick={p.cancel}>

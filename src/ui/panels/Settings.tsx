@@ -19,7 +19,7 @@ export function Settings() {
         <input
           type="file"
           multiple
-          accept=".json,.geojson,.zip"
+          accept=".json,.geojson,.zip,.txt"
           data-testid="file-input"
           onChange={(e) => {
             const input = e.target as HTMLInputElement;

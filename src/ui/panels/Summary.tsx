@@ -65,6 +65,9 @@ export function Summary() {
     <section class="panel summary" aria-label={t('summary.title')} data-testid="summary">
       <h2>{t('summary.title')}</h2>
       {n.core.length === 0 && <p class="note">{t('summary.noCore')}</p>}
+      {n.zoneAttributes?.population.source.startsWith('unknown') && (
+        <p class="warning">{t('summary.unknownPopulation')}</p>
+      )}
       <table>
         <thead>
           <tr>

@@ -67,7 +67,10 @@ export const layerVisible = signal<Record<LayerId, boolean>>({
 });
 export const basemapUrl = signal<string>('');
 export const messages = signal<Message[]>([]);
-export const progress = signal<{ done: number; total: number; cancel: () => void } | null>(null);
+/** Work the planner waits for: how far, what (default: computing commute times), and how to stop it. */
+export const progress = signal<{ done: number; total: number; label?: string; cancel: () => void } | null>(
+  null,
+);
 export const comparison = signal<ComparisonState | null>(null);
 export const computeError = signal<string | null>(null);
 /** Times (seconds) from the selected zone to every zone, before and after. */
