@@ -398,6 +398,29 @@ describe('(e) a through-run against changing trains', () => {
     ).toEqual([]);
   });
 
+  it('boarding the through train at B, riders board the line of that platform (L2 on, L1 back)', () => {
+    // From a zone 100 m from B: the through trains are the only trains at B's platforms. On to C they
+    // are L2 direction 0; back to A they are L1 direction 1. Costs as a plain one-line ride:
+    // 380 + (2×150 + 600) + 290 = 1570; time 220 + 750 + 160 = 1130.
+    const withB = { ...net, zones: [...net.zones, zone('ZB', at(6000, 100))] };
+    const r = route(applied(withB, { type: 'through-run', from: 'L1', to: 'L2', station: 'B' }));
+    expect(r.od('ZB', 'D')).toEqual({ time: 1130, cost: 1570 });
+    expect(r.trip('ZB', 'D')!.legs.find((l) => l.kind === 'ride')).toMatchObject({
+      line: 'L2',
+      direction: 0,
+      from: 'B',
+      to: 'C',
+      patterns: ['through-L2'],
+    });
+    expect(r.trip('ZB', 'O')!.legs.find((l) => l.kind === 'ride')).toMatchObject({
+      line: 'L1',
+      direction: 1,
+      from: 'B',
+      to: 'A',
+      patterns: ['through-L1'],
+    });
+  });
+
   it('the same through train written as a pattern with servedAs', () => {
     const through = {
       ...pattern('thru', 0, ['A', 'B', 'C'], [600, 600], 300, 30),
