@@ -394,6 +394,7 @@ function anyModifications(base: Network, m: ModSpec, choice: number): Modificati
           stops: [end, { id: 'onward-end', name: { en: 'onward end' }, coord: at(p.x, p.y) }],
           runSeconds: [m.runs[0]!],
           headways: { 'am-peak': m.headway },
+          bidirectional: m.c % 2 === 0,
         },
         { type: 'through-run', from: line.id, to: 'onward', station: end },
       ];
@@ -406,7 +407,10 @@ function anyModifications(base: Network, m: ModSpec, choice: number): Modificati
   }
 }
 
-/** The networks the path invariants are checked on: the base, a scenario of it, and that with a line removed. */
+/**
+ * The networks the path invariants are checked on: the base, a scenario of it, and that with a line removed
+ * or a station closed (later scenarios on a network that already runs through, say).
+ */
 function networksOf(base: Network, m: ModSpec, choice: number): Network[] {
   const changed = applyOrFail(base, anyModifications(base, m, choice));
   const nets = [base, changed];
@@ -414,6 +418,13 @@ function networksOf(base: Network, m: ModSpec, choice: number): Network[] {
     nets.push(
       applyOrFail(changed, [{ type: 'remove-line', line: changed.lines[m.c % changed.lines.length]!.id }]),
     );
+  // Half the time the far end of a through train, where closing can take a whole line away.
+  const through = changed.lines.flatMap((l) => l.patterns.filter((p) => p.servedAs?.length));
+  const station =
+    m.flag && through.length > 0
+      ? through[m.b % through.length]!.stops.at(-1)!
+      : changed.stations[m.b % changed.stations.length]!.id;
+  nets.push(applyOrFail(changed, [{ type: 'close-station', station }]));
   return nets;
 }
 
