@@ -20,7 +20,6 @@ const ROOT = resolve(import.meta.dirname, '..');
 /**
  * Known crossings, each to be removed with its fix (the test fails when one no longer occurs, so the list
  * only shrinks).
- * - graph/compile.ts takes the engine's node and edge codes as values from engine/types.ts.
  * - io/results.ts records the engine version in results files by importing it from the engine; removing
  *   the import needs its caller (cli/simulate.ts, another engineer's area) to pass the version in.
  * - io/gtfs/bench.ts, a benchmark script, reads files with node:fs under io (io is browser code).
@@ -28,7 +27,6 @@ const ROOT = resolve(import.meta.dirname, '..');
  *   workers' protocol instead.
  */
 const KNOWN: string[] = [
-  "src/graph/compile.ts → '../engine/types': graph may not import values from engine/types.ts (types only)",
   "src/io/gtfs/bench.ts → 'node:fs/promises': io may not import the Node built-in fs/promises",
   "src/io/results.ts → '../engine/version': io may not import engine",
   "src/ui/map/route.ts → '../../engine/types' (type): ui may not import engine",
