@@ -333,7 +333,19 @@ describe('(e) a through-run against changing trains', () => {
     // 380 + 900 + 660 + 900 + 290 = 3130; time 220 + 750 + 180 + 750 + 160 = 2060.
     const r = route(net);
     expect(r.od('O', 'D')).toEqual({ time: 2060, cost: 3130 });
-    expect(parts(r.trip('O', 'D'))).toMatchObject({ transfer: 180, boardings: 2 });
+    expect(parts(r.trip('O', 'D'))).toEqual({
+      time: 2060,
+      walk: 200,
+      wait: 300,
+      ride: 1200,
+      transfer: 180,
+      processing: 180,
+      boardings: 2,
+      cost: 3130,
+    });
+    expect(
+      r.trip('O', 'D')!.legs.map((l) => (l.kind === 'ride' ? `${l.line}:${l.from}→${l.to}` : l.kind)),
+    ).toEqual(['walk', 'enter', 'L1:A→B', 'transfer', 'L2:B→C', 'exit', 'walk']);
   });
 
   it('through-run of every train: riders stay on board through B', () => {
@@ -388,7 +400,16 @@ describe('(e) a through-run against changing trains', () => {
       applied(net, { type: 'through-run', from: 'L1', to: 'L2', station: 'B', headways: { 'am-peak': 600 } }),
     );
     expect(r.od('O', 'D')).toEqual({ time: 1910, cost: 2500 });
-    expect(r.trip('O', 'D')!.boardings).toBe(1);
+    expect(parts(r.trip('O', 'D'))).toEqual({
+      time: 1910,
+      walk: 200,
+      wait: 300,
+      ride: 1230,
+      transfer: 0,
+      processing: 180,
+      boardings: 1,
+      cost: 2500,
+    });
   });
 
   it('engine rows, station rows and the graphology reference agree, with and without through trains', () => {
