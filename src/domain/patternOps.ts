@@ -140,3 +140,43 @@ export function skipStopPattern(
 export function frequency(headwaySeconds: number | undefined): number {
   return headwaySeconds && headwaySeconds > 0 ? 1 / headwaySeconds : 0;
 }
+
+/**
+ * `lines` with no train left running as a line of `gone` (lines that no longer exist): a pattern that
+ * runs on as one of them (servedAs, through-running) now ends at the stop where it would have become it.
+ * Patterns left with fewer than two stops go, and lines left with no pattern, which ends the trains that
+ * ran on as those in turn. Lines with no such pattern are returned as they are.
+ */
+export function endServiceAs(lines: readonly Line[], gone: Iterable<string>): Line[] {
+  const missing = new Set(gone);
+  let out = [...lines];
+  for (let dropped = true; dropped; ) {
+    dropped = false;
+    out = out.flatMap((l) => {
+      if (!l.patterns.some((p) => p.servedAs?.some((s) => missing.has(s.line)))) return [l];
+      const patterns = l.patterns.flatMap((p) => endBefore(p, missing) ?? []);
+      if (patterns.length > 0) return [{ ...l, patterns }];
+      missing.add(l.id);
+      dropped = true;
+      return [];
+    });
+  }
+  return out;
+}
+
+/** `p` ending at the stop where it would run on as a line of `missing`; undefined when under two stops. */
+function endBefore(p: ServicePattern, missing: ReadonlySet<string>): ServicePattern | undefined {
+  const k = p.servedAs?.findIndex((s) => missing.has(s.line)) ?? -1;
+  if (k < 0) return p;
+  const last = p.servedAs![k]!.fromStop;
+  if (last < 1) return undefined;
+  const { loop: _, servedAs: __, headsign: ___, ...rest } = p;
+  const servedAs = p.servedAs!.slice(0, k);
+  return {
+    ...rest,
+    stops: p.stops.slice(0, last + 1),
+    runSeconds: p.runSeconds.slice(0, last),
+    dwellSeconds: [...p.dwellSeconds.slice(0, last), 0],
+    ...(servedAs.length > 0 && { servedAs }),
+  };
+}

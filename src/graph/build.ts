@@ -297,7 +297,7 @@ function addChain(
         'board-train',
         { ...NO_PARTS, wait: wait.seconds, boardings: 1 },
         wait.cost,
-        chain.meta,
+        chain.metaAt(k),
       );
     }
   }

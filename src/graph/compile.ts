@@ -1,5 +1,4 @@
-import type { CompactGraph, ServiceInfo } from '../engine/types';
-import { EDGE_KIND, NODE_KIND } from '../engine/types';
+import type { CompactGraph, EDGE_KIND, NODE_KIND, ServiceInfo } from '../engine/types';
 import type { EdgeAttributes, EdgeKind, GraphSpec } from './build';
 import { GraphError } from './build';
 import { type CommuteGraph, fromGraphology } from './graphology';
@@ -12,7 +11,28 @@ const STATION_SIDE = new Set<NodeAttributes['kind']>([
   'alighted',
   'on-board',
 ]);
-const KIND_CODE: Partial<Record<EdgeKind, number>> = EDGE_KIND;
+/**
+ * The engine's node and edge codes. engine/types.ts owns them and graph may import its types only
+ * (DESIGN.md §5), so these are copies that the compiler holds to be exactly the engine's.
+ */
+const NODE_CODE = {
+  entered: 0,
+  exited: 1,
+  platform: 2,
+  alighted: 3,
+  'on-board': 4,
+} as const satisfies typeof NODE_KIND;
+const EDGE_CODE = {
+  board: 0,
+  ride: 1,
+  exit: 2,
+  transfer: 3,
+  'board-train': 4,
+  run: 5,
+  dwell: 6,
+  alight: 7,
+} as const satisfies typeof EDGE_KIND;
+const KIND_CODE: Partial<Record<EdgeKind, number>> = EDGE_CODE;
 
 /** Compile a graphology graph (through its list form) into the engine's typed arrays. */
 export function compileGraph(g: CommuteGraph): CompactGraph {
@@ -44,7 +64,7 @@ export function compile(spec: GraphSpec): CompactGraph {
       }
       nodeIndexOf[k] = nodeStationList.length;
       nodeStationList.push(s);
-      nodeKindList.push(NODE_KIND[attrs.kind as keyof typeof NODE_KIND]);
+      nodeKindList.push(NODE_CODE[attrs.kind as keyof typeof NODE_CODE]);
     }
   });
   const Z = zones.length;

@@ -46,7 +46,8 @@ export interface PatternChain {
   dwells: number[];
   /** Expected wait and its perceived cost when boarding at stop k (the layer riders board sets the cap). */
   waitAt(k: number): { seconds: number; cost: number };
-  meta: RideMeta;
+  /** What riders boarding at stop k take: the line-direction of that stop's platform (servedAs). */
+  metaAt(k: number): RideMeta;
 }
 
 export interface Rides {
@@ -127,7 +128,7 @@ export function rides(network: Network, period: string, a: Assumptions): Rides {
           const wait = Math.min(h / 2, a.layers[layerOf(s.labels[k]!)].maxWaitSeconds);
           return { seconds: wholeSeconds(wait), cost: roundCost(a.weights.wait * wait) };
         },
-        meta: meta(s, s.labels[0]!, 0, h),
+        metaAt: (k) => meta(s, s.labels[k]!, 0, h),
       });
     }
     forEachRide(s.pattern, s.runs, s.dwells, (i, j, rideSeconds, stops) => {

@@ -7,7 +7,7 @@ import { parseJson } from './json';
 import { checkNetworkReferences } from './networkChecks';
 import { failed, type LoadResult } from './result';
 import { networkSchema, zonesFileSchema } from './schema/network';
-import { fromZod } from './zodIssues';
+import { validate } from './zodIssues';
 
 export interface NetworkSource {
   /** The network file's name as the user knows it; every message names it. */
@@ -24,8 +24,8 @@ export interface NetworkSource {
 export function loadNetwork(source: NetworkSource): LoadResult<Network> {
   const parsed = parseJson(source.text);
   if (!parsed.ok) return failed(source.file, parsed.issues);
-  const structure = networkSchema.safeParse(parsed.value, { reportInput: true });
-  const issues: Issue[] = structure.success ? [] : fromZod(structure.error.issues);
+  const structure = validate(networkSchema, parsed.value);
+  const issues: Issue[] = structure.success ? [] : [...structure.issues];
   issues.push(...checkNetworkReferences(parsed.value));
   if (issues.length > 0 || !structure.success) return failed(source.file, issues);
 
@@ -62,8 +62,8 @@ export function loadNetwork(source: NetworkSource): LoadResult<Network> {
 export function loadZones(text: string): { ok: true; value: Zone[] } | { ok: false; issues: Issue[] } {
   const parsed = parseJson(text);
   if (!parsed.ok) return parsed;
-  const result = zonesFileSchema.safeParse(parsed.value, { reportInput: true });
-  if (!result.success) return { ok: false, issues: fromZod(result.error.issues) };
+  const result = validate(zonesFileSchema, parsed.value);
+  if (!result.success) return { ok: false, issues: result.issues };
   const issues: Issue[] = [];
   const seen = new Set<string>();
   const zones = result.data.features.map((f, k): Zone => {

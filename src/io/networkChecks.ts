@@ -21,10 +21,10 @@ export function checkNetworkReferences(raw: unknown): Issue[] {
     issue('$.periods', 'needs the period "am-peak" (07:00–09:00), the one every analysis has');
   }
   for (const { item, path } of list('periods')) {
-    const start = clockToSeconds(String(item.start));
-    const end = clockToSeconds(String(item.end));
+    const start = clockToSeconds(show(item.start));
+    const end = clockToSeconds(show(item.end));
     if (start >= end)
-      issue(childPath(path, 'end'), `period ends (${item.end}) before it starts (${item.start})`);
+      issue(childPath(path, 'end'), `period ends (${show(item.end)}) before it starts (${show(item.start)})`);
   }
   const stations = uniqueIds(list('stations'), issues, 'station');
   const zones = uniqueIds(list('zones'), issues, 'zone');
@@ -36,9 +36,9 @@ export function checkNetworkReferences(raw: unknown): Issue[] {
   for (const { item, path } of list('hubs')) {
     arrayOf(item.stations).forEach((s, k) => {
       const p = childPath(childPath(path, 'stations'), k);
-      if (!stations.has(String(s))) issue(p, `unknown station "${s}"`);
-      else if (hubOf.has(String(s))) issue(p, `station "${s}" is already in hub "${hubOf.get(String(s))}"`);
-      else hubOf.set(String(s), String(item.id));
+      if (!stations.has(show(s))) issue(p, `unknown station "${show(s)}"`);
+      else if (hubOf.has(show(s))) issue(p, `station "${show(s)}" is already in hub "${hubOf.get(show(s))}"`);
+      else hubOf.set(show(s), show(item.id));
     });
   }
 
@@ -47,9 +47,9 @@ export function checkNetworkReferences(raw: unknown): Issue[] {
     arrayOf(line.patterns).forEach((p, k) => {
       if (!isObject(p)) return;
       const pp = childPath(childPath(path, 'patterns'), k);
-      const key = `${p.direction}/${p.id}`;
+      const key = `${show(p.direction)}/${show(p.id)}`;
       if (seen.has(key))
-        issue(childPath(pp, 'id'), `duplicate pattern id "${p.id}" in direction ${p.direction}`);
+        issue(childPath(pp, 'id'), `duplicate pattern id "${show(p.id)}" in direction ${show(p.direction)}`);
       seen.add(key);
       checkPattern(p, pp, { stations, periods, lines }, issue);
     });
@@ -62,9 +62,9 @@ export function checkNetworkReferences(raw: unknown): Issue[] {
         issue(`${path}.at.station`, `unknown station "${at.station}"`);
       if (typeof at.hub === 'string' && !hubs.has(at.hub)) issue(`${path}.at.hub`, `unknown hub "${at.hub}"`);
       if (Array.isArray(at.stations)) {
-        const [a, b] = at.stations.map(String);
+        const [a, b] = at.stations.map(show);
         at.stations.forEach((s, k) => {
-          if (!stations.has(String(s))) issue(`${path}.at.stations[${k}]`, `unknown station "${s}"`);
+          if (!stations.has(show(s))) issue(`${path}.at.stations[${k}]`, `unknown station "${show(s)}"`);
         });
         if (
           a !== b &&
@@ -91,7 +91,7 @@ export function checkNetworkReferences(raw: unknown): Issue[] {
 
   for (const { item: area, path } of list('core')) {
     arrayOf(area.zones).forEach((z, k) => {
-      if (zones.size > 0 && !zones.has(String(z))) issue(`${path}.zones[${k}]`, `unknown zone "${z}"`);
+      if (zones.size > 0 && !zones.has(show(z))) issue(`${path}.zones[${k}]`, `unknown zone "${show(z)}"`);
     });
   }
   if (raw.zones === undefined && raw.zonesFile === undefined)
@@ -109,8 +109,8 @@ function checkPattern(
 ): void {
   const stops = arrayOf(p.stops);
   stops.forEach((s, k) => {
-    if (!known.stations.has(String(s))) issue(`${path}.stops[${k}]`, `unknown station "${s}"`);
-    else if (k > 0 && stops[k - 1] === s) issue(`${path}.stops[${k}]`, `station "${s}" twice in a row`);
+    if (!known.stations.has(show(s))) issue(`${path}.stops[${k}]`, `unknown station "${show(s)}"`);
+    else if (k > 0 && stops[k - 1] === s) issue(`${path}.stops[${k}]`, `station "${show(s)}" twice in a row`);
   });
   const hops = p.loop === true ? stops.length : stops.length - 1;
   if (Array.isArray(p.runSeconds) && p.runSeconds.length !== hops) {
@@ -158,6 +158,14 @@ function uniqueIds(
     ids.add(item.id);
   }
   return ids;
+}
+
+/**
+ * A raw value as message text: a string as it is, anything else as JSON. Never String() or a template
+ * literal on raw input: JSON such as {"toString": 1} makes them throw.
+ */
+function show(v: unknown): string {
+  return typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

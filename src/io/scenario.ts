@@ -5,7 +5,7 @@ import type { Scenario } from '../domain/scenario';
 import { parseJson } from './json';
 import { failed, type LoadResult } from './result';
 import { modificationSchema, scenarioSchema } from './schema/scenario';
-import { fromZod } from './zodIssues';
+import { validate } from './zodIssues';
 
 /**
  * Parse and validate a commuteshed.scenario/1 file. References to the network's lines and stations are
@@ -18,8 +18,8 @@ export function loadScenario(file: string, text: string): LoadResult<Scenario> {
 }
 
 export function validateScenario(file: string, value: unknown): LoadResult<Scenario> {
-  const result = scenarioSchema.safeParse(value, { reportInput: true });
-  if (!result.success) return failed(file, fromZod(result.error.issues));
+  const result = validate(scenarioSchema, value);
+  if (!result.success) return failed(file, result.issues);
   const issues: Issue[] = [];
   const ids = new Set<string>();
   result.data.modifications.forEach((m, k) => {
@@ -47,7 +47,7 @@ export function loadScenarioFor(network: Network, file: string, text: string): L
   if (!Array.isArray(raw?.modifications)) return structural;
   const skip = new Set<number>();
   const modifications = raw.modifications.map((m, k) => {
-    const r = modificationSchema.safeParse(m);
+    const r = validate(modificationSchema, m);
     if (!r.success) skip.add(k);
     return r.success ? r.data : m;
   });

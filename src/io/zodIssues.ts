@@ -1,6 +1,47 @@
 import type { z } from 'zod';
 import { childPath, type Issue } from '../domain/issue';
 
+/**
+ * Check `value` against `schema`: the data, or every issue. Never throws: zod 4 runs an array's length checks
+ * on any input with a `length` field, even one its type check rejected, and comparing an object such as
+ * {"toString": 1} with a number throws. Such input is reported at the paths where it occurs.
+ */
+export function validate<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+): { success: true; data: T } | { success: false; issues: Issue[] } {
+  try {
+    const result = schema.safeParse(value, { reportInput: true });
+    return result.success
+      ? { success: true, data: result.data }
+      : { success: false, issues: fromZod(result.error.issues) };
+  } catch (e) {
+    const issues = lengthFields(value, '$').map((path) => ({
+      path,
+      message: 'expected an array, got an object with a "length" field',
+    }));
+    const message = `cannot be checked: ${e instanceof Error ? e.message : String(e)}`;
+    return { success: false, issues: issues.length > 0 ? issues : [{ path: '$', message }] };
+  }
+}
+
+/** Paths of objects (not arrays) whose `length` field is an object or an array. */
+function lengthFields(value: unknown, path: string): string[] {
+  if (value === null || typeof value !== 'object') return [];
+  const own =
+    !Array.isArray(value) &&
+    Object.hasOwn(value, 'length') &&
+    typeof (value as { length: unknown }).length === 'object'
+      ? [path]
+      : [];
+  return [
+    ...own,
+    ...Object.entries(value).flatMap(([k, v]) =>
+      lengthFields(v, childPath(path, Array.isArray(value) ? Number(k) : k)),
+    ),
+  ];
+}
+
 /** Zod's issues as ours: a `$`-rooted JSON path and a message a planner can act on. */
 export function fromZod(issues: readonly z.core.$ZodIssue[]): Issue[] {
   return issues.map((i) => ({

@@ -1,8 +1,10 @@
+import { applyScenario } from '../../src/domain/applyScenario';
 import type { AssumptionsInput } from '../../src/domain/assumptions';
 import type { LonLat } from '../../src/domain/geo';
 import type { LayerId } from '../../src/domain/layer';
 import type { Line, ServicePattern } from '../../src/domain/line';
 import { NETWORK_FORMAT, type Network } from '../../src/domain/network';
+import { type Modification, SCENARIO_FORMAT, type Scenario } from '../../src/domain/scenario';
 import type { Hub, Station } from '../../src/domain/station';
 import type { TransferRule } from '../../src/domain/transfer';
 import type { Zone } from '../../src/domain/zone';
@@ -107,4 +109,26 @@ export function network(parts: {
     zones: parts.zones,
     core: parts.core ? [{ id: 'core', name: { en: 'core' }, zones: parts.core }] : [],
   };
+}
+
+/** A scenario of `modifications` for the fixture network (or `networkId`). */
+export function scenario(modifications: Modification[], networkId = 'fixture'): Scenario {
+  return {
+    format: SCENARIO_FORMAT,
+    id: 'test',
+    name: 'test',
+    description: '',
+    network: networkId,
+    modifications,
+  };
+}
+
+/** The network a scenario makes of `base`; fails the test with every issue when it does not apply. */
+export function applied(base: Network, ...modifications: Modification[]): Network {
+  const result = applyScenario(base, scenario(modifications, base.id));
+  if (!result.ok)
+    throw new Error(
+      `scenario does not apply:\n${result.issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`,
+    );
+  return result.network;
 }

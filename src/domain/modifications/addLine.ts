@@ -14,7 +14,7 @@ export const addLine: ModificationModule<AddLine> = {
     const { id, layer: layerValue, color } = mod.line ?? {};
     if (typeof id !== 'string' || id === '') ctx.issue(['line', 'id'], 'the new line needs an id');
     else if (ctx.index.line.has(id)) ctx.issue(['line', 'id'], `line id "${id}" is already used`);
-    const layer = ctx.layer(layerValue, 'line.layer');
+    const layer = ctx.layer(layerValue, ['line', 'layer']);
     if (typeof color !== 'string' || !COLOR.test(color))
       ctx.issue(['line', 'color'], `colour must be "#RRGGBB", got ${JSON.stringify(color)}`);
     if (!Array.isArray(mod.stops) || mod.stops.length < 2) {

@@ -17,7 +17,7 @@ export const addPattern: ModificationModule<AddPattern> = {
       return void ctx.issue(['pattern', 'id'], 'the pattern needs an id');
     if (!Array.isArray(spec.stops) || spec.stops.length < 2)
       return void ctx.issue(['pattern', 'stops'], 'a pattern needs at least two stops');
-    ctx.headways(spec.headways, 'pattern.headways');
+    ctx.headways(spec.headways, ['pattern', 'headways']);
     if (spec.direction !== undefined && spec.direction !== 0 && spec.direction !== 1) {
       ctx.issue(['pattern', 'direction'], `direction must be 0 or 1, got ${JSON.stringify(spec.direction)}`);
     }

@@ -1,4 +1,4 @@
-import { removeStopAt } from '../patternOps';
+import { endServiceAs, removeStopAt } from '../patternOps';
 import type { CloseStation } from '../scenario';
 import type { TransferPlace } from '../transfer';
 import type { ModificationModule } from './module';
@@ -29,13 +29,15 @@ export const closeStation: ModificationModule<CloseStation> = {
           });
           return patterns.length > 0 ? [{ ...line, patterns }] : [];
         });
+        // Through trains that ran on as a line the closure removed end where they would have become it.
+        const gone = net.lines.filter((l) => !lines.some((k) => k.id === l.id)).map((l) => l.id);
         const hubs = net.hubs
           .map((h) => ({ ...h, stations: h.stations.filter((s) => s !== id) }))
           .filter((h) => h.stations.length >= 2);
         return {
           ...net,
           stations: net.stations.filter((s) => s.id !== id),
-          lines,
+          lines: gone.length > 0 ? endServiceAs(lines, gone) : lines,
           hubs,
           transfers: net.transfers.filter(
             (t) =>

@@ -7,6 +7,9 @@ import { indexNetwork, type Network, type NetworkIndex } from '../network';
 import type { Modification, NewStation, StopRef } from '../scenario';
 import type { Station } from '../station';
 
+/** Where an issue is, below the modification: a key, or a path of keys and indices. */
+type Key = string | number | (string | number)[];
+
 /**
  * What a modification resolves against: the network as the modifications before it left it, and what
  * they removed (so a reference to a removed line says so instead of "unknown").
@@ -26,7 +29,7 @@ export class ResolveContext {
     this.assumptions = resolveAssumptions(network.assumptions);
   }
 
-  issue(key: string | number | (string | number)[], message: string): void {
+  issue(key: Key, message: string): void {
     const keys = Array.isArray(key) ? key : [key];
     this.issues.push({ path: keys.reduce<string>((p, k) => childPath(p, k), this.path), message });
   }
@@ -47,22 +50,23 @@ export class ResolveContext {
     return undefined;
   }
 
-  layer(value: unknown, key: string): LayerId | undefined {
+  layer(value: unknown, key: Key): LayerId | undefined {
     if (isLayerId(value)) return value;
     this.issue(key, `unknown layer "${String(value)}" (trunk, intercity, suburban or metro)`);
     return undefined;
   }
 
-  headways(headways: Headways, key: string, allowEmpty = false): void {
+  headways(headways: Headways, key: Key, allowEmpty = false): void {
+    const at = (period: string) => [...(Array.isArray(key) ? key : [key]), period];
     const periods = new Set(this.network.periods.map((p) => p.id));
     const entries = Object.entries(headways ?? {});
     if (!allowEmpty && entries.length === 0)
       this.issue(key, 'no headway for any period: the service would never run');
     for (const [period, h] of entries) {
       if (!periods.has(period))
-        this.issue([key, period], `unknown period "${period}" (network has ${[...periods].join(', ')})`);
+        this.issue(at(period), `unknown period "${period}" (network has ${[...periods].join(', ')})`);
       if (!(Number.isFinite(h) && h > 0))
-        this.issue([key, period], `headway must be a positive number of seconds, got ${h}`);
+        this.issue(at(period), `headway must be a positive number of seconds, got ${h}`);
     }
   }
 
@@ -83,22 +87,28 @@ export class ResolveContext {
   ): { stations: Station[]; created: Station[] } | undefined {
     const stations: Station[] = [];
     const created: Station[] = [];
+    /** Index in `refs` of each resolved station, so issues name the stop as the file lists it. */
+    const listed: number[] = [];
     const before = this.issues.length;
     refs.forEach((ref, k) => {
       if (typeof ref === 'string') {
         const s = this.station(ref, [key, k]);
-        if (s) stations.push(s);
+        if (s) {
+          stations.push(s);
+          listed.push(k);
+        }
         return;
       }
       const s = this.newStation(ref, [key, k], defaultLayer, created);
       if (s) {
         stations.push(s);
+        listed.push(k);
         created.push(s);
       }
     });
     const ids = stations.map((s) => s.id);
     ids.forEach((id, k) => {
-      if (ids.indexOf(id) !== k) this.issue([key, k], `station "${id}" appears twice on the route`);
+      if (ids.indexOf(id) !== k) this.issue([key, listed[k]!], `station "${id}" appears twice on the route`);
     });
     return this.issues.length === before ? { stations, created } : undefined;
   }

@@ -38,7 +38,7 @@ function checkSide(side: TransferSide | undefined, key: 'from' | 'to', ctx: Reso
     if (side.direction !== undefined && side.direction !== 0 && side.direction !== 1) {
       ctx.issue([key, 'direction'], 'direction must be 0 or 1');
     }
-  } else if ('layer' in side) ctx.layer(side.layer, `${key}.layer`);
+  } else if ('layer' in side) ctx.layer(side.layer, [key, 'layer']);
   else ctx.issue(key, 'say which side: {"line": id} or {"layer": layer}');
 }
 

@@ -85,6 +85,7 @@ function resolveJunction(
   mod: ThroughRun,
   ctx: ResolveContext,
 ): { headways: Headways; apply: (net: Network) => Network } | undefined {
+  const start = ctx.issues.length;
   const periods = ctx.network.periods.map((p) => p.id);
   const fFirst = frequencies(j.feeders, periods);
   const fSecond = frequencies(j.starters, periods);
@@ -99,12 +100,18 @@ function resolveJunction(
     if (given * available < 1 - 1e-9) {
       ctx.issue(
         ['headways', period],
-        `through trains every ${given} s are more than the ${Math.round(1 / available)} s service the lines run at "${mod.station}"`,
+        available > NO_SERVICE
+          ? `through trains every ${given} s are more than the ${Math.round(1 / available)} s service the lines run at "${mod.station}"`
+          : `lines "${mod.from}" and "${mod.to}" do not both run at "${mod.station}" in "${period}"`,
       );
     } else through.set(period, 1 / given);
   }
-  if (through.size === 0)
-    return void ctx.issue('headways', 'the lines do not both run in any period, so no train can run through');
+  if (through.size === 0) {
+    // Only when no period was refused above: then the lines really do not both run.
+    if (ctx.issues.length === start)
+      ctx.issue('headways', 'the lines do not both run in any period, so no train can run through');
+    return undefined;
+  }
   const headways: Headways = Object.fromEntries([...through].map(([p, f]) => [p, 1 / f]));
   const id = `through-${j.second.id}`;
   if (j.first.patterns.some((p) => p.id === id && p.direction === longest(j.feeders).direction)) {
@@ -164,7 +171,12 @@ export const throughRun: ModificationModule<ThroughRun> = {
     const before = ctx.issues.length;
     const there = resolveJunction(forward, mod, ctx);
     // The return trains, if both lines run back: from the second line onto the first.
+    const checked = ctx.issues.length;
     const back = backward ? resolveJunction(backward, mod, ctx) : undefined;
+    // The return trains go through the same checks: report only what they add.
+    const said = new Set(ctx.issues.slice(0, checked).map((i) => `${i.path}\u0000${i.message}`));
+    const added = ctx.issues.splice(checked).filter((i) => !said.has(`${i.path}\u0000${i.message}`));
+    ctx.issues.push(...added);
     if (!there || ctx.issues.length !== before) return undefined;
     return { apply: (net) => (back ? back.apply(there.apply(net)) : there.apply(net)) };
   },
