@@ -16,6 +16,7 @@ import { checksum } from '../io/canonical';
 import { Analysis } from '../workers/analysis';
 import { nodeWorkerCount, nodeWorkerFactory } from '../workers/nodeWorkers';
 import { RoutingPool } from '../workers/pool';
+import { benchGtfsImport } from './benchGtfs';
 import { BENCH_REGION, syntheticRegion, syntheticScenario } from './synthetic';
 
 const { values } = parseArgs({
@@ -128,6 +129,11 @@ log(
 );
 log(`peak memory (max RSS of the process, all threads): ${peakRssMB.toFixed(0)} MB`);
 
+const gtfs = await benchGtfsImport();
+log(
+  `GTFS import of ${gtfs.feed} (${gtfs.stopTimes} stop_times): ${gtfs.seconds.toFixed(2)} s (warm ${gtfs.warmSeconds.toFixed(2)} s): ${gtfs.stations} stations, ${gtfs.lines} lines, ${gtfs.patterns} patterns`,
+);
+
 const figures = {
   zones: Z,
   stations: region.stations.length,
@@ -143,6 +149,7 @@ const figures = {
   stationSearches,
   graphBuildMs: Math.round(stats[0]!.buildMs + stats[1]!.buildMs),
   peakRssMB: Math.round(peakRssMB),
+  gtfsImportSeconds: Number(gtfs.seconds.toFixed(2)),
 };
 if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
 else for (const [k, v] of Object.entries(figures)) process.stdout.write(`${k}: ${v}\n`);

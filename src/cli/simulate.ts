@@ -106,6 +106,7 @@ async function main(): Promise<void> {
         },
       }),
       generatedAt: new Date(),
+      engineVersion: comparison.engineVersion,
     });
     const text = serializeResults(doc);
     if (values.out) await writeFile(values.out, text);

@@ -1,7 +1,6 @@
 import { resolveAssumptions } from '../domain/assumptions';
 import type { Network } from '../domain/network';
 import type { Scenario } from '../domain/scenario';
-import { ENGINE_VERSION } from '../engine/version';
 import type { DeltaSummary } from '../metrics/comparison';
 import type { ZoneMetricsTable } from '../metrics/originMetrics';
 import type { ComparisonReport } from '../metrics/report';
@@ -19,6 +18,8 @@ export interface ResultsInput {
   /** Travel times, origins × zones, seconds (+Infinity = no path), when the matrix is wanted. */
   matrix?: { baseline: Float32Array; scenario?: Float32Array };
   generatedAt: Date;
+  /** The engine that computed the results (from the workers' Comparison). */
+  engineVersion: string;
 }
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -86,7 +87,7 @@ export function buildResults(input: ResultsInput): ResultsDocument {
   const doc: ResultsDocument = {
     format: RESULTS_FORMAT,
     generatedAt: input.generatedAt.toISOString(),
-    engine: { name: 'commuteshed', version: ENGINE_VERSION },
+    engine: { name: 'commuteshed', version: input.engineVersion },
     network: {
       id: network.id,
       name: network.name,

@@ -3,6 +3,7 @@ import type { Network } from '../domain/network';
 import { coreZoneIds } from '../domain/network';
 import type { Scenario } from '../domain/scenario';
 import type { TripDetail } from '../engine/types';
+import { ENGINE_VERSION } from '../engine/version';
 import { canonicalJson, shortHash } from '../io/canonical';
 import { buildReport, type ComparisonReport } from '../metrics/report';
 import type { ZoneWeights } from '../metrics/summary';
@@ -30,6 +31,8 @@ export interface ScenarioRun {
 
 export interface Comparison {
   report: ComparisonReport;
+  /** The engine that computed it, for the results file. */
+  engineVersion: string;
   baseline: ScenarioRun;
   scenario?: ScenarioRun;
 }
@@ -89,6 +92,7 @@ export class Analysis {
     const [baseline, scenario] = runs as [ScenarioRun, ScenarioRun | undefined];
     const comparison: Comparison = {
       report: buildReport(weights, options, baseline.rows.metrics, scenario?.rows.metrics),
+      engineVersion: ENGINE_VERSION,
       baseline,
     };
     if (scenario) comparison.scenario = scenario;

@@ -2,6 +2,10 @@ import type { Issue } from '../domain/issue';
 import type { Network } from '../domain/network';
 import type { Scenario } from '../domain/scenario';
 import type { CompactGraph, TripDetail } from '../engine/types';
+
+/** What the UI shows of a route: the engine's types, handed on by the workers (the UI's only way in). */
+export type { Leg, LegPlace, TripDetail } from '../engine/types';
+
 import type { MetricContext, ZoneMetricsTable } from '../metrics/originMetrics';
 
 /** A network as workers need it: everything but zone geometry. */

@@ -65,6 +65,7 @@ export function startController(scenarioApplies: () => boolean): void {
           period: p,
           report: result.report,
           generatedAt: new Date(),
+          engineVersion: result.engineVersion,
         });
         comparison.value = {
           key: `${loaded.checksum}|${scenario?.id ?? ''}|${p}`,

@@ -1,6 +1,6 @@
 import type { FeatureCollection, LineString } from 'geojson';
 import type { Network } from '../../domain/network';
-import type { TripDetail } from '../../engine/types';
+import type { TripDetail } from '../../workers/protocol';
 
 /** A trip as map lines: walks and changes dashed, rides along the stops of the pattern taken, in the line's colour. */
 export function routeFeatures(

@@ -1,6 +1,6 @@
 import { nameIn } from '../../domain/names';
 import type { Network } from '../../domain/network';
-import type { Leg, TripDetail } from '../../engine/types';
+import type { Leg, TripDetail } from '../../workers/protocol';
 import { t } from '../i18n';
 import { destinationZone, lang, network, scenarioNetwork, selectedZone, trips } from '../state/store';
 

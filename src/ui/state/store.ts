@@ -5,9 +5,9 @@ import type { LayerId } from '../../domain/layer';
 import type { Language } from '../../domain/names';
 import type { Network } from '../../domain/network';
 import type { Scenario } from '../../domain/scenario';
-import type { TripDetail } from '../../engine/types';
 import type { ResultsDocument } from '../../io/schema/results';
 import type { ComparisonReport } from '../../metrics/report';
+import type { TripDetail } from '../../workers/protocol';
 
 /** What the map colours zones by. */
 export type MetricId =

@@ -1,4 +1,5 @@
-import { importGtfs } from './import';
+import { readFile } from 'node:fs/promises';
+import { importGtfs } from '../io/gtfs';
 
 export interface GtfsBench {
   feed: string;
@@ -15,16 +16,14 @@ export interface GtfsBench {
   stopTimes: number;
 }
 
-const NYC = '../../../../shared/data/raw/gtfs-samples/nyc_subway_gtfs_2025_subset.zip';
+const NYC = '../../../shared/data/raw/gtfs-samples/nyc_subway_gtfs_2025_subset.zip';
 
 /**
- * Import time of the NYC subway subset (86k stop_times), for `npm run bench`. Node only: the feed is read
- * from disk through a dynamic import, so importing this module stays safe in a browser or worker.
+ * Import time of the NYC subway subset (86k stop_times), for `npm run bench`.
  */
 export async function benchGtfsImport(
   path: string = new URL(NYC, import.meta.url).pathname,
 ): Promise<GtfsBench> {
-  const { readFile } = await import('node:fs/promises');
   const zip = new Uint8Array(await readFile(path));
   const feed = path.split('/').pop()!;
   const run = async () => {
