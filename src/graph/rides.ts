@@ -67,6 +67,8 @@ interface Served {
 interface Candidate extends RideOption {
   served: Served;
   stops: number;
+  /** Line-direction riders see where this train arrives. */
+  toLabel: string;
 }
 
 /**
@@ -111,7 +113,7 @@ export function rides(network: Network, period: string, a: Assumptions): Rides {
   const lineOf = new Map(network.lines.map((l) => [l.id, l]));
   const layerOf = (label: string) => (lineOf.get(parseLabel(label).line) ?? network.lines[0]!).layer;
   const chains: PatternChain[] = [];
-  const pools = new Map<string, { from: [string, string]; to: [string, string]; options: Candidate[] }>();
+  const pools = new Map<string, { from: [string, string]; to: string; options: Candidate[] }>();
   for (const s of served) {
     const boardable = s.pattern.stops.map((_, k) => canBoard(s.pattern, k) && !pooledAt(s, k));
     if (boardable.some(Boolean)) {
@@ -136,10 +138,12 @@ export function rides(network: Network, period: string, a: Assumptions): Rides {
       const si = s.pattern.stops[i]!;
       const sj = s.pattern.stops[j]!;
       if (si === sj) return;
-      const key = `${si}\u0000${s.labels[i]}\u0000${sj}\u0000${s.labels[j]}`;
+      // Pooled by boarding platform and alighting station: at a through-run junction the through trains
+      // arrive as the next line, yet riders bound for the junction take whichever train comes first.
+      const key = `${si}\u0000${s.labels[i]}\u0000${sj}`;
       let pool = pools.get(key);
       if (!pool) {
-        pool = { from: [si, s.labels[i]!], to: [sj, s.labels[j]!], options: [] };
+        pool = { from: [si, s.labels[i]!], to: sj, options: [] };
         pools.set(key, pool);
       }
       const last = pool.options.at(-1);
@@ -148,7 +152,7 @@ export function rides(network: Network, period: string, a: Assumptions): Rides {
         if (rideSeconds < last.rideSeconds) Object.assign(last, { rideSeconds, stops });
         return;
       }
-      pool.options.push({ rideSeconds, frequency: s.frequency, served: s, stops });
+      pool.options.push({ rideSeconds, frequency: s.frequency, served: s, stops, toLabel: s.labels[j]! });
     });
   }
 
@@ -156,25 +160,27 @@ export function rides(network: Network, period: string, a: Assumptions): Rides {
   for (const pool of pools.values()) {
     const st = bestStrategy(pool.options, a.weights, a.layers[layerOf(pool.from[1])].maxWaitSeconds);
     const fastest = pool.options[st.chosen[0]!]!;
-    pooled.push({
-      fromStation: pool.from[0],
-      fromLabel: pool.from[1],
-      toStation: pool.to[0],
-      toLabel: pool.to[1],
-      parts: {
-        walk: 0,
-        wait: wholeSeconds(st.waitSeconds),
-        ride: wholeSeconds(st.rideSeconds),
-        transfer: 0,
-        processing: 0,
-        boardings: 1,
-      },
-      cost: roundCost(st.cost),
-      meta: {
-        ...meta(fastest.served, pool.from[1], fastest.stops, st.headwaySeconds),
-        patterns: st.chosen.map((k) => pool.options[k]!.served.pattern.id),
-      },
-    });
+    // One edge to each platform the pool's trains arrive at (usually one), all with the pooled strategy.
+    for (const toLabel of new Set(pool.options.map((o) => o.toLabel)))
+      pooled.push({
+        fromStation: pool.from[0],
+        fromLabel: pool.from[1],
+        toStation: pool.to,
+        toLabel,
+        parts: {
+          walk: 0,
+          wait: wholeSeconds(st.waitSeconds),
+          ride: wholeSeconds(st.rideSeconds),
+          transfer: 0,
+          processing: 0,
+          boardings: 1,
+        },
+        cost: roundCost(st.cost),
+        meta: {
+          ...meta(fastest.served, pool.from[1], fastest.stops, st.headwaySeconds),
+          patterns: st.chosen.map((k) => pool.options[k]!.served.pattern.id),
+        },
+      });
   }
   return { pooled, chains };
 }

@@ -97,3 +97,29 @@ describe('TransferResolver: the most specific rule sets each value', () => {
     expect(r.resolve(end(S, m1), end(M, m2))).toEqual({ walkSeconds: 800, processingSeconds: 0 });
   });
 });
+
+describe('waiting on the same platform', () => {
+  it('is not a change: a station-wide rule does not apply to it, a rule naming the line on both sides does', () => {
+    const a = resolveAssumptions({});
+    const s = { id: 'S', name: { en: 'S' }, coord: [0, 0] as [number, number], layer: 'metro' as const };
+    const line = { id: 'L', name: { en: 'L' }, layer: 'metro' as const, color: '#000000', patterns: [] };
+    const other = { ...line, id: 'M' };
+    const end = (l: typeof line, direction: 0 | 1) => ({ station: s, line: l, direction });
+    const stationWide = new TransferResolver(
+      [{ at: { station: 'S' }, walkSeconds: 240, processingSeconds: 30 }],
+      () => undefined,
+      a,
+    );
+    expect(stationWide.resolve(end(line, 0), end(line, 0))).toEqual({ walkSeconds: 0, processingSeconds: 0 });
+    expect(stationWide.resolve(end(line, 0), end(other, 0))).toEqual({
+      walkSeconds: 240,
+      processingSeconds: 30,
+    });
+    const named = new TransferResolver(
+      [{ at: { station: 'S' }, from: { line: 'L' }, to: { line: 'L' }, walkSeconds: 45 }],
+      () => undefined,
+      a,
+    );
+    expect(named.resolve(end(line, 0), end(line, 0))).toEqual({ walkSeconds: 45, processingSeconds: 0 });
+  });
+});

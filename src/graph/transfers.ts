@@ -71,6 +71,10 @@ export class TransferResolver {
       ...(this.byStation.get(from.station.id) ?? []),
       ...(hub ? (this.byStation.get(`hub:${hub.id}`) ?? []) : []),
     ];
+    // Waiting on the same platform for the next train of the same line is not a change: only a rule naming
+    // that line on both sides applies to it (a station-wide rule is about changing lines).
+    const samePlatform =
+      from.station.id === to.station.id && from.line.id === to.line.id && from.direction === to.direction;
     let walk: { score: number; order: number; value: number } | undefined;
     let processing: typeof walk;
     for (const rule of candidates) {
@@ -78,6 +82,7 @@ export class TransferResolver {
       const f = sideScore(rule.from, from);
       const t = sideScore(rule.to, to);
       if (place === 0 || f === 0 || t === 0) continue;
+      if (samePlatform && !(rule.from && 'line' in rule.from && rule.to && 'line' in rule.to)) continue;
       const score = place * 25 + f * 5 + t;
       const order = this.order.get(rule)!;
       const better = (cur: typeof walk) =>

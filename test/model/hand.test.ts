@@ -412,6 +412,27 @@ describe('(e) a through-run against changing trains', () => {
     });
   });
 
+  it('half the trains running through: riders bound for the junction still take whichever comes first', () => {
+    // At B the through trains arrive as L2, L1's own trains as L1; both go A→B, every 600 s each, so a
+    // rider to B waits for the first of them: every 300 s, as before the through-run.
+    // 380 + (2×150 + 600) + 290 = 1570; time 220 + 750 + 160 = 1130 (the same as L1 alone every 300 s).
+    const withB = { ...net, zones: [...net.zones, zone('ZB', at(6000, 100))] };
+    const half = applied(withB, {
+      type: 'through-run',
+      from: 'L1',
+      to: 'L2',
+      station: 'B',
+      headways: { 'am-peak': 600 },
+    });
+    expect(route(withB).od('O', 'ZB')).toEqual({ time: 1130, cost: 1570 });
+    expect(route(half).od('O', 'ZB')).toEqual({ time: 1130, cost: 1570 });
+    expect(
+      route(half)
+        .trip('O', 'ZB')!
+        .legs.find((l) => l.kind === 'ride'),
+    ).toMatchObject({ headwaySeconds: 300, waitSeconds: 150 });
+  });
+
   it('engine rows, station rows and the graphology reference agree, with and without through trains', () => {
     expect(disagreements(route(net))).toEqual([]);
     expect(
