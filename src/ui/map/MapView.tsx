@@ -217,6 +217,9 @@ export function MapView({ side, primary = false, label }: MapViewProps) {
   return (
     <section class="map" data-testid={`map-${side}`} data-ready={map.value ? 'yes' : 'no'} aria-label={label}>
       <div ref={container} class="map-canvas" />
+      <div class={`map-caption ${side}`} aria-hidden="true">
+        {label}
+      </div>
       <Tooltip state={tooltip} />
     </section>
   );
