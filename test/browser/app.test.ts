@@ -164,22 +164,33 @@ describe('the app on the toy network', () => {
     await page.waitForSelector('[data-testid="map-before"][data-ready="yes"]');
     await page.waitForSelector('[data-testid="map-after"][data-ready="yes"]');
     await waitForResults(page);
-    const boxes = await Promise.all(['before', 'after'].map((s) => page.locator(`[data-testid="map-${s}"]`).boundingBox()));
+    const boxes = await Promise.all(
+      ['before', 'after'].map((s) => page.locator(`[data-testid="map-${s}"]`).boundingBox()),
+    );
     expect(boxes[1]!.x).toBeGreaterThan(boxes[0]!.x + boxes[0]!.width / 2);
     // Panning one map pans the other.
-    await page.evaluate(() => window.__commuteshed!.maps.before!.jumpTo({ center: [0.05, 45.01], zoom: 10.5 }));
+    await page.evaluate(() =>
+      window.__commuteshed!.maps.before!.jumpTo({ center: [0.05, 45.01], zoom: 10.5 }),
+    );
     const centre = await page.evaluate(() => window.__commuteshed!.maps.after!.getCenter().toArray());
     expect(centre[0]).toBeCloseTo(0.05, 6);
     expect(centre[1]).toBeCloseTo(45.01, 6);
     // Each side shows its own network: the scenario's map highlights the changed line.
-    const changed = await page.evaluate(() => window.__commuteshed!.maps.after!.querySourceFeatures('lines', { filter: ['!=', ['get', 'changed'], ''] }).length);
+    const changed = await page.evaluate(
+      () =>
+        window.__commuteshed!.maps.after!.querySourceFeatures('lines', {
+          filter: ['!=', ['get', 'changed'], ''],
+        }).length,
+    );
     expect(changed).toBeGreaterThan(0);
     await screenshot(page, 'app-side-by-side');
     await page.selectOption('[data-testid="layout-select"]', 'swipe');
     await waitForResults(page);
     const swipe = page.locator('.swipe-handle');
     await swipe.fill('30');
-    expect(await page.locator('[data-testid="map-after"]').evaluate((el) => getComputedStyle(el).clipPath)).toMatch(/30%/);
+    expect(
+      await page.locator('[data-testid="map-after"]').evaluate((el) => getComputedStyle(el).clipPath),
+    ).toMatch(/30%/);
     await screenshot(page, 'app-swipe');
     expect(errors).toEqual([]);
   });
