@@ -71,7 +71,8 @@ export class Router {
     const target = g.edgeTarget;
     const edgeCost = g.edgeCost;
     const edgeTime = g.edgeTime;
-    const reach = (v: number) => {
+    // Seeds go where relaxed nodes go: on-board and platform nodes on the stack, the others in the heap.
+    const seed = (v: number) => {
       if (immediate[v] === 1) {
         if (queued[v] === 0) {
           queued[v] = 1;
@@ -79,7 +80,31 @@ export class Router {
         }
       } else if (immediate[v] === 0) heap.push(v);
     };
-    const relax = (u: number) => {
+    if (o >= 0) {
+      for (let k = g.accessStart[o]!; k < g.accessStart[o + 1]!; k++) {
+        const n = g.accessNode[k]!;
+        const c = g.accessCost[k]!;
+        const t = g.accessTime[k]!;
+        if (c < cost[n]! || (c === cost[n]! && t < time[n]!)) {
+          cost[n] = c;
+          time[n] = t;
+          pred[n] = fromAccess(k);
+          seed(n);
+        }
+      }
+    } else {
+      cost[entered] = 0;
+      time[entered] = 0;
+      seed(entered);
+    }
+    // The hot loop, flat: take the next node (stack first, then the heap) and relax its edges.
+    for (;;) {
+      let u: number;
+      if (top > 0) {
+        u = stack[--top]!;
+        queued[u] = 0;
+      } else if (heap.length > 0) u = heap.pop();
+      else break;
       const cu = cost[u]!;
       const tu = time[u]!;
       for (let e = start[u]!, end = start[u + 1]!; e < end; e++) {
@@ -92,35 +117,15 @@ export class Router {
           cost[v] = c;
           time[v] = t;
           pred[v] = e;
-          reach(v);
+          const mode = immediate[v];
+          if (mode === 1) {
+            if (queued[v] === 0) {
+              queued[v] = 1;
+              stack[top++] = v;
+            }
+          } else if (mode === 0) heap.push(v);
         }
       }
-    };
-    if (o >= 0) {
-      for (let k = g.accessStart[o]!; k < g.accessStart[o + 1]!; k++) {
-        const n = g.accessNode[k]!;
-        const c = g.accessCost[k]!;
-        const t = g.accessTime[k]!;
-        if (c < cost[n]! || (c === cost[n]! && t < time[n]!)) {
-          cost[n] = c;
-          time[n] = t;
-          pred[n] = fromAccess(k);
-          reach(n);
-        }
-      }
-    } else {
-      cost[entered] = 0;
-      time[entered] = 0;
-      reach(entered);
-    }
-    for (;;) {
-      while (top > 0) {
-        const w = stack[--top]!;
-        queued[w] = 0;
-        relax(w);
-      }
-      if (heap.length === 0) break;
-      relax(heap.pop());
     }
     this.origin = o;
   }

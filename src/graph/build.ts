@@ -2,7 +2,7 @@ import { type Assumptions, resolveAssumptions } from '../domain/assumptions';
 import type { Line } from '../domain/line';
 import { indexNetwork, type Network } from '../domain/network';
 import { directWalks, stationLinks } from './access';
-import { type EdgeParts, NO_PARTS, partsTime, perceivedCost, roundCost } from './cost';
+import { type EdgeParts, NO_PARTS, perceivedCost, roundCost } from './cost';
 import { type NodeAttributes, nodeKey, parseLabel } from './nodes';
 import { type PatternChain, type RideMeta, rides } from './rides';
 import { entrySeconds, exitSeconds, TransferResolver } from './transfers';
@@ -57,11 +57,20 @@ class SpecBuilder {
     return this.index.has(key);
   }
 
-  addNode(key: string, attrs: NodeAttributes): void {
+  /** Adds a node; returns its index. */
+  addNode(key: string, attrs: NodeAttributes): number {
     if (this.index.has(key)) throw new GraphError(`node ${key} added twice`);
-    this.index.set(key, this.spec.nodeKeys.length);
+    const n = this.spec.nodeKeys.length;
+    this.index.set(key, n);
     this.spec.nodeKeys.push(key);
     this.spec.nodes.push(attrs);
+    return n;
+  }
+
+  indexOf(key: string): number {
+    const n = this.index.get(key);
+    if (n === undefined) throw new GraphError(`no node ${key}`);
+    return n;
   }
 
   addEdge(
@@ -77,7 +86,26 @@ class SpecBuilder {
     const s = this.index.get(from);
     const t = this.index.get(to);
     if (s === undefined || t === undefined) throw new GraphError(`edge ${from} → ${to} joins a missing node`);
-    const attrs: EdgeAttributes = { ...parts, weight, time: partsTime(parts), kind };
+    this.addEdgeAt(s, t, kind, parts, weight, service);
+  }
+
+  /** addEdge by node indices: the bulk of the edges (zone links) come here without building keys. */
+  addEdgeAt(s: number, t: number, kind: EdgeKind, p: EdgeParts, weight: number, service?: RideMeta): void {
+    if (!(Number.isFinite(weight) && weight >= 0)) {
+      throw new GraphError(`edge ${this.spec.nodeKeys[s]} → ${this.spec.nodeKeys[t]} has weight ${weight}`);
+    }
+    // One object literal of a fixed shape per edge (no spreads): hundreds of thousands are made.
+    const attrs: EdgeAttributes = {
+      walk: p.walk,
+      wait: p.wait,
+      ride: p.ride,
+      transfer: p.transfer,
+      processing: p.processing,
+      boardings: p.boardings,
+      weight,
+      time: p.walk + p.wait + p.ride + p.transfer + p.processing,
+      kind,
+    };
     if (service) attrs.service = service;
     this.spec.edgeSource.push(s);
     this.spec.edgeTarget.push(t);
@@ -109,8 +137,10 @@ export function buildSpec(network: Network, period: string): GraphSpec {
   const g = new SpecBuilder();
   const addEdge: AddEdge = (...args) => g.addEdge(...args);
 
-  for (const z of network.zones) g.addNode(nodeKey.origin(z.id), { kind: 'origin', ref: z.id });
-  for (const z of network.zones) g.addNode(nodeKey.destination(z.id), { kind: 'destination', ref: z.id });
+  const origins = network.zones.map((z) => g.addNode(nodeKey.origin(z.id), { kind: 'origin', ref: z.id }));
+  const destinations = network.zones.map((z) =>
+    g.addNode(nodeKey.destination(z.id), { kind: 'destination', ref: z.id }),
+  );
 
   const { pooled, chains } = rides(network, period, a);
   const served = new Set([
@@ -163,40 +193,44 @@ export function buildSpec(network: Network, period: string): GraphSpec {
 
   addTransfers(network, a, alightedLabels, platforms, addEdge);
 
+  const enteredAt = new Map(stations.map((st) => [st.id, g.indexOf(nodeKey.entered(st.id))]));
+  const exitedAt = new Map(stations.map((st) => [st.id, g.indexOf(nodeKey.exited(st.id))]));
   for (const link of stationLinks(network.zones, stations, a)) {
-    const zone = network.zones[link.zone]!.id;
     const station = stations[link.station]!;
     const access = {
-      ...NO_PARTS,
       walk: link.seconds,
       wait: link.waitSeconds,
+      ride: 0,
+      transfer: 0,
       processing: Math.round(entrySeconds(station, a)),
+      boardings: 0,
     };
-    addEdge(
-      nodeKey.origin(zone),
-      nodeKey.entered(station.id),
+    g.addEdgeAt(
+      origins[link.zone]!,
+      enteredAt.get(station.id)!,
       'access',
       access,
       perceivedCost(access, a.weights),
     );
-    const egress = { ...NO_PARTS, walk: link.seconds, wait: link.waitSeconds };
-    addEdge(
-      nodeKey.exited(station.id),
-      nodeKey.destination(zone),
+    const egress = {
+      walk: link.seconds,
+      wait: link.waitSeconds,
+      ride: 0,
+      transfer: 0,
+      processing: 0,
+      boardings: 0,
+    };
+    g.addEdgeAt(
+      exitedAt.get(station.id)!,
+      destinations[link.zone]!,
       'egress',
       egress,
       perceivedCost(egress, a.weights),
     );
   }
   for (const w of directWalks(network.zones, a)) {
-    const parts = { ...NO_PARTS, walk: w.seconds };
-    addEdge(
-      nodeKey.origin(network.zones[w.from]!.id),
-      nodeKey.destination(network.zones[w.to]!.id),
-      'walk',
-      parts,
-      perceivedCost(parts, a.weights),
-    );
+    const parts = { walk: w.seconds, wait: 0, ride: 0, transfer: 0, processing: 0, boardings: 0 };
+    g.addEdgeAt(origins[w.from]!, destinations[w.to]!, 'walk', parts, perceivedCost(parts, a.weights));
   }
   return g.spec;
 }

@@ -115,12 +115,15 @@ export class RoutingPool {
   async prepare(request: BuildRequest): Promise<PreparedGraph> {
     const cached = this.touch(request.key);
     if (cached) return { key: request.key, stats: cached.stats, zones: cached.graph.zoneCount };
+    // Count the build as work in flight, so concurrent builds (baseline and scenario) go to different workers.
     const slot = this.slots.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
-    const response = await this.call<BuildResponse>(
-      slot,
-      (api) => api.build(request) as Promise<BuildResponse>,
-      1,
-    );
+    slot.inFlight++;
+    let response: BuildResponse;
+    try {
+      response = await this.call<BuildResponse>(slot, (api) => api.build(request) as Promise<BuildResponse>, 1);
+    } finally {
+      slot.inFlight--;
+    }
     if (!response.ok) throw new ScenarioError(response.issues);
     this.graphs.set(request.key, { graph: response.graph, context: response.context, stats: response.stats });
     slot.loaded.add(request.key);
