@@ -120,7 +120,11 @@ export class RoutingPool {
     slot.inFlight++;
     let response: BuildResponse;
     try {
-      response = await this.call<BuildResponse>(slot, (api) => api.build(request) as Promise<BuildResponse>, 1);
+      response = await this.call<BuildResponse>(
+        slot,
+        (api) => api.build(request) as Promise<BuildResponse>,
+        1,
+      );
     } finally {
       slot.inFlight--;
     }
