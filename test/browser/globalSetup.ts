@@ -35,7 +35,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   ensureChromium();
   const configFile = new URL('../../vite.config.ts', import.meta.url).pathname;
   const outDir = mkdtempSync(join(tmpdir(), 'commuteshed-build-'));
-  await build({ configFile, logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
+  await build({ configFile, logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: true } });
   const server: PreviewServer = await preview({
     configFile,
     logLevel: 'warn',

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
@@ -23,38 +23,60 @@ export interface AppPage {
   errors: string[];
 }
 
-/** Open the app at `query` and collect console errors. */
+/** BROWSER_TEST_LAPS=<file>: where the waits spend their time, appended to that file. */
+function laps(line: string): void {
+  if (process.env.BROWSER_TEST_LAPS) appendFileSync(process.env.BROWSER_TEST_LAPS, `${line}\n`);
+}
+
+const opened: Page[] = [];
+
+/**
+ * Open the app at `query` and collect console errors. Pages opened before are closed first, so the new
+ * page is the one in front (Chromium throttles animation frames in background tabs).
+ */
 export async function openApp(
   browser: Browser,
   query = '',
   viewport = { width: 1500, height: 900 },
 ): Promise<AppPage> {
+  for (const old of opened.splice(0)) await old.close().catch(() => undefined);
   const page = await browser.newPage({ viewport });
+  opened.push(page);
+  await page.bringToFront();
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
-  page.on('pageerror', (e) => errors.push(`${e.name}: ${e.message}`));
+  page.on('pageerror', (e) => errors.push(e.stack ?? `${e.name}: ${e.message}`));
+  const t0 = Date.now();
   await page.goto(`${inject('baseUrl')}${query}`);
+  laps(`goto ${query}: ${Date.now() - t0} ms`);
   return { page, errors };
 }
 
-/** Wait until the map is ready and results for the current view are painted (no progress bar). */
+/** Wait until results for the current view are in (no progress bar) and every map has drawn them. */
 export async function waitForResults(page: Page, timeout = 120_000): Promise<void> {
+  const t0 = Date.now();
   await page.waitForSelector('[data-testid^="map-"][data-ready="yes"]', { timeout });
   await page.waitForSelector('[data-testid="summary"]', { timeout });
   await page.waitForFunction(() => !document.querySelector('[data-testid="progress"]'), undefined, {
     timeout,
   });
-  await waitForPaint(page);
+  laps(`results: ${Date.now() - t0} ms`);
+  await waitForMapsIdle(page, timeout);
+  laps(`maps idle: ${Date.now() - t0} ms`);
 }
 
-/** Wait for the next map repaint after the current one. */
-export async function waitForPaint(page: Page, timeout = 60_000): Promise<void> {
-  const before = await page.evaluate(() => window.__commuteshed?.painted ?? 0);
-  await page
-    .waitForFunction((n) => (window.__commuteshed?.painted ?? 0) > n, before, { timeout })
-    .catch(() => undefined);
+/** Every map has finished rendering and is not moving. */
+export async function waitForMapsIdle(page: Page, timeout = 60_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const maps = Object.values(window.__commuteshed?.maps ?? {});
+      return maps.length > 0 && maps.every((m) => m.loaded() && !m.isMoving());
+    },
+    undefined,
+    { timeout },
+  );
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
