@@ -282,6 +282,20 @@ describe('a new user', () => {
     timings['jjj: baseline computed (ms)'] = await page.evaluate(
       () => window.__commuteshed!.marks.compare?.[0] ?? Number.NaN,
     );
+    // Click → isochrone painted, on the real network (a zone in central Beijing, by keyboard-free click).
+    await page.selectOption('[data-testid="metric-select"]', 'time-from-zone');
+    await waitForResults(page);
+    const box = (await page.locator('[data-testid="map-before"] canvas').boundingBox())!;
+    for (const k of [0, 1, 2]) {
+      const c = await page.evaluate(() => window.__commuteshed!.maps.before!.project([116.397, 39.908]));
+      const tc = await page.evaluate(() => performance.now());
+      await page.mouse.click(box.x + c.x + 12 * k, box.y + c.y);
+      await page.waitForFunction((t) => window.__commuteshed!.lastPaintAt > t, tc, { timeout: 60_000 });
+      timings[`jjj: click → isochrone painted (#${k + 1})`] =
+        (await page.evaluate(() => window.__commuteshed!.lastPaintAt)) - tc;
+    }
+    await screenshot(page, 'app-jjj-isochrone');
+    await page.selectOption('[data-testid="metric-select"]', 'time-to-core');
     const t0 = await page.evaluate(() => performance.now());
     await page.selectOption('[data-testid="scenario-select"]', 'jjj-pinggu-line-22');
     await page.waitForFunction(

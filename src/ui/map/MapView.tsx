@@ -49,6 +49,8 @@ export function MapView({ side, primary = false, label }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const map = useSignal<maplibregl.Map | null>(null);
   const tooltip = useTooltip();
+  /** The colours the zone layers were last given (a new style starts with the current scale's). */
+  const paintedColors = useRef('');
 
   useEffect(() => {
     const url = basemapUrl.value;
@@ -60,12 +62,14 @@ export function MapView({ side, primary = false, label }: MapViewProps) {
       hash: primary ? 'map' : false,
       attributionControl: { compact: true },
       canvasContextAttributes: { preserveDrawingBuffer: true },
+      fadeDuration: 0,
     });
     m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     m.addControl(new maplibregl.ScaleControl({}), 'bottom-right');
     const leave = joinSync(m);
     m.on('style.load', () => {
       addLayers(m, sideScale[side].value.colors);
+      paintedColors.current = sideScale[side].value.colors.join();
       map.value = null;
       map.value = m;
       registerMap(side, m);
@@ -123,9 +127,14 @@ export function MapView({ side, primary = false, label }: MapViewProps) {
     const scale = sideScale[side].value;
     if (!m || !n) return;
     const started = performance.now();
-    // The colour expression follows the scale (time ↔ jobs ↔ change); zones keep their class in feature-state.
-    m.setPaintProperty('zones-fill', 'fill-color', classColor(scale.colors));
-    m.setPaintProperty('zones-point', 'circle-color', classColor(scale.colors));
+    // The colour expression follows the scale (time ↔ jobs ↔ change), set only when it changes; the zones
+    // keep their class in feature-state.
+    const colors = scale.colors.join();
+    if (m.getLayer('zones-fill') && paintedColors.current !== colors) {
+      paintedColors.current = colors;
+      m.setPaintProperty('zones-fill', 'fill-color', classColor(scale.colors));
+      m.setPaintProperty('zones-point', 'circle-color', classColor(scale.colors));
+    }
     for (let z = 0; z < n.zones.length; z++) {
       if (values) m.setFeatureState({ source: 'zones', id: z }, { c: classify(values[z]!, scale) });
       else m.removeFeatureState({ source: 'zones', id: z });

@@ -7,6 +7,8 @@ import type { StyleSpecification } from 'maplibre-gl';
 export function offlineStyle(): StyleSpecification {
   return {
     version: 8,
+    // Colours switch at once: a planner compares states, and a transition only delays the picture.
+    transition: { duration: 0, delay: 0 },
     sources: {},
     layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#eef0f2' } }],
   };

@@ -1,3 +1,4 @@
+import { useMemo } from 'preact/hooks';
 import { nameIn } from '../../domain/names';
 import type { Network } from '../../domain/network';
 import type { Leg, TripDetail } from '../../workers/protocol';
@@ -109,6 +110,25 @@ function ZonePicker({
   );
 }
 
+/**
+ * Zone ids to pick from by keyboard. Its own component reading only the network and language, so a zone
+ * selection does not re-render thousands of options.
+ */
+function ZoneList() {
+  const n = network.value?.network;
+  const language = lang.value;
+  return useMemo(
+    () => (
+      <datalist id="zone-ids">
+        {n?.zones.map((z) => (
+          <option key={z.id} value={z.id} label={z.name ? nameIn(z.name, language) : undefined} />
+        ))}
+      </datalist>
+    ),
+    [n, language],
+  );
+}
+
 /** Origin and destination (also by keyboard), and both routes as legs with times. */
 export function RouteDetail() {
   const n = network.value?.network;
@@ -119,12 +139,7 @@ export function RouteDetail() {
     <section class="panel route" aria-label={t('route.title')} data-testid="route-detail">
       <h2>{t('route.title')}</h2>
       <p class="note">{t('route.hint')}</p>
-      <datalist id="zone-ids">
-        {n.zones.length <= 8000 &&
-          n.zones.map((z) => (
-            <option key={z.id} value={z.id} label={z.name ? nameIn(z.name, lang.value) : undefined} />
-          ))}
-      </datalist>
+      <ZoneList />
       <ZonePicker
         label={t('route.origin')}
         value={selectedZone.value}
