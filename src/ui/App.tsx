@@ -1,10 +1,12 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { openFiles } from './data/files';
+import { ScenarioPanel } from './editor/ScenarioPanel';
 import { t } from './i18n';
 import { MapView } from './map/MapView';
 import { singleSide } from './map/view';
 import { Controls } from './panels/Controls';
+import { ExportPanel } from './panels/Export';
 import { Legend } from './panels/Legend';
 import { Messages } from './panels/Messages';
 import { Progress } from './panels/Progress';
@@ -93,6 +95,7 @@ export function App() {
           <p class="hint panel">{t('metric.pickZone')}</p>
         )}
         <Summary />
+        <ExportPanel />
         {n && (
           <footer class="attribution">
             {t('attribution')}: {n.network.attribution.map((a) => a.text).join('; ')}
@@ -105,6 +108,7 @@ export function App() {
         <Messages />
       </main>
       <aside class="right">
+        <ScenarioPanel />
         <RouteDetail />
       </aside>
       {dragging.value && <div class="drop-overlay">{t('files.hint')}</div>}
