@@ -1,6 +1,7 @@
 import { batch, computed, effect, signal } from '@preact/signals';
 import type { Modification, Scenario } from '../../domain/scenario';
 import { t } from '../i18n';
+import './strings';
 import { isReadOnly } from '../persistence/workspace';
 import { activeScenario, network, report, scenarioId, scenarios } from '../state/store';
 import { type Change, History, putScenario } from './history';
