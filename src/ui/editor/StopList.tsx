@@ -124,6 +124,11 @@ export function StopList(props: StopListProps) {
                   ✕
                 </button>
               </span>
+              {!existing && (
+                <span class="stop-position" data-testid={`${props.testid}-${k}-position`}>
+                  {ref.coord[0].toFixed(5)}, {ref.coord[1].toFixed(5)}
+                </span>
+              )}
               <FieldIssues issues={props.issues} field={`${props.field}[${k}]`} />
             </li>
           );

@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useLayoutEffect } from 'preact/hooks';
 import type { Network } from '../../domain/network';
 import type { Modification, Scenario } from '../../domain/scenario';
 import type { FieldIssue } from './issues';
@@ -24,9 +24,12 @@ export function updater<M extends Modification>(modKey: string) {
   return (fn: (m: M) => M, undoKey?: string) => editModification(modKey, (m) => fn(m as M), undoKey);
 }
 
-/** Put `tool` on the map while the editor is open (and take it off when it closes). */
+/**
+ * Put `tool` on the map while the editor is open (and take it off when it closes). Set as the editor
+ * renders (a layout effect), so a click right after the editor opens already goes to the tool.
+ */
 export function useMapTool(tool: MapTool): void {
-  useEffect(() => {
+  useLayoutEffect(() => {
     mapTool.value = tool;
   });
   useEffect(
