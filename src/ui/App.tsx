@@ -1,10 +1,12 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import { openFiles } from './data/files';
+import { ScenarioPanel } from './editor/ScenarioPanel';
 import { t } from './i18n';
 import { MapView } from './map/MapView';
 import { singleSide } from './map/view';
 import { Controls } from './panels/Controls';
+import { ExportPanel } from './panels/Export';
 import { GtfsPanel } from './panels/GtfsPanel';
 import { Legend } from './panels/Legend';
 import { Messages } from './panels/Messages';
@@ -94,6 +96,7 @@ export function App() {
           <p class="hint panel">{t('metric.pickZone')}</p>
         )}
         <Summary />
+        <ExportPanel />
         {n && (
           <footer class="attribution">
             {t('attribution')}: {n.network.attribution.map((a) => a.text).join('; ')}
@@ -106,6 +109,7 @@ export function App() {
         <Messages />
       </main>
       <aside class="right">
+        <ScenarioPanel />
         <RouteDetail />
         <GtfsPanel />
       </aside>

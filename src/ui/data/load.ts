@@ -1,7 +1,9 @@
 import { formatIssues } from '../../domain/issue';
 import type { Scenario } from '../../domain/scenario';
 import { ioWorker } from '../../workers/browserIo';
+import { adopt } from '../editor/session';
 import { t } from '../i18n';
+import { restoreWorkspace } from '../persistence/workspace';
 import { network, report, scenarioId, scenarios } from '../state/store';
 import { type BundledNetwork, bundledNetworks, bundledScenarios } from './bundled';
 
@@ -31,7 +33,11 @@ export async function openNetwork(
     return false;
   }
   network.value = { network: result.value.network, checksum: result.value.checksum, source: label };
-  scenarios.value = await bundledScenariosFor(result.value.network.id, result.value.checksum);
+  // The planner's own scenarios for this network (IndexedDB) join the bundled ones.
+  await restoreWorkspace(
+    result.value.network.id,
+    await bundledScenariosFor(result.value.network.id, result.value.checksum),
+  );
   if (!scenarios.value.some((s) => s.id === scenarioId.value)) scenarioId.value = null;
   return true;
 }
@@ -91,9 +97,8 @@ export async function openScenario(file: string, text: string): Promise<boolean>
     report({ level: 'error', title: `${t('files.errors')} ${file}`, file, issues: result.issues });
     return false;
   }
-  const scenario = result.value;
-  scenarios.value = [...scenarios.value.filter((s) => s.id !== scenario.id), scenario];
-  scenarioId.value = scenario.id;
+  // Added under a fresh id if the id is taken (never replacing the planner's work), undoable, selected.
+  adopt(result.value);
   report({ level: 'info', title: `${t('files.loaded')} ${file}` });
   return true;
 }

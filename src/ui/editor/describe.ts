@@ -1,0 +1,70 @@
+import { type Language, nameIn } from '../../domain/names';
+import type { Network } from '../../domain/network';
+import type { Modification } from '../../domain/scenario';
+import { secondsToMinutes } from './units';
+
+/**
+ * One line saying what a modification does, for the list ("Metro 2: am-peak 2 min"). Names come from
+ * `network` (the scenario's network, so lines it adds are named); unknown ids are shown as they are.
+ */
+export function describeModification(
+  mod: Modification,
+  network: Network,
+  lang: Language,
+  tr: (key: string) => string,
+): string {
+  const line = (id: string) => {
+    const l = network.lines.find((x) => x.id === id);
+    return l ? nameIn(l.name, lang) : id;
+  };
+  const station = (id: string) => {
+    const s = network.stations.find((x) => x.id === id);
+    return s ? nameIn(s.name, lang) : id;
+  };
+  const headways = (h: Record<string, number> | undefined) =>
+    Object.entries(h ?? {})
+      .map(([p, s]) => `${p} ${secondsToMinutes(s)}′`)
+      .join(', ');
+  switch (mod.type) {
+    case 'add-line':
+      return `${nameIn(mod.line?.name ?? {}, lang) || mod.line?.id} · ${mod.stops?.length ?? 0} ⦿`;
+    case 'extend-line':
+      return `${line(mod.line)} +${mod.stops?.length ?? 0} ⦿`;
+    case 'set-headway':
+      return `${line(mod.line)}: ${headways(mod.headways)}`;
+    case 'adjust-speed':
+      return `${line(mod.line)} ×${mod.speedFactor}${mod.from !== undefined ? ` (${station(mod.from)}–${mod.to === undefined ? '?' : station(mod.to)})` : ''}`;
+    case 'add-pattern':
+      return `${line(mod.line)} ${mod.pattern?.id}: ${mod.pattern?.stops?.length ?? 0} ⦿`;
+    case 'through-run':
+      return `${line(mod.from)} → ${line(mod.to)} @ ${station(mod.station)}`;
+    case 'set-transfer': {
+      const at = mod.at;
+      const where =
+        'station' in at
+          ? station(at.station)
+          : 'stations' in at
+            ? at.stations.map(station).join(' ↔ ')
+            : at.hub;
+      const parts = [
+        mod.walkSeconds !== undefined ? `${tr('ed.walk')} ${secondsToMinutes(mod.walkSeconds)}′` : '',
+        mod.processingSeconds !== undefined
+          ? `${tr('ed.processing')} ${secondsToMinutes(mod.processingSeconds)}′`
+          : '',
+      ].filter(Boolean);
+      return `${where}: ${parts.join(', ')}`;
+    }
+    case 'set-processing': {
+      const target = mod.layer ?? mod.hub ?? (mod.stations ?? []).map(station).join(', ');
+      const parts = [
+        mod.entrySeconds !== undefined ? `${tr('ed.entry')} ${secondsToMinutes(mod.entrySeconds)}′` : '',
+        mod.exitSeconds !== undefined ? `${tr('ed.exit')} ${secondsToMinutes(mod.exitSeconds)}′` : '',
+      ].filter(Boolean);
+      return `${target}: ${parts.join(', ')}`;
+    }
+    case 'remove-line':
+      return line(mod.line);
+    case 'close-station':
+      return station(mod.station);
+  }
+}

@@ -1,0 +1,188 @@
+import { useSignal } from '@preact/signals';
+import { resultsJsonPieces, zonesCsv, zonesGeoJson } from '../../io/exports';
+import { buildResults, serializeResults } from '../../io/results';
+import { CancelledError, isCancelled } from '../../workers/errors';
+import { engine } from '../compute/engine';
+import { draft } from '../editor/session';
+import '../editor/strings';
+import { t } from '../i18n';
+import { primaryMap } from '../map/MapView';
+import {
+  activeScenario,
+  comparison,
+  network,
+  period,
+  progress,
+  report,
+  scenarioNetwork,
+} from '../state/store';
+import { downloadBlob, downloadText } from './ExportFile';
+
+/** Rows of the matrix written between two yields to the page. */
+const ROWS_PER_PIECE = 32;
+
+const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * The results in step with what is shown: computed for the current network, period and (applicable)
+ * scenario, with no edit waiting to be committed and no computation running.
+ */
+function currentDoc() {
+  const c = comparison.value;
+  const n = network.value;
+  if (!c || !n || progress.value !== null || draft.value !== null) return null;
+  const applies = (scenarioNetwork.value?.issues.length ?? 0) === 0;
+  const expected = applies ? activeScenario.value : null;
+  const d = c.doc;
+  if (d.scenario !== expected || d.period.id !== period.value || d.network.checksum !== n.checksum)
+    return null;
+  return d;
+}
+
+/** Results JSON (optionally with the travel-time matrix), zones as GeoJSON and CSV, the map as PNG. */
+export function ExportPanel() {
+  const withMatrix = useSignal(false);
+  const running = useSignal<{
+    phase: 'compute' | 'write';
+    done: number;
+    total: number;
+    cancel: () => void;
+  } | null>(null);
+  const doc = currentDoc();
+  const n = network.value;
+  if (!n) return null;
+  const base = doc ? `${doc.network.id}-${doc.scenario?.id ?? 'baseline'}-${doc.period.id}` : '';
+  const busy = running.value !== null;
+
+  const exportResults = async () => {
+    if (!doc) return;
+    if (!withMatrix.value) {
+      downloadText(`${base}.results.json`, serializeResults(doc), 'application/json');
+      return;
+    }
+    // The matrix is not kept for display: compute it again (deterministic: the same numbers) and write it
+    // in pieces, yielding to the page, so nothing freezes however large the network.
+    const controller = new AbortController();
+    const cancel = () => controller.abort();
+    const zones = n.network.zones.length;
+    running.value = { phase: 'compute', done: 0, total: 1, cancel };
+    try {
+      const run = await engine().compare({
+        network: n.network,
+        networkKey: n.checksum,
+        scenario: doc.scenario,
+        period: doc.period.id,
+        matrix: true,
+        signal: controller.signal,
+        onProgress: ({ done, total }) => {
+          if (!controller.signal.aborted) running.value = { phase: 'compute', done, total, cancel };
+        },
+      });
+      const full = buildResults({
+        network: n.network,
+        checksum: n.checksum,
+        scenario: doc.scenario,
+        period: doc.period.id,
+        report: run.report,
+        generatedAt: new Date(),
+        engineVersion: run.engineVersion,
+      });
+      const matrix = {
+        baseline: run.baseline.rows.times!,
+        ...(run.scenario && { scenario: run.scenario.rows.times! }),
+      };
+      // Pieces: the head, the matrix's opening, per side an opening, its rows and a closing; the end.
+      const total = 3 + (matrix.scenario ? 2 : 1) * (2 + Math.ceil(zones / ROWS_PER_PIECE));
+      const parts: string[] = [];
+      for (const piece of resultsJsonPieces(full, matrix, ROWS_PER_PIECE)) {
+        parts.push(piece);
+        if (controller.signal.aborted) throw new CancelledError();
+        running.value = { phase: 'write', done: Math.min(parts.length, total), total, cancel };
+        await nextFrame();
+      }
+      downloadBlob(`${base}.matrix.results.json`, new Blob(parts, { type: 'application/json' }));
+    } catch (e) {
+      if (!isCancelled(e))
+        report({
+          level: 'error',
+          title: t('export.failed'),
+          detail: e instanceof Error ? e.message : String(e),
+        });
+    } finally {
+      running.value = null;
+    }
+  };
+
+  const exportPng = () => {
+    const map = primaryMap.value;
+    if (!map) return;
+    // The map keeps its drawing buffer (preserveDrawingBuffer), so the canvas holds the last frame.
+    map.getCanvas().toBlob((blob) => {
+      if (blob) downloadBlob(`${base || n.network.id}.png`, blob);
+      else report({ level: 'error', title: t('export.failed'), detail: 'PNG' });
+    }, 'image/png');
+  };
+
+  const r = running.value;
+  return (
+    <section class="panel export" aria-label={t('export.title')} data-testid="export">
+      <h2>{t('export.title')}</h2>
+      {!doc && <p class="hint">{t('export.waiting')}</p>}
+      <label class="check">
+        <input
+          type="checkbox"
+          checked={withMatrix.value}
+          disabled={busy}
+          data-testid="export-matrix"
+          onChange={(e) => (withMatrix.value = (e.target as HTMLInputElement).checked)}
+        />
+        {t('export.matrix')}
+      </label>
+      <div class="button-row">
+        <button
+          type="button"
+          disabled={!doc || busy}
+          data-testid="export-json"
+          onClick={() => void exportResults()}
+        >
+          {t('export.json')}
+        </button>
+        <button
+          type="button"
+          disabled={!doc || busy}
+          data-testid="export-geojson"
+          onClick={() =>
+            doc &&
+            downloadText(
+              `${base}.zones.geojson`,
+              `${JSON.stringify(zonesGeoJson(doc, n.network))}\n`,
+              'application/geo+json',
+            )
+          }
+        >
+          {t('export.geojson')}
+        </button>
+        <button
+          type="button"
+          disabled={!doc || busy}
+          data-testid="export-csv"
+          onClick={() => doc && downloadText(`${base}.zones.csv`, zonesCsv(doc), 'text/csv')}
+        >
+          {t('export.csv')}
+        </button>
+        <button type="button" disabled={!primaryMap.value} data-testid="export-png" onClick={exportPng}>
+          {t('export.png')}
+        </button>
+      </div>
+      {r && (
+        <div class="export-progress" role="status" data-testid="export-progress">
+          <span>{t(r.phase === 'compute' ? 'export.computing' : 'export.writing')}</span>
+          <progress max={r.total} value={r.done} />
+          <button type="button" onClick={r.cancel} data-testid="export-cancel">
+            {t('progress.cancel')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,17 @@
+/** Offer `blob` as a download named `name` (the browser saves it; nothing is uploaded). */
+export function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoked later: some browsers read the URL after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function downloadText(name: string, text: string, type: string): void {
+  downloadBlob(name, new Blob([text], { type: `${type};charset=utf-8` }));
+}

@@ -1,0 +1,165 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  mapPixel,
+  settledScreenshot,
+  shortcut,
+  waitForCommit,
+  waitForComputed,
+  waitForMapPosition,
+} from './editorHelpers';
+import { type AppPage, launch, openApp, screenshot } from './support';
+
+/**
+ * One planner's session on the toy network, step by step on one page: draw a new suburban line, tune it,
+ * undo and redo, reload. Each step starts where the one before left off.
+ */
+let browser: Browser;
+let app: AppPage;
+let page: Page;
+beforeAll(async () => {
+  browser = await launch();
+  app = await openApp(browser, '?network=toy');
+  page = app.page;
+  await waitForComputed(page);
+  await waitForMapPosition(page);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const TOYTON_RAIL: [number, number] = [0.01399, 44.96673];
+/** Open country east of Toyton: no station within snapping distance of these. */
+const NEW: [number, number][] = [
+  [0.055, 44.984],
+  [0.09, 44.99],
+  [0.125, 44.995],
+];
+const stops = () => page.locator('[data-testid="stops"] > li');
+const meanTimeChange = async () =>
+  Number(
+    (await page.locator('[data-testid="summary-meanTimeToCore"] td').nth(2).textContent())?.replace('−', '-'),
+  );
+/** A new stop's position as the list shows it. */
+const position = async (k: number) =>
+  (await page.textContent(`[data-testid="stops-${k}-position"]`))!.split(', ').map(Number) as [
+    number,
+    number,
+  ];
+/** Within a pixel or two of where the map was clicked (the map position in the URL is rounded). */
+const near = (a: [number, number], b: [number, number]) =>
+  Math.abs(a[0] - b[0]) < 0.002 && Math.abs(a[1] - b[1]) < 0.002;
+const differenceMap = () => settledScreenshot(page, '[data-testid="map-difference"]');
+
+async function clickMap(coord: [number, number], options: { button?: 'right' } = {}) {
+  const p = await mapPixel(page, coord);
+  await page.mouse.click(p.x, p.y, options);
+}
+
+let changeAtEnd = 0;
+
+describe('the scenario editor on the map', () => {
+  it('draws a new suburban line with five stations from scratch, sets headway and speed, and the difference map changes', async () => {
+    await page.click('[data-testid="scenario-new"]');
+    await page.selectOption('[data-testid="mod-type"]', 'add-line');
+    await page.click('[data-testid="mod-add"]');
+    await page.waitForSelector('[data-testid="editor-add-line"]');
+    expect(await page.inputValue('[data-testid="line-layer"]')).toBe('suburban');
+
+    // A click on an existing station uses it: a transfer at Toyton Railway Station.
+    await clickMap(TOYTON_RAIL);
+    await expect.poll(() => stops().count()).toBe(1);
+    expect(await stops().first().textContent()).toContain('Toyton Railway Station');
+    for (const [k, c] of NEW.entries()) {
+      await clickMap(c);
+      await expect.poll(() => stops().count()).toBe(k + 2);
+    }
+    // The keyboard way: a new station at typed coordinates.
+    await page.fill('[data-testid="stops-coord"]', '0.16, 45.0');
+    await page.press('[data-testid="stops-coord"]', 'Enter');
+    await expect.poll(() => stops().count()).toBe(5);
+    expect(await position(4)).toEqual([0.16, 45]);
+
+    // Drag the third stop east; it moves, and the other stops stay.
+    const from = await mapPixel(page, NEW[1]!);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    const placed = await position(2);
+    expect(near(placed, NEW[1]!)).toBe(true);
+    await page.mouse.move(from.x + 8, from.y - 4, { steps: 4 });
+    await page.mouse.move(from.x + 16, from.y - 8, { steps: 4 });
+    await page.mouse.up();
+    const moved = await position(2);
+    expect(moved[0]).toBeGreaterThan(placed[0] + 0.005);
+    expect(moved[1]).toBeGreaterThan(placed[1]);
+    expect(near(await position(1), NEW[0]!)).toBe(true);
+
+    await page.fill('[data-testid="line-name"]', 'S9 Eastern Link');
+    await page.fill('[data-testid="headways-am-peak"]', '5');
+    await page.fill('[data-testid="run-speed"]', '80');
+    await waitForCommit(page);
+    expect(await page.locator('[data-testid="field-issues"]').count()).toBe(0);
+    const slow = await meanTimeChange();
+    expect(slow).toBeLessThan(0);
+
+    await page.check('[data-testid="view-difference"]');
+    await waitForComputed(page);
+    const before = await differenceMap();
+    await page.fill('[data-testid="run-speed"]', '160');
+    await waitForCommit(page);
+    const fast = await meanTimeChange();
+    expect(fast).toBeLessThan(slow);
+    await expect.poll(async () => (await differenceMap()).equals(before), { timeout: 20_000 }).toBe(false);
+    await screenshot(page, 'editor-new-line');
+    changeAtEnd = fast;
+    expect(app.errors).toEqual([]);
+  });
+
+  it('undoes and redoes every edit (Ctrl+Z, Shift+Ctrl+Z, Ctrl+Y and the buttons)', async () => {
+    // Right-click a stop on the map removes it.
+    await clickMap(NEW[2]!, { button: 'right' });
+    await expect.poll(() => stops().count()).toBe(4);
+    await shortcut(page, 'Control+z');
+    await expect.poll(() => stops().count()).toBe(5);
+    await shortcut(page, 'Control+z');
+    expect(await page.inputValue('[data-testid="run-speed"]')).toBe('80');
+    await page.click('[data-testid="undo"]');
+    expect(await page.inputValue('[data-testid="run-speed"]')).toBe('100');
+    await shortcut(page, 'Control+z');
+    expect(await page.inputValue('[data-testid="headways-am-peak"]')).toBe('10');
+
+    await shortcut(page, 'Control+Shift+z');
+    expect(await page.inputValue('[data-testid="headways-am-peak"]')).toBe('5');
+    await page.click('[data-testid="redo"]');
+    expect(await page.inputValue('[data-testid="run-speed"]')).toBe('80');
+    await shortcut(page, 'Control+y');
+    expect(await page.inputValue('[data-testid="run-speed"]')).toBe('160');
+    await shortcut(page, 'Control+Shift+z');
+    await expect.poll(() => stops().count()).toBe(4);
+    await shortcut(page, 'Control+z');
+    await expect.poll(() => stops().count()).toBe(5);
+    expect(await page.isEnabled('[data-testid="redo"]')).toBe(true);
+
+    // Back where it was: the same results (the engine is deterministic).
+    await waitForCommit(page);
+    expect(await meanTimeChange()).toBe(changeAtEnd);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('finds the scenario restored after a reload', async () => {
+    await waitForCommit(page);
+    const dragged = await page.textContent('[data-testid="stops-2-position"]');
+    await page.reload();
+    await waitForComputed(page);
+    expect(await page.inputValue('[data-testid="scenario-select"]')).toBe('toy-scenario');
+    await page.click('[data-testid="mod-0-open"]');
+    await page.waitForSelector('[data-testid="editor-add-line"]');
+    expect(await stops().count()).toBe(5);
+    expect(await page.inputValue('[data-testid="line-name"]')).toBe('S9 Eastern Link');
+    expect(await page.inputValue('[data-testid="run-speed"]')).toBe('160');
+    expect(await page.inputValue('[data-testid="headways-am-peak"]')).toBe('5');
+    expect(await page.textContent('[data-testid="stops-2-position"]')).toBe(dragged);
+    expect(await meanTimeChange()).toBe(changeAtEnd);
+    expect(app.errors).toEqual([]);
+  });
+});

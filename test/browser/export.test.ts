@@ -1,0 +1,160 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import Ajv2020 from 'ajv/dist/2020';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { downloadOf, downloadText, waitForCommit, waitForComputed } from './editorHelpers';
+import { type AppPage, launch, openApp } from './support';
+
+const root = new URL('../../', import.meta.url).pathname;
+const run = promisify(execFile);
+/** The headless run (`npm run simulate`) on the same inputs. */
+const simulate = (...args: string[]) =>
+  run(
+    process.execPath,
+    ['--import', 'tsx', 'src/cli/simulate.ts', '--network', 'networks/toy.network.json', ...args],
+    {
+      cwd: root,
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+const withoutTimestamp = (text: string) => text.replace(/"generatedAt": "[^"]+"/, '"generatedAt": ""');
+
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+const validateResults = ajv.compile(
+  JSON.parse(readFileSync(join(root, 'schemas/results.schema.json'), 'utf8')),
+);
+const schemaErrors = (doc: unknown) =>
+  validateResults(doc) ? [] : (validateResults.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+
+let browser: Browser;
+let app: AppPage;
+let page: Page;
+const dir = mkdtempSync(join(tmpdir(), 'commuteshed-export-'));
+
+beforeAll(async () => {
+  browser = await launch();
+  app = await openApp(browser, '?network=toy');
+  page = app.page;
+  await waitForComputed(page);
+  // The bundled express scenario, edited (a copy is made): walk-on suburban rail on top.
+  await page.selectOption('[data-testid="scenario-select"]', 'toy-express');
+  await page.selectOption('[data-testid="mod-type"]', 'set-processing');
+  await page.click('[data-testid="mod-add"]');
+  await page.fill('[data-testid="processing-entry"]', '1.5');
+  await waitForCommit(page);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('exports', () => {
+  it('exports results JSON that passes the shipped schema and equals the headless run, with and without the matrix', async () => {
+    expect(await page.inputValue('[data-testid="scenario-select"]')).toBe('toy-express-copy');
+    const scenario = await downloadText(page, () => page.click('[data-testid="scenario-export"]'));
+    expect(scenario.name).toBe('toy-express-copy.scenario.json');
+    const scenarioFile = join(dir, scenario.name);
+    writeFileSync(scenarioFile, scenario.text);
+    const headless = Promise.all([
+      simulate('--scenario', scenarioFile, '--out', join(dir, 'cli.json')),
+      simulate('--scenario', scenarioFile, '--matrix', '--out', join(dir, 'cli-matrix.json')),
+    ]);
+
+    const plain = await downloadText(page, () => page.click('[data-testid="export-json"]'));
+    expect(plain.name).toBe('toy-toy-express-copy-am-peak.results.json');
+    const doc = JSON.parse(plain.text);
+    expect(schemaErrors(doc)).toEqual([]);
+    expect(doc.scenario.modifications.map((m: { type: string }) => m.type)).toEqual([
+      'add-pattern',
+      'set-headway',
+      'set-processing',
+    ]);
+    expect(doc.matrix).toBeUndefined();
+
+    await page.check('[data-testid="export-matrix"]');
+    const full = await downloadText(page, () => page.click('[data-testid="export-json"]'));
+    const withMatrix = JSON.parse(full.text);
+    expect(schemaErrors(withMatrix)).toEqual([]);
+    expect(withMatrix.matrix.baseline).toHaveLength(79);
+    expect(withMatrix.matrix.scenario[0]).toHaveLength(79);
+    await page.uncheck('[data-testid="export-matrix"]');
+
+    await headless;
+    expect(withoutTimestamp(plain.text)).toBe(withoutTimestamp(readFileSync(join(dir, 'cli.json'), 'utf8')));
+    expect(withoutTimestamp(full.text)).toBe(
+      withoutTimestamp(readFileSync(join(dir, 'cli-matrix.json'), 'utf8')),
+    );
+    expect(app.errors).toEqual([]);
+  });
+
+  it('exports zones with metrics as GeoJSON and CSV, and the map as PNG', async () => {
+    const geo = await downloadText(page, () => page.click('[data-testid="export-geojson"]'));
+    const fc = JSON.parse(geo.text);
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.features).toHaveLength(79);
+    expect(fc.features[0].geometry.type).toMatch(/Polygon|Point/);
+    expect(Object.keys(fc.features[0].properties)).toContain('delta_timeToCoreMinutes');
+    expect(fc.commuteshed.scenario.id).toBe('toy-express-copy');
+
+    const csv = await downloadText(page, () => page.click('[data-testid="export-csv"]'));
+    const lines = csv.text.replace(/^\ufeff/, '').split('\r\n');
+    expect(lines[0]).toMatch(/^zone,name_en,name_zh,population,jobs,baseline_timeToCoreMinutes,/);
+    expect(lines).toHaveLength(81);
+    expect(lines[1]!.split(',')).toHaveLength(lines[0]!.split(',').length);
+
+    const png = await downloadOf(page, () => page.click('[data-testid="export-png"]'));
+    const bytes = readFileSync(await png.path());
+    expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect(bytes.length).toBeGreaterThan(5000);
+    expect(app.errors).toEqual([]);
+  });
+});
+
+describe('scenario import', () => {
+  it('lists every error of a broken scenario file and leaves the current scenario as it was', async () => {
+    const before = await page.locator('[data-testid="modifications"] > li').allTextContents();
+    const broken = {
+      format: 'commuteshed.scenario/1',
+      id: 'broken',
+      name: 'Broken',
+      description: '',
+      network: 'toy',
+      modifications: [
+        { type: 'set-headway', line: 'm9', headways: { 'am-peak': 120 } },
+        { type: 'adjust-speed', line: 'm1', speedFactor: -1 },
+        { type: 'add-line', line: { id: 'x' } },
+      ],
+    };
+    await page.setInputFiles('[data-testid="scenario-import"]', {
+      name: 'broken.scenario.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(broken)),
+    });
+    const message = page.locator('[data-testid="message-error"]').last();
+    await message.waitFor();
+    expect(await message.textContent()).toContain('broken.scenario.json');
+    const issues = await message.locator('.issues li').allTextContents();
+    expect(issues.length).toBeGreaterThanOrEqual(4);
+    expect(
+      issues.some((i) => i.startsWith('$.modifications[0].line') && i.includes('unknown line "m9"')),
+    ).toBe(true);
+    expect(issues.some((i) => i.startsWith('$.modifications[1].speedFactor'))).toBe(true);
+    expect(issues.some((i) => i.startsWith('$.modifications[2].line.name'))).toBe(true);
+
+    // Not JSON at all: where it breaks.
+    await page.setInputFiles('[data-testid="scenario-import"]', {
+      name: 'truncated.scenario.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format": "commuteshed.scenario/1", "id": '),
+    });
+    await expect.poll(() => page.locator('[data-testid="message-error"]').count()).toBe(2);
+
+    expect(await page.inputValue('[data-testid="scenario-select"]')).toBe('toy-express-copy');
+    expect(await page.locator('[data-testid="modifications"] > li').allTextContents()).toEqual(before);
+    expect(await page.locator('[data-testid="scenario-select"] option[value="broken"]').count()).toBe(0);
+    expect(app.errors).toEqual([]);
+  });
+});
