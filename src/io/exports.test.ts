@@ -94,6 +94,21 @@ describe('resultsJsonPieces', () => {
   });
 });
 
+describe('the embedded scenario', () => {
+  it("is written in the schema's key order, so an edited scenario gives the bytes of the same file read back", () => {
+    // The editor builds a modification in the order the user fills it in; the CLI reads it from a file.
+    const reversed = (o: object) => Object.fromEntries(Object.entries(o).reverse());
+    const shuffled: Scenario = {
+      ...(reversed(express) as Scenario),
+      modifications: express.modifications.map((m) => reversed(m) as typeof m),
+    };
+    expect(JSON.stringify(shuffled)).not.toBe(JSON.stringify(express));
+    expect(serializeResults(buildResults({ ...input, scenario: shuffled }))).toBe(
+      serializeResults(buildResults(input)),
+    );
+  });
+});
+
 describe('zone tables', () => {
   it('has one row per zone with baseline, scenario and delta columns matching the results file', () => {
     const doc = buildResults(input);

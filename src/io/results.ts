@@ -5,6 +5,7 @@ import type { DeltaSummary } from '../metrics/comparison';
 import type { ZoneMetricsTable } from '../metrics/originMetrics';
 import type { ComparisonReport } from '../metrics/report';
 import type { Summary } from '../metrics/summary';
+import { normalizeScenario } from './scenario';
 import type { ResultsDocument } from './schema/results';
 
 export const RESULTS_FORMAT = 'commuteshed.results/1';
@@ -95,7 +96,7 @@ export function buildResults(input: ResultsInput): ResultsDocument {
       attribution: network.attribution,
       ...(network.zoneAttributes && { zoneAttributes: network.zoneAttributes }),
     },
-    scenario: input.scenario,
+    scenario: input.scenario && normalizeScenario(input.scenario),
     period,
     assumptions: a,
     core: network.core,

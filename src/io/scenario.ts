@@ -84,6 +84,15 @@ function comparePaths(a: string, b: string): number {
   return pa.length - pb.length;
 }
 
+/**
+ * The scenario as its schema orders it: the editor builds objects in the order a user fills them in, a
+ * file may have any key order, yet the same scenario must give the same bytes wherever it is written.
+ */
+export function normalizeScenario(scenario: Scenario): Scenario {
+  const result = validate(scenarioSchema, scenario);
+  return result.success ? (result.data as Scenario) : scenario;
+}
+
 export function serializeScenario(scenario: Scenario): string {
-  return `${JSON.stringify(scenario, null, 2)}\n`;
+  return `${JSON.stringify(normalizeScenario(scenario), null, 2)}\n`;
 }

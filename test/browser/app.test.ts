@@ -211,11 +211,10 @@ describe('the app on the toy network', () => {
     expect(await minutes(after)).toBeLessThan(await minutes(before));
     expect(await before.locator('.leg.ride').count()).toBeGreaterThanOrEqual(1);
     expect(await after.locator('.leg').first().textContent()).toMatch(/Walk/);
-    // The route is drawn on the map.
-    const drawn = await page.evaluate(
-      () => window.__commuteshed!.maps.before!.querySourceFeatures('route').length,
-    );
-    expect(drawn).toBeGreaterThan(0);
+    // The route is drawn on the map (setData reaches the map's worker asynchronously: poll).
+    await expect
+      .poll(() => page.evaluate(() => window.__commuteshed!.maps.before!.querySourceFeatures('route').length))
+      .toBeGreaterThan(0);
     await screenshot(page, 'app-route-toy');
     expect(errors).toEqual([]);
   });

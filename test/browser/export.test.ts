@@ -83,6 +83,7 @@ describe('exports', () => {
     await page.uncheck('[data-testid="export-matrix"]');
 
     await headless;
+    writeFileSync(join(dir, 'browser.json'), plain.text); // kept beside the CLI outputs for a diff when this fails
     expect(withoutTimestamp(plain.text)).toBe(withoutTimestamp(readFileSync(join(dir, 'cli.json'), 'utf8')));
     expect(withoutTimestamp(full.text)).toBe(
       withoutTimestamp(readFileSync(join(dir, 'cli-matrix.json'), 'utf8')),

@@ -69,6 +69,7 @@ export function startController(scenarioApplies: () => boolean): void {
         });
         comparison.value = {
           key: `${loaded.checksum}|${scenario?.id ?? ''}|${p}`,
+          scenario,
           report: result.report,
           doc,
           seconds,

@@ -34,7 +34,7 @@ function currentDoc() {
   const applies = (scenarioNetwork.value?.issues.length ?? 0) === 0;
   const expected = applies ? activeScenario.value : null;
   const d = c.doc;
-  if (d.scenario !== expected || d.period.id !== period.value || d.network.checksum !== n.checksum)
+  if (c.scenario !== expected || d.period.id !== period.value || d.network.checksum !== n.checksum)
     return null;
   return d;
 }
