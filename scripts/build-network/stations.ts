@@ -135,7 +135,7 @@ export function resolveMetroStations(lines: MetroLineDraft[]): {
       const base = name.replace(/\(.+\)$/, '');
       const suffix = /\((\d+)号线\)$/.exec(name)?.[1];
       const alias = lines.map((x) => x.stationAliases[name]).find((a) => a !== undefined);
-      const en = englishNameNear(base, coord, 600, greatCircleMeters) ?? alias;
+      const en = titleCase(englishNameNear(base, coord, 600, greatCircleMeters) ?? alias);
       let id = `m-${en ? slug(en) : `${l.id}-${k}`}${suffix ? `-l${suffix}` : ''}`;
       while (used.has(id)) id = `${id}-2`;
       used.add(id);
@@ -173,4 +173,18 @@ export function checkSpacing(lines: MetroLineDraft[], stations: MetroStation[]):
     }
   }
   return out;
+}
+
+/**
+ * A few OSM name:en tags are in capitals (TIANGONGYUAN); written as the others are (Tiangongyuan). Codes
+ * (PEK T3) stay: a name is recased only when every word is letters only and longer than three.
+ */
+function titleCase(name: string | undefined): string | undefined {
+  if (
+    name === undefined ||
+    name !== name.toUpperCase() ||
+    !name.split(/\s+/).every((w) => /^[A-Z'-]{4,}$/.test(w))
+  )
+    return name;
+  return name.toLowerCase().replace(/(^|[\s'-])([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase());
 }
