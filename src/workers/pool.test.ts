@@ -57,6 +57,43 @@ describe('RoutingPool (Node worker threads)', () => {
     expect((await single.rows('toy')).metrics).toEqual(result.metrics);
   });
 
+  it('builds a graph asked for by several callers at once only once', async () => {
+    let builds = 0;
+    const base = nodeWorkerFactory();
+    const counting: WorkerFactory = () => {
+      const h = base();
+      const api = new Proxy(h.api, {
+        get: (target, name, receiver) => {
+          if (name === 'build') builds++;
+          return Reflect.get(target, name, receiver);
+        },
+      });
+      return { ...h, api };
+    };
+    const p = pool(counting, 2);
+    const request = { key: 'toy', network: toy, scenario: null, period: 'am-peak' };
+    const [a, b, c] = await Promise.all([p.prepare(request), p.prepare(request), p.prepare(request)]);
+    expect(builds).toBe(1);
+    expect(b).toEqual(a);
+    expect(c).toEqual(a);
+  });
+
+  it('sends the chunks of a run queued while other builds held the only worker', async () => {
+    // One worker, three graphs built at once; the first one's rows are asked for while the other two
+    // builds still count against the worker's pipeline. They must run once those builds end.
+    const p = pool(nodeWorkerFactory(), 1);
+    const request = (period: string) => ({ key: period, network: toy, scenario: null, period });
+    const first = p.prepare(request('am-peak'));
+    const others = [
+      p.prepare({ ...request('off-peak') }),
+      p.prepare({ ...request('am-peak'), key: 'again' }),
+    ];
+    await first;
+    const rows = p.rows('am-peak');
+    await Promise.all(others);
+    expect((await rows).metrics.timeToCore.length).toBe(toy.zones.length);
+  });
+
   it('stops a cancelled run early and stays usable', async () => {
     const p = pool(nodeWorkerFactory(), 2);
     await p.prepare({ key: 'r', network: region, scenario: null, period: 'am-peak' });

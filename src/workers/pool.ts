@@ -97,6 +97,7 @@ export class RoutingPool {
     { graph: CompactGraph; context: MetricContext; stats: GraphStats }
   >();
   private readonly runs = new Map<number, Run>();
+  private readonly building = new Map<string, Promise<PreparedGraph>>();
   private generation = 0;
   private terminated = false;
 
@@ -112,9 +113,20 @@ export class RoutingPool {
    * Apply the scenario and build and compile the graph in a worker, once per key; other workers receive
    * the compiled arrays when they first need them. Throws ScenarioError when the scenario does not apply.
    */
-  async prepare(request: BuildRequest): Promise<PreparedGraph> {
+  prepare(request: BuildRequest): Promise<PreparedGraph> {
     const cached = this.touch(request.key);
-    if (cached) return { key: request.key, stats: cached.stats, zones: cached.graph.zoneCount };
+    if (cached)
+      return Promise.resolve({ key: request.key, stats: cached.stats, zones: cached.graph.zoneCount });
+    // The comparison, the isochrone and a trip ask for the same new graph at once: one build serves all.
+    let building = this.building.get(request.key);
+    if (!building) {
+      building = this.build(request).finally(() => this.building.delete(request.key));
+      this.building.set(request.key, building);
+    }
+    return building;
+  }
+
+  private async build(request: BuildRequest): Promise<PreparedGraph> {
     // Count the build as work in flight, so concurrent builds (baseline and scenario) go to different workers.
     const slot = this.slots.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
     slot.inFlight++;
@@ -127,6 +139,8 @@ export class RoutingPool {
       );
     } finally {
       slot.inFlight--;
+      // Chunks queued while this build held the slot's pipeline wait for it: send them now.
+      if (!this.terminated) this.pump();
     }
     if (!response.ok) throw new ScenarioError(response.issues);
     this.graphs.set(request.key, { graph: response.graph, context: response.context, stats: response.stats });
