@@ -218,7 +218,7 @@ describe('every modification editor, through the list', () => {
     await page.click('[data-testid="transfer-mutual"]');
     expect(await page.inputValue('[data-testid="transfer-processing"]')).toBe('0');
     await settle();
-    expect(await listed(0)).toBe('Transfer time toyton-hub: Walk 1′, Processing 0′');
+    expect(await listed(0)).toBe('Transfer time Toyton Railway Station: Walk 1′, Processing 0′');
     await expectNoIssues();
     expect(await meanTimeChange()).toBeLessThan(0);
     expect(app.errors).toEqual([]);
@@ -246,7 +246,7 @@ describe('every modification editor, through the list', () => {
     await page.selectOption('[data-testid="remove-line"]', 'm2');
     await settle();
     // The list takes names from the scenario's network, which no longer has the line: it may show the id.
-    expect(await listed(0)).toMatch(/^Remove a line (Metro 2|m2)$/);
+    expect(await listed(0)).toBe('Remove a line Metro 2');
     await expectNoIssues();
     expect(await meanTimeChange()).toBeGreaterThan(0);
     expect(app.errors).toEqual([]);
@@ -258,7 +258,7 @@ describe('every modification editor, through the list', () => {
     await clickMap(AT.central);
     await expect.poll(() => page.inputValue('[data-testid="close-station"]')).toBe('central');
     await settle();
-    expect(await listed(0)).toMatch(/^Close a station (Central|central)$/);
+    expect(await listed(0)).toBe('Close a station Central');
     await expectNoIssues();
     expect(await meanTimeChange()).toBeGreaterThan(0);
     await screenshot(page, 'editors-close-station');
@@ -307,7 +307,7 @@ describe('the modification list', () => {
     await page.click('[data-testid="mod-0-remove"]');
     await settle();
     expect(await listLength()).toBe(1);
-    expect(await listed(0)).toMatch(/^Remove a line (Metro 2|m2)$/);
+    expect(await listed(0)).toBe('Remove a line Metro 2');
     const removalAlone = await meanTimeChange();
     expect(removalAlone).toBeGreaterThan(both);
     expect(removalAlone).toBeLessThan(slower);

@@ -122,7 +122,7 @@ function ModificationItem({ mod, index }: { mod: Modification; index: number }) 
           data-testid={`mod-${index}-open`}
           onClick={() => (selected.value = open ? null : key)}
         >
-          <strong>{t(`mod.${mod.type}`)}</strong> {describeModification(mod, named, lang.value, t)}
+          <strong>{t(`mod.${mod.type}`)}</strong> {describeModification(mod, [named, n], lang.value, t)}
         </button>
         {issues.length > 0 && (
           <span class="badge" title={t('ed.problems')} data-testid={`mod-${index}-issues`}>

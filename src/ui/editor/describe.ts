@@ -1,26 +1,29 @@
-import { type Language, nameIn } from '../../domain/names';
+import { type Language, type LocalizedName, nameIn } from '../../domain/names';
 import type { Network } from '../../domain/network';
 import type { Modification } from '../../domain/scenario';
 import { secondsToMinutes } from './units';
 
 /**
- * One line saying what a modification does, for the list ("Metro 2: am-peak 2 min"). Names come from
- * `network` (the scenario's network, so lines it adds are named); unknown ids are shown as they are.
+ * One line saying what a modification does, for the list ("Metro 2: am-peak 2 min"). Names come from the
+ * first of `networks` that has the id: the scenario's network names the lines it adds, the base network
+ * those it removes; unknown ids are shown as they are.
  */
 export function describeModification(
   mod: Modification,
-  network: Network,
+  networks: readonly Network[],
   lang: Language,
   tr: (key: string) => string,
 ): string {
-  const line = (id: string) => {
-    const l = network.lines.find((x) => x.id === id);
-    return l ? nameIn(l.name, lang) : id;
+  const named = (find: (n: Network) => { name: LocalizedName } | undefined, id: string) => {
+    for (const n of networks) {
+      const x = find(n);
+      if (x) return nameIn(x.name, lang);
+    }
+    return id;
   };
-  const station = (id: string) => {
-    const s = network.stations.find((x) => x.id === id);
-    return s ? nameIn(s.name, lang) : id;
-  };
+  const line = (id: string) => named((n) => n.lines.find((x) => x.id === id), id);
+  const station = (id: string) => named((n) => n.stations.find((x) => x.id === id), id);
+  const hub = (id: string) => named((n) => n.hubs.find((x) => x.id === id), id);
   const headways = (h: Record<string, number> | undefined) =>
     Object.entries(h ?? {})
       .map(([p, s]) => `${p} ${secondsToMinutes(s)}′`)
@@ -45,7 +48,7 @@ export function describeModification(
           ? station(at.station)
           : 'stations' in at
             ? at.stations.map(station).join(' ↔ ')
-            : at.hub;
+            : hub(at.hub);
       const parts = [
         mod.walkSeconds !== undefined ? `${tr('ed.walk')} ${secondsToMinutes(mod.walkSeconds)}′` : '',
         mod.processingSeconds !== undefined
@@ -55,7 +58,12 @@ export function describeModification(
       return `${where}: ${parts.join(', ')}`;
     }
     case 'set-processing': {
-      const target = mod.layer ?? mod.hub ?? (mod.stations ?? []).map(station).join(', ');
+      const target =
+        mod.layer !== undefined
+          ? tr(`layer.${mod.layer}`)
+          : mod.hub !== undefined
+            ? hub(mod.hub)
+            : (mod.stations ?? []).map(station).join(', ');
       const parts = [
         mod.entrySeconds !== undefined ? `${tr('ed.entry')} ${secondsToMinutes(mod.entrySeconds)}′` : '',
         mod.exitSeconds !== undefined ? `${tr('ed.exit')} ${secondsToMinutes(mod.exitSeconds)}′` : '',
