@@ -16,7 +16,7 @@ import {
   withSpeed,
   withStops,
 } from './extendLine';
-import { FieldIssues, Hint, LineSelect } from './fields';
+import { FieldIssues, Hint, LineSelect, Segmented } from './fields';
 import { takenStationIds } from './ids';
 import { coordLookup, LAYER_DEFAULTS } from './lineDefaults';
 import { RunTimes } from './RunTimes';
@@ -117,21 +117,16 @@ export function ExtendLineEditor({ mod, modKey, network, scenario, issues }: Edi
         issues={issues}
         field=".line"
       />
-      <fieldset class="segmented">
-        <legend>{t('ed.end')}</legend>
-        {(['first', 'last'] as const).map((end) => (
-          <label key={end}>
-            <input
-              type="radio"
-              name="extend-end"
-              checked={mod.end === end}
-              data-testid={`extend-end-${end}`}
-              onChange={() => update((m) => withEnd(m, end))}
-            />
-            {t(`ed.end.${end}`)} {line && terminusOf(line, end) ? `(${nameOf(terminusOf(line, end)!)})` : ''}
-          </label>
-        ))}
-      </fieldset>
+      <Segmented
+        legend={t('ed.end')}
+        name="extend-end"
+        options={['first', 'last'] as const}
+        value={mod.end}
+        label={(end) =>
+          `${t(`ed.end.${end}`)} ${line && terminusOf(line, end) ? `(${nameOf(terminusOf(line, end)!)})` : ''}`
+        }
+        onChange={(end) => update((m) => withEnd(m, end))}
+      />
       <FieldIssues issues={issues} field=".end" />
       <StopList
         stops={mod.stops}

@@ -6,7 +6,7 @@ import type { SetProcessing } from '../../domain/scenario';
 import { t } from '../i18n';
 import { lang } from '../state/store';
 import { type EditorProps, updater, useMapTool } from './editorProps';
-import { FieldIssues, Hint, NumberField, StationSelect, stationName } from './fields';
+import { FieldIssues, Hint, NumberField, Segmented, StationSelect, stationName } from './fields';
 import { stationPoints } from './overlay';
 import {
   type TargetKind,
@@ -45,22 +45,15 @@ export function SetProcessingEditor({ mod, modKey, network, issues }: EditorProp
   return (
     <div class="mod-editor" data-testid="editor-set-processing">
       <Hint>{t('ed.setProcessing.hint')}</Hint>
-      <fieldset class="segmented">
-        <legend>{t('ed.appliesTo')}</legend>
-        {(['layer', 'stations', 'hub'] as TargetKind[]).map((k) => (
-          <label key={k}>
-            <input
-              type="radio"
-              name="processing-target"
-              checked={kind === k}
-              disabled={k === 'hub' && network.hubs.length === 0}
-              data-testid={`processing-target-${k}`}
-              onChange={() => update((m) => withTargetKind(m, k, network))}
-            />
-            {t(`ed.target.${k}`)}
-          </label>
-        ))}
-      </fieldset>
+      <Segmented
+        legend={t('ed.appliesTo')}
+        name="processing-target"
+        options={['layer', 'stations', 'hub'] as TargetKind[]}
+        value={kind}
+        label={(k) => t(`ed.target.${k}`)}
+        disabled={(k) => k === 'hub' && network.hubs.length === 0}
+        onChange={(k) => update((m) => withTargetKind(m, k, network))}
+      />
       {kind === 'layer' && (
         <label class="field">
           <span>{t('ed.layer')}</span>

@@ -5,7 +5,7 @@ import type { TransferPlace, TransferSide } from '../../domain/transfer';
 import { t } from '../i18n';
 import { lang } from '../state/store';
 import { type EditorProps, updater, useMapTool } from './editorProps';
-import { FieldIssues, Hint, LineSelect, NumberField, StationSelect } from './fields';
+import { FieldIssues, Hint, LineSelect, NumberField, Segmented, StationSelect } from './fields';
 import { stationPoints } from './overlay';
 import {
   type PlaceKind,
@@ -100,22 +100,15 @@ export function SetTransferEditor(props: EditorProps<SetTransfer>) {
   return (
     <div class="mod-editor" data-testid="editor-set-transfer">
       <Hint>{t('ed.setTransfer.hint')}</Hint>
-      <fieldset class="segmented">
-        <legend>{t('ed.where')}</legend>
-        {(['station', 'stations', 'hub'] as PlaceKind[]).map((k) => (
-          <label key={k}>
-            <input
-              type="radio"
-              name="transfer-place"
-              checked={kind === k}
-              disabled={k !== 'station' && network.hubs.length === 0}
-              data-testid={`transfer-place-${k}`}
-              onChange={() => update((m) => withPlaceKind(m, k, network))}
-            />
-            {t(`ed.place.${k}`)}
-          </label>
-        ))}
-      </fieldset>
+      <Segmented
+        legend={t('ed.where')}
+        name="transfer-place"
+        options={['station', 'stations', 'hub'] as PlaceKind[]}
+        value={kind}
+        label={(k) => t(`ed.place.${k}`)}
+        disabled={(k) => k !== 'station' && network.hubs.length === 0}
+        onChange={(k) => update((m) => withPlaceKind(m, k, network))}
+      />
       {'station' in mod.at && (
         <StationSelect
           label={t('ed.station')}

@@ -190,49 +190,21 @@ const byName = <T extends { id: string; name: { zh?: string; en?: string } }>(it
       nameIn(a.name, lang.value).localeCompare(nameIn(b.name, lang.value)) || a.id.localeCompare(b.id),
   );
 
-/** A line of the network, by name; a value no longer in the network stays listed so nothing changes silently. */
-export function LineSelect(props: {
+interface SelectProps {
   label: string;
-  lines: readonly Line[];
-  value: string;
-  onChange(id: string): void;
-  testid: string;
-  issues?: readonly FieldIssue[];
-  field?: string;
-}) {
-  const known = props.lines.some((l) => l.id === props.value);
-  return (
-    <label class="field">
-      <span>{props.label}</span>
-      <select
-        value={props.value}
-        data-testid={props.testid}
-        onChange={(e) => props.onChange((e.target as HTMLSelectElement).value)}
-      >
-        {!known && <option value={props.value}>{props.value || '—'}</option>}
-        {byName(props.lines).map((l) => (
-          <option key={l.id} value={l.id}>
-            {nameIn(l.name, lang.value)} ({l.id})
-          </option>
-        ))}
-      </select>
-      {props.issues && props.field && <FieldIssues issues={props.issues} field={props.field} />}
-    </label>
-  );
-}
-
-/** A station by name (the keyboard way to pick what the map picks by clicking). */
-export function StationSelect(props: {
-  label: string;
-  stations: readonly Station[];
   value: string;
   onChange(id: string): void;
   testid: string;
   issues?: readonly FieldIssue[];
   field?: string;
   placeholder?: string;
-}) {
-  const known = props.stations.some((s) => s.id === props.value);
+}
+
+/** One of `items` by name; a value not among them stays listed (as itself) so nothing changes silently. */
+function NamedSelect(
+  props: SelectProps & { items: readonly { id: string; name: { zh?: string; en?: string } }[] },
+) {
+  const known = props.items.some((x) => x.id === props.value);
   return (
     <label class="field">
       <span>{props.label}</span>
@@ -242,14 +214,54 @@ export function StationSelect(props: {
         onChange={(e) => props.onChange((e.target as HTMLSelectElement).value)}
       >
         {!known && <option value={props.value}>{props.value || (props.placeholder ?? '—')}</option>}
-        {byName(props.stations).map((s) => (
-          <option key={s.id} value={s.id}>
-            {nameIn(s.name, lang.value)} ({s.id})
+        {byName(props.items).map((x) => (
+          <option key={x.id} value={x.id}>
+            {nameIn(x.name, lang.value)} ({x.id})
           </option>
         ))}
       </select>
       {props.issues && props.field && <FieldIssues issues={props.issues} field={props.field} />}
     </label>
+  );
+}
+
+/** A line of the network, by name. */
+export function LineSelect({ lines, ...props }: SelectProps & { lines: readonly Line[] }) {
+  return <NamedSelect {...props} items={lines} />;
+}
+
+/** A station by name (the keyboard way to pick what the map picks by clicking). */
+export function StationSelect({ stations, ...props }: SelectProps & { stations: readonly Station[] }) {
+  return <NamedSelect {...props} items={stations} />;
+}
+
+/** A choice among a few options as radio buttons, e.g. which end of a line or what a rule applies to. */
+export function Segmented<T extends string>(props: {
+  legend: string;
+  name: string;
+  options: readonly T[];
+  value: T;
+  label(option: T): ComponentChildren;
+  onChange(option: T): void;
+  disabled?(option: T): boolean;
+}) {
+  return (
+    <fieldset class="segmented">
+      <legend>{props.legend}</legend>
+      {props.options.map((o) => (
+        <label key={o}>
+          <input
+            type="radio"
+            name={props.name}
+            checked={props.value === o}
+            disabled={props.disabled?.(o) ?? false}
+            data-testid={`${props.name}-${o}`}
+            onChange={() => props.onChange(o)}
+          />
+          {props.label(o)}
+        </label>
+      ))}
+    </fieldset>
   );
 }
 
