@@ -20,7 +20,7 @@ import {
   withStops,
 } from './addLine';
 import { type EditorProps, newGestureKey, updater, useMapTool } from './editorProps';
-import { FieldIssues, HeadwaysField, Hint, TextField } from './fields';
+import { FieldIssues, HeadwaysField, Hint, LayerSelect, TextField } from './fields';
 import { takenStationIds } from './ids';
 import { coordLookup, LAYER_DEFAULTS } from './lineDefaults';
 import { RunTimes } from './RunTimes';
@@ -102,20 +102,12 @@ export function AddLineEditor({ mod, modKey, network, scenario, issues }: Editor
       </div>
       <FieldIssues issues={issues} field=".line" />
       <div class="row">
-        <label class="field">
-          <span>{t('ed.layer')}</span>
-          <select
-            value={layer}
-            data-testid="line-layer"
-            onChange={(e) => update((m) => withLayer(m, (e.target as HTMLSelectElement).value as LayerId))}
-          >
-            {LAYERS.map((l) => (
-              <option key={l} value={l}>
-                {t(`layer.${l}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LayerSelect
+          label={t('ed.layer')}
+          value={layer}
+          testid="line-layer"
+          onChange={(l) => update((m) => withLayer(m, l))}
+        />
         <label class="field">
           <span>{t('ed.color')}</span>
           <input

@@ -1,12 +1,20 @@
 import { useSignal } from '@preact/signals';
 import { resolveAssumptions } from '../../domain/assumptions';
-import { LAYERS, type LayerId } from '../../domain/layer';
+import { LAYERS } from '../../domain/layer';
 import { nameIn } from '../../domain/names';
 import type { SetProcessing } from '../../domain/scenario';
 import { t } from '../i18n';
 import { lang } from '../state/store';
 import { type EditorProps, updater, useMapTool } from './editorProps';
-import { FieldIssues, Hint, NumberField, Segmented, StationSelect, stationName } from './fields';
+import {
+  FieldIssues,
+  Hint,
+  LayerSelect,
+  OptionalMinutesField,
+  Segmented,
+  StationSelect,
+  stationName,
+} from './fields';
 import { stationPoints } from './overlay';
 import {
   type TargetKind,
@@ -55,22 +63,12 @@ export function SetProcessingEditor({ mod, modKey, network, issues }: EditorProp
         onChange={(k) => update((m) => withTargetKind(m, k, network))}
       />
       {kind === 'layer' && (
-        <label class="field">
-          <span>{t('ed.layer')}</span>
-          <select
-            value={mod.layer}
-            data-testid="processing-layer"
-            onChange={(e) =>
-              update((m) => withTarget(m, { layer: (e.target as HTMLSelectElement).value as LayerId }))
-            }
-          >
-            {LAYERS.map((l) => (
-              <option key={l} value={l}>
-                {t(`layer.${l}`)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LayerSelect
+          label={t('ed.layer')}
+          value={mod.layer}
+          testid="processing-layer"
+          onChange={(layer) => update((m) => withTarget(m, { layer }))}
+        />
       )}
       {kind === 'stations' && (
         <div>
@@ -131,27 +129,21 @@ export function SetProcessingEditor({ mod, modKey, network, issues }: EditorProp
       <FieldIssues issues={issues} field=".layer" />
       <FieldIssues issues={issues} field=".stations" />
       <FieldIssues issues={issues} field=".hub" />
-      <NumberField
+      <OptionalMinutesField
         label={t('ed.entry')}
-        value={mod.entrySeconds === undefined ? undefined : secondsToMinutes(mod.entrySeconds)}
-        unit={t('ed.min')}
-        optional
-        min={0}
+        seconds={mod.entrySeconds}
         placeholder={layerNow ? String(secondsToMinutes(layerNow.entrySeconds)) : t('ed.unchanged')}
         testid="processing-entry"
-        onValue={(v, key) => update((m) => withEntryMinutes(m, v), key)}
+        onMinutes={(v, key) => update((m) => withEntryMinutes(m, v), key)}
         issues={issues}
         field=".entrySeconds"
       />
-      <NumberField
+      <OptionalMinutesField
         label={t('ed.exit')}
-        value={mod.exitSeconds === undefined ? undefined : secondsToMinutes(mod.exitSeconds)}
-        unit={t('ed.min')}
-        optional
-        min={0}
+        seconds={mod.exitSeconds}
         placeholder={layerNow ? String(secondsToMinutes(layerNow.exitSeconds)) : t('ed.unchanged')}
         testid="processing-exit"
-        onValue={(v, key) => update((m) => withExitMinutes(m, v), key)}
+        onMinutes={(v, key) => update((m) => withExitMinutes(m, v), key)}
         issues={issues}
         field=".exitSeconds"
       />

@@ -1,11 +1,18 @@
-import { LAYERS, type LayerId } from '../../domain/layer';
 import { nameIn } from '../../domain/names';
 import type { SetTransfer } from '../../domain/scenario';
 import type { TransferPlace, TransferSide } from '../../domain/transfer';
 import { t } from '../i18n';
 import { lang } from '../state/store';
 import { type EditorProps, updater, useMapTool } from './editorProps';
-import { FieldIssues, Hint, LineSelect, NumberField, Segmented, StationSelect } from './fields';
+import {
+  FieldIssues,
+  Hint,
+  LayerSelect,
+  LineSelect,
+  OptionalMinutesField,
+  Segmented,
+  StationSelect,
+} from './fields';
 import { stationPoints } from './overlay';
 import {
   type PlaceKind,
@@ -17,7 +24,6 @@ import {
   withSide,
   withWalkMinutes,
 } from './setTransfer';
-import { secondsToMinutes } from './units';
 
 type SideKind = 'any' | 'layer' | 'line';
 const sideKind = (s: TransferSide | undefined): SideKind =>
@@ -47,22 +53,13 @@ function SideField(props: EditorProps<SetTransfer> & { which: 'from' | 'to' }) {
         <option value="line">{t('ed.line')}</option>
       </select>
       {side && 'layer' in side && (
-        <select
+        <LayerSelect
+          label={t('ed.layer')}
+          visibleLabel={false}
           value={side.layer}
-          aria-label={t('ed.layer')}
-          data-testid={`transfer-${props.which}-layer`}
-          onChange={(e) =>
-            update((m) =>
-              withSide(m, props.which, { layer: (e.target as HTMLSelectElement).value as LayerId }),
-            )
-          }
-        >
-          {LAYERS.map((l) => (
-            <option key={l} value={l}>
-              {t(`layer.${l}`)}
-            </option>
-          ))}
-        </select>
+          testid={`transfer-${props.which}-layer`}
+          onChange={(layer) => update((m) => withSide(m, props.which, { layer }))}
+        />
       )}
       {side && 'line' in side && (
         <LineSelect
@@ -159,27 +156,21 @@ export function SetTransferEditor(props: EditorProps<SetTransfer>) {
         <SideField {...props} which="from" />
         <SideField {...props} which="to" />
       </div>
-      <NumberField
+      <OptionalMinutesField
         label={t('ed.walk')}
-        value={mod.walkSeconds === undefined ? undefined : secondsToMinutes(mod.walkSeconds)}
-        unit={t('ed.min')}
-        optional
-        min={0}
+        seconds={mod.walkSeconds}
         placeholder={t('ed.unchanged')}
         testid="transfer-walk"
-        onValue={(v, key) => update((m) => withWalkMinutes(m, v), key)}
+        onMinutes={(v, key) => update((m) => withWalkMinutes(m, v), key)}
         issues={issues}
         field=".walkSeconds"
       />
-      <NumberField
+      <OptionalMinutesField
         label={t('ed.processing')}
-        value={mod.processingSeconds === undefined ? undefined : secondsToMinutes(mod.processingSeconds)}
-        unit={t('ed.min')}
-        optional
-        min={0}
+        seconds={mod.processingSeconds}
         placeholder={t('ed.unchanged')}
         testid="transfer-processing"
-        onValue={(v, key) => update((m) => withProcessingMinutes(m, v), key)}
+        onMinutes={(v, key) => update((m) => withProcessingMinutes(m, v), key)}
         issues={issues}
         field=".processingSeconds"
       />

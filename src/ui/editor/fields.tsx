@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
 import { childPath } from '../../domain/issue';
+import { LAYERS, type LayerId } from '../../domain/layer';
 import type { Headways, Line } from '../../domain/line';
 import { nameIn } from '../../domain/names';
 import type { Network, Period } from '../../domain/network';
@@ -233,6 +234,62 @@ export function LineSelect({ lines, ...props }: SelectProps & { lines: readonly 
 /** A station by name (the keyboard way to pick what the map picks by clicking). */
 export function StationSelect({ stations, ...props }: SelectProps & { stations: readonly Station[] }) {
   return <NamedSelect {...props} items={stations} />;
+}
+
+/** One of the four layers, by its label (`visibleLabel` false: an aria-label only, for tight rows). */
+export function LayerSelect(props: {
+  label: string;
+  value: LayerId | undefined;
+  testid: string;
+  onChange(layer: LayerId): void;
+  visibleLabel?: boolean;
+}) {
+  const options = LAYERS.map((l) => (
+    <option key={l} value={l}>
+      {t(`layer.${l}`)}
+    </option>
+  ));
+  const onChange = (e: Event) => props.onChange((e.target as HTMLSelectElement).value as LayerId);
+  if (props.visibleLabel === false)
+    return (
+      <select value={props.value} aria-label={props.label} data-testid={props.testid} onChange={onChange}>
+        {options}
+      </select>
+    );
+  return (
+    <label class="field">
+      <span>{props.label}</span>
+      <select value={props.value} data-testid={props.testid} onChange={onChange}>
+        {options}
+      </select>
+    </label>
+  );
+}
+
+/** An optional time in minutes for a value kept in seconds; emptied: unchanged (null). */
+export function OptionalMinutesField(props: {
+  label: string;
+  seconds: number | undefined;
+  placeholder: string;
+  testid: string;
+  onMinutes(minutes: number | null, undoKey: string): void;
+  issues: readonly FieldIssue[];
+  field: string;
+}) {
+  return (
+    <NumberField
+      label={props.label}
+      value={props.seconds === undefined ? undefined : secondsToMinutes(props.seconds)}
+      unit={t('ed.min')}
+      optional
+      min={0}
+      placeholder={props.placeholder}
+      testid={props.testid}
+      onValue={props.onMinutes}
+      issues={props.issues}
+      field={props.field}
+    />
+  );
 }
 
 /** A choice among a few options as radio buttons, e.g. which end of a line or what a rule applies to. */
