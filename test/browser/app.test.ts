@@ -79,9 +79,6 @@ describe('the app on the toy network', () => {
   it('colours the zones from a clicked zone exactly as the legend says', async () => {
     const { page, errors } = await openApp(browser, '?network=toy&metric=time-from-zone');
     await waitForResults(page);
-    timings['load → first coloured map'] = await page.evaluate(
-      () => window.__commuteshed!.marks['first-coloured-map']?.[0] ?? Number.NaN,
-    );
     // Click the zone at the centre (Central), through the map like a planner.
     const canvas = page.locator('[data-testid="map-before"] canvas');
     const box = (await canvas.boundingBox())!;
@@ -117,6 +114,10 @@ describe('the app on the toy network', () => {
       openApp(browser, '?network=toy&view=difference'),
     ]);
     await waitForResults(page);
+    // Opened on time to the core: the map is coloured as soon as the baseline is computed.
+    timings['load → first coloured map'] = await page.evaluate(
+      () => window.__commuteshed!.marks['first-coloured-map']?.[0] ?? Number.NaN,
+    );
     const t0 = await page.evaluate(() => performance.now());
     await page.selectOption('[data-testid="scenario-select"]', 'toy-rail-integration');
     await page.waitForSelector('[data-testid="map-difference"][data-ready="yes"]');

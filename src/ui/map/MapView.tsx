@@ -18,7 +18,7 @@ import {
   selectedZone,
   trips,
 } from '../state/store';
-import { classify } from './classes';
+import { classify, NO_DATA } from './classes';
 import { lineFeatures, outline, stationFeatures, zoneFeatures } from './geojson';
 import { addLayers, classColor, setLayerVisibility } from './layers';
 import { routeFeatures } from './route';
@@ -135,10 +135,11 @@ export function MapView({ side, primary = false, label }: MapViewProps) {
       m.setPaintProperty('zones-fill', 'fill-color', classColor(scale.colors));
       m.setPaintProperty('zones-point', 'circle-color', classColor(scale.colors));
     }
-    for (let z = 0; z < n.zones.length; z++) {
-      if (values) m.setFeatureState({ source: 'zones', id: z }, { c: classify(values[z]!, scale) });
-      else m.removeFeatureState({ source: 'zones', id: z });
-    }
+    // No value: the NO_DATA class is set, not the state removed. MapLibre 6.17 throws when a feature's
+    // state is set after its removal was queued and before the source's state was first applied
+    // (SourceFeatureState.updateState reads state[layer][id] of a layer it has not stored yet).
+    for (let z = 0; z < n.zones.length; z++)
+      m.setFeatureState({ source: 'zones', id: z }, { c: values ? classify(values[z]!, scale) : NO_DATA });
     m.once('idle', () => {
       painted(values !== undefined);
       timing(`paint-${side}`, performance.now() - started);

@@ -13,6 +13,8 @@ export interface Scale {
 export const NO_PATH_COLOR = '#c9c9c9';
 export const NO_DATA_COLOR = 'rgba(0,0,0,0)';
 export const NO_PATH = -1;
+/** The class of a zone with no value to show (nothing selected yet): drawn transparent. */
+export const NO_DATA = -2;
 
 /** Minutes, fast (dark green) to slow (red): ColorBrewer RdYlGn, reversed. */
 const TIME_COLORS = ['#1a9850', '#91cf60', '#d9ef8b', '#fee08b', '#fc8d59', '#d73027'];

@@ -1,6 +1,6 @@
 import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { LAYERS, type LayerId } from '../../domain/layer';
-import { NO_DATA_COLOR, NO_PATH, NO_PATH_COLOR } from './classes';
+import { NO_DATA, NO_DATA_COLOR, NO_PATH, NO_PATH_COLOR } from './classes';
 
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
 
@@ -17,7 +17,7 @@ export function classColor(colors: string[]): ExpressionSpecification {
   for (const [k, c] of colors.entries()) cases.push(k, c);
   return [
     'match',
-    ['coalesce', ['feature-state', 'c'], -2],
+    ['coalesce', ['feature-state', 'c'], NO_DATA],
     ...cases,
     NO_PATH,
     NO_PATH_COLOR,
