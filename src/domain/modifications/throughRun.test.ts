@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { at, line, network, station, zone } from '../../../test/support/fixtures';
+import { at, line, network, pattern, station, zone } from '../../../test/support/fixtures';
 import { ok, problems } from '../../../test/support/modules';
 import type { Network } from '../network';
 import { frequency } from '../patternOps';
@@ -171,5 +171,45 @@ describe('through-run', () => {
       { fromStop: 1, line: 'L1', direction: 0 },
       { fromStop: 2, line: 'L2', direction: 0 },
     ]);
+  });
+
+  it("follows the second line's main service, not a longer pattern that already runs on to a third line", () => {
+    // L2 B → C every 300 s, and every 900 s a longer pattern B → C → D that continues onto L3's track
+    // (as 房山线 trains continue onto 9号线). L1 A → B every 600 s runs through: 600 s of trains at B.
+    // The through trains follow L2's own B → C (the most trains), and are taken from it: B → C keeps
+    // 1/300 + 1/900 trains per second, the B → C → D pattern is untouched.
+    const net = network({
+      zones: [zone('O', at(0, 100))],
+      stations: [
+        station('A', at(0)),
+        station('B', at(6000)),
+        station('C', at(12000)),
+        station('D', at(18000)),
+      ],
+      lines: [
+        {
+          ...line('L1', 'metro', ['A', 'B'], [600], 600),
+          patterns: [pattern('all', 0, ['A', 'B'], [600], 600)],
+        },
+        {
+          ...line('L2', 'metro', ['B', 'C'], [600], 300),
+          patterns: [
+            pattern('all', 0, ['B', 'C'], [600], 300),
+            pattern('on-to-l3', 0, ['B', 'C', 'D'], [600, 600], 900),
+          ],
+        },
+      ],
+    });
+    const after = ok(throughRun, net, join());
+    const l1 = after.lines.find((l) => l.id === 'L1')!;
+    const l2 = after.lines.find((l) => l.id === 'L2')!;
+    expect(l1.patterns.map((p) => [p.id, p.stops, p.headways])).toEqual([
+      ['through-L2', ['A', 'B', 'C'], { 'am-peak': 600 }],
+    ]);
+    expect(l2.patterns.map((p) => [p.id, p.headways['am-peak']])).toEqual([
+      ['all', 600], // 1/300 − 1/600 = 1/600
+      ['on-to-l3', 900],
+    ]);
+    expect(leaving(after, 'L2', 0, 'B')).toBeCloseTo(leaving(net, 'L2', 0, 'B'), 12);
   });
 });

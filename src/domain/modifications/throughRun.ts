@@ -29,18 +29,42 @@ function junction(first: Line, second: Line, station: string): Junction | undefi
   return feeders.length > 0 && starters.length > 0 ? { feeders, starters, first, second } : undefined;
 }
 
-const longest = (ps: ServicePattern[]) => ps.reduce((a, b) => (b.stops.length > a.stops.length ? b : a));
+/**
+ * The pattern the through trains follow on one line: its main service, the most trains over the periods
+ * (then the most stops, then the id). Not simply the longest: a line whose longest pattern already runs
+ * through onto a third line (房山线 → 9号线) must not send the new through trains there too.
+ */
+function main(ps: ServicePattern[], periods: string[]): ServicePattern {
+  const trains = (p: ServicePattern) => periods.reduce((f, id) => f + frequency(p.headways[id]), 0);
+  return ps.reduce((a, b) => {
+    const d = trains(b) - trains(a);
+    if (Math.abs(d) > NO_SERVICE) return d > 0 ? b : a;
+    if (b.stops.length !== a.stops.length) return b.stops.length > a.stops.length ? b : a;
+    return b.id < a.id ? b : a;
+  });
+}
 
 /** Total frequency of `ps` per period. */
 function frequencies(ps: ServicePattern[], periods: string[]): Map<string, number> {
   return new Map(periods.map((id) => [id, ps.reduce((f, p) => f + frequency(p.headways[id]), 0)]));
 }
 
-/** Take `f` trains per second from `ps`, most frequent first; returns the patterns with what is left. */
-function takeFrequency(ps: ServicePattern[], period: string, f: number): Map<string, ServicePattern> {
+/**
+ * Take `f` trains per second from `ps`, from `first` (the pattern the through trains follow) and then the
+ * most frequent; returns the patterns with what is left.
+ */
+function takeFrequency(
+  ps: ServicePattern[],
+  first: ServicePattern,
+  period: string,
+  f: number,
+): Map<string, ServicePattern> {
   const out = new Map<string, ServicePattern>();
   let left = f;
-  const order = [...ps].sort((a, b) => frequency(b.headways[period]) - frequency(a.headways[period]));
+  const rank = (p: ServicePattern) => (p.id === first.id && p.direction === first.direction ? 1 : 0);
+  const order = [...ps].sort(
+    (a, b) => rank(b) - rank(a) || frequency(b.headways[period]) - frequency(a.headways[period]),
+  );
   for (const p of order) {
     const have = frequency(p.headways[period]);
     const take = Math.min(left, have);
@@ -54,10 +78,15 @@ function takeFrequency(ps: ServicePattern[], period: string, f: number): Map<str
   return out;
 }
 
-/** The through train: the longest feeder, then the longest starter; the junction stop is served as the second line. */
-function splice(j: Junction, id: string, headways: Headways, dwell: number): ServicePattern {
-  const a = longest(j.feeders);
-  const b = longest(j.starters);
+/** The through train: the main feeder, then the main starter; the junction stop is served as the second line. */
+function splice(
+  j: Junction,
+  a: ServicePattern,
+  b: ServicePattern,
+  id: string,
+  headways: Headways,
+  dwell: number,
+): ServicePattern {
   const k = a.stops.length - 1;
   const junctionDwell = Math.max(a.dwellSeconds[k]!, b.dwellSeconds[0]!);
   return {
@@ -114,18 +143,27 @@ function resolveJunction(
   }
   const headways: Headways = Object.fromEntries([...through].map(([p, f]) => [p, 1 / f]));
   const id = `through-${j.second.id}`;
-  if (j.first.patterns.some((p) => p.id === id && p.direction === longest(j.feeders).direction)) {
+  const feeder = main(j.feeders, periods);
+  const starter = main(j.starters, periods);
+  if (j.first.patterns.some((p) => p.id === id && p.direction === feeder.direction)) {
     return void ctx.issue('to', `line "${j.first.id}" already runs through to "${j.second.id}"`);
   }
-  const pattern = splice(j, id, headways, ctx.assumptions.layers[j.first.layer].dwellSeconds);
+  const pattern = splice(
+    j,
+    feeder,
+    starter,
+    id,
+    headways,
+    ctx.assumptions.layers[j.first.layer].dwellSeconds,
+  );
   const apply = (net: Network): Network => {
     let firstRest = new Map<string, ServicePattern>();
     let secondRest = new Map<string, ServicePattern>();
     let feeders = j.feeders;
     let starters = j.starters;
     for (const [period, f] of through) {
-      firstRest = takeFrequency(feeders, period, f);
-      secondRest = takeFrequency(starters, period, f);
+      firstRest = takeFrequency(feeders, feeder, period, f);
+      secondRest = takeFrequency(starters, starter, period, f);
       feeders = [...firstRest.values()];
       starters = [...secondRest.values()];
     }
