@@ -1,17 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
-const root = new URL('../', import.meta.url).pathname;
-const simulate = (...args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', 'src/cli/simulate.ts', ...args], {
-    cwd: root,
-    maxBuffer: 64 * 1024 * 1024,
-  });
+import { brokenToyScenario, simulate } from './support/headless';
 
 describe('npm run simulate', () => {
   it('writes byte-identical results for identical inputs, apart from the timestamp', async () => {
@@ -45,21 +36,7 @@ describe('npm run simulate', () => {
   it('exits 1 and lists every problem of a bad scenario', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'commuteshed-'));
     const bad = join(dir, 'bad.scenario.json');
-    writeFileSync(
-      bad,
-      JSON.stringify({
-        format: 'commuteshed.scenario/1',
-        id: 'bad',
-        name: 'bad',
-        description: '',
-        network: 'toy',
-        modifications: [
-          { type: 'set-headway', line: 'm9', headways: { 'am-peak': 120 } },
-          { type: 'adjust-speed', line: 'm1', speedFactor: -1 },
-          { type: 'add-line', line: { id: 'x' } },
-        ],
-      }),
-    );
+    writeFileSync(bad, JSON.stringify(brokenToyScenario));
     const error = await simulate('--network', 'networks/toy.network.json', '--scenario', bad).then(
       () => undefined,
       (e: { code: number; stderr: string }) => e,

@@ -1,14 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadNetwork } from '../../src/io/network';
 import { unwrap } from '../../src/io/result';
 import type { ResultsDocument } from '../../src/io/schema/results';
 import { classify, NO_PATH, scaleFor } from '../../src/ui/map/classes';
+import { simulate } from '../support/headless';
 import { blend, close, hexToRgb, sampleZones } from './mapProbe';
 import { ARTIFACTS, launch, openApp, screenshot, waitForResults } from './support';
 
@@ -21,23 +20,10 @@ const BACKGROUND = hexToRgb('#eef0f2');
 const FILL_OPACITY = 0.78;
 const timings: Record<string, number> = {};
 
-async function simulate(scenario: string): Promise<ResultsDocument> {
+/** The headless run's results for `scenario` on the toy network. */
+async function simulateToy(scenario: string): Promise<ResultsDocument> {
   const out = join(mkdtempSync(join(tmpdir(), 'commuteshed-')), 'r.json');
-  await promisify(execFile)(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src/cli/simulate.ts',
-      '--network',
-      'networks/toy.network.json',
-      '--scenario',
-      scenario,
-      '--out',
-      out,
-    ],
-    { cwd: root },
-  );
+  await simulate('--network', 'networks/toy.network.json', '--scenario', scenario, '--out', out);
   return JSON.parse(readFileSync(out, 'utf8'));
 }
 
@@ -110,7 +96,7 @@ describe('the app on the toy network', () => {
   it('shows the scenario difference and summary figures equal to npm run simulate', async () => {
     const scenarioFile = 'scenarios/toy-rail-integration.scenario.json';
     const [doc, { page, errors }] = await Promise.all([
-      simulate(scenarioFile),
+      simulateToy(scenarioFile),
       openApp(browser, '?network=toy&view=difference'),
     ]);
     await waitForResults(page);

@@ -1,26 +1,16 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import Ajv2020 from 'ajv/dist/2020';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { brokenToyScenario, simulate } from '../support/headless';
 import { downloadOf, downloadText, waitForCommit, waitForComputed } from './editorHelpers';
 import { type AppPage, launch, openApp } from './support';
 
 const root = new URL('../../', import.meta.url).pathname;
-const run = promisify(execFile);
-/** The headless run (`npm run simulate`) on the same inputs. */
-const simulate = (...args: string[]) =>
-  run(
-    process.execPath,
-    ['--import', 'tsx', 'src/cli/simulate.ts', '--network', 'networks/toy.network.json', ...args],
-    {
-      cwd: root,
-      maxBuffer: 64 * 1024 * 1024,
-    },
-  );
+/** The headless run (`npm run simulate`) on the toy network. */
+const simulateToy = (...args: string[]) => simulate('--network', 'networks/toy.network.json', ...args);
 const withoutTimestamp = (text: string) => text.replace(/"generatedAt": "[^"]+"/, '"generatedAt": ""');
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
@@ -59,8 +49,8 @@ describe('exports', () => {
     const scenarioFile = join(dir, scenario.name);
     writeFileSync(scenarioFile, scenario.text);
     const headless = Promise.all([
-      simulate('--scenario', scenarioFile, '--out', join(dir, 'cli.json')),
-      simulate('--scenario', scenarioFile, '--matrix', '--out', join(dir, 'cli-matrix.json')),
+      simulateToy('--scenario', scenarioFile, '--out', join(dir, 'cli.json')),
+      simulateToy('--scenario', scenarioFile, '--matrix', '--out', join(dir, 'cli-matrix.json')),
     ]);
 
     const plain = await downloadText(page, () => page.click('[data-testid="export-json"]'));
@@ -117,18 +107,7 @@ describe('exports', () => {
 describe('scenario import', () => {
   it('lists every error of a broken scenario file and leaves the current scenario as it was', async () => {
     const before = await page.locator('[data-testid="modifications"] > li').allTextContents();
-    const broken = {
-      format: 'commuteshed.scenario/1',
-      id: 'broken',
-      name: 'Broken',
-      description: '',
-      network: 'toy',
-      modifications: [
-        { type: 'set-headway', line: 'm9', headways: { 'am-peak': 120 } },
-        { type: 'adjust-speed', line: 'm1', speedFactor: -1 },
-        { type: 'add-line', line: { id: 'x' } },
-      ],
-    };
+    const broken = brokenToyScenario;
     await page.setInputFiles('[data-testid="scenario-import"]', {
       name: 'broken.scenario.json',
       mimeType: 'application/json',
