@@ -377,3 +377,40 @@ describe('the modification list', () => {
     expect(app.errors).toEqual([]);
   });
 });
+
+describe('scenario management', () => {
+  it('duplicates, renames and deletes a scenario; undo brings it back; a reload keeps the work', async () => {
+    const options = () => page.locator('[data-testid="scenario-select"] option').allTextContents();
+    await page.selectOption('[data-testid="scenario-select"]', 'toy-express');
+    await waitForComputed(page);
+    const bundled = await meanTimeChange();
+    expect(bundled).toBeLessThan(0);
+    // A bundled scenario is read-only: it cannot be deleted; its copy can, and computes the same.
+    expect(await page.isDisabled('[data-testid="scenario-delete"]')).toBe(true);
+    await page.click('[data-testid="scenario-duplicate"]');
+    await settle();
+    const copy = await page.inputValue('[data-testid="scenario-select"]');
+    expect(copy).not.toBe('toy-express');
+    expect(await meanTimeChange()).toBe(bundled);
+
+    await page.fill('[data-testid="scenario-name"]', 'Express, planner copy');
+    await settle();
+    expect(await options()).toContain('Express, planner copy');
+
+    await page.click('[data-testid="scenario-delete"]');
+    await settle();
+    expect(await options()).not.toContain('Express, planner copy');
+    await page.click('[data-testid="undo"]');
+    await settle();
+    expect(await page.inputValue('[data-testid="scenario-select"]')).toBe(copy);
+    expect(await options()).toContain('Express, planner copy');
+
+    await page.reload();
+    await waitForComputed(page);
+    expect(await options()).toContain('Express, planner copy');
+    await page.selectOption('[data-testid="scenario-select"]', copy);
+    await waitForComputed(page);
+    expect(await meanTimeChange()).toBe(bundled);
+    expect(app.errors).toEqual([]);
+  });
+});
