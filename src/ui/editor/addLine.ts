@@ -6,8 +6,11 @@ import type { Station } from '../../domain/station';
 import { nextModificationId, takenLineIds, uniqueId } from './ids';
 import { coordLookup, everyPeriod, LAYER_DEFAULTS, PALETTE } from './lineDefaults';
 import { estimateRun, estimateRuns, syncRuns } from './runTimes';
+
+export { withDwell, withRunMinutes, withSpeed } from './runTimes';
+
 import { stopId } from './stops';
-import { minutesToSeconds, withHeadway } from './units';
+import { withHeadway } from './units';
 
 /** Where the line is drawn: stations to look positions up in, and the layer's route factor. */
 export interface LineEnv {
@@ -71,12 +74,6 @@ export function withHeadwayMinutes(mod: AddLine, period: string, minutes: number
   return { ...mod, headways: withHeadway(mod.headways, period, minutes) };
 }
 
-/** Run times from the geometry at a commercial speed (explicit run times are dropped). */
-export function withSpeed(mod: AddLine, speedKmh: number): AddLine {
-  const { runSeconds: _r, ...rest } = mod;
-  return { ...rest, speedKmh };
-}
-
 /**
  * Switch to explicit run times, starting from what the current speed gives, so the switch itself changes
  * nothing and the planner edits from there.
@@ -89,20 +86,6 @@ export function withExplicitRuns(mod: AddLine, env: LineEnv): AddLine {
     ...rest,
     runSeconds: estimateRuns(ids, coordLookup(env.stations, mod.stops), speed, env.routeFactor),
   };
-}
-
-/** Run time of hop k (stop k → k+1) in minutes. */
-export function withRunMinutes(mod: AddLine, k: number, minutes: number): AddLine {
-  if (!mod.runSeconds) return mod;
-  const runSeconds = [...mod.runSeconds];
-  runSeconds[k] = minutesToSeconds(minutes);
-  return { ...mod, runSeconds };
-}
-
-/** Dwell at intermediate stops; null: the layer's default. */
-export function withDwell(mod: AddLine, seconds: number | null): AddLine {
-  const { dwellSeconds: _d, ...rest } = mod;
-  return seconds === null ? rest : { ...rest, dwellSeconds: seconds };
 }
 
 /** One direction only (`false`) or both (the default, so the field is left out). */

@@ -5,8 +5,10 @@ import type { LineEnv } from './addLine';
 import { nextModificationId } from './ids';
 import { coordLookup, LAYER_DEFAULTS } from './lineDefaults';
 import { estimateRun, estimateRuns, syncRuns } from './runTimes';
+
+export { withDwell, withRunMinutes, withSpeed } from './runTimes';
+
 import { stopId } from './stops';
-import { minutesToSeconds } from './units';
 
 /** The station the extension starts from: the chosen end of the line's direction-0 route. */
 export function terminusOf(line: Line | undefined, end: 'first' | 'last'): string | undefined {
@@ -59,11 +61,6 @@ export function withStops(
   return { ...mod, stops, runSeconds };
 }
 
-export function withSpeed(mod: ExtendLine, speedKmh: number): ExtendLine {
-  const { runSeconds: _r, ...rest } = mod;
-  return { ...rest, speedKmh };
-}
-
 export function withExplicitRuns(
   mod: ExtendLine,
   terminus: string,
@@ -76,17 +73,4 @@ export function withExplicitRuns(
     ...rest,
     runSeconds: estimateRuns(ids, coordLookup(env.stations, mod.stops), speed, env.routeFactor),
   };
-}
-
-export function withRunMinutes(mod: ExtendLine, k: number, minutes: number): ExtendLine {
-  if (!mod.runSeconds) return mod;
-  const runSeconds = [...mod.runSeconds];
-  runSeconds[k] = minutesToSeconds(minutes);
-  return { ...mod, runSeconds };
-}
-
-/** Dwell at the new stops; null: the layer's default. */
-export function withDwell(mod: ExtendLine, seconds: number | null): ExtendLine {
-  const { dwellSeconds: _d, ...rest } = mod;
-  return seconds === null ? rest : { ...rest, dwellSeconds: seconds };
 }

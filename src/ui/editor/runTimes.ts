@@ -1,5 +1,6 @@
 import { greatCircleMeters, type LonLat } from '../../domain/geo';
 import { travelSeconds } from '../../domain/units';
+import { minutesToSeconds } from './units';
 
 /** Where a stop is, by station id (existing or new); undefined for an unknown id. */
 export type CoordOf = (id: string) => LonLat | undefined;
@@ -46,4 +47,31 @@ export function syncRuns(
     out.push(kept.get(`${a}\u0000${b}`) ?? estimate(a, b));
   }
   return out;
+}
+
+/** What a new line and an extension share: a commercial speed or explicit run times, and a dwell. */
+interface RunTimed {
+  speedKmh?: number;
+  runSeconds?: number[];
+  dwellSeconds?: number;
+}
+
+/** Run times from the geometry at a commercial speed (explicit run times are dropped). */
+export function withSpeed<M extends RunTimed>(mod: M, speedKmh: number): M {
+  const { runSeconds: _r, ...rest } = mod;
+  return { ...rest, speedKmh } as M;
+}
+
+/** Run time of hop k (stop k → k+1) in minutes. */
+export function withRunMinutes<M extends RunTimed>(mod: M, k: number, minutes: number): M {
+  if (!mod.runSeconds) return mod;
+  const runSeconds = [...mod.runSeconds];
+  runSeconds[k] = minutesToSeconds(minutes);
+  return { ...mod, runSeconds };
+}
+
+/** Dwell at the intermediate (or new) stops; null: the layer's default. */
+export function withDwell<M extends RunTimed>(mod: M, seconds: number | null): M {
+  const { dwellSeconds: _d, ...rest } = mod;
+  return (seconds === null ? rest : { ...rest, dwellSeconds: seconds }) as M;
 }
