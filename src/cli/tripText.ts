@@ -37,6 +37,11 @@ export function tripText(trip: TripDetail | null, network: Network, lang: Langua
         return `leave ${station(l.station)}: ${min(l.seconds)}`;
     }
   };
-  const head = `${zone(trip.origin)} → ${zone(trip.destination)}: ${min(trip.time)} (walk ${min(trip.walk)}, wait ${min(trip.wait)}, ride ${min(trip.ride)}, transfer ${min(trip.transfer)}, station processing ${min(trip.processing)}; ${trip.boardings} boarding${trip.boardings === 1 ? '' : 's'}; perceived ${min(trip.cost)})`;
+  // Zone names can repeat (on JJJ the English name is the district): the id says which zone.
+  const named = (id: string) => {
+    const z = network.zones.find((x) => x.id === id);
+    return z?.name ? `${nameIn(z.name, lang)} [${id}]` : `zone ${id}`;
+  };
+  const head = `${named(trip.origin)} → ${named(trip.destination)}: ${min(trip.time)} (walk ${min(trip.walk)}, wait ${min(trip.wait)}, ride ${min(trip.ride)}, transfer ${min(trip.transfer)}, station processing ${min(trip.processing)}; ${trip.boardings} boarding${trip.boardings === 1 ? '' : 's'}; perceived ${min(trip.cost)})`;
   return [head, ...trip.legs.map((l, k) => `  ${k + 1}. ${leg(l)}`)].join('\n');
 }
