@@ -11,10 +11,11 @@ export function tripText(trip: TripDetail | null, network: Network, lang: Langua
     const s = network.stations.find((x) => x.id === id);
     return s ? nameIn(s.name, lang) : id;
   };
-  const zone = (id: string) => {
+  const zoneName = (id: string) => {
     const z = network.zones.find((x) => x.id === id);
-    return z?.name ? nameIn(z.name, lang) : `zone ${id}`;
+    return z?.name && nameIn(z.name, lang);
   };
+  const zone = (id: string) => zoneName(id) || `zone ${id}`;
   const line = (id: string) => {
     const l = network.lines.find((x) => x.id === id);
     return l ? nameIn(l.name, lang) : id;
@@ -39,8 +40,8 @@ export function tripText(trip: TripDetail | null, network: Network, lang: Langua
   };
   // Zone names can repeat (on JJJ the English name is the district): the id says which zone.
   const named = (id: string) => {
-    const z = network.zones.find((x) => x.id === id);
-    return z?.name ? `${nameIn(z.name, lang)} [${id}]` : `zone ${id}`;
+    const name = zoneName(id);
+    return name ? `${name} [${id}]` : `zone ${id}`;
   };
   const head = `${named(trip.origin)} → ${named(trip.destination)}: ${min(trip.time)} (walk ${min(trip.walk)}, wait ${min(trip.wait)}, ride ${min(trip.ride)}, transfer ${min(trip.transfer)}, station processing ${min(trip.processing)}; ${trip.boardings} boarding${trip.boardings === 1 ? '' : 's'}; perceived ${min(trip.cost)})`;
   return [head, ...trip.legs.map((l, k) => `  ${k + 1}. ${leg(l)}`)].join('\n');

@@ -68,7 +68,6 @@ export function startController(scenarioApplies: () => boolean): void {
           engineVersion: result.engineVersion,
         });
         comparison.value = {
-          key: `${loaded.checksum}|${scenario?.id ?? ''}|${p}`,
           scenario,
           report: result.report,
           doc,

@@ -38,7 +38,6 @@ export interface Message {
 }
 
 export interface ComparisonState {
-  key: string;
   /** The scenario object these results were computed for (by identity: an edit makes a new object). */
   scenario: Scenario | null;
   report: ComparisonReport;
