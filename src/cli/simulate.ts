@@ -3,12 +3,15 @@
  * [--matrix] [--trip <from-zone>,<to-zone>]… [--workers <n>]`. Writes a commuteshed.results/1 document
  * (baseline only without a scenario); progress on stderr; exit 1 with every problem on bad input.
  */
-import { writeFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { formatIssues } from '../domain/issue';
 import type { Scenario } from '../domain/scenario';
 import { checksum } from '../io/canonical';
-import { buildResults, serializeResults } from '../io/results';
+import { resultsJsonPieces } from '../io/exports';
+import { buildResults } from '../io/results';
 import { Analysis } from '../workers/analysis';
 import { nodeWorkerCount, nodeWorkerFactory } from '../workers/nodeWorkers';
 import { RoutingPool } from '../workers/pool';
@@ -22,6 +25,16 @@ class UsageError extends Error {
 function fail(lines: string): never {
   process.stderr.write(`${lines}\n`);
   process.exit(1);
+}
+
+/** Text written piece by piece to `file` (or stdout), waiting whenever the stream's buffer is full. */
+async function writePieces(pieces: Iterable<string>, file: string | undefined): Promise<void> {
+  const out = file ? createWriteStream(file) : process.stdout;
+  for (const piece of pieces) if (!out.write(piece)) await once(out, 'drain');
+  if (file) {
+    out.end();
+    await finished(out);
+  }
 }
 
 async function main(): Promise<void> {
@@ -99,18 +112,17 @@ async function main(): Promise<void> {
       scenario,
       period,
       report: comparison.report,
-      ...(values.matrix && {
-        matrix: {
-          baseline: comparison.baseline.rows.times!,
-          ...(comparison.scenario && { scenario: comparison.scenario.rows.times! }),
-        },
-      }),
       generatedAt: new Date(),
       engineVersion: comparison.engineVersion,
     });
-    const text = serializeResults(doc);
-    if (values.out) await writeFile(values.out, text);
-    else process.stdout.write(text);
+    const matrix = values.matrix
+      ? {
+          baseline: comparison.baseline.rows.times!,
+          ...(comparison.scenario && { scenario: comparison.scenario.rows.times! }),
+        }
+      : undefined;
+    // The browser's export writer: a 5,000-zone matrix is never one value or one string.
+    await writePieces(resultsJsonPieces(doc, matrix), values.out);
 
     for (const [o, d] of trips) {
       for (const s of scenario ? [null, scenario] : [null]) {

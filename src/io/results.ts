@@ -16,8 +16,6 @@ export interface ResultsInput {
   scenario: Scenario | null;
   period: string;
   report: ComparisonReport;
-  /** Travel times, origins × zones, seconds (+Infinity = no path), when the matrix is wanted. */
-  matrix?: { baseline: Float32Array; scenario?: Float32Array };
   generatedAt: Date;
   /** The engine that computed the results (from the workers' Comparison). */
   engineVersion: string;
@@ -121,23 +119,14 @@ export function buildResults(input: ResultsInput): ResultsDocument {
       }),
     })),
   };
-  if (input.matrix) {
-    const Z = network.zones.length;
-    const rows = (m: Float32Array) =>
-      Array.from({ length: Z }, (_, o) =>
-        Array.from(m.subarray(o * Z, (o + 1) * Z), (t) => (Number.isFinite(t) ? t : null)),
-      );
-    doc.matrix = {
-      unit: 'seconds',
-      zones: network.zones.map((z) => z.id),
-      baseline: rows(input.matrix.baseline),
-      ...(input.matrix.scenario && { scenario: rows(input.matrix.scenario) }),
-    };
-  }
   return doc;
 }
 
-/** The document as written to disk or downloaded: two-space JSON, newline-terminated. */
+/**
+ * The document as written to disk or downloaded: two-space JSON, newline-terminated. With a travel-time
+ * matrix the same bytes come from resultsJsonPieces (io/exports.ts), which never builds the matrix as one
+ * value.
+ */
 export function serializeResults(doc: ResultsDocument): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
