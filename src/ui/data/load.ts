@@ -4,7 +4,7 @@ import { ioWorker } from '../../workers/browserIo';
 import { adopt } from '../editor/session';
 import { t } from '../i18n';
 import { restoreWorkspace } from '../persistence/workspace';
-import { network, report, scenarioId, scenarios } from '../state/store';
+import { network, report } from '../state/store';
 import { type BundledNetwork, bundledNetworks, bundledScenarios } from './bundled';
 
 async function fetchText(url: string): Promise<string> {
@@ -38,7 +38,6 @@ export async function openNetwork(
     result.value.network.id,
     await bundledScenariosFor(result.value.network.id, result.value.checksum),
   );
-  if (!scenarios.value.some((s) => s.id === scenarioId.value)) scenarioId.value = null;
   return true;
 }
 

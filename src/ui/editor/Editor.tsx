@@ -60,8 +60,8 @@ function AddModification() {
   if (!n || !s) return null;
   const result = applied.value;
   const current = result?.ok ? result.network : n;
-  const make = (ty: ModificationType) => newModification(ty, s, current, n);
-  const possible = make(type.value) !== undefined;
+  // Enabled only when the type has something to work on (a line to extend, two lines to join, …).
+  const possible = newModification(type.value, s, current, n) !== undefined;
   return (
     <div class="add-modification row">
       <label class="field">
@@ -83,7 +83,7 @@ function AddModification() {
         data-testid="mod-add"
         disabled={!possible}
         title={possible ? undefined : t('ed.nothingToApply')}
-        onClick={() => addNew((sc) => make(type.value) ?? (sc.modifications[0] as Modification))}
+        onClick={() => addNew((sc) => newModification(type.value, sc, current, n))}
       >
         {t('ed.add')}
       </button>

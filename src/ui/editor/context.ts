@@ -1,9 +1,8 @@
 import { computed } from '@preact/signals';
 import { applyScenario } from '../../domain/applyScenario';
-import { resolveAssumptions } from '../../domain/assumptions';
 import type { Network } from '../../domain/network';
 import type { Scenario } from '../../domain/scenario';
-import { network } from '../state/store';
+import { appliedScenario, network } from '../state/store';
 import { type FieldIssue, groupIssues } from './issues';
 import { indexOfModification } from './scenarioOps';
 import { selected, working } from './session';
@@ -12,7 +11,7 @@ import { selected, working } from './session';
 export const applied = computed(() => {
   const n = network.value?.network;
   const s = working.value;
-  return n && s ? applyScenario(n, s) : null;
+  return n && s ? appliedScenario(n, s) : null;
 });
 
 export const grouped = computed(() =>
@@ -28,7 +27,7 @@ export function issuesOf(index: number): FieldIssue[] {
  * line added by another modification can be extended), leaving out modifications that do not apply. Falls
  * back to the base network.
  */
-export function contextNetwork(base: Network, scenario: Scenario, index: number): Network {
+function contextNetwork(base: Network, scenario: Scenario, index: number): Network {
   const skip = new Set([index]);
   // Leaving one out can break those that build on it (a headway for the line it adds): leave those out too.
   for (let round = 0; round < 4; round++) {
@@ -51,11 +50,3 @@ export const selectedContext = computed(() => {
   if (index < 0) return null;
   return { key, index, mod: s.modifications[index]!, network: contextNetwork(n, s, index) };
 });
-
-/** Route factor of a layer (track length ÷ straight line) for run times from positions. */
-export function routeFactor(
-  n: Network,
-  layer: keyof ReturnType<typeof resolveAssumptions>['layers'],
-): number {
-  return resolveAssumptions(n.assumptions).layers[layer].routeFactor;
-}

@@ -50,7 +50,7 @@ export interface MapTool {
 export const mapTool = signal<MapTool | null>(null);
 
 /** Pixels within which a click takes a station. */
-export const SNAP_PIXELS = 12;
+const SNAP_PIXELS = 12;
 
 const SOURCE_LINES = 'editor-lines';
 const SOURCE_POINTS = 'editor-points';
@@ -66,7 +66,7 @@ const FILL: Record<PointRole, string> = {
   end: '#111111',
 };
 
-export function toolFeatures(tool: MapTool | null): {
+function toolFeatures(tool: MapTool | null): {
   lines: FeatureCollection<LineString>;
   points: FeatureCollection<Point>;
 } {

@@ -70,7 +70,7 @@ export function setNote(scenario: Scenario, index: number, note: string): Scenar
 
 /** Index of the modification with `id` (editors address modifications by id; files may lack ids). */
 export function indexOfModification(scenario: Scenario, id: string): number {
-  return scenario.modifications.findIndex((m, k) => (m.id ?? `#${k}`) === id);
+  return scenario.modifications.findIndex((m, k) => modificationKey(m, k) === id);
 }
 
 /** The id editors use for a modification: its own, or its position for files without ids. */

@@ -127,10 +127,12 @@ export function editModification(
 }
 
 /** Add a modification (made by one of the editors' `new…` functions from the working scenario) and open it. */
-export function addNew(make: (s: Scenario) => Modification): void {
+/** Adds the modification `make` gives (none: nothing changes) and opens it. */
+export function addNew(make: (s: Scenario) => Modification | undefined): void {
   let key: string | null = null;
   edit((s) => {
     const mod = make(s);
+    if (!mod) return s;
     key = modificationKey(mod, s.modifications.length);
     return addModification(s, mod);
   });

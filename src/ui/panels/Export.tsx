@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
 import { resultsJsonPieces, zonesCsv, zonesGeoJson } from '../../io/exports';
-import { buildResults, serializeResults } from '../../io/results';
+import { serializeResults } from '../../io/results';
 import { CancelledError, isCancelled } from '../../workers/errors';
 import { engine } from '../compute/engine';
 import { draft } from '../editor/session';
@@ -78,15 +78,6 @@ export function ExportPanel() {
           if (!controller.signal.aborted) running.value = { phase: 'compute', done, total, cancel };
         },
       });
-      const full = buildResults({
-        network: n.network,
-        checksum: n.checksum,
-        scenario: doc.scenario,
-        period: doc.period.id,
-        report: run.report,
-        generatedAt: new Date(),
-        engineVersion: run.engineVersion,
-      });
       const matrix = {
         baseline: run.baseline.rows.times!,
         ...(run.scenario && { scenario: run.scenario.rows.times! }),
@@ -94,7 +85,8 @@ export function ExportPanel() {
       // Pieces: the head, the matrix's opening, per side an opening, its rows and a closing; the end.
       const total = 3 + (matrix.scenario ? 2 : 1) * (2 + Math.ceil(zones / ROWS_PER_PIECE));
       const parts: string[] = [];
-      for (const piece of resultsJsonPieces(full, matrix, ROWS_PER_PIECE)) {
+      // The document shown (the same report: the computation is deterministic), with the matrix added.
+      for (const piece of resultsJsonPieces(doc, matrix, ROWS_PER_PIECE)) {
         parts.push(piece);
         if (controller.signal.aborted) throw new CancelledError();
         running.value = { phase: 'write', done: Math.min(parts.length, total), total, cancel };

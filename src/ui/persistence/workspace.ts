@@ -3,6 +3,7 @@ import type { Issue } from '../../domain/issue';
 import { isModificationType } from '../../domain/modifications/index';
 import type { Scenario } from '../../domain/scenario';
 import { validateScenario } from '../../io/scenario';
+import { withFreshId } from '../editor/scenarioOps';
 import { t } from '../i18n';
 import { report, scenarioId, scenarios } from '../state/store';
 import { readWorkspace, type SavedWorkspace, writeWorkspace } from './db';
@@ -68,10 +69,7 @@ export function mergeSaved(
       return;
     }
     if (s.network !== networkId) return;
-    const taken = new Set(out.map((x) => x.id));
-    let id = s.id;
-    for (let n = 2; taken.has(id); n++) id = `${s.id}-${n}`;
-    out.push(id === s.id ? s : { ...s, id });
+    out.push(withFreshId(s, out));
   });
   return { scenarios: out, issues };
 }

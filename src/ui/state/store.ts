@@ -1,5 +1,5 @@
 import { computed, signal } from '@preact/signals';
-import { applyScenario } from '../../domain/applyScenario';
+import { type ApplyResult, applyScenario } from '../../domain/applyScenario';
 import type { Issue } from '../../domain/issue';
 import type { LayerId } from '../../domain/layer';
 import type { Language } from '../../domain/names';
@@ -89,12 +89,27 @@ export const activeScenario = computed<Scenario | null>(
   () => scenarios.value.find((s) => s.id === scenarioId.value) ?? null,
 );
 
-/** The scenario applied to the network (main thread: a few milliseconds of plain-data edits), for drawing. */
+const appliedCache = new WeakMap<Network, WeakMap<Scenario, ApplyResult>>();
+
+/**
+ * The scenario applied to the network, once per pair of objects: the map, the editor's issues and its
+ * list all ask for the same (main thread, about a millisecond on the JJJ network). An edit makes a new
+ * scenario object, so nothing stale is returned.
+ */
+export function appliedScenario(n: Network, s: Scenario): ApplyResult {
+  let byScenario = appliedCache.get(n);
+  if (!byScenario) appliedCache.set(n, (byScenario = new WeakMap()));
+  let result = byScenario.get(s);
+  if (!result) byScenario.set(s, (result = applyScenario(n, s)));
+  return result;
+}
+
+/** The active scenario applied to the network, for drawing. */
 export const scenarioNetwork = computed<{ network: Network; issues: Issue[] } | null>(() => {
   const n = network.value?.network;
   const s = activeScenario.value;
   if (!n || !s) return null;
-  const applied = applyScenario(n, s);
+  const applied = appliedScenario(n, s);
   return applied.ok ? { network: applied.network, issues: [] } : { network: n, issues: applied.issues };
 });
 
