@@ -98,9 +98,15 @@ const appliedCache = new WeakMap<Network, WeakMap<Scenario, ApplyResult>>();
  */
 export function appliedScenario(n: Network, s: Scenario): ApplyResult {
   let byScenario = appliedCache.get(n);
-  if (!byScenario) appliedCache.set(n, (byScenario = new WeakMap()));
+  if (!byScenario) {
+    byScenario = new WeakMap();
+    appliedCache.set(n, byScenario);
+  }
   let result = byScenario.get(s);
-  if (!result) byScenario.set(s, (result = applyScenario(n, s)));
+  if (!result) {
+    result = applyScenario(n, s);
+    byScenario.set(s, result);
+  }
   return result;
 }
 
