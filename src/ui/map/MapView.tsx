@@ -9,7 +9,9 @@ import { painted, registerMap, timing } from '../compute/timing';
 import {
   basemapUrl,
   comparison,
+  computeError,
   destinationZone,
+  isochrone,
   lang,
   layerVisible,
   mapMode,
@@ -43,6 +45,27 @@ const openedWithPosition = typeof window !== 'undefined' && /map=/.test(window.l
 
 const geo = (map: maplibregl.Map, id: string, data: FeatureCollection) =>
   (map.getSource(id) as maplibregl.GeoJSONSource | undefined)?.setData(data);
+
+/** How long a clicked origin's outline waits for its isochrone (a graph still being built takes longer). */
+const OUTLINE_WAIT_MS = 150;
+
+function drawSelection(
+  m: maplibregl.Map,
+  n: Network,
+  origin: number | null,
+  destination: number | null,
+): void {
+  const features = [
+    [origin, 'origin'],
+    [destination, 'destination'],
+  ].flatMap(([z, role]) => {
+    const zone = z === null ? undefined : n.zones[z as number];
+    return zone?.geometry
+      ? [{ type: 'Feature' as const, properties: { role }, geometry: zone.geometry }]
+      : [];
+  });
+  geo(m, 'selection', { type: 'FeatureCollection', features });
+}
 
 /** One MapLibre map showing the network and the zones coloured by the chosen metric for one side. */
 export function MapView({ side, primary = false, label }: MapViewProps) {
@@ -171,21 +194,25 @@ export function MapView({ side, primary = false, label }: MapViewProps) {
     geo(m, 'circle', { type: 'FeatureCollection', features });
   });
 
-  // Selected origin and destination outlined; the route drawn.
+  // Selected origin and destination outlined; the route drawn. A new origin's outline waits (briefly) for
+  // its isochrone, so outline and colours reach the map in one frame: a frame drawn for the outline alone
+  // holds the colours back by a whole frame, most of click → painted on a software-rendered map.
   useSignalEffect(() => {
     const m = map.value;
     const n = network.value?.network;
     if (!m || !n) return;
-    const features = [
-      [selectedZone.value, 'origin'],
-      [destinationZone.value, 'destination'],
-    ].flatMap(([z, role]) => {
-      const zone = z === null ? undefined : n.zones[z as number];
-      return zone?.geometry
-        ? [{ type: 'Feature' as const, properties: { role }, geometry: zone.geometry }]
-        : [];
-    });
-    geo(m, 'selection', { type: 'FeatureCollection', features });
+    const origin = selectedZone.value;
+    const destination = destinationZone.value;
+    const draw = () => drawSelection(m, n, origin, destination);
+    if (origin === null || isochrone.value?.zone === origin || computeError.value) return draw();
+    const timer = setTimeout(draw, OUTLINE_WAIT_MS);
+    return () => clearTimeout(timer);
+  });
+
+  useSignalEffect(() => {
+    const m = map.value;
+    const n = network.value?.network;
+    if (!m || !n) return;
     const t = trips.value;
     const trip = side === 'before' ? t?.baseline : (t?.scenario ?? t?.baseline);
     geo(m, 'route', routeFeatures(trip, side === 'before' ? n : (scenarioNetwork.value?.network ?? n)));
@@ -207,7 +234,7 @@ export function MapView({ side, primary = false, label }: MapViewProps) {
       if (e.originalEvent.shiftKey && selectedZone.value !== null) destinationZone.value = id;
       else {
         selectedZone.value = id;
-        timing('click', performance.now());
+        timing('click', e.originalEvent.timeStamp);
       }
     };
     m.on('click', 'zones-fill', click);

@@ -36,7 +36,7 @@ export function addLayers(map: MapLibreMap, colors: string[]): void {
     type: 'fill',
     source: 'zones',
     filter: ['!=', ['geometry-type'], 'Point'],
-    paint: { 'fill-color': classColor(colors), 'fill-opacity': 0.78 },
+    paint: { 'fill-color': classColor(colors), 'fill-opacity': 0.78, 'fill-antialias': false },
   });
   map.addLayer({
     id: 'zones-point',
