@@ -28,8 +28,7 @@ export function classColor(colors: string[]): ExpressionSpecification {
 /** Sources and layers, bottom to top. Called on every style load (the basemap may replace the style). */
 export function addLayers(map: MapLibreMap, colors: string[]): void {
   for (const id of ['zones', 'circle', 'lines', 'stations', 'route', 'selection']) {
-    if (!map.getSource(id))
-      map.addSource(id, { type: 'geojson', data: EMPTY, ...(id === 'zones' || id === 'stations' ? {} : {}) });
+    if (!map.getSource(id)) map.addSource(id, { type: 'geojson', data: EMPTY });
   }
   map.addLayer({
     id: 'zones-fill',
