@@ -4,6 +4,7 @@ import { t } from '../i18n';
 import { pickSegmentEnd, withFactor, withLine, withSegment } from './adjustSpeed';
 import { type EditorProps, updater, useMapTool } from './editorProps';
 import { Hint, LineSelect, NumberField, StationSelect } from './fields';
+import { coordLookup } from './lineDefaults';
 import { HIGHLIGHT_WIDTH, linePath, stationPoints } from './overlay';
 
 /** A line, or a segment of it between two stations, run faster (or slower) by a factor. */
@@ -16,10 +17,13 @@ export function AdjustSpeedEditor({ mod, modKey, network, issues }: EditorProps<
   const path = linePath(network, line);
   const a = mod.from === undefined ? -1 : stops.indexOf(mod.from);
   const b = mod.to === undefined ? -1 : stops.indexOf(mod.to);
-  const coord = new Map(network.stations.map((s) => [s.id, s.coord]));
+  const coordOf = coordLookup(network.stations);
   const segmentCoords =
     a >= 0 && b >= 0
-      ? stops.slice(Math.min(a, b), Math.max(a, b) + 1).flatMap((s) => (coord.has(s) ? [coord.get(s)!] : []))
+      ? stops
+          .slice(Math.min(a, b), Math.max(a, b) + 1)
+          .map(coordOf)
+          .filter((c) => c !== undefined)
       : [];
   useMapTool({
     lines: [

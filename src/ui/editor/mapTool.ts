@@ -220,12 +220,19 @@ export function startMapTools(): () => void {
     map.on('mouseenter', LAYER_POINTS, enter);
     map.on('mouseleave', LAYER_POINTS, leave);
 
+    // Editors hand over a new tool on every render (fresh callbacks); the overlay is sent to the map only
+    // when what it draws changed: each setData re-tiles the source in MapLibre's worker, and until that
+    // is back a press on a stop finds nothing to drag.
+    let drawn = '';
     const stopData = effect(() => {
       const tool = mapTool.value;
+      map.getContainer().classList.toggle('editing', Boolean(tool?.onClick));
       const { lines, points } = toolFeatures(tool);
+      const key = JSON.stringify([lines, points]);
+      if (key === drawn) return;
+      drawn = key;
       (map.getSource(SOURCE_LINES) as GeoJSONSource | undefined)?.setData(lines);
       (map.getSource(SOURCE_POINTS) as GeoJSONSource | undefined)?.setData(points);
-      map.getContainer().classList.toggle('editing', Boolean(tool?.onClick));
     });
     return () => {
       stopData();

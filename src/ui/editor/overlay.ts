@@ -2,15 +2,15 @@ import type { LonLat } from '../../domain/geo';
 import type { Line } from '../../domain/line';
 import type { Network } from '../../domain/network';
 import { referencePattern } from '../../domain/patternOps';
+import { coordLookup } from './lineDefaults';
 import type { ToolPoint } from './mapTool';
 
 /** The line's route as drawn for highlighting: its longest direction-0 pattern (a loop closed). */
 export function linePath(network: Network, line: Line | undefined): LonLat[] {
   const p = line && (referencePattern(line, 0) ?? line.patterns[0]);
   if (!p) return [];
-  const coord = new Map(network.stations.map((s) => [s.id, s.coord]));
   const stops = p.loop ? [...p.stops, p.stops[0]!] : p.stops;
-  return stops.map((s) => coord.get(s)).filter((c) => c !== undefined);
+  return stops.map(coordLookup(network.stations)).filter((c) => c !== undefined);
 }
 
 /** Points for stations by id, each with a role (unknown ids are left out). */
@@ -20,9 +20,9 @@ export function stationPoints(
   role: ToolPoint['role'],
   color?: string,
 ): ToolPoint[] {
-  const coord = new Map(network.stations.map((s) => [s.id, s.coord]));
+  const coordOf = coordLookup(network.stations);
   return ids.flatMap((id) => {
-    const c = coord.get(id);
+    const c = coordOf(id);
     return c ? [{ coord: c, role, ...(color && { color }) }] : [];
   });
 }
