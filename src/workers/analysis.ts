@@ -23,6 +23,11 @@ export interface CompareRequest {
   signal?: AbortSignal;
 }
 
+export type IsochroneRequest = Omit<CompareRequest, 'matrix' | 'onProgress'>;
+
+/** Isochrone rows kept (a JJJ row is 38 kB): enough for the zones hovered and clicked in a while. */
+const ISOCHRONE_ROWS = 128;
+
 export interface ScenarioRun {
   key: string;
   rows: RowsResult;
@@ -54,6 +59,7 @@ export class Analysis {
   private readonly modelNetworks = new WeakMap<Network, ModelNetwork>();
   private readonly orders = new WeakMap<Network, Int32Array>();
   private readonly rowsCache = new Map<string, { rows: RowsResult; stats: GraphStats }>();
+  private readonly isochrones = new Map<string, Float64Array | Promise<Float64Array>>();
 
   constructor(readonly pool: RoutingPool) {}
 
@@ -130,25 +136,58 @@ export class Analysis {
     return { key, rows, stats: prepared.stats };
   }
 
-  /** Times from one zone to all zones under a scenario (the graph is built if needed). */
-  async isochrone(
-    request: Omit<CompareRequest, 'matrix' | 'onProgress'>,
-    origin: number,
-  ): Promise<Float64Array> {
-    const key = await this.ensure(request);
-    return this.pool.row(key, origin);
+  /**
+   * Times from one zone to all zones under a scenario (the graph is built if needed). Rows are kept (the
+   * last ISOCHRONE_ROWS), and a row already asked for is not asked again; callers must not modify them.
+   */
+  isochrone(request: IsochroneRequest, origin: number): Promise<Float64Array> {
+    const id = this.rowId(request, origin);
+    const known = this.isochrones.get(id);
+    if (known) {
+      this.isochrones.delete(id);
+      this.isochrones.set(id, known);
+      return Promise.resolve(known);
+    }
+    const asked = (async () => {
+      const key = await this.ensure(request);
+      return this.pool.row(key, origin);
+    })();
+    this.isochrones.set(id, asked);
+    asked.then(
+      (row) => {
+        if (this.isochrones.get(id) === asked) this.isochrones.set(id, row);
+        while (this.isochrones.size > ISOCHRONE_ROWS)
+          this.isochrones.delete(this.isochrones.keys().next().value!);
+      },
+      () => {
+        if (this.isochrones.get(id) === asked) this.isochrones.delete(id);
+      },
+    );
+    return asked;
   }
 
-  async trip(
-    request: Omit<CompareRequest, 'matrix' | 'onProgress'>,
-    origin: number,
-    destination: number,
-  ): Promise<TripDetail | null> {
+  /** A row computed before, at once (so a click on a zone hovered a moment ago paints in the same frame). */
+  knownIsochrone(request: IsochroneRequest, origin: number): Float64Array | undefined {
+    const known = this.isochrones.get(this.rowId(request, origin));
+    return known instanceof Float64Array ? known : undefined;
+  }
+
+  /** Ask for a row ahead of a click, on a graph the workers already hold (never starts a build). */
+  prefetchIsochrone(request: IsochroneRequest, origin: number): void {
+    const key = this.graphKey(request.networkKey, request.scenario, request.period);
+    if (this.pool.has(key)) this.isochrone(request, origin).catch(() => undefined);
+  }
+
+  private rowId(request: IsochroneRequest, origin: number): string {
+    return `${this.graphKey(request.networkKey, request.scenario, request.period)}#${origin}`;
+  }
+
+  async trip(request: IsochroneRequest, origin: number, destination: number): Promise<TripDetail | null> {
     const key = await this.ensure(request);
     return this.pool.trip(key, origin, destination);
   }
 
-  private async ensure(request: Omit<CompareRequest, 'matrix' | 'onProgress'>): Promise<string> {
+  private async ensure(request: IsochroneRequest): Promise<string> {
     const key = this.graphKey(request.networkKey, request.scenario, request.period);
     if (!this.pool.has(key)) {
       await this.pool.prepare({

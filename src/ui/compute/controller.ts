@@ -1,4 +1,4 @@
-import { effect } from '@preact/signals';
+import { effect, untracked } from '@preact/signals';
 import type { Scenario } from '../../domain/scenario';
 import { buildResults } from '../../io/results';
 import { isCancelled } from '../../workers/errors';
@@ -7,7 +7,9 @@ import {
   comparison,
   computeError,
   destinationZone,
+  hoveredZone,
   isochrone,
+  metric,
   network,
   period,
   progress,
@@ -98,6 +100,17 @@ export function startController(scenarioApplies: () => boolean): void {
     }
     const started = performance.now();
     const request = { network: loaded.network, networkKey: loaded.checksum, period: p };
+    // Rows fetched while the zone was hovered are shown at once: the colours go into the frame the map
+    // draws for the click itself.
+    const known = engine().knownIsochrone({ ...request, scenario: null }, zone);
+    const knownAfter = scenario ? engine().knownIsochrone({ ...request, scenario }, zone) : undefined;
+    if (known && (!scenario || knownAfter)) {
+      isochrone.value = knownAfter
+        ? { zone, baseline: known, scenario: knownAfter }
+        : { zone, baseline: known };
+      timing('isochrone', performance.now() - started);
+      return;
+    }
     Promise.all([
       engine().isochrone({ ...request, scenario: null }, zone),
       scenario ? engine().isochrone({ ...request, scenario }, zone) : Promise.resolve(undefined),
@@ -110,6 +123,18 @@ export function startController(scenarioApplies: () => boolean): void {
       .catch((e: unknown) => {
         if (token === isoToken) computeError.value = e instanceof Error ? e.message : String(e);
       });
+  });
+
+  // The hovered zone's isochrone, fetched ahead of a click when the map shows travel time from a zone
+  // and nothing else is being computed (a row is well under a millisecond in a worker).
+  effect(() => {
+    const zone = hoveredZone.value;
+    const loaded = network.peek();
+    if (zone === null || !loaded || metric.peek() !== 'time-from-zone' || progress.peek()) return;
+    const scenario = runnable(activeScenario.peek(), untracked(scenarioApplies));
+    const request = { network: loaded.network, networkKey: loaded.checksum, period: period.peek() };
+    engine().prefetchIsochrone({ ...request, scenario: null }, zone);
+    if (scenario) engine().prefetchIsochrone({ ...request, scenario }, zone);
   });
 
   // Routes between the selected origin and destination, before and after.

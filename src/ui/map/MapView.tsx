@@ -11,6 +11,7 @@ import {
   comparison,
   computeError,
   destinationZone,
+  hoveredZone,
   isochrone,
   lang,
   layerVisible,
@@ -163,6 +164,10 @@ export function MapView({ side, primary = false, label }: MapViewProps) {
     // (SourceFeatureState.updateState reads state[layer][id] of a layer it has not stored yet).
     for (let z = 0; z < n.zones.length; z++)
       m.setFeatureState({ source: 'zones', id: z }, { c: values ? classify(values[z]!, scale) : NO_DATA });
+    // The first frame drawn with the new colours, and the map at rest (outlines and other sources too).
+    m.once('render', () => {
+      if (values) timing(`drawn-${side}`, performance.now());
+    });
     m.once('idle', () => {
       painted(values !== undefined);
       timing(`paint-${side}`, performance.now() - started);
@@ -239,8 +244,14 @@ export function MapView({ side, primary = false, label }: MapViewProps) {
     };
     m.on('click', 'zones-fill', click);
     m.on('click', 'zones-point', click);
-    const move = (e: maplibregl.MapMouseEvent) => tooltip.show(m, e, side);
-    const out = () => tooltip.hide();
+    const move = (e: maplibregl.MapMouseEvent) => {
+      const zone = tooltip.show(m, e, side);
+      if (mapMode.value === 'explore' && hoveredZone.peek() !== zone) hoveredZone.value = zone;
+    };
+    const out = () => {
+      tooltip.hide();
+      hoveredZone.value = null;
+    };
     m.on('mousemove', move);
     m.on('mouseout', out);
     return () => {

@@ -15,7 +15,8 @@ interface TipState {
 
 export interface TooltipHandle {
   state: Signal<TipState | null>;
-  show(map: maplibregl.Map, e: maplibregl.MapMouseEvent, side: MapSide): void;
+  /** Shows what is under the pointer; returns the zone there, if the pointer is on one. */
+  show(map: maplibregl.Map, e: maplibregl.MapMouseEvent, side: MapSide): number | null;
   hide(): void;
 }
 
@@ -53,7 +54,7 @@ export function useTooltip(): TooltipHandle {
         side === 'before'
           ? network.value?.network
           : (scenarioNetwork.value?.network ?? network.value?.network);
-      if (!n) return;
+      if (!n) return null;
       const layers = [
         'stations',
         'lines-trunk',
@@ -63,10 +64,14 @@ export function useTooltip(): TooltipHandle {
         'zones-fill',
         'zones-point',
       ].filter((id) => map.getLayer(id));
-      const f = map.queryRenderedFeatures(e.point, { layers })[0];
+      const under = map.queryRenderedFeatures(e.point, { layers });
+      // The zone a click here would pick, even under a line or station (the tooltip names the topmost).
+      const zoneFeature = under.find((u) => u.layer.id === 'zones-fill' || u.layer.id === 'zones-point');
+      const zoneIndex = zoneFeature && n.zones[Number(zoneFeature.id)] ? Number(zoneFeature.id) : null;
+      const f = under[0];
       if (!f) {
         state.value = null;
-        return;
+        return null;
       }
       let lines: string[] = [];
       if (f.layer.id === 'stations') lines = stationLines(n, String(f.properties.id), lang.value);
@@ -102,6 +107,7 @@ export function useTooltip(): TooltipHandle {
         }
       }
       state.value = lines.length ? { x: e.point.x, y: e.point.y, lines } : null;
+      return zoneIndex;
     },
   };
 }

@@ -58,6 +58,8 @@ export const metric = signal<MetricId>('time-to-core');
 export const mode = signal<ViewMode>('before');
 export const layout = signal<Layout>('single');
 export const selectedZone = signal<number | null>(null);
+/** The zone under the pointer (its isochrone is fetched ahead of a click). */
+export const hoveredZone = signal<number | null>(null);
 export const destinationZone = signal<number | null>(null);
 export const lang = signal<Language>('en');
 export const layerVisible = signal<Record<LayerId, boolean>>({
