@@ -167,7 +167,7 @@ export function startMapTools(): () => void {
       if (dragging !== null) mapTool.peek()?.onDragEnd?.();
       dragging = null;
     };
-    map.on('remove', gone);
+    const listening = [map.on('remove', gone)];
 
     const click = (e: MapMouseEvent) => {
       const tool = mapTool.peek();
@@ -212,13 +212,15 @@ export function startMapTools(): () => void {
     const leave = () => {
       if (dragging === null) map.getCanvas().style.cursor = '';
     };
-    map.on('click', click);
-    map.on('mousedown', LAYER_POINTS, down);
-    map.on('mousemove', move);
-    map.on('mouseup', up);
-    map.on('contextmenu', LAYER_POINTS, context);
-    map.on('mouseenter', LAYER_POINTS, enter);
-    map.on('mouseleave', LAYER_POINTS, leave);
+    listening.push(
+      map.on('click', click),
+      map.on('mousedown', LAYER_POINTS, down),
+      map.on('mousemove', move),
+      map.on('mouseup', up),
+      map.on('contextmenu', LAYER_POINTS, context),
+      map.on('mouseenter', LAYER_POINTS, enter),
+      map.on('mouseleave', LAYER_POINTS, leave),
+    );
 
     // Editors hand over a new tool on every render (fresh callbacks); the overlay is sent to the map only
     // when what it draws changed: each setData re-tiles the source in MapLibre's worker, and until that
@@ -236,14 +238,7 @@ export function startMapTools(): () => void {
     });
     return () => {
       stopData();
-      map.off('click', click);
-      map.off('mousedown', LAYER_POINTS, down);
-      map.off('mousemove', move);
-      map.off('mouseup', up);
-      map.off('contextmenu', LAYER_POINTS, context);
-      map.off('mouseenter', LAYER_POINTS, enter);
-      map.off('mouseleave', LAYER_POINTS, leave);
-      map.off('remove', gone);
+      for (const l of listening) l.unsubscribe();
       // A map removed with its view (the basemap or the single map's side changed) has nothing to clean.
       if (!removed) {
         map.getContainer().classList.remove('editing');

@@ -65,15 +65,22 @@ export function flush(): void {
   });
 }
 
-/** A change to the list (create, delete, import) or the active scenario, committed at once and recorded. */
+/**
+ * A change to the list (create, delete, import) or the active scenario, committed at once and recorded.
+ * Callers flush() the draft first: the change is computed from the list with it.
+ */
 function commitNow(change: Change): void {
-  flush();
   history.record(change);
   batch(() => {
     scenarios.value = putScenario(scenarios.value, change.scenario, change.after, change.index);
     scenarioId.value = change.activeAfter;
   });
   syncUndoState();
+}
+
+/** Add `s` to the list and make it the active scenario (one recorded change). */
+function insertActive(s: Scenario, activeBefore: string | null): void {
+  commitNow({ scenario: s.id, before: null, after: s, activeBefore, activeAfter: s.id });
 }
 
 /**
@@ -100,14 +107,9 @@ export function edit(update: (s: Scenario) => Scenario, key?: string): void {
 }
 
 function copyForEditing(original: Scenario): Scenario {
+  flush();
   const copy = duplicateScenario(original, scenarios.value, t('scen.copySuffix'));
-  commitNow({
-    scenario: copy.id,
-    before: null,
-    after: copy,
-    activeBefore: original.id,
-    activeAfter: copy.id,
-  });
+  insertActive(copy, original.id);
   report({ level: 'info', title: t('scen.copied', { name: original.name }) });
   return copy;
 }
@@ -126,8 +128,7 @@ export function editModification(
   }, undoKey);
 }
 
-/** Add a modification (made by one of the editors' `new…` functions from the working scenario) and open it. */
-/** Adds the modification `make` gives (none: nothing changes) and opens it. */
+/** Add the modification `make` gives from the working scenario (none: nothing changes) and open it. */
 export function addNew(make: (s: Scenario) => Modification | undefined): void {
   let key: string | null = null;
   edit((s) => {
@@ -195,7 +196,7 @@ export function createNew(name: string): Scenario | undefined {
   if (!n) return undefined;
   flush();
   const s = createScenario(n.id, scenarios.value, name);
-  commitNow({ scenario: s.id, before: null, after: s, activeBefore: scenarioId.value, activeAfter: s.id });
+  insertActive(s, scenarioId.value);
   selected.value = null;
   return s;
 }
@@ -205,8 +206,7 @@ export function duplicateActive(): void {
   const s = working.value;
   if (!s) return;
   flush();
-  const copy = duplicateScenario(s, scenarios.value, t('scen.copySuffix'));
-  commitNow({ scenario: copy.id, before: null, after: copy, activeBefore: s.id, activeAfter: copy.id });
+  insertActive(duplicateScenario(s, scenarios.value, t('scen.copySuffix')), s.id);
 }
 
 export function deleteActive(): void {
@@ -225,7 +225,7 @@ export function deleteActive(): void {
 export function adopt(scenario: Scenario): Scenario {
   flush();
   const s = withFreshId(scenario, scenarios.value);
-  commitNow({ scenario: s.id, before: null, after: s, activeBefore: scenarioId.value, activeAfter: s.id });
+  insertActive(s, scenarioId.value);
   selected.value = null;
   return s;
 }

@@ -242,8 +242,6 @@ export function MapView({ side, primary = false, label }: MapViewProps) {
         timing('click', e.originalEvent.timeStamp);
       }
     };
-    m.on('click', 'zones-fill', click);
-    m.on('click', 'zones-point', click);
     const move = (e: maplibregl.MapMouseEvent) => {
       const zone = tooltip.show(m, e, side);
       if (mapMode.value === 'explore' && hoveredZone.peek() !== zone) hoveredZone.value = zone;
@@ -252,13 +250,13 @@ export function MapView({ side, primary = false, label }: MapViewProps) {
       tooltip.hide();
       hoveredZone.value = null;
     };
-    m.on('mousemove', move);
-    m.on('mouseout', out);
+    const listening = [
+      m.on('click', ['zones-fill', 'zones-point'], click),
+      m.on('mousemove', move),
+      m.on('mouseout', out),
+    ];
     return () => {
-      m.off('click', 'zones-fill', click);
-      m.off('click', 'zones-point', click);
-      m.off('mousemove', move);
-      m.off('mouseout', out);
+      for (const l of listening) l.unsubscribe();
     };
   });
 
