@@ -192,7 +192,8 @@ export function buildNetwork(spec: NetworkSpec): Network {
         else {
           const from = hub.stations[r.a % hub.stations.length]!;
           const to = hub.stations[r.b % hub.stations.length]!;
-          place = { stations: [from, to] };
+          // One station twice is a change within it, said as { station }.
+          place = from === to ? { station: from } : { stations: [from, to] };
         }
       }
       const rule: TransferRule = { at: place };
@@ -427,7 +428,8 @@ export function transferTarget(
   let place: TransferRule['at'] = { station };
   if (net.hubs.length > 0 && m.b % 3 !== 0) {
     const hub = nth(net.hubs, m.a);
-    place = m.b % 3 === 1 ? { hub: hub.id } : { stations: [nth(hub.stations, m.a), nth(hub.stations, m.c)] };
+    const [from, to] = [nth(hub.stations, m.a), nth(hub.stations, m.c)];
+    place = m.b % 3 === 1 ? { hub: hub.id } : from === to ? { station: from } : { stations: [from, to] };
   }
   const side = (k: number): TransferSide | undefined => {
     if (k % 3 === 0 || net.lines.length === 0) return undefined;

@@ -45,6 +45,12 @@ describe('set-transfer', () => {
         message: '"A" and "B" are not in one hub, so riders cannot change between them',
       },
     ]);
+    expect(problems(setTransfer, base, rule({ at: { stations: ['C', 'C'] } }))).toEqual([
+      {
+        path: '$.modifications[0].at.stations',
+        message: 'both ends are "C": for changes within one station use {"station": "C"}',
+      },
+    ]);
     expect(problems(setTransfer, base, rule({ at: { hub: 'X' } }))).toEqual([
       { path: '$.modifications[0].at.hub', message: 'unknown hub "X"' },
     ]);

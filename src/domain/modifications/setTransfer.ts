@@ -14,7 +14,13 @@ export function checkPlace(at: TransferPlace | undefined, ctx: ResolveContext): 
     const [from, to] = Array.isArray(at.stations) ? at.stations : [];
     const a = ctx.station(String(from), ['at', 'stations', 0]);
     const b = ctx.station(String(to), ['at', 'stations', 1]);
-    if (a && b && a.id !== b.id) {
+    if (a && b && a.id === b.id) {
+      // A pair of one station would outrank {"station": id} (a pair is the more specific place).
+      ctx.issue(
+        ['at', 'stations'],
+        `both ends are "${a.id}": for changes within one station use {"station": "${a.id}"}`,
+      );
+    } else if (a && b) {
       const hub = ctx.index.hubOfStation.get(a.id);
       if (!hub || hub !== ctx.index.hubOfStation.get(b.id)) {
         ctx.issue(
