@@ -5,11 +5,14 @@ import { bundledNetwork, openBundledNetwork } from '../data/load';
 import { t } from '../i18n';
 import {
   activeScenario,
+  LAYOUTS,
   type Layout,
   lang,
   layerVisible,
   layout,
+  METRICS,
   type MetricId,
+  MODES,
   metric,
   mode,
   network,
@@ -17,20 +20,7 @@ import {
   scenarioId,
   scenarioNetwork,
   scenarios,
-  type ViewMode,
 } from '../state/store';
-
-const METRICS: MetricId[] = [
-  'time-to-core',
-  'time-from-zone',
-  'mean-time-to-jobs',
-  'jobs-30',
-  'jobs-45',
-  'jobs-60',
-  'jobs-90',
-];
-const MODES: ViewMode[] = ['before', 'after', 'difference'];
-const LAYOUTS: Layout[] = ['single', 'side-by-side', 'swipe'];
 
 /** Every choice of the view, as native (keyboard-accessible) controls. */
 export function Controls() {

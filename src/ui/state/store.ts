@@ -9,17 +9,21 @@ import type { ResultsDocument } from '../../io/schema/results';
 import type { ComparisonReport } from '../../metrics/report';
 import type { TripDetail } from '../../workers/protocol';
 
-/** What the map colours zones by. */
-export type MetricId =
-  | 'time-to-core'
-  | 'time-from-zone'
-  | 'mean-time-to-jobs'
-  | 'jobs-30'
-  | 'jobs-45'
-  | 'jobs-60'
-  | 'jobs-90';
-export type ViewMode = 'before' | 'after' | 'difference';
-export type Layout = 'single' | 'side-by-side' | 'swipe';
+/** What the map colours zones by, in the order the metric menu offers them. */
+export const METRICS = [
+  'time-to-core',
+  'time-from-zone',
+  'mean-time-to-jobs',
+  'jobs-30',
+  'jobs-45',
+  'jobs-60',
+  'jobs-90',
+] as const;
+export type MetricId = (typeof METRICS)[number];
+export const MODES = ['before', 'after', 'difference'] as const;
+export type ViewMode = (typeof MODES)[number];
+export const LAYOUTS = ['single', 'side-by-side', 'swipe'] as const;
+export type Layout = (typeof LAYOUTS)[number];
 
 export interface LoadedNetworkState {
   network: Network;

@@ -2,11 +2,14 @@ import { effect } from '@preact/signals';
 import { LAYERS } from '../../domain/layer';
 import {
   destinationZone,
+  LAYOUTS,
   type Layout,
   lang,
   layerVisible,
   layout,
+  METRICS,
   type MetricId,
+  MODES,
   metric,
   mode,
   network,
@@ -16,27 +19,15 @@ import {
   type ViewMode,
 } from './store';
 
-const METRICS: MetricId[] = [
-  'time-to-core',
-  'time-from-zone',
-  'mean-time-to-jobs',
-  'jobs-30',
-  'jobs-45',
-  'jobs-60',
-  'jobs-90',
-];
-const MODES: ViewMode[] = ['before', 'after', 'difference'];
-const LAYOUTS: Layout[] = ['single', 'side-by-side', 'swipe'];
-
 /** The view read from the URL's query (the map position is in the hash, kept by MapLibre). */
 export function readUrl(): { network?: string; zone?: string; destination?: string; scenario?: string } {
   const q = new URLSearchParams(window.location.search);
   const m = q.get('metric');
-  if (m && (METRICS as string[]).includes(m)) metric.value = m as MetricId;
+  if (m && (METRICS as readonly string[]).includes(m)) metric.value = m as MetricId;
   const v = q.get('view');
-  if (v && (MODES as string[]).includes(v)) mode.value = v as ViewMode;
+  if (v && (MODES as readonly string[]).includes(v)) mode.value = v as ViewMode;
   const l = q.get('layout');
-  if (l && (LAYOUTS as string[]).includes(l)) layout.value = l as Layout;
+  if (l && (LAYOUTS as readonly string[]).includes(l)) layout.value = l as Layout;
   const p = q.get('period');
   if (p) period.value = p;
   const g = q.get('lang');
