@@ -33,12 +33,20 @@ export const RURAL_RING_M = 8000;
 export const FINE_URBAN_SHARE = 0.5;
 
 interface SubdistrictFeature {
-  properties: { Name: string; code: number; parentCode: number; labelPoint: [number, number] };
+  properties: {
+    Name: string;
+    pinyin: string;
+    code: number;
+    parentCode: number;
+    labelPoint: [number, number];
+  };
   geometry: Polygon | MultiPolygon;
 }
 
 export interface Subdistrict {
   name: string;
+  /** English name from the source's pinyin: 东华门街道 donghuamenjiedao → "Donghuamen Subdistrict". */
+  en: string;
   code: string;
   district: string;
   street: boolean;
@@ -75,6 +83,7 @@ export function subdistricts(): Subdistrict[] {
   return fc.features
     .map((f) => ({
       name: f.properties.Name,
+      en: englishName(f.properties.Name, f.properties.pinyin),
       code: String(f.properties.code),
       district: String(f.properties.parentCode).slice(0, 6),
       street: f.properties.Name.endsWith('街道'),
@@ -82,6 +91,21 @@ export function subdistricts(): Subdistrict[] {
       geometry: f.geometry,
     }))
     .sort((a, b) => (a.code < b.code ? -1 : 1));
+}
+
+/** The unit kinds of the subdistrict layer, with their pinyin endings and the usual English terms. */
+const SUBDISTRICT_KINDS: [zh: string, pinyin: string, en: string][] = [
+  ['街道', 'jiedao', 'Subdistrict'],
+  ['镇', 'zhen', 'Town'],
+  ['乡', 'xiang', 'Township'],
+];
+
+/** A subdistrict's English name: its pinyin place name, capitalised, and its kind (as official romanisation). */
+export function englishName(zh: string, pinyin: string): string {
+  const kind = SUBDISTRICT_KINDS.find(([z, p]) => zh.endsWith(z) && pinyin.endsWith(p));
+  if (!kind) throw new Error(`subdistrict ${zh}: pinyin "${pinyin}" does not end with its kind`);
+  const place = pinyin.slice(0, -kind[1].length);
+  return `${place.charAt(0).toUpperCase()}${place.slice(1)} ${kind[2]}`;
 }
 
 function projectedRings(g: Polygon | MultiPolygon): [number, number][][][] {
@@ -384,7 +408,7 @@ export function buildZones(
     if (u.beijing) {
       const top = [...a.subPop].sort((x, y) => y[1] - x[1] || x[0] - y[0])[0]![0];
       const s = subs[top];
-      if (s) name = { zh: `${u.name.zh} ${s.name}`, en: u.name.en };
+      if (s) name = { zh: `${u.name.zh} ${s.name}`, en: `${s.en}, ${u.name.en}` };
     }
     zones.push({
       id: `${a.kind}${a.q}_${a.r}${split ? `-${u.codes[0]}` : ''}`,

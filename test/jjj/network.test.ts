@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lineId, timetableEndToEnd } from '../../scripts/build-network/metro';
 import { lineFiles } from '../../scripts/build-network/timetable';
+import { englishName } from '../../scripts/build-network/zones';
 import { greatCircleMeters, isLonLat, type LonLat } from '../../src/domain/geo';
 import { patternRideSeconds } from '../../src/domain/line';
 import { coreZoneIds } from '../../src/domain/network';
@@ -129,6 +130,17 @@ describe('networks/jjj.network.json', () => {
     }
   });
 
+  it('names each Beijing zone after its district and subdistrict, in Chinese and in English', () => {
+    const beijing = network.zones.filter((z) => z.district?.startsWith('11'));
+    expect(beijing.length).toBeGreaterThan(3000);
+    for (const z of beijing) {
+      expect(z.name?.zh, z.id).toMatch(/^\S+区 \S+(街道|镇|乡)$/);
+      expect(z.name?.en, z.id).toMatch(/^[A-Z][a-z]+ (Subdistrict|Town|Township), [A-Z][a-z]+$/);
+    }
+    const tiananmen = network.zones.find((z) => z.id === 'f-1_1-110101');
+    expect(tiananmen?.name).toEqual({ zh: '东城区 东华门街道', en: 'Donghuamen Subdistrict, Dongcheng' });
+  });
+
   it('names core zones around 天安门, 国贸, 金融街 and 中关村', () => {
     expect(network.core.map((c) => c.id)).toEqual([
       'tiananmen',
@@ -141,6 +153,13 @@ describe('networks/jjj.network.json', () => {
 });
 
 describe('scripts/build-network', () => {
+  it('romanises a subdistrict from its pinyin and kind, and refuses a pinyin that does not fit', () => {
+    expect(englishName('东华门街道', 'donghuamenjiedao')).toBe('Donghuamen Subdistrict');
+    expect(englishName('王佐镇', 'wangzuozhen')).toBe('Wangzuo Town');
+    expect(englishName('南窖乡', 'nanjiaoxiang')).toBe('Nanjiao Township');
+    expect(() => englishName('南窖乡', 'nanjiaozhen')).toThrow(/does not end with its kind/);
+  });
+
   it('writes exactly the committed files (regenerate with npm run build:network)', async () => {
     const { build } = await import('../../scripts/build-network/index');
     const { network: built, zonesGeojson } = build();
