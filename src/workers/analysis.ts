@@ -42,13 +42,21 @@ export interface Comparison {
   scenario?: ScenarioRun;
 }
 
+const scenarioKeys = new WeakMap<Scenario, string>();
+
 /** Only what changes results: enabled modifications, in order, without ids, names or notes. */
 export function scenarioKey(scenario: Scenario | null): string {
   if (!scenario) return 'baseline';
-  const mods = scenario.modifications
-    .filter((m) => m.enabled !== false)
-    .map(({ id: _i, note: _n, enabled: _e, ...m }) => m);
-  return mods.length === 0 ? 'baseline' : `s-${shortHash(canonicalJson(mods))}`;
+  // Asked for on every hovered zone and click (row ids): hashed once per scenario object (edits make new ones).
+  let key = scenarioKeys.get(scenario);
+  if (key === undefined) {
+    const mods = scenario.modifications
+      .filter((m) => m.enabled !== false)
+      .map(({ id: _i, note: _n, enabled: _e, ...m }) => m);
+    key = mods.length === 0 ? 'baseline' : `s-${shortHash(canonicalJson(mods))}`;
+    scenarioKeys.set(scenario, key);
+  }
+  return key;
 }
 
 /**

@@ -100,25 +100,21 @@ export function startController(scenarioApplies: () => boolean): void {
     }
     const started = performance.now();
     const request = { network: loaded.network, networkKey: loaded.checksum, period: p };
+    const show = (baseline: Float64Array, after: Float64Array | undefined) => {
+      isochrone.value = after ? { zone, baseline, scenario: after } : { zone, baseline };
+      timing('isochrone', performance.now() - started);
+    };
     // Rows fetched while the zone was hovered are shown at once: the colours go into the frame the map
     // draws for the click itself.
     const known = engine().knownIsochrone({ ...request, scenario: null }, zone);
     const knownAfter = scenario ? engine().knownIsochrone({ ...request, scenario }, zone) : undefined;
-    if (known && (!scenario || knownAfter)) {
-      isochrone.value = knownAfter
-        ? { zone, baseline: known, scenario: knownAfter }
-        : { zone, baseline: known };
-      timing('isochrone', performance.now() - started);
-      return;
-    }
+    if (known && (!scenario || knownAfter)) return show(known, knownAfter);
     Promise.all([
       engine().isochrone({ ...request, scenario: null }, zone),
       scenario ? engine().isochrone({ ...request, scenario }, zone) : Promise.resolve(undefined),
     ])
       .then(([baseline, after]) => {
-        if (token !== isoToken) return;
-        isochrone.value = after ? { zone, baseline, scenario: after } : { zone, baseline };
-        timing('isochrone', performance.now() - started);
+        if (token === isoToken) show(baseline, after);
       })
       .catch((e: unknown) => {
         if (token === isoToken) computeError.value = e instanceof Error ? e.message : String(e);

@@ -9,10 +9,8 @@ import { painted, registerMap, timing } from '../compute/timing';
 import {
   basemapUrl,
   comparison,
-  computeError,
   destinationZone,
   hoveredZone,
-  isochrone,
   lang,
   layerVisible,
   mapMode,
@@ -47,9 +45,7 @@ const openedWithPosition = typeof window !== 'undefined' && /map=/.test(window.l
 const geo = (map: maplibregl.Map, id: string, data: FeatureCollection) =>
   (map.getSource(id) as maplibregl.GeoJSONSource | undefined)?.setData(data);
 
-/** How long a clicked origin's outline waits for its isochrone (a graph still being built takes longer). */
-const OUTLINE_WAIT_MS = 150;
-
+/** The selected origin and destination outlined. */
 function drawSelection(
   m: maplibregl.Map,
   n: Network,
@@ -199,21 +195,15 @@ export function MapView({ side, primary = false, label }: MapViewProps) {
     geo(m, 'circle', { type: 'FeatureCollection', features });
   });
 
-  // Selected origin and destination outlined; the route drawn. A new origin's outline waits (briefly) for
-  // its isochrone, so outline and colours reach the map in one frame: a frame drawn for the outline alone
-  // holds the colours back by a whole frame, most of click → painted on a software-rendered map.
+  // Selected origin and destination outlined (a click on a hovered zone has its isochrone at once, so the
+  // outline and the colours reach the map in one frame).
   useSignalEffect(() => {
     const m = map.value;
     const n = network.value?.network;
-    if (!m || !n) return;
-    const origin = selectedZone.value;
-    const destination = destinationZone.value;
-    const draw = () => drawSelection(m, n, origin, destination);
-    if (origin === null || isochrone.value?.zone === origin || computeError.value) return draw();
-    const timer = setTimeout(draw, OUTLINE_WAIT_MS);
-    return () => clearTimeout(timer);
+    if (m && n) drawSelection(m, n, selectedZone.value, destinationZone.value);
   });
 
+  // The route drawn.
   useSignalEffect(() => {
     const m = map.value;
     const n = network.value?.network;
