@@ -235,11 +235,8 @@ const network: Network = {
   notes: [
     'Everything here is invented: stations, lines, times, population and jobs.',
     'Run times are round numbers chosen to be easy to check by hand; zones are 2 km squares.',
-    'Metro access reaches 2.5 km at 6 km/h (walk or bike): Toyton has feeder buses, and its 2 km grid would otherwise leave corner zones without a station.',
+    'Surface modes (walk, bike, the area-wide bus) take the defaults of DESIGN.md §2.1; every zone is urban.',
   ],
-  assumptions: {
-    layers: { metro: { accessMaxMeters: 2500, accessSpeedKmh: 6 } },
-  },
   periods: [
     { id: 'am-peak', name: { en: 'AM peak', zh: '早高峰' }, start: '07:00', end: '09:00' },
     { id: 'off-peak', name: { en: 'Off-peak', zh: '平峰' }, start: '10:00', end: '16:00' },

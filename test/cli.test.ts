@@ -34,9 +34,10 @@ describe('npm run simulate', () => {
   }, 120_000);
 
   it('prints the path detail of a trip, baseline and scenario, as legs', async () => {
-    // The toy network's New Town → Central trip, leg by leg:
-    // walk 12.3, entry 5.0 (suburban), half of the 10-min headway, 16.0 min ride, a change at the Toyton hub
-    // with 7 min of security, half of Metro 2's 4-min headway, 6.2 min ride, 1 min exit.
+    // The toy network's New Town → Central trip, leg by leg: a bike to New Town (1.4 km: 3 min to find, unlock
+    // and park, then 1.4 km × 1.3 at 13 km/h = 8.5 min), entry 5.0 (suburban), half of the 10-min headway, 16.0 min
+    // ride, a change at the Toyton hub with 7 min of security, half of Metro 2's 4-min headway, 6.2 min ride,
+    // 1 min exit, then the zone's centroid is the station's.
     const { stderr } = await simulate(
       '--network',
       'networks/toy.network.json',
@@ -49,18 +50,18 @@ describe('npm run simulate', () => {
     );
     const lines = stderr.split('\n').filter((l) => /^(baseline|scenario| {2}\d)/.test(l));
     expect(lines.slice(0, 8)).toEqual([
-      'baseline: zone z15_-9 → zone z0_0: 58.4 min (walk 12.3 min, wait 7.0 min, ride 22.2 min, transfer 4.0 min, station processing 13.0 min; 2 boardings; perceived 93.2 min)',
-      '  1. walk zone z15_-9 → New Town: 12.3 min',
+      'baseline: zone z15_-9 → zone z0_0: 57.6 min by rail (walk 0.0 min, bike 11.5 min, bus 0.0 min, wait 7.0 min, ride 22.2 min, transfer 4.0 min, station processing 13.0 min; 2 boardings; perceived 91.6 min)',
+      '  1. bike zone z15_-9 → New Town, 1.4 km: 11.5 min (unlock and park included)',
       '  2. enter New Town (security, gates): 5.0 min',
       '  3. wait 5.0 min (every 10.0 min), ride Airport Suburban Line towards Toyton Railway Station from New Town to Toyton Railway Station, 2 stops: 16.0 min',
       '  4. change at Toyton Railway Station to Railway Square: walk 4.0 min, security 7.0 min',
       '  5. wait 2.0 min (every 4.0 min), ride Metro 2 towards University from Railway Square to Central, 2 stops: 6.2 min',
       '  6. leave Central: 1.0 min',
-      '  7. walk Central → zone z0_0: 0.0 min',
+      '  7. walk Central → zone z0_0, 0.0 km: 0.0 min',
     ]);
     // Walk-on suburban rail every 5 minutes and mutual recognition at the hub: 10 min less processing,
     // 2.5 min less waiting.
-    expect(lines[8]).toMatch(/^scenario ".+": zone z15_-9 → zone z0_0: 45\.9 min /);
+    expect(lines[8]).toMatch(/^scenario ".+": zone z15_-9 → zone z0_0: 45\.1 min /);
     expect(lines).toHaveLength(16);
   });
 

@@ -21,9 +21,6 @@ import { resolveMetroStations } from './stations';
 import { roundToTotal, writeJson } from './write';
 import { buildZones, districtShapes, placePopulation, subdistricts } from './zones';
 
-/** Feeder bus / shared bike to stations beyond walking reach (stated in the notes and networks/README.md). */
-const FEEDER = { maxMeters: 8000, speedKmh: 12, waitSeconds: 300, nearest: 2 };
-
 export const NETWORK_PATH = join(REPO_ROOT, 'networks', 'jjj.network.json');
 export const ZONES_PATH = join(REPO_ROOT, 'networks', 'jjj.zones.geojson');
 export const CORE_RADIUS_M = 1000;
@@ -205,7 +202,7 @@ export function build(): { network: Network; zonesGeojson: unknown; report: stri
     ...rail.notes,
     `Hubs: each rail station with the metro stations within 1,000 m (the nearest up to 1,200 m) that are nearer to it than to any other rail station: ${hubs.notes.join('; ')}. Changes between a rail station and its metro use the core defaults: walk = max(6 min, walking the distance at 4.5 km/h × 1.3) plus exit from the first station and entry (security) into the second — e.g. metro → trunk 60 + 900 s, trunk → metro 300 + 120 s.`,
     'Station processing, walking access and weights: the core defaults (DESIGN.md §2, src/domain/assumptions.ts).',
-    `Feeder access (an assumption of this network): a zone with no station of a layer within walking reach (metro 1.5 km, rail 3 km) reaches that layer's ${FEEDER.nearest} nearest stations within ${FEEDER.maxMeters / 1000} km by feeder bus or shared bike — ${FEEDER.waitSeconds / 60} min wait, then ${FEEDER.speedKmh} km/h over distance × 1.3. Without it half the area's residents (most of outer Beijing, central Tianjin, Langfang, Xiong'an) would have no way onto rail at all, although in fact they ride buses and bikes to stations; with it, "no path" means beyond ${FEEDER.maxMeters / 1000} km of every station.`,
+    "Surface modes (DESIGN.md §2.1, defaults in src/domain/surface.ts and networks/README.md): walking, a shared bike or e-bike (13 km/h over distance × 1.3, 90 s to find and unlock in urban zones, 120 s in rural ones, 60 s to park; direct trips up to 8 km, to stations up to 3 km) and an area-wide bus (urban: every 10 min at 18 km/h — the Beijing peak ground-bus operating speed, 18.09 km/h in 2020 — stops 300 m from a zone's people; rural: every 30 min at 30 km/h, stops 600 m away; waits capped at 10 min; distance × 1.3; at a station the stop is 50 m from it — 88 % of Beijing's bus–metro transfer stops are within 50 m). The bus serves direct trips of any length and reaches the 2 nearest stations of each layer within 25 km. A zone is urban when its grid cell is a fine (1.5 km) cell, i.e. at least half of it is urban land, rural otherwise. Every zone therefore has a way to every other; the bus and bike figures other than the two cited are assumptions.",
     `Population (2020 census, cn-county-census2020-leiii): each Beijing district's urban and rural population (the census's own split) placed by the subdistrict boundaries (bj-subdistricts-thebamboogrove, 2023–24 divisions) — urban to 街道 land (within 3 km of the subdistrict's label point or 1.5 km of a station) and to town seats (镇/乡 land within 1.2 km of the label point or 1 km of a station), rural to the rest of the 镇/乡 land, evenly within each district. Below district level the population is an ESTIMATE. Beijing total ${bjTotal.toLocaleString('en')}.`,
     'Outside Beijing the data has no boundaries: each commuter town (三河/燕郊, 大厂, 香河, 廊坊, 固安, 涿州, 雄安, 武清, central Tianjin) holds its census population (county totals, several counties joined where one town spans them) on a disc around OSM anchor stations sized by an assumed urban density (10,000/km²; central Tianjin 20,000/km²) for the urban population, and an 8 km ring around it for the rural population. Placement is an ESTIMATE; the totals are the census.',
     `Jobs: an ESTIMATE. District totals: 朝阳 2,604,000, 海淀 2,397,000, 丰台 1,145,000 (5th economic census 2023, commute-facts.md); 东城/西城 their employed residents × the jobs-per-employed-resident ratio of those three (${jobs.ratio.toFixed(2)}); other districts and towns as many jobs as employed residents (census long-form industry total × ${LONG_FORM_RATE}, the long form being a ~10 % sample). Within a district ${Math.round(CLUSTER_SHARE * 100)} % of the jobs sit within 1.5 km of its employment clusters (CBD, 中关村, 金融街, 上地, 望京, 亦庄, 丰台科技园: 2022 北京通勤特征年度报告), the rest follow residents.`,
@@ -245,7 +242,6 @@ export function build(): { network: Network; zonesGeojson: unknown; report: stri
       },
     ],
     notes,
-    assumptions: { feeder: FEEDER },
     periods: PERIODS.map(({ id, name, start, end }) => ({ id, name, start, end })),
     stations,
     hubs: hubs.hubs,
@@ -279,6 +275,7 @@ export function build(): { network: Network; zonesGeojson: unknown; report: stri
         population: z.population,
         jobs: z.jobs,
         district: z.district,
+        class: z.class,
       },
     })),
   };

@@ -62,6 +62,8 @@ export interface ZoneOut {
   population: number;
   jobs: number;
   district: string;
+  /** Fine cells (mostly urban land) are urban, coarse cells rural: the zone class of DESIGN.md §2.1. */
+  class: 'urban' | 'rural';
   geometry: Polygon | MultiPolygon;
 }
 
@@ -417,6 +419,7 @@ export function buildZones(
       population: a.pop,
       jobs: a.jobs,
       district: u.code,
+      class: a.kind === 'f' ? 'urban' : 'rural',
       geometry: roundGeometry(geometry),
     });
   }

@@ -1,8 +1,21 @@
 import { type Language, nameIn } from '../domain/names';
 import type { Network } from '../domain/network';
-import type { Leg, TripDetail } from '../engine/types';
+import type { Leg, SurfaceLeg, TripDetail } from '../engine/types';
 
 const min = (s: number) => `${(s / 60).toFixed(1)} min`;
+const km = (m: number) => `${(m / 1000).toFixed(1)} km`;
+
+/** A surface leg's own line: "bus 6.2 km, wait 4.0 min, 24.3 min in all" (walks to and from the stops included). */
+function surfaceLegText(l: SurfaceLeg, from: string, to: string): string {
+  switch (l.kind) {
+    case 'walk':
+      return `walk ${from} → ${to}, ${km(l.meters)}: ${min(l.seconds)}`;
+    case 'bike':
+      return `bike ${from} → ${to}, ${km(l.meters)}: ${min(l.seconds)} (unlock and park included)`;
+    case 'bus':
+      return `${l.feeder ? `feeder bus ${l.feeder}` : 'bus'} ${from} → ${to}, ${km(l.meters)}: walk to and from stops ${min(l.walkSeconds)}, wait ${min(l.waitSeconds)}, on board ${min(l.busSeconds)}; ${min(l.seconds)}`;
+  }
+}
 
 /** A trip as a planner reads it, one leg per line. */
 export function tripText(trip: TripDetail | null, network: Network, lang: Language = 'en'): string {
@@ -25,9 +38,9 @@ export function tripText(trip: TripDetail | null, network: Network, lang: Langua
   const leg = (l: Leg): string => {
     switch (l.kind) {
       case 'walk':
-        return l.feederWaitSeconds !== undefined
-          ? `feeder bus or bike ${place(l.from)} → ${place(l.to)}: wait ${min(l.feederWaitSeconds)}, ${min(l.seconds)}`
-          : `walk ${place(l.from)} → ${place(l.to)}: ${min(l.seconds)}`;
+      case 'bike':
+      case 'bus':
+        return surfaceLegText(l, place(l.from), place(l.to));
       case 'enter':
         return `enter ${station(l.station)} (security, gates): ${min(l.seconds)}`;
       case 'ride':
@@ -43,6 +56,6 @@ export function tripText(trip: TripDetail | null, network: Network, lang: Langua
     const name = zoneName(id);
     return name ? `${name} [${id}]` : `zone ${id}`;
   };
-  const head = `${named(trip.origin)} → ${named(trip.destination)}: ${min(trip.time)} (walk ${min(trip.walk)}, wait ${min(trip.wait)}, ride ${min(trip.ride)}, transfer ${min(trip.transfer)}, station processing ${min(trip.processing)}; ${trip.boardings} boarding${trip.boardings === 1 ? '' : 's'}; perceived ${min(trip.cost)})`;
+  const head = `${named(trip.origin)} → ${named(trip.destination)}: ${min(trip.time)} by ${trip.mode} (walk ${min(trip.walk)}, bike ${min(trip.bike)}, bus ${min(trip.bus)}, wait ${min(trip.wait)}, ride ${min(trip.ride)}, transfer ${min(trip.transfer)}, station processing ${min(trip.processing)}; ${trip.boardings} boarding${trip.boardings === 1 ? '' : 's'}; perceived ${min(trip.cost)})`;
   return [head, ...trip.legs.map((l, k) => `  ${k + 1}. ${leg(l)}`)].join('\n');
 }

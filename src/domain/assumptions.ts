@@ -1,4 +1,5 @@
 import { LAYER_PAIRS, LAYERS, type LayerId, type LayerPairKey } from './layer';
+import type { SurfaceInput } from './surface';
 import type { Seconds } from './units';
 
 /** Network assumptions of DESIGN.md §2, per layer where the layers differ. */
@@ -9,10 +10,8 @@ export interface LayerAssumptions {
   exitSeconds: Seconds;
   /** Cap on the expected wait: riders time their arrival for infrequent services. */
   maxWaitSeconds: Seconds;
-  /** Stations of this layer are reachable from zone centroids within this great-circle distance. */
+  /** Stations of this layer are walked to from zone centroids within this great-circle distance. */
   accessMaxMeters: number;
-  /** Speed from centroid to station (walk for metro; feeder bus or bike assumed for rail layers). */
-  accessSpeedKmh: number;
   /** Dwell at each intermediate stop for new lines and patterns without explicit dwells. */
   dwellSeconds: Seconds;
   /** Time a train loses by stopping (braking and accelerating), saved when it passes a stop. */
@@ -21,25 +20,16 @@ export interface LayerAssumptions {
   routeFactor: number;
 }
 
-/**
- * Feeder access (an extension of DESIGN.md §2, off by default): a zone that has no station of a layer
- * within walking distance reaches that layer's nearest stations by feeder bus or shared bike — a wait,
- * then distance × detour at the feeder speed. Its time counts as access (walk) and wait.
- */
-export interface FeederAssumptions {
-  maxMeters: number;
-  speedKmh: number;
-  waitSeconds: number;
-  /** Feeder links per zone and layer, to the nearest stations. */
-  nearest: number;
-}
-
 export interface PerceivedWeights {
   walk: number;
   wait: number;
   inVehicle: number;
   processing: number;
   transferWalk: number;
+  /** Riding a bike, unlocking and parking it (effort and weather as walking: the same weight by default). */
+  bike: number;
+  /** In a bus: slower and less reliable than rail, so weighed more. */
+  bus: number;
 }
 
 export interface MetricAssumptions {
@@ -62,8 +52,8 @@ export interface Assumptions {
   layers: Record<LayerId, LayerAssumptions>;
   /** Default walk for a change, per unordered layer pair of the two lines. */
   transferWalkSeconds: Record<LayerPairKey, Seconds>;
-  /** Feeder access beyond walking distance; null (the default): none. */
-  feeder: FeederAssumptions | null;
+  /** Bike and the area-wide bus by zone class and period (DESIGN.md §2.1); resolve with surfaceParams. */
+  surface: SurfaceInput;
   metrics: MetricAssumptions;
 }
 
@@ -76,17 +66,15 @@ export interface AssumptionsInput {
   boardingPenaltySeconds?: Seconds;
   layers?: Partial<Record<LayerId, Partial<LayerAssumptions>>>;
   transferWalkSeconds?: Partial<Record<LayerPairKey, Seconds>>;
-  feeder?: FeederAssumptions | null;
+  surface?: SurfaceInput;
   metrics?: Partial<MetricAssumptions>;
 }
-
-const RAIL_FEEDER_KMH = 9;
 
 export const DEFAULT_ASSUMPTIONS: Assumptions = {
   walkSpeedKmh: 4.5,
   walkDetour: 1.3,
   directWalkMaxMeters: 3000,
-  weights: { walk: 2, wait: 2, inVehicle: 1, processing: 1.5, transferWalk: 2 },
+  weights: { walk: 2, wait: 2, inVehicle: 1, processing: 1.5, transferWalk: 2, bike: 2, bus: 1.25 },
   boardingPenaltySeconds: 300,
   layers: {
     trunk: {
@@ -94,7 +82,6 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
       exitSeconds: 300,
       maxWaitSeconds: 600,
       accessMaxMeters: 3000,
-      accessSpeedKmh: RAIL_FEEDER_KMH,
       dwellSeconds: 120,
       stopLossSeconds: 180,
       routeFactor: 1.15,
@@ -104,7 +91,6 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
       exitSeconds: 300,
       maxWaitSeconds: 600,
       accessMaxMeters: 3000,
-      accessSpeedKmh: RAIL_FEEDER_KMH,
       dwellSeconds: 120,
       stopLossSeconds: 150,
       routeFactor: 1.15,
@@ -114,7 +100,6 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
       exitSeconds: 180,
       maxWaitSeconds: 600,
       accessMaxMeters: 3000,
-      accessSpeedKmh: RAIL_FEEDER_KMH,
       dwellSeconds: 60,
       stopLossSeconds: 90,
       routeFactor: 1.15,
@@ -124,7 +109,6 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
       exitSeconds: 60,
       maxWaitSeconds: 600,
       accessMaxMeters: 1500,
-      accessSpeedKmh: 4.5,
       dwellSeconds: 30,
       stopLossSeconds: 40,
       routeFactor: 1.2,
@@ -133,7 +117,7 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
   transferWalkSeconds: Object.fromEntries(
     LAYER_PAIRS.map((pair) => [pair, pair === 'metro-metro' ? 180 : pair.includes('metro') ? 360 : 300]),
   ) as Record<LayerPairKey, Seconds>,
-  feeder: null,
+  surface: {},
   metrics: { accessibilityMinutes: [30, 45, 60, 90], commuteCircleMinutes: 60, timeCapMinutes: 180 },
 };
 
@@ -152,7 +136,7 @@ export function resolveAssumptions(input: AssumptionsInput | undefined): Assumpt
     boardingPenaltySeconds: i.boardingPenaltySeconds ?? d.boardingPenaltySeconds,
     layers,
     transferWalkSeconds: { ...d.transferWalkSeconds, ...i.transferWalkSeconds },
-    feeder: i.feeder ? { ...i.feeder } : d.feeder,
+    surface: structuredClone(i.surface ?? d.surface),
     metrics: {
       ...d.metrics,
       ...i.metrics,

@@ -1,4 +1,5 @@
 import type { AssumptionsInput } from './assumptions';
+import type { Feeder } from './feeder';
 import type { Line } from './line';
 import type { LocalizedName } from './names';
 import type { Hub, Station } from './station';
@@ -44,6 +45,8 @@ export interface Network {
   hubs: Hub[];
   lines: Line[];
   transfers: TransferRule[];
+  /** Feeder buses to stations (scenarios add them with add-feeder). */
+  feeders?: Feeder[];
   zones: Zone[];
   /** When zones are kept in a sibling `<id>.zones.geojson`, its file name. */
   zonesFile?: string;

@@ -21,6 +21,11 @@ export interface Station {
   processing?: ProcessingOverride;
   /** Where the position and name came from, e.g. "OSM node 123". */
   source?: string;
+  /**
+   * Created by a scenario (not in the network file). The area-wide bus's reach is measured on the network's
+   * own stations, so a new station adds ways to reach rail and takes none away (DESIGN.md §2 invariant 2).
+   */
+  added?: true;
 }
 
 /** Stations between which riders change without going through a zone, e.g. a rail station and its metro. */

@@ -1,5 +1,6 @@
 import type { LonLat } from './geo';
 import type { LocalizedName } from './names';
+import type { ZoneClass } from './surface';
 
 /** GeoJSON polygon geometry, declared here so the domain depends on no geometry library. */
 export type ZoneGeometry =
@@ -15,6 +16,8 @@ export interface Zone {
   jobs: number;
   /** Administrative unit the zone's population was allotted from, e.g. a district code. */
   district?: string;
+  /** Urban or rural: sets the bus and bike parameters (DESIGN.md §2.1). Default urban. */
+  class?: ZoneClass;
   geometry?: ZoneGeometry;
 }
 

@@ -1,5 +1,14 @@
 import { NodeHeap } from './heap';
-import { type CompactGraph, EDGE_KIND, type Leg, NODE_KIND, type TripDetail } from './types';
+import { directLeg, directTrip, EARTH_RADIUS_M, SURFACE_MODE_OF_CODE } from './surface';
+import {
+  type CompactGraph,
+  EDGE_KIND,
+  type Leg,
+  NODE_KIND,
+  type SurfaceLeg,
+  TRIP_MODE,
+  type TripDetail,
+} from './types';
 
 /** Marks a label reached straight from the origin through access link k: pred = −(k + 2). */
 const fromAccess = (k: number) => -(k + 2);
@@ -19,6 +28,8 @@ export class Router {
   private readonly immediate: Uint8Array;
   private readonly queued: Uint8Array;
   private readonly stack: Int32Array;
+  /** The origin's direct-trip table entries, for directSurface. */
+  private readonly surfaceScratch = new Float64Array(42);
   private origin = -1;
 
   constructor(readonly g: CompactGraph) {
@@ -131,33 +142,95 @@ export class Router {
   }
 
   /**
-   * Times (and costs) from origin `o` to every zone into `outTime` / `outCost`; +Infinity where no path
-   * exists. Each destination takes its cheapest way in: a direct walk or an egress from a station.
+   * Times (and costs) from origin `o` to every zone into `outTime` / `outCost`, and with `outMode` how the best
+   * trip travels (TRIP_MODE); +Infinity where no path exists. Each destination takes its cheapest way: a
+   * direct surface trip or an egress from a station.
    */
-  row(o: number, outTime: Float64Array, outCost: Float64Array): void {
+  row(o: number, outTime: Float64Array, outCost: Float64Array, outMode?: Uint8Array): void {
     this.search(o);
-    outCost.fill(Number.POSITIVE_INFINITY);
-    outTime.fill(Number.POSITIVE_INFINITY);
-    this.directWalks(o, outTime, outCost);
-    this.destinations(outTime, outCost);
+    this.directSurface(o, outTime, outCost, outMode);
+    this.destinations(outTime, outCost, outMode);
   }
 
-  /** Lower `out` to the direct walks from origin `o` where they are better. */
-  directWalks(o: number, outTime: Float64Array, outCost: Float64Array): void {
+  /**
+   * Set `out` to the direct surface trips from origin `o` (walk, bike or bus: the best per destination, in
+   * closed form; see directTrip, whose arithmetic this loop repeats for speed).
+   */
+  directSurface(o: number, outTime: Float64Array, outCost: Float64Array, outMode?: Uint8Array): void {
     const g = this.g;
-    for (let k = g.walkStart[o]!; k < g.walkStart[o + 1]!; k++) {
-      const d = g.walkZone[k]!;
-      const c = g.walkCost[k]!;
-      const t = g.walkTime[k]!;
-      if (c < outCost[d]! || (c === outCost[d]! && t < outTime[d]!)) {
-        outCost[d] = c;
-        outTime[d] = t;
+    const u = g.zoneUnit;
+    const cls = g.zoneClass;
+    const t = g.surface;
+    // The origin's six table entries (3 modes × 2 destination classes) in locals: the loop reads no table.
+    const co = cls[o]! * 2;
+    const e = (m: number, cd: number) => (m * 2 * 2 + co + cd) as number;
+    const p = this.surfaceScratch;
+    for (let cd = 0; cd < 2; cd++) {
+      for (let m = 0; m < 3; m++) {
+        const k = e(m, cd);
+        const at = cd * 21 + m * 7;
+        p[at] = t.maxMeters[k]!;
+        p[at + 1] = t.secondsPerMeter[k]!;
+        p[at + 2] = t.fixedCost[k]!;
+        p[at + 3] = t.movingWeight[k]!;
+        p[at + 4] = t.fixedTime[k]!;
+        p[at + 5] = t.beyondMeters[k]!;
+        p[at + 6] = t.extraPerMeter[k]!;
       }
+    }
+    const ox = u[3 * o]!;
+    const oy = u[3 * o + 1]!;
+    const oz = u[3 * o + 2]!;
+    for (let d = 0, Z = g.zoneCount; d < Z; d++) {
+      const dx = ox - u[3 * d]!;
+      const dy = oy - u[3 * d + 1]!;
+      const dz = oz - u[3 * d + 2]!;
+      const c2 = dx * dx + dy * dy + dz * dz;
+      const meters = EARTH_RADIUS_M * Math.sqrt(c2) * (1 + c2 / 24);
+      const b = cls[d]! * 21;
+      let bc = Number.POSITIVE_INFINITY;
+      let bt = Number.POSITIVE_INFINITY;
+      let bm: number = TRIP_MODE.none;
+      // Walk, bike, bus (entries b, b + 7, b + 14): walk and bike never run express (beyond = Infinity).
+      if (meters <= p[b]!) {
+        const moving = Math.floor(meters * p[b + 1]! + Math.max(0, meters - p[b + 5]!) * p[b + 6]! + 0.5);
+        bc = p[b + 2]! + p[b + 3]! * moving;
+        bt = p[b + 4]! + moving;
+        bm = TRIP_MODE.walk;
+      }
+      if (meters <= p[b + 7]!) {
+        const moving = Math.floor(meters * p[b + 8]! + Math.max(0, meters - p[b + 12]!) * p[b + 13]! + 0.5);
+        const c = p[b + 9]! + p[b + 10]! * moving;
+        const tt = p[b + 11]! + moving;
+        if (c < bc || (c === bc && tt < bt)) {
+          bc = c;
+          bt = tt;
+          bm = TRIP_MODE.bike;
+        }
+      }
+      if (meters <= p[b + 14]!) {
+        const moving = Math.floor(meters * p[b + 15]! + Math.max(0, meters - p[b + 19]!) * p[b + 20]! + 0.5);
+        const c = p[b + 16]! + p[b + 17]! * moving;
+        const tt = p[b + 18]! + moving;
+        if (c < bc || (c === bc && tt < bt)) {
+          bc = c;
+          bt = tt;
+          bm = TRIP_MODE.bus;
+        }
+      }
+      if (d === o) {
+        bc = 0;
+        bt = 0;
+        bm = TRIP_MODE.walk;
+      }
+      outCost[d] = bc;
+      outTime[d] = bt;
+      if (outMode) outMode[d] = bm;
     }
   }
 
-  /** Lower `out` to the ways into each zone from the stations labelled by the last search. */
-  destinations(outTime: Float64Array, outCost: Float64Array): void {
+  /** Lower `out` to the ways into each zone from the stations labelled by the last search (mode rail). */
+  destinations(outTime: Float64Array, outCost: Float64Array, outMode?: Uint8Array): void {
     const g = this.g;
     const cost = this.cost;
     const time = this.time;
@@ -166,8 +239,10 @@ export class Router {
     const egressTime = g.egressTime;
     const start = g.egressStart;
     for (let d = 0; d < g.zoneCount; d++) {
-      let bc = outCost[d]!;
-      let bt = outTime[d]!;
+      const c0 = outCost[d]!;
+      const t0 = outTime[d]!;
+      let bc = c0;
+      let bt = t0;
       for (let k = start[d]!, end = start[d + 1]!; k < end; k++) {
         const n = node[k]!;
         const c = cost[n]! + egressCost[k]!;
@@ -178,8 +253,11 @@ export class Router {
           bt = t;
         }
       }
-      outCost[d] = bc;
-      outTime[d] = bt;
+      if (bc !== c0 || bt !== t0) {
+        outCost[d] = bc;
+        outTime[d] = bt;
+        if (outMode) outMode[d] = TRIP_MODE.rail;
+      }
     }
   }
 
@@ -187,39 +265,74 @@ export class Router {
   trip(o: number, d: number): TripDetail | undefined {
     if (this.origin !== o) this.search(o);
     const g = this.g;
-    let best: { cost: number; time: number; walk?: number; egress?: number } | undefined;
-    const better = (c: number, t: number) => !best || c < best.cost || (c === best.cost && t < best.time);
-    for (let k = g.walkStart[o]!; k < g.walkStart[o + 1]!; k++) {
-      if (g.walkZone[k] === d && better(g.walkCost[k]!, g.walkTime[k]!))
-        best = { cost: g.walkCost[k]!, time: g.walkTime[k]!, walk: k };
-    }
+    const direct = directTrip(g, o, d);
+    let best: { cost: number; time: number; egress: number } | undefined;
     for (let k = g.egressStart[d]!; k < g.egressStart[d + 1]!; k++) {
       const n = g.egressNode[k]!;
       const c = this.cost[n]! + g.egressCost[k]!;
       const t = this.time[n]! + g.egressTime[k]!;
-      if (Number.isFinite(c) && better(c, t)) best = { cost: c, time: t, egress: k };
+      const [bc, bt] = best ? [best.cost, best.time] : [direct.cost, direct.time];
+      if (Number.isFinite(c) && (c < bc || (c === bc && t < bt))) best = { cost: c, time: t, egress: k };
     }
-    if (!best) return undefined;
+    if (best) return this.traceStations(o, d, best.egress, best.cost);
+    if (direct.entry < 0) return undefined;
     const origin = g.zones[o]!;
     const destination = g.zones[d]!;
-    if (best.walk !== undefined) {
-      const t = g.walkTime[best.walk]!;
-      return {
-        origin,
-        destination,
-        time: t,
-        walk: t,
-        wait: 0,
-        ride: 0,
-        transfer: 0,
-        processing: 0,
-        boardings: 0,
-        cost: g.walkCost[best.walk]!,
-        legs:
-          o === d ? [] : [{ kind: 'walk', from: { zone: origin }, to: { zone: destination }, seconds: t }],
-      };
-    }
-    return this.traceStations(o, d, best.egress!, best.cost);
+    const leg = directLeg(g, direct, origin, destination);
+    return {
+      origin,
+      destination,
+      time: direct.time,
+      walk: leg.walkSeconds,
+      bike: leg.bikeSeconds,
+      bus: leg.busSeconds,
+      wait: leg.waitSeconds,
+      ride: 0,
+      transfer: 0,
+      processing: 0,
+      boardings: leg.kind === 'bus' ? 1 : 0,
+      cost: direct.cost,
+      mode: leg.kind,
+      legs: o === d ? [] : [leg],
+    };
+  }
+
+  /** The surface leg of access link k (from its zone) or egress link k (to its zone). */
+  private zoneLeg(side: 'access' | 'egress', k: number, zone: string, station: string): SurfaceLeg {
+    const g = this.g;
+    const [mode, walk, bike, bus, wait, meters, feeder] =
+      side === 'access'
+        ? [
+            g.accessMode,
+            g.accessWalk,
+            g.accessBike,
+            g.accessBus,
+            g.accessWait,
+            g.accessMeters,
+            g.accessFeeder,
+          ]
+        : [
+            g.egressMode,
+            g.egressWalk,
+            g.egressBike,
+            g.egressBus,
+            g.egressWait,
+            g.egressMeters,
+            g.egressFeeder,
+          ];
+    const leg: SurfaceLeg = {
+      kind: SURFACE_MODE_OF_CODE[mode[k]!]!,
+      from: side === 'access' ? { zone } : { station },
+      to: side === 'access' ? { station } : { zone },
+      meters: meters[k]!,
+      seconds: walk[k]! + bike[k]! + bus[k]! + wait[k]!,
+      walkSeconds: walk[k]!,
+      waitSeconds: wait[k]!,
+      bikeSeconds: bike[k]!,
+      busSeconds: bus[k]!,
+    };
+    if (feeder[k]! >= 0) leg.feeder = g.feeders[feeder[k]!]!;
+    return leg;
   }
 
   private traceStations(o: number, d: number, egress: number, cost: number): TripDetail {
@@ -236,24 +349,19 @@ export class Router {
     }
     steps.reverse();
     const access = -this.pred[n]! - 2;
+    const first = this.zoneLeg('access', access, g.zones[o]!, station(n));
+    const last = this.zoneLeg('egress', egress, g.zones[d]!, station(g.egressNode[egress]!));
     const parts = {
-      walk: g.accessWalk[access]! + g.egressWalk[egress]!,
-      wait: g.accessWait[access]! + g.egressWait[egress]!,
+      walk: first.walkSeconds + last.walkSeconds,
+      bike: first.bikeSeconds + last.bikeSeconds,
+      bus: first.busSeconds + last.busSeconds,
+      wait: first.waitSeconds + last.waitSeconds,
       ride: 0,
       transfer: 0,
       processing: g.accessProcessing[access]!,
-      boardings: 0,
+      boardings: (first.kind === 'bus' ? 1 : 0) + (last.kind === 'bus' ? 1 : 0),
     };
-    const legs: Leg[] = [
-      {
-        kind: 'walk',
-        from: { zone: g.zones[o]! },
-        to: { station: station(n) },
-        seconds: g.accessWalk[access]!,
-        ...(g.accessWait[access]! > 0 && { feederWaitSeconds: g.accessWait[access]! }),
-      },
-      { kind: 'enter', station: station(n), seconds: g.accessProcessing[access]! },
-    ];
+    const legs: Leg[] = [first, { kind: 'enter', station: station(n), seconds: g.accessProcessing[access]! }];
     let chain: { from: number; e: number; ride: number; stops: number } | undefined;
     for (const { e, from, to } of steps) {
       parts.walk += g.edgeWalk[e]!;
@@ -296,16 +404,10 @@ export class Router {
           break;
       }
     }
-    const last = g.egressNode[egress]!;
-    legs.push({
-      kind: 'walk',
-      from: { station: station(last) },
-      to: { zone: g.zones[d]! },
-      seconds: g.egressWalk[egress]!,
-      ...(g.egressWait[egress]! > 0 && { feederWaitSeconds: g.egressWait[egress]! }),
-    });
-    const time = parts.walk + parts.wait + parts.ride + parts.transfer + parts.processing;
-    return { origin: g.zones[o]!, destination: g.zones[d]!, time, ...parts, cost, legs };
+    legs.push(last);
+    const time =
+      parts.walk + parts.bike + parts.bus + parts.wait + parts.ride + parts.transfer + parts.processing;
+    return { origin: g.zones[o]!, destination: g.zones[d]!, time, ...parts, cost, mode: 'rail', legs };
   }
 
   /** A ride leg from the edge that boards (pooled ride or chain boarding), which carries the wait and the service. */

@@ -1,4 +1,5 @@
 import type { Router } from './router';
+import { TRIP_MODE } from './types';
 
 interface StationRow {
   cost: Float64Array;
@@ -10,8 +11,8 @@ interface StationRow {
 const DEFAULT_BUDGET_BYTES = 192 * 1024 * 1024;
 
 /**
- * Zone rows from station rows. Every trip from zone o starts with one of o's access links k into a
- * station, so T(o, ·) = lexmin over k of (access_k + R_k(·)) together with o's direct walks, where R_k is
+ * Zone rows from station rows. Every rail trip from zone o starts with one of o's access links k into a
+ * station, so T(o, ·) = lexmin over k of (access_k + R_k(·)) together with o's direct surface trips, where R_k is
  * the row from just inside that station. This is exactly what a search from o computes — perceived costs
  * are dyadic, so the sums are exact, and the (cost, time) order is compatible with addition — but far
  * cheaper: stations with zone access are much fewer than zones, and each station row is searched once.
@@ -33,12 +34,13 @@ export class StationRows {
     this.maxRows = Math.max(1, Math.floor(budgetBytes / Math.max(1, 12 * z)));
   }
 
-  /** Times and costs from origin zone `o` to every zone (+Infinity where there is no path). */
-  row(o: number, outTime: Float64Array, outCost: Float64Array): void {
+  /**
+   * Times and costs from origin zone `o` to every zone (+Infinity where there is no path), and with `outMode`
+   * how each best trip travels (TRIP_MODE: a direct surface mode, or rail).
+   */
+  row(o: number, outTime: Float64Array, outCost: Float64Array, outMode?: Uint8Array): void {
     const g = this.router.g;
-    outCost.fill(Number.POSITIVE_INFINITY);
-    outTime.fill(Number.POSITIVE_INFINITY);
-    this.router.directWalks(o, outTime, outCost);
+    this.router.directSurface(o, outTime, outCost, outMode);
     const zones = g.zoneCount;
     for (let k = g.accessStart[o]!; k < g.accessStart[o + 1]!; k++) {
       const r = this.stationRow(g.accessNode[k]!);
@@ -54,6 +56,7 @@ export class StationRows {
         if (c < bc || t < outTime[d]!) {
           outCost[d] = c;
           outTime[d] = t;
+          if (outMode) outMode[d] = TRIP_MODE.rail;
         }
       }
     }

@@ -1,8 +1,34 @@
+/** How a trip or a surface leg travels: codes in `accessMode`, `egressMode` and mode rows. */
+export const TRIP_MODE = { walk: 0, bike: 1, bus: 2, rail: 3, none: 255 } as const;
+export type TripModeName = Exclude<keyof typeof TRIP_MODE, 'none'>;
+export const TRIP_MODE_NAMES: readonly TripModeName[] = ['walk', 'bike', 'bus', 'rail'];
+
+/**
+ * Direct surface trips between zones (walk, bike, the area-wide bus), closed-form in the great-circle
+ * distance d: moving = floor(d × secondsPerMeter + max(0, d − beyondMeters) × extraPerMeter + 0.5) (express
+ * running of long bus trips: extraPerMeter ≤ 0), time = fixedTime + moving, cost = fixedCost + movingWeight ×
+ * moving, offered when d ≤ maxMeters. Entry ((mode × 2) + origin class) × 2 + destination
+ * class, modes walk 0, bike 1, bus 2, classes urban 0, rural 1. A mode not offered has maxMeters −1.
+ */
+export interface SurfaceTable {
+  maxMeters: Float64Array;
+  secondsPerMeter: Float64Array;
+  beyondMeters: Float64Array;
+  extraPerMeter: Float64Array;
+  fixedTime: Int32Array;
+  fixedCost: Float64Array;
+  movingWeight: Float64Array;
+  /** The fixed time's parts, for trip detail: walk to and from stops, the wait, unlocking and parking. */
+  fixedWalk: Int32Array;
+  fixedWait: Int32Array;
+  fixedBike: Int32Array;
+}
+
 /**
  * The engine's input: the graph compiled to flat typed arrays (CSR). Station-side nodes form the graph the
  * shortest-path search runs on; zones are handled at its edges: origins seed it through access links and
- * destinations read it through egress links, and short trips walk zone to zone directly. All times are
- * whole seconds; costs are perceived seconds (multiples of 1/64).
+ * destinations read it through egress links, and direct surface trips go zone to zone in closed form. All
+ * times are whole seconds; costs are perceived seconds (multiples of 1/64).
  */
 export interface CompactGraph {
   zoneCount: number;
@@ -23,30 +49,41 @@ export interface CompactGraph {
   /** Index into `services` for ride edges, −1 otherwise. */
   edgeService: Int32Array;
 
-  /** Access links of origin zone z: accessStart[z] … accessStart[z+1]−1, each to an entered-station node. */
+  /**
+   * Access links of origin zone z: accessStart[z] … accessStart[z+1]−1, each to an entered-station node by
+   * the best surface mode (accessMode) with its parts; time includes the entry processing.
+   */
   accessStart: Int32Array;
   accessNode: Int32Array;
   accessCost: Float64Array;
-  /** Access time: walk (or feeder) + feeder wait + entry processing. */
   accessTime: Int32Array;
   accessWalk: Int32Array;
+  accessBike: Int32Array;
+  accessBus: Int32Array;
   accessWait: Int32Array;
   accessProcessing: Int32Array;
+  accessMode: Uint8Array;
+  accessMeters: Int32Array;
+  /** Index into `feeders` when the link is a feeder bus, −1 otherwise. */
+  accessFeeder: Int32Array;
 
-  /** Egress links into destination zone z, each from an exited-station node. */
+  /** Egress links into destination zone z, each from an exited-station node; as access, no processing. */
   egressStart: Int32Array;
   egressNode: Int32Array;
   egressCost: Float64Array;
-  /** Egress time: walk (or feeder) + feeder wait. */
   egressTime: Int32Array;
   egressWalk: Int32Array;
+  egressBike: Int32Array;
+  egressBus: Int32Array;
   egressWait: Int32Array;
+  egressMode: Uint8Array;
+  egressMeters: Int32Array;
+  egressFeeder: Int32Array;
 
-  /** Direct walks from origin zone z. */
-  walkStart: Int32Array;
-  walkZone: Int32Array;
-  walkCost: Float64Array;
-  walkTime: Int32Array;
+  /** Zone centroids as unit vectors (x, y, z per zone) and classes (0 urban, 1 rural), for direct trips. */
+  zoneUnit: Float64Array;
+  zoneClass: Uint8Array;
+  surface: SurfaceTable;
 
   /** Station index of each node (into `stations`). */
   nodeStation: Int32Array;
@@ -56,6 +93,8 @@ export interface CompactGraph {
   zones: string[];
   stations: string[];
   services: ServiceInfo[];
+  /** Feeder bus ids, for trip detail. */
+  feeders: string[];
 }
 
 /** A ride edge's line and patterns, for path detail. */
@@ -87,18 +126,44 @@ export const EDGE_KIND = {
 export interface TripParts {
   time: number;
   walk: number;
+  bike: number;
+  /** In a bus (the area-wide service or a feeder). */
+  bus: number;
+  /** Waiting for trains and buses. */
   wait: number;
+  /** In a train. */
   ride: number;
   transfer: number;
   processing: number;
+  /** Trains and buses boarded. */
   boardings: number;
   /** Perceived cost, generalized seconds (the boarding penalty of the first boarding excluded). */
   cost: number;
+  /** Rail when the trip rides a train, otherwise its surface mode. */
+  mode: TripModeName;
+}
+
+/**
+ * A surface leg: walking, a bike (seconds include unlocking and parking: bikeSeconds of them on the bike) or a
+ * bus (walk to and from the stops, the wait, then busSeconds on board; `feeder` names a feeder bus). `seconds`
+ * is the whole leg.
+ */
+export interface SurfaceLeg {
+  kind: 'walk' | 'bike' | 'bus';
+  from: LegPlace;
+  to: LegPlace;
+  /** Great-circle distance, metres (rounded). */
+  meters: number;
+  seconds: number;
+  walkSeconds: number;
+  waitSeconds: number;
+  bikeSeconds: number;
+  busSeconds: number;
+  feeder?: string;
 }
 
 export type Leg =
-  /** Walking, or with `feederWaitSeconds` a feeder bus or bike (seconds: its travel; the wait is extra). */
-  | { kind: 'walk'; from: LegPlace; to: LegPlace; seconds: number; feederWaitSeconds?: number }
+  | SurfaceLeg
   | { kind: 'enter'; station: string; seconds: number }
   | {
       kind: 'ride';

@@ -1,10 +1,12 @@
 import { type Assumptions, resolveAssumptions } from '../domain/assumptions';
 import type { Line } from '../domain/line';
 import { indexNetwork, type Network } from '../domain/network';
-import { directWalks, stationLinks } from './access';
+import type { SurfaceTable } from '../engine/types';
+import { type ActiveFeeder, stationLinks } from './access';
 import { type EdgeParts, NO_PARTS, perceivedCost, roundCost } from './cost';
 import { type NodeAttributes, nodeKey, parseLabel } from './nodes';
 import { type PatternChain, type RideMeta, rides } from './rides';
+import { CLASS_CODES, type LegSpec, SurfaceModel, unitVector } from './surface';
 import { entrySeconds, exitSeconds, TransferResolver } from './transfers';
 
 export type EdgeKind =
@@ -14,7 +16,8 @@ export type EdgeKind =
   | 'exit'
   | 'egress'
   | 'transfer'
-  | 'walk'
+  /** Reference graphs only: a direct surface trip between zones (the engine computes them in closed form). */
+  | 'surface'
   /** Pattern chains: wait and board at a stop, run to the next, dwell through a stop, alight. */
   | 'board-train'
   | 'run'
@@ -28,6 +31,29 @@ export interface EdgeAttributes extends EdgeParts {
   kind: EdgeKind;
   /** On ride edges: the line and patterns taken. */
   service?: RideMeta;
+  /** On access, egress and surface edges: the surface leg. */
+  leg?: SurfaceLegMeta;
+}
+
+/** How an access, egress or direct surface edge travels. */
+export interface SurfaceLegMeta {
+  mode: LegSpec['mode'];
+  meters: number;
+  /** Index into the spec's feeders. */
+  feeder?: number;
+}
+
+/**
+ * Direct surface trips between zones, implicit: every zone pair has one, so they are not edges but a
+ * closed-form table over the zones' positions and classes (engine/types.ts SurfaceTable). Reference graphs
+ * materialise them as edges for the origins they search (toGraphology).
+ */
+export interface SurfaceSpec {
+  /** Unit vectors of the zone centroids, x y z per zone, in origin order. */
+  zoneUnit: Float64Array;
+  /** 0 urban, 1 rural. */
+  zoneClass: Uint8Array;
+  table: SurfaceTable;
 }
 
 /** An edge with a weight that is not a finite number ≥ 0: a bug, never silently a weight of 1. */
@@ -46,11 +72,28 @@ export interface GraphSpec {
   edgeSource: number[];
   edgeTarget: number[];
   edges: EdgeAttributes[];
+  surface: SurfaceSpec;
+  /** Feeder bus ids running in the period. */
+  feeders: string[];
 }
+
+const NO_SURFACE: SurfaceSpec = {
+  zoneUnit: new Float64Array(0),
+  zoneClass: new Uint8Array(0),
+  table: new SurfaceModel(resolveAssumptions(undefined), '').table(),
+};
 
 /** Adds nodes and validated edges to a spec. */
 class SpecBuilder {
-  readonly spec: GraphSpec = { nodeKeys: [], nodes: [], edgeSource: [], edgeTarget: [], edges: [] };
+  readonly spec: GraphSpec = {
+    nodeKeys: [],
+    nodes: [],
+    edgeSource: [],
+    edgeTarget: [],
+    edges: [],
+    surface: NO_SURFACE,
+    feeders: [],
+  };
   private readonly index = new Map<string, number>();
 
   has(key: string): boolean {
@@ -90,23 +133,34 @@ class SpecBuilder {
   }
 
   /** addEdge by node indices: the bulk of the edges (zone links) come here without building keys. */
-  addEdgeAt(s: number, t: number, kind: EdgeKind, p: EdgeParts, weight: number, service?: RideMeta): void {
+  addEdgeAt(
+    s: number,
+    t: number,
+    kind: EdgeKind,
+    p: EdgeParts,
+    weight: number,
+    service?: RideMeta,
+    leg?: SurfaceLegMeta,
+  ): void {
     if (!(Number.isFinite(weight) && weight >= 0)) {
       throw new GraphError(`edge ${this.spec.nodeKeys[s]} → ${this.spec.nodeKeys[t]} has weight ${weight}`);
     }
     // One object literal of a fixed shape per edge (no spreads): hundreds of thousands are made.
     const attrs: EdgeAttributes = {
       walk: p.walk,
+      bike: p.bike,
+      bus: p.bus,
       wait: p.wait,
       ride: p.ride,
       transfer: p.transfer,
       processing: p.processing,
       boardings: p.boardings,
       weight,
-      time: p.walk + p.wait + p.ride + p.transfer + p.processing,
+      time: p.walk + p.bike + p.bus + p.wait + p.ride + p.transfer + p.processing,
       kind,
     };
     if (service) attrs.service = service;
+    if (leg) attrs.leg = leg;
     this.spec.edgeSource.push(s);
     this.spec.edgeTarget.push(t);
     this.spec.edges.push(attrs);
@@ -120,8 +174,9 @@ type AddEdge = SpecBuilder['addEdge'];
  *
  *   origin zone ─access─▶ entered(s) ─board─▶ platform(s, line-dir) ─ride─▶ alighted(s', line-dir)
  *   alighted ─transfer─▶ platform(s'' in the same station or hub, …)   alighted ─exit─▶ exited(s') ─egress─▶ destination zone
- *   origin zone ─walk─▶ destination zone (short trips)
+ *   origin zone ─surface─▶ destination zone (walk, bike or bus: implicit, see SurfaceSpec)
  *
+ * Access and egress take each zone's best surface leg to each station in reach (graph/access.ts).
  * A ride is either one pooled edge platform → alighted (several patterns serve the platform: riders take
  * the best common-lines strategy for their destination) or a chain of on-board nodes of one pattern
  *   platform ─board-train─▶ departing(p, i) ─run─▶ arriving(p, i+1) ─dwell─▶ departing(p, i+1) …
@@ -193,44 +248,41 @@ export function buildSpec(network: Network, period: string): GraphSpec {
 
   addTransfers(network, a, alightedLabels, platforms, addEdge);
 
+  const surface = new SurfaceModel(a, period);
+  const feeders = activeFeeders(network, period, stations);
+  g.spec.feeders = feeders.map((f) => f.feeder.id);
+  g.spec.surface = {
+    zoneUnit: Float64Array.from(network.zones.flatMap((z) => unitVector(z.centroid))),
+    zoneClass: Uint8Array.from(network.zones, (z) => CLASS_CODES[z.class ?? 'urban']),
+    table: surface.table(),
+  };
   const enteredAt = new Map(stations.map((st) => [st.id, g.indexOf(nodeKey.entered(st.id))]));
   const exitedAt = new Map(stations.map((st) => [st.id, g.indexOf(nodeKey.exited(st.id))]));
-  for (const link of stationLinks(network.zones, stations, a)) {
+  const own = network.stations.filter((st) => !st.added);
+  for (const link of stationLinks(network.zones, stations, own, feeders, surface)) {
     const station = stations[link.station]!;
-    const access = {
-      walk: link.seconds,
-      wait: link.waitSeconds,
-      ride: 0,
-      transfer: 0,
-      processing: Math.round(entrySeconds(station, a)),
-      boardings: 0,
-    };
+    const leg: SurfaceLegMeta = { mode: link.leg.mode, meters: Math.round(link.meters) };
+    if (link.feeder >= 0) leg.feeder = link.feeder;
+    const processing = Math.round(entrySeconds(station, a));
+    const access = { ...link.parts, processing };
     g.addEdgeAt(
       origins[link.zone]!,
       enteredAt.get(station.id)!,
       'access',
       access,
-      perceivedCost(access, a.weights),
+      roundCost(link.cost + a.weights.processing * processing),
+      undefined,
+      leg,
     );
-    const egress = {
-      walk: link.seconds,
-      wait: link.waitSeconds,
-      ride: 0,
-      transfer: 0,
-      processing: 0,
-      boardings: 0,
-    };
     g.addEdgeAt(
       exitedAt.get(station.id)!,
       destinations[link.zone]!,
       'egress',
-      egress,
-      perceivedCost(egress, a.weights),
+      link.parts,
+      link.cost,
+      undefined,
+      leg,
     );
-  }
-  for (const w of directWalks(network.zones, a)) {
-    const parts = { walk: w.seconds, wait: 0, ride: 0, transfer: 0, processing: 0, boardings: 0 };
-    g.addEdgeAt(origins[w.from]!, destinations[w.to]!, 'walk', parts, perceivedCost(parts, a.weights));
   }
   return g.spec;
 }
@@ -273,6 +325,20 @@ function addTransfers(
   }
 }
 
+/** Feeders with a headway in the period whose station is served (a feeder to a closed station runs nowhere). */
+function activeFeeders(
+  network: Network,
+  period: string,
+  stations: readonly { id: string }[],
+): ActiveFeeder[] {
+  const at = new Map(stations.map((s, k) => [s.id, k]));
+  return (network.feeders ?? []).flatMap((feeder) => {
+    const station = at.get(feeder.station);
+    const headwaySeconds = feeder.headways[period];
+    return station === undefined || headwaySeconds === undefined ? [] : [{ feeder, station, headwaySeconds }];
+  });
+}
+
 /** Perceived weights to 1/64, so a weight times whole seconds is exact in binary floating point. */
 function quantizeWeights(a: Assumptions): Assumptions {
   const q = (w: number) => Math.max(1, Math.round(w * 64)) / 64;
@@ -285,6 +351,8 @@ function quantizeWeights(a: Assumptions): Assumptions {
       inVehicle: q(w.inVehicle),
       processing: q(w.processing),
       transferWalk: q(w.transferWalk),
+      bike: q(w.bike),
+      bus: q(w.bus),
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { CompactGraph, EDGE_KIND, NODE_KIND, ServiceInfo } from '../engine/types';
+import type { CompactGraph, EDGE_KIND, NODE_KIND, ServiceInfo, SurfaceTable } from '../engine/types';
 import type { EdgeAttributes, EdgeKind, GraphSpec } from './build';
 import { GraphError } from './build';
 import { type CommuteGraph, fromGraphology } from './graphology';
@@ -74,7 +74,6 @@ export function compile(spec: GraphSpec): CompactGraph {
   const outTarget: number[][] = Array.from({ length: N }, () => []);
   const access: { node: number; e: EdgeAttributes }[][] = Array.from({ length: Z }, () => []);
   const egress: { node: number; e: EdgeAttributes }[][] = Array.from({ length: Z }, () => []);
-  const walks: { zone: number; e: EdgeAttributes }[][] = Array.from({ length: Z }, () => []);
 
   spec.edges.forEach((e, k) => {
     const source = spec.edgeSource[k]!;
@@ -86,9 +85,9 @@ export function compile(spec: GraphSpec): CompactGraph {
     }
     const sa = spec.nodes[source]!;
     const ta = spec.nodes[target]!;
-    if (sa.kind === 'origin' && ta.kind === 'destination')
-      walks[zoneIndex.get(sa.ref)!]!.push({ zone: zoneIndex.get(ta.ref)!, e });
-    else if (sa.kind === 'origin') access[zoneIndex.get(sa.ref)!]!.push({ node: nodeIndexOf[target]!, e });
+    // Direct surface trips are the table's, not edges (a reference graph may carry them as edges).
+    if (sa.kind === 'origin' && ta.kind === 'destination') return;
+    if (sa.kind === 'origin') access[zoneIndex.get(sa.ref)!]!.push({ node: nodeIndexOf[target]!, e });
     else if (ta.kind === 'destination')
       egress[zoneIndex.get(ta.ref)!]!.push({ node: nodeIndexOf[source]!, e });
     else {
@@ -114,15 +113,18 @@ export function compile(spec: GraphSpec): CompactGraph {
     edgeBoardings: new Uint8Array(E),
     edgeKind: new Uint8Array(E),
     edgeService: new Int32Array(E).fill(-1),
-    ...zoneLinks(access, 'access'),
-    ...zoneLinks(egress, 'egress'),
-    ...walkLinks(walks),
+    ...accessLinks(zoneLinks(access)),
+    ...egressLinks(zoneLinks(egress)),
+    zoneUnit: Float64Array.from(spec.surface.zoneUnit),
+    zoneClass: Uint8Array.from(spec.surface.zoneClass),
+    surface: copyTable(spec.surface.table),
     nodeStation: Int32Array.from(nodeStationList),
     nodeKind: Uint8Array.from(nodeKindList),
     zones,
     stations,
     services: [],
-  } as CompactGraph;
+    feeders: [...spec.feeders],
+  };
   const services: ServiceInfo[] = c.services;
   let k = 0;
   for (let n = 0; n < N; n++) {
@@ -152,65 +154,94 @@ export function compile(spec: GraphSpec): CompactGraph {
   return c;
 }
 
-function zoneLinks(lists: { node: number; e: EdgeAttributes }[][], prefix: 'access' | 'egress') {
+const MODE_CODE = { walk: 0, bike: 1, bus: 2 } as const satisfies Record<string, number>;
+
+/** Zone links (access or egress) as flat arrays, zone by zone. */
+function zoneLinks(lists: { node: number; e: EdgeAttributes }[][]) {
   const total = lists.reduce((s, l) => s + l.length, 0);
-  const start = new Int32Array(lists.length + 1);
-  const node = new Int32Array(total);
-  const cost = new Float64Array(total);
-  const walk = new Int32Array(total);
-  const wait = new Int32Array(total);
-  const time = new Int32Array(total);
-  const processing = new Int32Array(total);
+  const links = {
+    start: new Int32Array(lists.length + 1),
+    node: new Int32Array(total),
+    cost: new Float64Array(total),
+    time: new Int32Array(total),
+    walk: new Int32Array(total),
+    bike: new Int32Array(total),
+    bus: new Int32Array(total),
+    wait: new Int32Array(total),
+    processing: new Int32Array(total),
+    mode: new Uint8Array(total),
+    meters: new Int32Array(total),
+    feeder: new Int32Array(total).fill(-1),
+  };
   let k = 0;
   lists.forEach((list, z) => {
-    start[z] = k;
+    links.start[z] = k;
     for (const { node: n, e } of list) {
-      node[k] = n;
-      cost[k] = e.weight;
-      walk[k] = e.walk;
-      wait[k] = e.wait;
-      time[k] = e.time;
-      processing[k] = e.processing;
+      if (!e.leg) throw new GraphError('a zone link without its surface leg');
+      links.node[k] = n;
+      links.cost[k] = e.weight;
+      links.time[k] = e.time;
+      links.walk[k] = e.walk;
+      links.bike[k] = e.bike;
+      links.bus[k] = e.bus;
+      links.wait[k] = e.wait;
+      links.processing[k] = e.processing;
+      links.mode[k] = MODE_CODE[e.leg.mode];
+      links.meters[k] = e.leg.meters;
+      links.feeder[k] = e.leg.feeder ?? -1;
       k++;
     }
   });
-  start[lists.length] = k;
-  return prefix === 'access'
-    ? {
-        accessStart: start,
-        accessNode: node,
-        accessCost: cost,
-        accessTime: time,
-        accessWalk: walk,
-        accessWait: wait,
-        accessProcessing: processing,
-      }
-    : {
-        egressStart: start,
-        egressNode: node,
-        egressCost: cost,
-        egressTime: time,
-        egressWalk: walk,
-        egressWait: wait,
-      };
+  links.start[lists.length] = k;
+  return links;
 }
 
-function walkLinks(lists: { zone: number; e: EdgeAttributes }[][]) {
-  const total = lists.reduce((s, l) => s + l.length, 0);
-  const walkStart = new Int32Array(lists.length + 1);
-  const walkZone = new Int32Array(total);
-  const walkCost = new Float64Array(total);
-  const walkTime = new Int32Array(total);
-  let k = 0;
-  lists.forEach((list, z) => {
-    walkStart[z] = k;
-    for (const { zone, e } of list) {
-      walkZone[k] = zone;
-      walkCost[k] = e.weight;
-      walkTime[k] = e.time;
-      k++;
-    }
-  });
-  walkStart[lists.length] = k;
-  return { walkStart, walkZone, walkCost, walkTime };
+type ZoneLinks = ReturnType<typeof zoneLinks>;
+
+function accessLinks(l: ZoneLinks) {
+  return {
+    accessStart: l.start,
+    accessNode: l.node,
+    accessCost: l.cost,
+    accessTime: l.time,
+    accessWalk: l.walk,
+    accessBike: l.bike,
+    accessBus: l.bus,
+    accessWait: l.wait,
+    accessProcessing: l.processing,
+    accessMode: l.mode,
+    accessMeters: l.meters,
+    accessFeeder: l.feeder,
+  };
+}
+
+function egressLinks(l: ZoneLinks) {
+  return {
+    egressStart: l.start,
+    egressNode: l.node,
+    egressCost: l.cost,
+    egressTime: l.time,
+    egressWalk: l.walk,
+    egressBike: l.bike,
+    egressBus: l.bus,
+    egressWait: l.wait,
+    egressMode: l.mode,
+    egressMeters: l.meters,
+    egressFeeder: l.feeder,
+  };
+}
+
+function copyTable(t: SurfaceTable): SurfaceTable {
+  return {
+    maxMeters: Float64Array.from(t.maxMeters),
+    secondsPerMeter: Float64Array.from(t.secondsPerMeter),
+    beyondMeters: Float64Array.from(t.beyondMeters),
+    extraPerMeter: Float64Array.from(t.extraPerMeter),
+    fixedTime: Int32Array.from(t.fixedTime),
+    fixedCost: Float64Array.from(t.fixedCost),
+    movingWeight: Float64Array.from(t.movingWeight),
+    fixedWalk: Int32Array.from(t.fixedWalk),
+    fixedWait: Int32Array.from(t.fixedWait),
+    fixedBike: Int32Array.from(t.fixedBike),
+  };
 }

@@ -2,7 +2,7 @@ import type { Assumptions } from '../domain/assumptions';
 import type { Line, ServicePattern } from '../domain/line';
 import type { Network } from '../domain/network';
 import { frequency, servedAt } from '../domain/patternOps';
-import { type EdgeParts, roundCost, wholeSeconds } from './cost';
+import { type EdgeParts, NO_PARTS, roundCost, wholeSeconds } from './cost';
 import { lineLabel, parseLabel } from './nodes';
 import { bestStrategy, type RideOption } from './strategy';
 
@@ -168,11 +168,9 @@ export function rides(network: Network, period: string, a: Assumptions): Rides {
         toStation: pool.to,
         toLabel,
         parts: {
-          walk: 0,
+          ...NO_PARTS,
           wait: wholeSeconds(st.waitSeconds),
           ride: wholeSeconds(st.rideSeconds),
-          transfer: 0,
-          processing: 0,
           boardings: 1,
         },
         cost: roundCost(st.cost),

@@ -84,6 +84,8 @@ const weights = fc.record({
   inVehicle: fc.integer({ min: 32, max: 128 }).map((k) => k / 64),
   processing: fc.constant(1.5),
   transferWalk: fc.constant(2),
+  bike: fc.constant(1.5),
+  bus: fc.constant(1.25),
 });
 const maxWait = fc.integer({ min: 60, max: 3600 });
 

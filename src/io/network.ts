@@ -80,6 +80,7 @@ export function loadZones(text: string): { ok: true; value: Zone[] } | { ok: fal
     };
     if (p.name) zone.name = p.name;
     if (p.district !== undefined) zone.district = p.district;
+    if (p.class !== undefined) zone.class = p.class;
     return zone;
   });
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: zones };

@@ -89,6 +89,17 @@ export function checkNetworkReferences(raw: unknown): Issue[] {
     }
   }
 
+  uniqueIds(list('feeders'), issues, 'feeder');
+  for (const { item: feeder, path } of list('feeders')) {
+    if (typeof feeder.station === 'string' && !stations.has(feeder.station))
+      issue(`${path}.station`, `unknown station "${feeder.station}"`);
+    if (isObject(feeder.headways)) {
+      for (const period of Object.keys(feeder.headways))
+        if (!periods.has(period)) issue(childPath(`${path}.headways`, period), `unknown period "${period}"`);
+    }
+  }
+  checkRetiredAssumptions(raw.assumptions, issue);
+
   for (const { item: area, path } of list('core')) {
     arrayOf(area.zones).forEach((z, k) => {
       if (zones.size > 0 && !zones.has(show(z))) issue(`${path}.zones[${k}]`, `unknown zone "${show(z)}"`);
@@ -99,6 +110,28 @@ export function checkNetworkReferences(raw: unknown): Issue[] {
   if (raw.zones !== undefined && raw.zonesFile !== undefined)
     issue('$.zonesFile', 'give zones inline or a zonesFile, not both');
   return issues;
+}
+
+/**
+ * Assumptions an earlier format had, now modelled by surface modes: named with what replaces them (the
+ * schema alone would only say "unrecognized key").
+ */
+function checkRetiredAssumptions(a: unknown, issue: (path: string, message: string) => void): void {
+  if (!isObject(a)) return;
+  if ('feeder' in a)
+    issue(
+      '$.assumptions.feeder',
+      'feeder access is now the surface modes: remove "feeder" and, where the defaults do not fit, set assumptions.surface.bus / .bike (DESIGN.md §2.1)',
+    );
+  if (isObject(a.layers)) {
+    for (const [layer, l] of Object.entries(a.layers)) {
+      if (isObject(l) && 'accessSpeedKmh' in l)
+        issue(
+          childPath(childPath('$.assumptions.layers', layer), 'accessSpeedKmh'),
+          'access is walked at walkSpeedKmh, or taken by bike or bus (assumptions.surface): remove "accessSpeedKmh"',
+        );
+    }
+  }
 }
 
 function checkPattern(

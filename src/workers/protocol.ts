@@ -4,7 +4,7 @@ import type { Scenario } from '../domain/scenario';
 import type { CompactGraph, TripDetail } from '../engine/types';
 
 /** What the UI shows of a route: the engine's types, handed on by the workers (the UI's only way in). */
-export type { Leg, LegPlace, TripDetail } from '../engine/types';
+export type { Leg, LegPlace, SurfaceLeg, TripDetail, TripModeName } from '../engine/types';
 
 import type { MetricContext, ZoneMetricsTable } from '../metrics/originMetrics';
 

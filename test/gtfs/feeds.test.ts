@@ -42,7 +42,7 @@ function expectRoutable(network: Network): void {
   const loaded = loadNetwork({ file: 'imported.network.json', text });
   expect(loaded.ok ? [] : loaded.issues).toEqual([]);
   if (!loaded.ok) return;
-  const compiled = compileGraph(buildGraph(loaded.value, 'am-peak'));
+  const compiled = compileGraph(buildGraph(loaded.value, 'am-peak', 'none'));
   const router = new Router(compiled);
   const times = new Float64Array(compiled.zoneCount);
   const costs = new Float64Array(compiled.zoneCount);

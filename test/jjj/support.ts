@@ -3,8 +3,8 @@ import { join, resolve } from 'node:path';
 import { greatCircleMeters, type LonLat } from '../../src/domain/geo';
 import type { Network } from '../../src/domain/network';
 import { Router } from '../../src/engine/router';
-import { compileGraph } from '../../src/graph/compile';
-import { buildGraph } from '../../src/graph/graphology';
+import { buildSpec } from '../../src/graph/build';
+import { compile } from '../../src/graph/compile';
 import { loadNetwork } from '../../src/io/network';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -50,7 +50,7 @@ export class Times {
   private readonly time: Float64Array;
   private readonly cost: Float64Array;
   constructor(network: Network, period = 'am-peak') {
-    const compiled = compileGraph(buildGraph(network, period));
+    const compiled = compile(buildSpec(network, period));
     this.router = new Router(compiled);
     this.zoneIndex = new Map(compiled.zones.map((z, k) => [z, k]));
     this.time = new Float64Array(compiled.zoneCount);

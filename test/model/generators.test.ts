@@ -18,11 +18,24 @@ import {
 import { scenario } from '../support/fixtures';
 import { route } from '../support/route';
 
-const sample = fc.sample(fc.tuple(networkSpec, modSpec), { seed: 0x4e7, numRuns: 120 });
+const sample = fc.sample(fc.tuple(networkSpec, modSpec), { seed: 0x4e7, numRuns: 200 });
 
 describe('random networks for the property tests', () => {
   it('ride, change, change between stations, pool, loop', () => {
-    const seen = { pairs: 0, transit: 0, changes: 0, hubChanges: 0, pooled: 0, loops: 0, offPeak: 0 };
+    const seen = {
+      pairs: 0,
+      transit: 0,
+      changes: 0,
+      hubChanges: 0,
+      pooled: 0,
+      loops: 0,
+      offPeak: 0,
+      bikeTrips: 0,
+      busTrips: 0,
+      bikeAccess: 0,
+      busAccess: 0,
+      feederLegs: 0,
+    };
     for (const [spec] of sample) {
       const net = buildNetwork(spec);
       seen.loops += net.lines.filter((l) => l.patterns.some((p) => p.loop)).length;
@@ -40,15 +53,29 @@ describe('random networks for the property tests', () => {
           if (legs.some((l) => l.kind === 'transfer')) seen.changes++;
           if (legs.some((l) => l.kind === 'transfer' && l.from !== l.to)) seen.hubChanges++;
           if (legs.some((l) => l.kind === 'ride' && l.patterns.length > 1)) seen.pooled++;
+          const rail = legs.some((l) => l.kind === 'ride');
+          if (!rail && legs[0]?.kind === 'bike') seen.bikeTrips++;
+          if (!rail && legs[0]?.kind === 'bus') seen.busTrips++;
+          if (rail && legs.some((l) => l.kind === 'bike')) seen.bikeAccess++;
+          if (rail && legs.some((l) => l.kind === 'bus')) seen.busAccess++;
+          if (legs.some((l) => l.kind === 'bus' && l.feeder !== undefined)) seen.feederLegs++;
         }
       }
     }
+    console.log('random networks:', seen);
+    // Every kind of trip occurs: rail with each access mode, and each surface mode alone.
     expect(seen.transit / seen.pairs).toBeGreaterThan(0.15);
+    expect(seen.bikeTrips).toBeGreaterThan(20);
+    expect(seen.busTrips).toBeGreaterThan(20);
+    expect(seen.bikeAccess).toBeGreaterThan(20);
+    expect(seen.busAccess).toBeGreaterThan(20);
+    expect(seen.feederLegs).toBeGreaterThan(5);
     expect(seen.changes).toBeGreaterThan(20);
     expect(seen.hubChanges).toBeGreaterThan(2);
     expect(seen.pooled).toBeGreaterThan(20);
     expect(seen.loops).toBeGreaterThan(10);
     expect(seen.offPeak).toBeGreaterThan(10); // lines without service in a period
+    console.log('random networks:', seen);
   });
 
   it('every kind of monotone modification changes some O→D cost', () => {

@@ -9,7 +9,7 @@
  * Wait = min(combined headway / 2, 600).
  */
 import { describe, expect, it } from 'vitest';
-import type { Leg, TripDetail } from '../../src/engine/types';
+import type { Leg, LegPlace, SurfaceLeg, TripDetail } from '../../src/engine/types';
 import { nodeKey } from '../../src/graph/nodes';
 import { applied, at, handAssumptions, line, network, pattern, station, zone } from '../support/fixtures';
 import { disagreements } from '../support/reference';
@@ -20,6 +20,21 @@ function parts(t: TripDetail | undefined) {
   if (!t) return undefined;
   const { time, walk, wait, ride, transfer, processing, boardings, cost } = t;
   return { time, walk, wait, ride, transfer, processing, boardings, cost };
+}
+
+/** A walk of `meters` at the hand assumptions' 1 m/s: as many seconds. */
+function walked(from: LegPlace, to: LegPlace, meters: number): SurfaceLeg {
+  return {
+    kind: 'walk',
+    from,
+    to,
+    meters,
+    seconds: meters,
+    walkSeconds: meters,
+    waitSeconds: 0,
+    bikeSeconds: 0,
+    busSeconds: 0,
+  };
 }
 
 function kinds(legs: Leg[]): string[] {
@@ -77,7 +92,7 @@ describe('(a) a transfer between two lines at one station', () => {
     const trip = r.trip('O', 'D')!;
     expect(kinds(trip.legs)).toEqual(['walk', 'enter', 'ride', 'transfer', 'ride', 'exit', 'walk']);
     expect(trip.legs).toEqual([
-      { kind: 'walk', from: { zone: 'O' }, to: { station: 'A' }, seconds: 200 },
+      walked({ zone: 'O' }, { station: 'A' }, 200),
       { kind: 'enter', station: 'A', seconds: 120 },
       {
         kind: 'ride',
@@ -107,7 +122,7 @@ describe('(a) a transfer between two lines at one station', () => {
         rideSeconds: 400,
       },
       { kind: 'exit', station: 'C', seconds: 60 },
-      { kind: 'walk', from: { station: 'C' }, to: { zone: 'D' }, seconds: 300 },
+      walked({ station: 'C' }, { zone: 'D' }, 300),
     ]);
   });
 
@@ -502,7 +517,7 @@ describe('(f) a short walk beats transit', () => {
       boardings: 0,
       cost: 1000,
     });
-    expect(trip.legs).toEqual([{ kind: 'walk', from: { zone: 'O' }, to: { zone: 'D' }, seconds: 500 }]);
+    expect(trip.legs).toEqual([walked({ zone: 'O' }, { zone: 'D' }, 500)]);
   });
 
   it('without the direct walk the same O→D rides the metro', () => {
@@ -613,13 +628,28 @@ describe('(g) unreachable zones', () => {
 });
 
 describe('access with the default assumptions', () => {
-  it('distance × detour 1.3 ÷ 4.5 km/h for metro, ÷ 9 km/h for rail layers, within 1.5 / 3 km', () => {
-    // O→metro A, 900 m: 900 × 1.3 / 1.25 m/s = 936 s; entry 120 s.
-    // O→suburban S, 2000 m (north): 2000 × 1.3 / 2.5 m/s = 1040 s; entry 300 s.
-    // Metro P at 1600 m is beyond the metro's 1.5 km.
+  it('each station in reach by its best surface mode: walk, bike or bus', () => {
+    // Defaults (DESIGN.md §2.1, src/domain/surface.ts; an urban zone): walk 4.5 km/h = 1.25 m/s × 1.3;
+    // bike 13 km/h (13/3.6 m/s) × 1.3 + 120 s to find and unlock + 60 s to park, weight 2; bus 18 km/h × 1.3,
+    // stops 300 m from the zone and 50 m from the station, every 600 s (wait 300 s), weight 1.25, + 300 s
+    // boarding penalty before a train. Metro entry 120 s, suburban 300 s, weighed 1.5.
+    // Metro A, 900 m east:
+    //   walk 900 × 1.3 / 1.25 = 936 s                                 cost 2 × 936 = 1872
+    //   bike 180 + round(900 × 1.3 × 3.6 / 13) = 180 + 324 = 504 s  cost 2 × 504 = 1008   ← best
+    //   bus  walk round(350 × 1.3 / 1.25) = 364, wait 300, ride round(900 × 1.3 × 3.6 / 18) = 234: 898 s,
+    //        cost 2 × 364 + 2 × 300 + 1.25 × 234 + 300 = 1920.5
+    //   access = bike + entry: time 504 + 120 = 624, cost 1008 + 180 = 1188
+    // Suburban S, 2000 m north (walk reach 3 km, bike 3 km):
+    //   walk 2000 × 1.3 / 1.25 = 2080 s, cost 4160
+    //   bike 180 + round(2000 × 1.3 × 3.6 / 13) = 180 + 720 = 900 s, cost 1800                  ← best
+    //   bus  364 + 300 + round(2000 × 1.3 × 3.6 / 18) = 520: 1184 s, cost 728 + 600 + 650 + 300 = 2278
+    //   access time 900 + 300 = 1200, cost 1800 + 450 = 2250
+    // Metro P, 4000 m west: beyond walking (1.5 km) and the bike-and-ride reach (3 km); the bus takes the
+    // zone to the 2 nearest metro stations, A and P: walk 364, wait 300, ride round(4000 × 0.26) = 1040:
+    //   1704 s, cost 728 + 600 + 1300 + 300 = 2928; access time 1704 + 120 = 1824, cost 2928 + 180 = 3108
     const net = network({
       zones: [zone('O', at(0)), zone('D', at(30000))],
-      stations: [station('A', at(900)), station('S', at(0, 2000), 'suburban'), station('P', at(-1600))],
+      stations: [station('A', at(900)), station('S', at(0, 2000), 'suburban'), station('P', at(-4000))],
       lines: [line('M', 'metro', ['A', 'P'], [60], 300), line('R', 'suburban', ['S', 'P'], [60], 300)],
       assumptions: {},
     });
@@ -630,18 +660,23 @@ describe('access with the default assumptions', () => {
     };
     expect(access('A')).toMatchObject({
       kind: 'access',
-      walk: 936,
+      walk: 0,
+      bike: 504,
       processing: 120,
-      time: 1056,
-      weight: 2 * 936 + 1.5 * 120,
+      time: 624,
+      weight: 1188,
+      leg: { mode: 'bike', meters: 900 },
     });
-    expect(access('S')).toMatchObject({
+    expect(access('S')).toMatchObject({ kind: 'access', bike: 900, time: 1200, weight: 2250 });
+    expect(access('P')).toMatchObject({
       kind: 'access',
-      walk: 1040,
-      processing: 300,
-      time: 1340,
-      weight: 2 * 1040 + 1.5 * 300,
+      walk: 364,
+      wait: 300,
+      bus: 1040,
+      boardings: 1,
+      time: 1824,
+      weight: 3108,
+      leg: { mode: 'bus', meters: 4000 },
     });
-    expect(access('P')).toBeUndefined();
   });
 });

@@ -447,14 +447,18 @@ describe('invariants 3 and 4: paths', () => {
               }
               expect(trip, where).toBeDefined();
               const t = trip!;
-              expect(t.time, where).toBe(t.walk + t.wait + t.ride + t.transfer + t.processing);
+              expect(t.time, where).toBe(
+                t.walk + t.bike + t.bus + t.wait + t.ride + t.transfer + t.processing,
+              );
               expect(t.time, where).toBe(times[i]![j]);
               expect(t.cost, where).toBe(rowCosts[i]![j]);
               // The legs tell the same story as the parts.
               const rides = t.legs.filter((l) => l.kind === 'ride');
-              expect(rides.length, where).toBe(t.boardings);
+              const buses = t.legs.filter((l) => l.kind === 'bus');
+              expect(rides.length + buses.length, where).toBe(t.boardings);
+              expect(t.mode, where).toBe(rides.length > 0 ? 'rail' : (t.legs[0]?.kind ?? 'walk'));
               expect(t.legs.filter((l) => l.kind === 'transfer').length, where).toBe(
-                Math.max(0, t.boardings - 1),
+                Math.max(0, rides.length - 1),
               );
               const legSeconds = t.legs.reduce(
                 (s, l) =>

@@ -11,6 +11,7 @@ import type { Network, Period } from '../../src/domain/network';
 import { referencePattern, reversePattern } from '../../src/domain/patternOps';
 import type { Modification } from '../../src/domain/scenario';
 import type { Hub, Station } from '../../src/domain/station';
+import type { SurfaceInput } from '../../src/domain/surface';
 import type { TransferRule, TransferSide } from '../../src/domain/transfer';
 import { at, handAssumptions, network, zone } from './fixtures';
 
@@ -40,9 +41,59 @@ const stationSpec = fc.record({
 });
 
 const zoneSpec = fc.oneof(
-  { weight: 1, arbitrary: coord.map((pos) => ({ pos, near: undefined })) },
-  { weight: 4, arbitrary: fc.record({ pos: coord, near: fc.record({ anchor: fc.nat(), offset }) }) },
+  { weight: 1, arbitrary: fc.record({ pos: coord, near: fc.constant(undefined), rural: fc.boolean() }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({ pos: coord, near: fc.record({ anchor: fc.nat(), offset }), rural: fc.boolean() }),
+  },
 );
+
+/**
+ * Surface modes (DESIGN.md §2.1): none (walking only, as the hand-worked networks), the defaults, or random
+ * parameters — a bike and a bus per zone class, either possibly off — so every kind of access and direct
+ * trip occurs, at scales of this 10 km plane.
+ */
+const busSpec = fc.record({
+  speedKmh: fc.integer({ min: 8, max: 40 }),
+  expressBeyondMeters: fc.integer({ min: 1000, max: 12000 }),
+  expressSpeedKmh: fc.integer({ min: 10, max: 60 }),
+  headwaySeconds: fc.integer({ min: 120, max: 3600 }),
+  stopWalkMeters: fc.integer({ min: 0, max: 800 }),
+  stationStopMeters: fc.integer({ min: 0, max: 200 }),
+  accessNearest: fc.integer({ min: 0, max: 3 }),
+  accessMaxMeters: fc.integer({ min: 500, max: 15000 }),
+});
+const bikeSpec = fc.record({
+  speedKmh: fc.integer({ min: 8, max: 25 }),
+  unlockSeconds: fc.integer({ min: 0, max: 300 }),
+  parkSeconds: fc.integer({ min: 0, max: 120 }),
+  maxMeters: fc.integer({ min: 300, max: 8000 }),
+  accessMaxMeters: fc.integer({ min: 300, max: 5000 }),
+});
+const surfaceSpec = fc.oneof(
+  { weight: 4, arbitrary: fc.constant({ kind: 'off' as const }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'default' as const }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('custom' as const),
+      bike: fc.option(bikeSpec, { nil: null, freq: 4 }),
+      bus: fc.option(busSpec, { nil: null, freq: 4 }),
+      rural: fc.record({
+        bike: fc.option(bikeSpec, { nil: null, freq: 2 }),
+        bus: fc.option(busSpec, { nil: null, freq: 4 }),
+      }),
+      offPeakBusHeadway: fc.option(fc.integer({ min: 120, max: 3600 }), { nil: undefined }),
+    }),
+  },
+);
+
+const feederSpec = fc.record({
+  station: fc.nat(),
+  radiusMeters: fc.integer({ min: 200, max: 6000 }),
+  headway: fc.integer({ min: 120, max: 1800 }),
+  speedKmh: fc.integer({ min: 8, max: 40 }),
+});
 
 const lineSpec = fc.record({
   layer,
@@ -91,6 +142,8 @@ export const networkSpec = fc.record({
   zones: fc.array(zoneSpec, { minLength: 2, maxLength: 7 }),
   /** Default assumptions (1.5 / 3 km access) or the hand ones (1 km, 1 m/s). */
   hand: fc.oneof({ weight: 2, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+  surface: surfaceSpec,
+  feeders: fc.array(feederSpec, { maxLength: 2 }),
   boardingPenalty: fc.option(fc.integer({ min: 0, max: 600 }), { nil: undefined }),
 });
 
@@ -209,12 +262,21 @@ export function buildNetwork(spec: NetworkSpec): Network {
 
   const assumptions: AssumptionsInput = spec.hand ? handAssumptions() : {};
   if (spec.boardingPenalty !== undefined) assumptions.boardingPenaltySeconds = spec.boardingPenalty;
+  assumptions.surface = surfaceOf(spec.surface);
+  const feeders = spec.feeders.map((f, k) => ({
+    id: `f${k}`,
+    station: stations[f.station % stations.length]!.id,
+    radiusMeters: f.radiusMeters,
+    headways: { 'am-peak': f.headway },
+    speedKmh: f.speedKmh,
+  }));
   return {
     ...network({
       id: 'random',
       zones: spec.zones.map((z, k) => {
         const p = z.near ? positions[z.near.anchor % positions.length]! : z.pos;
-        return zone(`z${k}`, at(p.x + (z.near?.offset.dx ?? 0), p.y + (z.near?.offset.dy ?? 0)));
+        const made = zone(`z${k}`, at(p.x + (z.near?.offset.dx ?? 0), p.y + (z.near?.offset.dy ?? 0)));
+        return z.rural ? { ...made, class: 'rural' as const } : made;
       }),
       stations,
       lines,
@@ -222,8 +284,22 @@ export function buildNetwork(spec: NetworkSpec): Network {
       transfers,
       assumptions,
     }),
+    ...(feeders.length > 0 && { feeders }),
     periods: PERIODS,
   };
+}
+
+function surfaceOf(spec: NetworkSpec['surface']): SurfaceInput {
+  if (spec.kind === 'off') return { bike: null, bus: null };
+  if (spec.kind === 'default') return {};
+  const out: SurfaceInput = {
+    bike: spec.bike,
+    bus: spec.bus,
+    byClass: { rural: { bike: spec.rural.bike, bus: spec.rural.bus } },
+  };
+  if (spec.offPeakBusHeadway !== undefined && spec.bus)
+    out.byPeriod = { 'off-peak': { bus: { headwaySeconds: spec.offPeakBusHeadway } } };
+  return out;
 }
 
 export const arbNetwork = networkSpec.map(buildNetwork);

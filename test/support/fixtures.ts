@@ -19,15 +19,17 @@ export function at(x: number, y = 0): LonLat {
 
 /**
  * Assumptions that make hand computation easy: walking at 1 m/s with no detour (so a walk of d metres takes
- * d seconds), the same for access to every layer, weights as in DESIGN.md §2.
+ * d seconds), the same access reach for every layer, weights as in DESIGN.md §2. No bike and no bus unless
+ * `extra.surface` turns them on (the rail fixtures are worked out for walking only).
  */
 export function handAssumptions(extra: AssumptionsInput = {}): AssumptionsInput {
-  const access = { accessSpeedKmh: 3.6, accessMaxMeters: 1000 };
+  const access = { accessMaxMeters: 1000 };
   return {
     walkSpeedKmh: 3.6,
     walkDetour: 1,
     directWalkMaxMeters: 1000,
     ...extra,
+    surface: { bike: null, bus: null, ...extra.surface },
     layers: {
       trunk: { ...access, ...extra.layers?.trunk },
       intercity: { ...access, ...extra.layers?.intercity },

@@ -35,7 +35,7 @@ export interface Routed {
 
 export function route(network: Network, period = 'am-peak'): Routed {
   const spec = buildSpec(network, period);
-  const graph = toGraphology(spec);
+  const graph = toGraphology(spec, 'all');
   const compact = compile(spec);
   const router = new Router(compact);
   const zone = (id: string) => {

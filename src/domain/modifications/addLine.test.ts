@@ -19,12 +19,13 @@ describe('add-line', () => {
       headways: { 'am-peak': 450 },
     });
     expect(net.stations.slice(0, base.stations.length)).toEqual(base.stations);
-    // A new station takes the line's layer unless it says otherwise.
+    // A new station takes the line's layer unless it says otherwise, and is marked as the scenario's.
     expect(net.stations.at(-1)).toEqual({
       id: 'N1',
       name: { en: 'N1' },
       coord: at(3000, -2000),
       layer: 'suburban',
+      added: true,
     });
     expect(net.lines.slice(0, 3)).toEqual(base.lines);
     expect(net.lines[3]).toEqual({

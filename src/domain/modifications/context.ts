@@ -128,7 +128,7 @@ export class ResolveContext {
     if (ref.layer !== undefined && !isLayerId(ref.layer))
       this.issue([...key, 'layer'], `unknown layer "${ref.layer}"`);
     if (this.issues.length !== before) return undefined;
-    return { id: ref.id, name: ref.name ?? {}, coord: ref.coord, layer: ref.layer ?? layer };
+    return { id: ref.id, name: ref.name ?? {}, coord: ref.coord, layer: ref.layer ?? layer, added: true };
   }
 }
 

@@ -19,7 +19,7 @@ const extend = (extra: Partial<ExtendLine> = {}): ExtendLine => ({
 describe('extend-line', () => {
   it('beyond the last stop: direction 0 runs on, direction 1 starts there; the old terminus gets a dwell', () => {
     const net = ok(extendLine, toyNetwork(), extend());
-    expect(net.stations.at(-1)).toEqual({ ...E, layer: 'metro' });
+    expect(net.stations.at(-1)).toEqual({ ...E, layer: 'metro', added: true });
     expect(net.lines[0]!.patterns.map((p) => [p.direction, p.stops, p.runSeconds, p.dwellSeconds])).toEqual([
       [0, ['A', 'B', 'C', 'E'], [300, 400, 500], [0, 30, 25, 0]],
       [1, ['E', 'C', 'B', 'A'], [500, 400, 300], [0, 25, 30, 0]],

@@ -60,6 +60,6 @@ describe('remove-line', () => {
     expect(
       net.lines.flatMap((l) => l.patterns.flatMap((p) => p.servedAs ?? [])).filter((s) => s.line === 'M2'),
     ).toEqual([]);
-    expect(() => buildGraph(net, 'am-peak')).not.toThrow();
+    expect(() => buildGraph(net, 'am-peak', 'all')).not.toThrow();
   });
 });

@@ -14,13 +14,13 @@ import {
   seconds,
   transferFields,
 } from './common';
+import { feederSchema, surfaceSchema, zoneClass } from './surface';
 
 const layerAssumptions = z.strictObject({
   entrySeconds: seconds.optional(),
   exitSeconds: seconds.optional(),
   maxWaitSeconds: positiveSeconds.optional(),
   accessMaxMeters: z.number().min(0).optional(),
-  accessSpeedKmh: z.number().positive().optional(),
   dwellSeconds: seconds.optional(),
   stopLossSeconds: seconds.optional(),
   routeFactor: z.number().min(1).max(3).optional(),
@@ -40,6 +40,8 @@ export const assumptionsSchema = z
         inVehicle: positiveWeight.optional(),
         processing: positiveWeight.optional(),
         transferWalk: positiveWeight.optional(),
+        bike: positiveWeight.optional(),
+        bus: positiveWeight.optional(),
       })
       .optional(),
     boardingPenaltySeconds: seconds.optional(),
@@ -49,18 +51,7 @@ export const assumptionsSchema = z
     transferWalkSeconds: z
       .strictObject(Object.fromEntries(LAYER_PAIRS.map((p) => [p, seconds.optional()])))
       .optional(),
-    feeder: z
-      .strictObject({
-        maxMeters: z.number().positive(),
-        speedKmh: z.number().positive(),
-        waitSeconds: seconds,
-        nearest: z.int().min(1).max(10),
-      })
-      .nullable()
-      .optional()
-      .describe(
-        'Feeder bus or bike to the nearest stations of a layer none of whose stations is within walking distance.',
-      ),
+    surface: surfaceSchema.optional(),
     metrics: z
       .strictObject({
         accessibilityMinutes: z.array(z.number().positive()).min(1).optional(),
@@ -122,6 +113,7 @@ export const zoneSchema = z.strictObject({
   population: z.number().min(0),
   jobs: z.number().min(0),
   district: z.string().optional(),
+  class: zoneClass.optional(),
   geometry: z.union([polygon, multiPolygon]).optional(),
 });
 
@@ -150,6 +142,7 @@ export const networkSchema = z
     hubs: z.array(z.strictObject({ id, name: localizedName, stations: z.array(id).min(2) })),
     lines: z.array(lineSchema),
     transfers: z.array(z.strictObject(transferFields)),
+    feeders: z.array(feederSchema).optional(),
     zones: z.array(zoneSchema).optional(),
     zonesFile: z
       .string()
@@ -174,6 +167,7 @@ export const zoneFeatureSchema = z.strictObject({
     population: z.number().min(0),
     jobs: z.number().min(0),
     district: z.string().optional(),
+    class: zoneClass.optional(),
   }),
 });
 

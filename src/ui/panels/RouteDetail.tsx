@@ -1,11 +1,22 @@
 import { useMemo } from 'preact/hooks';
 import { nameIn } from '../../domain/names';
 import type { Network } from '../../domain/network';
-import type { Leg, TripDetail } from '../../workers/protocol';
+import type { Leg, SurfaceLeg, TripDetail } from '../../workers/protocol';
 import { t } from '../i18n';
 import { destinationZone, lang, network, scenarioNetwork, selectedZone, trips } from '../state/store';
 
 const min = (s: number) => `${(s / 60).toFixed(1)} min`;
+
+const km = (m: number) => `${(m / 1000).toFixed(1)} km`;
+
+/** "Bus 6.2 km · walk 4.4 min · wait 5.0 min · 24.3 min on board = 33.7 min"; "Bike 2.1 km · 11.2 min". */
+function SurfaceLegText({ leg, from, to }: { leg: SurfaceLeg; from: string; to: string }) {
+  const head = `${leg.feeder ? `${t('route.feeder')} ${leg.feeder}` : t(`route.${leg.kind}`)} ${km(leg.meters)}: ${from} → ${to}`;
+  if (leg.kind !== 'bus') return <>{`${head} · ${min(leg.seconds)}`}</>;
+  return (
+    <>{`${head} · ${t('route.walk').toLowerCase()} ${min(leg.walkSeconds)} · ${t('route.wait')} ${min(leg.waitSeconds)} · ${t('route.onBoard')} ${min(leg.busSeconds)} = ${min(leg.seconds)}`}</>
+  );
+}
 
 function LegText({ leg, n }: { leg: Leg; n: Network }) {
   const station = (id: string) => {
@@ -20,9 +31,9 @@ function LegText({ leg, n }: { leg: Leg; n: Network }) {
     'zone' in p ? zone(p.zone) : station(p.station);
   switch (leg.kind) {
     case 'walk':
-      return leg.feederWaitSeconds !== undefined
-        ? `${t('route.feeder')} ${place(leg.from)} → ${place(leg.to)} · ${t('route.wait')} ${min(leg.feederWaitSeconds)} + ${min(leg.seconds)}`
-        : `${t('route.walk')} ${place(leg.from)} → ${place(leg.to)} · ${min(leg.seconds)}`;
+    case 'bike':
+    case 'bus':
+      return <SurfaceLegText leg={leg} from={place(leg.from)} to={place(leg.to)} />;
     case 'enter':
       return <>{`${t('route.enter')} ${station(leg.station)} · ${min(leg.seconds)}`}</>;
     case 'exit':
@@ -57,7 +68,10 @@ function TripView({ trip, title, n }: { trip: TripDetail | null | undefined; tit
             </strong>{' '}
             <span class="parts">
               {t('route.parts', {
+                mode: t(`mode.${trip.mode}`),
                 walk: min(trip.walk),
+                bike: min(trip.bike),
+                bus: min(trip.bus),
                 wait: min(trip.wait),
                 ride: min(trip.ride),
                 transfer: min(trip.transfer),

@@ -1,0 +1,81 @@
+import { type CompactGraph, type SurfaceLeg, TRIP_MODE, TRIP_MODE_NAMES, type TripModeName } from './types';
+
+/** Mean earth radius in metres; graph/surface.ts uses the same (a test holds them equal). */
+export const EARTH_RADIUS_M = 6371008.8;
+
+/** Great-circle metres between zones a and b from their unit vectors (the expression graph/surface.ts uses). */
+export function zoneMeters(g: CompactGraph, a: number, b: number): number {
+  const u = g.zoneUnit;
+  const dx = u[3 * a]! - u[3 * b]!;
+  const dy = u[3 * a + 1]! - u[3 * b + 1]!;
+  const dz = u[3 * a + 2]! - u[3 * b + 2]!;
+  const c2 = dx * dx + dy * dy + dz * dz;
+  return EARTH_RADIUS_M * Math.sqrt(c2) * (1 + c2 / 24);
+}
+
+/** The best direct surface trip o → d: its table entry, cost, time and moving seconds (entry −1: none). */
+export interface DirectTrip {
+  entry: number;
+  cost: number;
+  time: number;
+  moving: number;
+  meters: number;
+}
+
+/**
+ * The best direct surface trip between two zones, by the same arithmetic as the row loop in router.ts
+ * (cheapest, then quickest; walk before bike before bus on a tie). A zone to itself is 0: trips within a
+ * zone are not modelled.
+ */
+export function directTrip(g: CompactGraph, o: number, d: number): DirectTrip {
+  if (o === d) return { entry: 0, cost: 0, time: 0, moving: 0, meters: 0 };
+  const t = g.surface;
+  const meters = zoneMeters(g, o, d);
+  const co = g.zoneClass[o]!;
+  const cd = g.zoneClass[d]!;
+  let best: DirectTrip = {
+    entry: -1,
+    cost: Number.POSITIVE_INFINITY,
+    time: Number.POSITIVE_INFINITY,
+    moving: 0,
+    meters,
+  };
+  for (let m = 0; m < 3; m++) {
+    const k = (m * 2 + co) * 2 + cd;
+    if (!(meters <= t.maxMeters[k]!)) continue;
+    const moving = Math.floor(
+      meters * t.secondsPerMeter[k]! + Math.max(0, meters - t.beyondMeters[k]!) * t.extraPerMeter[k]! + 0.5,
+    );
+    const cost = t.fixedCost[k]! + t.movingWeight[k]! * moving;
+    const time = t.fixedTime[k]! + moving;
+    if (cost < best.cost || (cost === best.cost && time < best.time))
+      best = { entry: k, cost, time, moving, meters };
+  }
+  return best;
+}
+
+/** Mode of a table entry. */
+export function entryMode(entry: number): TripModeName {
+  return TRIP_MODE_NAMES[entry >> 2]!;
+}
+
+/** A direct trip as a surface leg between two zones. */
+export function directLeg(g: CompactGraph, trip: DirectTrip, from: string, to: string): SurfaceLeg {
+  const t = g.surface;
+  const k = trip.entry;
+  const mode = entryMode(k) as SurfaceLeg['kind'];
+  return {
+    kind: mode,
+    from: { zone: from },
+    to: { zone: to },
+    meters: Math.round(trip.meters),
+    seconds: trip.time,
+    walkSeconds: t.fixedWalk[k]! + (mode === 'walk' ? trip.moving : 0),
+    waitSeconds: t.fixedWait[k]!,
+    bikeSeconds: t.fixedBike[k]! + (mode === 'bike' ? trip.moving : 0),
+    busSeconds: mode === 'bus' ? trip.moving : 0,
+  };
+}
+
+export const SURFACE_MODE_OF_CODE: readonly SurfaceLeg['kind'][] = ['walk', 'bike', 'bus'];
+export { TRIP_MODE };
