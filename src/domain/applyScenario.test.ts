@@ -10,6 +10,8 @@ import type { Modification } from './scenario';
 /** One modification of every type, listed in the reverse of the order they apply in. */
 function everyType(): Modification[] {
   const mods: Modification[] = [
+    // A feeder to E, which extend-line creates: feeders apply after everything that makes stations.
+    { type: 'add-feeder', station: 'E', radiusMeters: 3000, headways: { 'am-peak': 600 }, speedKmh: 20 },
     { type: 'set-processing', layer: 'trunk', entrySeconds: 300 },
     { type: 'set-transfer', at: { hub: 'H' }, processingSeconds: 0 },
     { type: 'set-headway', line: 'N', headways: { 'am-peak': 200 } },
@@ -73,6 +75,9 @@ describe('applyScenario', () => {
     ]);
     expect(net.transfers).toEqual([{ at: { hub: 'H' }, processingSeconds: 0 }]);
     expect(net.assumptions?.layers?.trunk?.entrySeconds).toBe(300);
+    expect(net.feeders).toEqual([
+      { id: 'feeder-E', station: 'E', radiusMeters: 3000, headways: { 'am-peak': 600 }, speedKmh: 20 },
+    ]);
   });
 
   it('disabled modifications are kept out', () => {

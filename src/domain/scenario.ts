@@ -3,7 +3,7 @@ import type { LayerId } from './layer';
 import type { Direction, Headways } from './line';
 import type { LocalizedName } from './names';
 import type { TransferPlace, TransferSide } from './transfer';
-import type { Seconds } from './units';
+import type { Meters, Seconds } from './units';
 
 export const SCENARIO_FORMAT = 'commuteshed.scenario/1';
 
@@ -123,6 +123,16 @@ export interface CloseStation extends ModificationBase {
   station: string;
 }
 
+/** A feeder bus to a station (DESIGN.md §2.1): zones within the radius get a bus leg to and from it. */
+export interface AddFeeder extends ModificationBase {
+  type: 'add-feeder';
+  station: string;
+  radiusMeters: Meters;
+  headways: Headways;
+  speedKmh: number;
+  name?: LocalizedName;
+}
+
 export type Modification =
   | AddLine
   | ExtendLine
@@ -133,7 +143,8 @@ export type Modification =
   | SetTransfer
   | SetProcessing
   | RemoveLine
-  | CloseStation;
+  | CloseStation
+  | AddFeeder;
 
 export type ModificationType = Modification['type'];
 

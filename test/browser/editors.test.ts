@@ -26,6 +26,7 @@ afterAll(async () => {
 const AT = {
   market: [-0.02544, 45],
   central: [0, 45],
+  eastGate: [0.07631, 45],
   park: [0.02544, 45],
   airport: [0.10175, 44.92805],
   /** On Metro 1 between Market and Central, away from every station and other line. */
@@ -237,6 +238,39 @@ describe('every modification editor, through the list', () => {
     expect(await listed(0)).toBe('Station processing Airport, New Town: Entry (security, gates, margin) 1′');
     await expectNoIssues();
     expect(await meanTimeChange()).toBeLessThan(0);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('adds a feeder bus to East Gate (clicked on the map) and drags its catchment to 7 km: trips get quicker', async () => {
+    await newScenario();
+    await add('add-feeder');
+    await clickMap(AT.eastGate);
+    await expect.poll(() => page.inputValue('[data-testid="feeder-station"]')).toBe('east-gate');
+    expect(await page.inputValue('[data-testid="feeder-radius"]')).toBe('3');
+    // The handle sits on the circle due east of the station: drag it 2 km further out.
+    const east = (m: number): [number, number] => [
+      AT.eastGate[0] + m / (111_320 * Math.cos((AT.eastGate[1] * Math.PI) / 180)),
+      AT.eastGate[1],
+    ];
+    await page.waitForTimeout(300);
+    const from = await mapPixel(page, east(3000));
+    const to = await mapPixel(page, east(7000));
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let k = 1; k <= 8; k++)
+      await page.mouse.move(from.x + ((to.x - from.x) * k) / 8, from.y + ((to.y - from.y) * k) / 8);
+    await page.mouse.up();
+    await expect
+      .poll(async () => Number(await page.inputValue('[data-testid="feeder-radius"]')))
+      .toBeCloseTo(7, 0);
+    // A bus every 3 minutes at 30 km/h: zones 6 km out reach East Gate a quarter of an hour sooner.
+    await page.fill('[data-testid="feeder-headways-am-peak"]', '3');
+    await page.fill('[data-testid="feeder-speed"]', '30');
+    await settle();
+    expect(await listed(0)).toMatch(/^Add a feeder bus East Gate: [67]\.\d km, am-peak 3′, off-peak 10′$/);
+    await expectNoIssues();
+    expect(await meanTimeChange()).toBeLessThan(0);
+    await screenshot(page, 'editors-add-feeder');
     expect(app.errors).toEqual([]);
   });
 

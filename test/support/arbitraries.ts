@@ -363,6 +363,7 @@ function headwaysOf(line: Line, pids: ReadonlySet<string>): number[] {
 }
 
 export const IMPROVING = [
+  'add-feeder',
   'add-line',
   'add-pattern',
   'extend-line',
@@ -391,9 +392,26 @@ export function monotoneModification(
   m: ModSpec,
 ): Modification | undefined {
   const lines = net.lines;
-  if (lines.length === 0 && kind !== 'add-line' && kind !== 'set-transfer' && kind !== 'set-processing')
+  if (
+    lines.length === 0 &&
+    kind !== 'add-line' &&
+    kind !== 'add-feeder' &&
+    kind !== 'set-transfer' &&
+    kind !== 'set-processing'
+  )
     return undefined;
   switch (kind) {
+    case 'add-feeder': {
+      // A station trains call at (a feeder to an idle one serves nobody).
+      const served = [...new Set(lines.flatMap((l) => l.patterns.flatMap((p) => p.stops)))];
+      return {
+        type: 'add-feeder',
+        station: served.length > 0 ? nth(served, m.a) : nth(net.stations, m.a).id,
+        radiusMeters: 1000 + Math.round(m.u * 8000),
+        headways: { 'am-peak': m.headway },
+        speedKmh: 15 + Math.round(m.v * 45),
+      };
+    }
     case 'add-line': {
       const layerId = nth(LAYERS, m.a);
       const count = 2 + (m.b % 3);

@@ -9,6 +9,7 @@ const COLOR = /^#[0-9A-Fa-f]{6}$/;
 /** A new line, both directions by default, through existing and new stations. */
 export const addLine: ModificationModule<AddLine> = {
   type: 'add-line',
+  order: 30,
   resolve(mod, ctx) {
     const before = ctx.issues.length;
     const { id, layer: layerValue, color } = mod.line ?? {};

@@ -9,6 +9,7 @@ import type { ModificationModule } from './module';
  */
 export const addPattern: ModificationModule<AddPattern> = {
   type: 'add-pattern',
+  order: 50,
   resolve(mod, ctx) {
     const before = ctx.issues.length;
     const line = ctx.line(mod.line, 'line');

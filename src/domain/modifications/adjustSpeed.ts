@@ -9,6 +9,7 @@ import type { ModificationModule } from './module';
  */
 export const adjustSpeed: ModificationModule<AdjustSpeed> = {
   type: 'adjust-speed',
+  order: 70,
   resolve(mod, ctx) {
     const before = ctx.issues.length;
     const line = ctx.line(mod.line, 'line');

@@ -15,6 +15,7 @@ function placeMentions(at: TransferPlace, station: string): boolean {
  */
 export const closeStation: ModificationModule<CloseStation> = {
   type: 'close-station',
+  order: 20,
   resolve(mod, ctx) {
     if (!ctx.station(mod.station, 'station')) return undefined;
     const id = mod.station;

@@ -37,6 +37,7 @@ function prepend(p: ServicePattern, stops: string[], runs: number[], dwell: numb
  */
 export const extendLine: ModificationModule<ExtendLine> = {
   type: 'extend-line',
+  order: 40,
   resolve(mod, ctx) {
     const line = ctx.line(mod.line, 'line');
     if (!line) return undefined;

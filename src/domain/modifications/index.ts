@@ -1,4 +1,5 @@
 import type { Modification, ModificationType } from '../scenario';
+import { addFeeder } from './addFeeder';
 import { addLine } from './addLine';
 import { addPattern } from './addPattern';
 import { adjustSpeed } from './adjustSpeed';
@@ -11,25 +12,13 @@ import { setProcessing } from './setProcessing';
 import { setTransfer } from './setTransfer';
 import { throughRun } from './throughRun';
 
-/**
- * The fixed apply order: removals first (so nothing later can use what is gone, and a reference to it is
- * an error that says so), then what creates lines and stations, then what changes them.
- */
-export const MODIFICATION_ORDER: readonly ModificationType[] = [
-  'remove-line',
-  'close-station',
-  'add-line',
-  'extend-line',
-  'add-pattern',
-  'through-run',
-  'adjust-speed',
-  'set-headway',
-  'set-transfer',
-  'set-processing',
-];
-
 type ModuleMap = { [T in ModificationType]: ModificationModule<Extract<Modification, { type: T }>> };
 
+/**
+ * Every modification type, one entry each (a type missing here does not compile). Its place in the apply
+ * order is the module's own `order`; io/schema and ui/editor keep their entries in registries of the same
+ * shape, so a new type is one module, one schema and one editor entry.
+ */
 export const MODIFICATIONS: ModuleMap = {
   'remove-line': removeLine,
   'close-station': closeStation,
@@ -41,8 +30,14 @@ export const MODIFICATIONS: ModuleMap = {
   'set-headway': setHeadway,
   'set-transfer': setTransfer,
   'set-processing': setProcessing,
+  'add-feeder': addFeeder,
 };
 
+/** The fixed apply order, from the modules' `order`. */
+export const MODIFICATION_ORDER: readonly ModificationType[] = Object.values(MODIFICATIONS)
+  .sort((a, b) => a.order - b.order)
+  .map((m) => m.type);
+
 export function isModificationType(value: unknown): value is ModificationType {
-  return typeof value === 'string' && (MODIFICATION_ORDER as readonly string[]).includes(value);
+  return typeof value === 'string' && Object.hasOwn(MODIFICATIONS, value);
 }

@@ -5,6 +5,7 @@ import type { ModificationModule } from './module';
 /** The line goes; other lines' through trains that ran on as it end where they would have become it. */
 export const removeLine: ModificationModule<RemoveLine> = {
   type: 'remove-line',
+  order: 10,
   resolve(mod, ctx) {
     if (!ctx.line(mod.line, 'line')) return undefined;
     return {

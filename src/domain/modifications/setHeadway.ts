@@ -4,6 +4,7 @@ import type { ModificationModule } from './module';
 /** New headways for the given periods on every (or the listed) pattern of a line; other periods unchanged. */
 export const setHeadway: ModificationModule<SetHeadway> = {
   type: 'set-headway',
+  order: 80,
   resolve(mod, ctx) {
     const before = ctx.issues.length;
     const line = ctx.line(mod.line, 'line');

@@ -8,6 +8,7 @@ import type { ModificationModule } from './module';
  */
 export const setProcessing: ModificationModule<SetProcessing> = {
   type: 'set-processing',
+  order: 100,
   resolve(mod, ctx) {
     const before = ctx.issues.length;
     const targets = [mod.layer, mod.stations, mod.hub].filter((t) => t !== undefined).length;

@@ -54,6 +54,7 @@ function checkSide(side: TransferSide | undefined, key: 'from' | 'to', ctx: Reso
  */
 export const setTransfer: ModificationModule<SetTransfer> = {
   type: 'set-transfer',
+  order: 90,
   resolve(mod, ctx) {
     const before = ctx.issues.length;
     checkPlace(mod.at, ctx);

@@ -191,6 +191,7 @@ function resolveJunction(
  */
 export const throughRun: ModificationModule<ThroughRun> = {
   type: 'through-run',
+  order: 60,
   resolve(mod, ctx) {
     const a = ctx.line(mod.from, 'from');
     const b = ctx.line(mod.to, 'to');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { SCENARIO_FORMAT } from '../../domain/scenario';
+import { FEEDER_RADIUS_METERS, FEEDER_SPEED_KMH } from '../../domain/modifications/addFeeder';
+import { type Modification, type ModificationType, SCENARIO_FORMAT } from '../../domain/scenario';
 import {
   color,
   direction,
@@ -33,8 +34,12 @@ const runTimes = {
   dwellSeconds: seconds.optional(),
 };
 
-export const modificationSchema = z.discriminatedUnion('type', [
-  z.strictObject({
+/**
+ * One schema per modification type (a type missing here does not compile: the map is keyed by the domain's
+ * union). The discriminated union and the JSON Schema follow from it.
+ */
+const MODIFICATION_SCHEMAS = {
+  'add-line': z.strictObject({
     ...base,
     ...runTimes,
     type: z.literal('add-line'),
@@ -43,7 +48,7 @@ export const modificationSchema = z.discriminatedUnion('type', [
     headways,
     bidirectional: z.boolean().optional(),
   }),
-  z.strictObject({
+  'extend-line': z.strictObject({
     ...base,
     ...runTimes,
     type: z.literal('extend-line'),
@@ -51,14 +56,14 @@ export const modificationSchema = z.discriminatedUnion('type', [
     end: z.enum(['first', 'last']),
     stops: z.array(stopRef).min(1),
   }),
-  z.strictObject({
+  'set-headway': z.strictObject({
     ...base,
     type: z.literal('set-headway'),
     line: id,
     patterns: z.array(id).min(1).optional(),
     headways,
   }),
-  z.strictObject({
+  'adjust-speed': z.strictObject({
     ...base,
     type: z.literal('adjust-speed'),
     line: id,
@@ -66,13 +71,13 @@ export const modificationSchema = z.discriminatedUnion('type', [
     to: id.optional(),
     speedFactor: z.number().positive().max(10),
   }),
-  z.strictObject({
+  'add-pattern': z.strictObject({
     ...base,
     type: z.literal('add-pattern'),
     line: id,
     pattern: z.strictObject({ id, stops: z.array(id).min(2), headways, direction: direction.optional() }),
   }),
-  z.strictObject({
+  'through-run': z.strictObject({
     ...base,
     type: z.literal('through-run'),
     from: id,
@@ -80,8 +85,8 @@ export const modificationSchema = z.discriminatedUnion('type', [
     station: id,
     headways: headways.optional(),
   }),
-  z.strictObject({ ...base, type: z.literal('set-transfer'), ...transferFields }),
-  z.strictObject({
+  'set-transfer': z.strictObject({ ...base, type: z.literal('set-transfer'), ...transferFields }),
+  'set-processing': z.strictObject({
     ...base,
     type: z.literal('set-processing'),
     layer: layer.optional(),
@@ -90,9 +95,40 @@ export const modificationSchema = z.discriminatedUnion('type', [
     entrySeconds: seconds.optional(),
     exitSeconds: seconds.optional(),
   }),
-  z.strictObject({ ...base, type: z.literal('remove-line'), line: id }),
-  z.strictObject({ ...base, type: z.literal('close-station'), station: id }),
-]);
+  'remove-line': z.strictObject({ ...base, type: z.literal('remove-line'), line: id }),
+  'close-station': z.strictObject({ ...base, type: z.literal('close-station'), station: id }),
+  'add-feeder': z
+    .strictObject({
+      ...base,
+      type: z.literal('add-feeder'),
+      station: id.describe('The station the feeder bus serves.'),
+      radiusMeters: z
+        .number()
+        .min(FEEDER_RADIUS_METERS.min)
+        .max(FEEDER_RADIUS_METERS.max)
+        .describe(
+          `Zones whose centroid lies this near get the feeder, metres (${FEEDER_RADIUS_METERS.min}–${FEEDER_RADIUS_METERS.max}).`,
+        ),
+      headways: headways.describe(
+        'Feeder headway in seconds per period id; absent: no feeder in that period.',
+      ),
+      speedKmh: z
+        .number()
+        .min(FEEDER_SPEED_KMH.min)
+        .max(FEEDER_SPEED_KMH.max)
+        .describe('Commercial speed of the feeder over distance × the bus detour, km/h.'),
+      name: localizedName.optional(),
+    })
+    .describe('A feeder bus to a station (DESIGN.md §2.1).'),
+} satisfies { [T in ModificationType]: z.ZodType<Extract<Modification, { type: T }>> };
+
+export const modificationSchema = z.discriminatedUnion(
+  'type',
+  Object.values(MODIFICATION_SCHEMAS) as unknown as [
+    (typeof MODIFICATION_SCHEMAS)[ModificationType],
+    ...(typeof MODIFICATION_SCHEMAS)[ModificationType][],
+  ],
+);
 
 export const scenarioSchema = z
   .strictObject({

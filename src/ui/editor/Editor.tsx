@@ -4,54 +4,16 @@ import type { Modification, ModificationType } from '../../domain/scenario';
 import { t } from '../i18n';
 import { isReadOnly } from '../persistence/workspace';
 import { lang, network } from '../state/store';
-import { AddLineEditor } from './AddLineEditor';
-import { AddPatternEditor } from './AddPatternEditor';
-import { AdjustSpeedEditor } from './AdjustSpeedEditor';
-import { CloseStationEditor } from './CloseStationEditor';
 import { applied, grouped, issuesOf, selectedContext } from './context';
 import { describeModification } from './describe';
-import { ExtendLineEditor } from './ExtendLineEditor';
 import type { EditorProps } from './editorProps';
 import { FieldIssues, TextField } from './fields';
 import { newModification } from './newModification';
-import { RemoveLineEditor } from './RemoveLineEditor';
+import { entryOf, OFFERED } from './registry';
 import { ScenarioManager } from './ScenarioManager';
-import { SetHeadwayEditor } from './SetHeadwayEditor';
-import { SetProcessingEditor } from './SetProcessingEditor';
-import { SetTransferEditor } from './SetTransferEditor';
 import { modificationKey, setEnabled, setNote } from './scenarioOps';
 import { addNew, edit, removeModificationByKey, selected, working } from './session';
-import { ThroughRunEditor } from './ThroughRunEditor';
 import './strings';
-
-/** One editor per modification type (DESIGN.md §4). */
-// biome-ignore lint/suspicious/noExplicitAny: each entry takes its own modification type; the map is keyed by it.
-const EDITORS: { [T in ModificationType]: ComponentType<EditorProps<any>> } = {
-  'add-line': AddLineEditor,
-  'extend-line': ExtendLineEditor,
-  'set-headway': SetHeadwayEditor,
-  'adjust-speed': AdjustSpeedEditor,
-  'add-pattern': AddPatternEditor,
-  'through-run': ThroughRunEditor,
-  'set-transfer': SetTransferEditor,
-  'set-processing': SetProcessingEditor,
-  'remove-line': RemoveLineEditor,
-  'close-station': CloseStationEditor,
-};
-
-/** The order types are offered in: what planners add most first. */
-const OFFERED: ModificationType[] = [
-  'add-line',
-  'extend-line',
-  'set-headway',
-  'adjust-speed',
-  'add-pattern',
-  'through-run',
-  'set-transfer',
-  'set-processing',
-  'remove-line',
-  'close-station',
-];
 
 function AddModification() {
   const type = useSignal<ModificationType>('add-line');
@@ -99,7 +61,7 @@ function ModificationItem({ mod, index }: { mod: Modification; index: number }) 
   const result = applied.value;
   const named = result?.ok ? result.network : n;
   const ctx = open ? selectedContext.value : null;
-  const Editor = EDITORS[mod.type];
+  const Editor = entryOf(mod).Editor as ComponentType<EditorProps<Modification>>;
   const s = working.value!;
   return (
     <li

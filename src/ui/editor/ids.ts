@@ -1,11 +1,8 @@
+import { uniqueId } from '../../domain/ids';
 import type { Network } from '../../domain/network';
 import type { Scenario } from '../../domain/scenario';
 
-/** `base`, or `base-2`, `base-3`, … : the first not in `taken`. */
-export function uniqueId(base: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(base)) return base;
-  for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`;
-}
+export { uniqueId };
 
 /** A modification id unused in the scenario: `mod-1`, `mod-2`, … (the number after the highest). */
 export function nextModificationId(scenario: Scenario): string {
