@@ -48,7 +48,7 @@ describe('npm run simulate', () => {
       '--out',
       join(mkdtempSync(join(tmpdir(), 'commuteshed-')), 'r.json'),
     );
-    const lines = stderr.split('\n').filter((l) => /^(baseline|scenario| {2}\d)/.test(l));
+    const lines = stderr.split('\n').filter((l) => /^(baseline:|scenario "| {2}\d)/.test(l));
     expect(lines.slice(0, 8)).toEqual([
       'baseline: zone z15_-9 → zone z0_0: 57.6 min by rail (walk 0.0 min, bike 11.5 min, bus 0.0 min, wait 7.0 min, ride 22.2 min, transfer 4.0 min, station processing 13.0 min; 2 boardings; perceived 91.6 min)',
       '  1. bike zone z15_-9 → New Town, 1.4 km: 11.5 min (unlock and park included)',
@@ -63,6 +63,12 @@ describe('npm run simulate', () => {
     // 2.5 min less waiting.
     expect(lines[8]).toMatch(/^scenario ".+": zone z15_-9 → zone z0_0: 45\.1 min /);
     expect(lines).toHaveLength(16);
+    // Then the door-to-door figures of the whole network, baseline and scenario.
+    expect(stderr).toMatch(
+      /^baseline, all zones \(\S+ people\): mean time to the core \d+\.\d min, no path 0$/m,
+    );
+    expect(stderr).toMatch(/^ {2}by walk \d+\.\d %, bike \d+\.\d %, bus \d+\.\d %, rail \d+\.\d %$/m);
+    expect(stderr).toMatch(/^scenario, all zones /m);
   });
 
   it('exits 1 and lists every problem of a bad scenario', async () => {

@@ -262,6 +262,23 @@ export function build(): { network: Network; zonesGeojson: unknown; report: stri
       },
     },
     core,
+    regions: [
+      {
+        id: 'beijing',
+        name: { zh: '北京市', en: 'Beijing' },
+        districts: units.filter((u) => u.beijing).map((u) => u.code),
+      },
+      {
+        id: 'tianjin',
+        name: { zh: '天津市（武清区、中心城区）', en: 'Tianjin (Wuqing, central districts)' },
+        districts: units.filter((u) => u.code.startsWith('12')).map((u) => u.code),
+      },
+      {
+        id: 'hebei',
+        name: { zh: '河北环京地区', en: 'Hebei towns around Beijing' },
+        districts: units.filter((u) => u.code.startsWith('13')).map((u) => u.code),
+      },
+    ],
   };
   const zonesGeojson = {
     type: 'FeatureCollection',

@@ -16,6 +16,7 @@ import { Analysis } from '../workers/analysis';
 import { nodeWorkerCount, nodeWorkerFactory } from '../workers/nodeWorkers';
 import { RoutingPool } from '../workers/pool';
 import { readNetwork, readScenario } from './files';
+import { regionsText } from './regionText';
 import { tripText } from './tripText';
 
 class UsageError extends Error {
@@ -105,6 +106,10 @@ async function main(): Promise<void> {
     process.stderr.write(
       `${process.stderr.isTTY ? '\n' : ''}${network.zones.length} zones, ${scenario ? 'baseline + scenario' : 'baseline'} in ${seconds.toFixed(2)} s on ${workers} worker(s)\n`,
     );
+
+    process.stderr.write(`${regionsText(network, comparison.report.baseline.table, 'baseline')}\n`);
+    if (comparison.report.scenario)
+      process.stderr.write(`${regionsText(network, comparison.report.scenario.table, 'scenario')}\n`);
 
     const doc = buildResults({
       network,

@@ -30,6 +30,17 @@ export interface CoreArea {
   zones: string[];
 }
 
+/**
+ * A named group of districts (a city, a province's towns): regional figures are reported for it, and
+ * demand is calibrated on one.
+ */
+export interface Region {
+  id: string;
+  name: LocalizedName;
+  /** Zone `district` values. */
+  districts: string[];
+}
+
 /** The network as a validated file describes it, zones loaded. Plain data: it crosses to workers as is. */
 export interface Network {
   format: typeof NETWORK_FORMAT;
@@ -52,6 +63,7 @@ export interface Network {
   zonesFile?: string;
   zoneAttributes?: { population: ZoneAttributeSource; jobs: ZoneAttributeSource };
   core: CoreArea[];
+  regions?: Region[];
 }
 
 /** Indices by id; built once per network. */
@@ -73,6 +85,12 @@ export function indexNetwork(network: Network): NetworkIndex {
     hubOfStation,
     zone: new Map(network.zones.map((z, i) => [z.id, i])),
   };
+}
+
+/** Zone indices of a region. */
+export function regionZones(network: Network, region: Region): number[] {
+  const districts = new Set(region.districts);
+  return network.zones.flatMap((z, k) => (z.district !== undefined && districts.has(z.district) ? [k] : []));
 }
 
 /** Zone ids of the whole core, each once, in file order. */

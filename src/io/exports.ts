@@ -32,6 +32,7 @@ export function zoneTable(doc: ResultsDocument): ZoneTable {
   const hasScenario = doc.summary.scenario !== undefined;
   const metricColumns = (side: string, circle: boolean) => [
     `${side}_timeToCoreMinutes`,
+    ...(circle ? [`${side}_modeToCore`] : []),
     `${side}_meanTimeToJobsMinutes`,
     ...ts.map((m) => `${side}_jobsWithin${m}`),
     ...(circle ? [`${side}_inCommuteCircle`] : []),
@@ -47,6 +48,7 @@ export function zoneTable(doc: ResultsDocument): ZoneTable {
   ];
   const metrics = (m: Metrics | undefined): Cell[] => [
     m?.timeToCoreMinutes ?? null,
+    m?.modeToCore ?? null,
     m?.meanTimeToJobsMinutes ?? null,
     ...ts.map((k) => m?.jobsWithin[k] ?? null),
     m?.inCommuteCircle ?? null,

@@ -30,7 +30,11 @@ export function loadNetwork(source: NetworkSource): LoadResult<Network> {
   if (issues.length > 0 || !structure.success) return failed(source.file, issues);
 
   const network = structure.data as Network;
-  if (network.zonesFile === undefined) return { ok: true, value: { ...network, zones: network.zones ?? [] } };
+  if (network.zonesFile === undefined) {
+    const regions = regionIssues(network, network.zones ?? []);
+    if (regions.length > 0) return failed(source.file, regions);
+    return { ok: true, value: { ...network, zones: network.zones ?? [] } };
+  }
   if (!source.zones) {
     return failed(source.file, [
       {
@@ -54,8 +58,21 @@ export function loadNetwork(source: NetworkSource): LoadResult<Network> {
           ],
     ),
   );
+  coreIssues.push(...regionIssues(network, zones.value));
   if (coreIssues.length > 0) return failed(source.file, coreIssues);
   return { ok: true, value: { ...network, zones: zones.value } };
+}
+
+/** A region's district that no zone has is a typo, not an empty region. */
+function regionIssues(network: Network, zones: readonly Zone[]): Issue[] {
+  const districts = new Set(zones.map((z) => z.district));
+  return (network.regions ?? []).flatMap((r, a) =>
+    r.districts.flatMap((d, k) =>
+      districts.has(d)
+        ? []
+        : [{ path: `$.regions[${a}].districts[${k}]`, message: `no zone has district "${d}"` }],
+    ),
+  );
 }
 
 /** Zones from a GeoJSON FeatureCollection whose properties carry id, population and jobs. */

@@ -89,6 +89,7 @@ export function checkNetworkReferences(raw: unknown): Issue[] {
     }
   }
 
+  uniqueIds(list('regions'), issues, 'region');
   uniqueIds(list('feeders'), issues, 'feeder');
   for (const { item: feeder, path } of list('feeders')) {
     if (typeof feeder.station === 'string' && !stations.has(feeder.station))

@@ -1,4 +1,5 @@
 import { resolveAssumptions } from '../domain/assumptions';
+import { TRIP_MODES, type TripMode, tripModeOf } from '../domain/modes';
 import type { Network } from '../domain/network';
 import type { Scenario } from '../domain/scenario';
 import type { DeltaSummary } from '../metrics/comparison';
@@ -42,6 +43,7 @@ export function buildResults(input: ResultsInput): ResultsDocument {
 
   const zoneMetrics = (t: ZoneMetricsTable, z: number) => ({
     timeToCoreMinutes: minutesOrNull(t.timeToCore[z]!),
+    modeToCore: tripModeOf(t.modeToCore[z]!),
     meanTimeToJobsMinutes: minutesOrNull(Number.isNaN(t.meanTimeToJobs[z]!) ? null : t.meanTimeToJobs[z]!),
     jobsWithin: byThreshold((k) => t.jobsWithin[k]![z]!),
     inCommuteCircle: t.timeToCore[z]! <= circle,
@@ -59,6 +61,10 @@ export function buildResults(input: ResultsInput): ResultsDocument {
       jobs: r2(s.commuteCircle.jobs),
     },
     populationWithoutPathToCore: r2(s.populationWithoutPathToCore),
+    modeToCore: Object.fromEntries(TRIP_MODES.map((m, k) => [m, r2(s.modeToCore[k]!)])) as Record<
+      TripMode,
+      number
+    >,
     timeToCoreHistogram: {
       bandMinutes: s.timeToCoreHistogram.bandSeconds / 60,
       population: s.timeToCoreHistogram.population.map(r2),
@@ -75,6 +81,19 @@ export function buildResults(input: ResultsInput): ResultsDocument {
     },
     peopleGaining: Object.fromEntries(d.peopleGaining.map((g) => [String(g.minutes), r2(g.population)])),
     peopleLosing: Object.fromEntries(d.peopleLosing.map((g) => [String(g.minutes), r2(g.population)])),
+    peopleGainingSwitchedMode: Object.fromEntries(
+      d.peopleGaining.map((g) => [String(g.minutes), r2(g.switchedMode)]),
+    ),
+    peopleLosingSwitchedMode: Object.fromEntries(
+      d.peopleLosing.map((g) => [String(g.minutes), r2(g.switchedMode)]),
+    ),
+    newlyConnected: { zones: d.newlyConnected.zones, population: r2(d.newlyConnected.population) },
+    disconnected: { zones: d.disconnected.zones, population: r2(d.disconnected.population) },
+    modeSwitches: d.modeSwitches.map((m) => ({
+      from: tripModeOf(m.from),
+      to: tripModeOf(m.to),
+      population: r2(m.population),
+    })),
     zonesChanged: d.zonesChanged,
     topGainers: d.topGainers.map((g) => ({
       zone: network.zones[g.zone]!.id,

@@ -15,16 +15,31 @@ export interface Gainer {
   population: number;
 }
 
+/** People whose time to the core changes by at least `minutes`; `switchedMode` of them travel another way. */
+export interface PeopleChanging {
+  minutes: number;
+  population: number;
+  switchedMode: number;
+}
+
 export interface DeltaSummary {
   meanTimeToCore: number | null;
   meanTimeToJobs: number | null;
   jobsWithin: number[];
   commuteCircle: { zones: number; population: number; jobs: number };
-  /** People whose time to the core falls (gaining) or rises (losing) by at least each step. */
-  peopleGaining: { minutes: number; population: number }[];
-  peopleLosing: { minutes: number; population: number }[];
+  /**
+   * People whose time to the core falls (gaining) or rises (losing) by at least each step — only where a
+   * path exists before and after: a zone that had none is newly connected, not a gain of the time cap.
+   */
+  peopleGaining: PeopleChanging[];
+  peopleLosing: PeopleChanging[];
+  /** Zones (and people) with a path to the core in the scenario and none before; and the reverse. */
+  newlyConnected: { zones: number; population: number };
+  disconnected: { zones: number; population: number };
+  /** People whose trip to the core changes mode, by (from, to) mode code (NO_TRIP: no path), largest first. */
+  modeSwitches: { from: number; to: number; population: number }[];
   zonesChanged: number;
-  /** Zones whose time to the core falls most (population > 0), at most `topN`. */
+  /** Zones whose time to the core falls most (population > 0, a path before and after), at most `topN`. */
   topGainers: Gainer[];
 }
 
@@ -48,24 +63,60 @@ export function zoneDeltas(base: ZoneMetricsTable, scen: ZoneMetricsTable, capSe
   return { timeToCore, meanTimeToJobs, jobsWithin };
 }
 
+/**
+ * How zone z's time to the core changed, seconds (negative: quicker), or null where either side has no
+ * path — the one rule for "gaining" and "losing" (a capped "no path" is never a gain).
+ */
+export function coreTimeChange(base: ZoneMetricsTable, scen: ZoneMetricsTable, z: number): number | null {
+  const b = base.timeToCore[z]!;
+  const s = scen.timeToCore[z]!;
+  return Number.isFinite(b) && Number.isFinite(s) ? s - b : null;
+}
+
 export function compareSummaries(
   base: Summary,
   scen: Summary,
   deltas: ZoneDeltas,
   w: ZoneWeights,
+  tables: { base: ZoneMetricsTable; scen: ZoneMetricsTable },
   options: { gainSteps?: number[]; topN?: number } = {},
 ): DeltaSummary {
   const steps = options.gainSteps ?? [5, 10];
-  const gaining = steps.map((minutes) => ({ minutes, population: 0 }));
-  const losing = steps.map((minutes) => ({ minutes, population: 0 }));
+  const gaining = steps.map((minutes) => ({ minutes, population: 0, switchedMode: 0 }));
+  const losing = steps.map((minutes) => ({ minutes, population: 0, switchedMode: 0 }));
+  const newlyConnected = { zones: 0, population: 0 };
+  const disconnected = { zones: 0, population: 0 };
+  const switches = new Map<number, number>();
   let changed = 0;
   const gainers: Gainer[] = [];
   for (let z = 0; z < deltas.timeToCore.length; z++) {
-    const d = deltas.timeToCore[z]!;
     const p = w.population[z]!;
-    if (d !== 0 || deltas.meanTimeToJobs[z] !== 0) changed++;
-    for (const g of gaining) if (-d >= g.minutes * 60) g.population += p;
-    for (const l of losing) if (d >= l.minutes * 60) l.population += p;
+    if (deltas.timeToCore[z] !== 0 || deltas.meanTimeToJobs[z] !== 0) changed++;
+    const fromMode = tables.base.modeToCore[z]!;
+    const toMode = tables.scen.modeToCore[z]!;
+    const switched = fromMode !== toMode;
+    if (switched) switches.set(fromMode * 256 + toMode, (switches.get(fromMode * 256 + toMode) ?? 0) + p);
+    const d = coreTimeChange(tables.base, tables.scen, z);
+    if (d === null) {
+      const before = Number.isFinite(tables.base.timeToCore[z]!);
+      const after = Number.isFinite(tables.scen.timeToCore[z]!);
+      const moved = !before && after ? newlyConnected : before && !after ? disconnected : undefined;
+      if (moved) {
+        moved.zones++;
+        moved.population += p;
+      }
+      continue;
+    }
+    for (const g of gaining) {
+      if (-d < g.minutes * 60) continue;
+      g.population += p;
+      if (switched) g.switchedMode += p;
+    }
+    for (const l of losing) {
+      if (d < l.minutes * 60) continue;
+      l.population += p;
+      if (switched) l.switchedMode += p;
+    }
     if (d < 0 && p > 0) gainers.push({ zone: z, timeToCore: d, population: p });
   }
   gainers.sort((a, b) => a.timeToCore - b.timeToCore || b.population - a.population || a.zone - b.zone);
@@ -81,6 +132,11 @@ export function compareSummaries(
     },
     peopleGaining: gaining,
     peopleLosing: losing,
+    newlyConnected,
+    disconnected,
+    modeSwitches: [...switches]
+      .map(([key, population]) => ({ from: key >> 8, to: key & 255, population }))
+      .sort((a, b) => b.population - a.population || a.from - b.from || a.to - b.to),
     zonesChanged: changed,
     topGainers: gainers.slice(0, options.topN ?? 10),
   };

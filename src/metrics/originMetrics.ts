@@ -1,3 +1,5 @@
+import { NO_TRIP } from '../domain/modes';
+
 /** What every origin's row is reduced to, in the worker, as the row is computed. */
 export interface MetricContext {
   /** Jobs per destination zone. */
@@ -14,28 +16,73 @@ export interface MetricContext {
 export interface ZoneMetricsTable {
   /** Quickest time to any core zone. */
   timeToCore: Float64Array;
+  /** How that trip travels: a domain TRIP_MODES index (the engine's codes), NO_TRIP without a path. */
+  modeToCore: Uint8Array;
   /** Jobs-weighted mean time to all jobs, each trip capped. NaN when the region has no jobs. */
   meanTimeToJobs: Float64Array;
   /** Jobs reachable within each threshold: jobsWithin[k][zone]. */
   jobsWithin: Float64Array[];
 }
 
+/** No trip (mode code of an unreachable zone). */
+export const NO_MODE = NO_TRIP;
+
 export function emptyMetricsTable(zones: number, thresholds: number): ZoneMetricsTable {
   return {
     timeToCore: new Float64Array(zones),
+    modeToCore: new Uint8Array(zones),
     meanTimeToJobs: new Float64Array(zones),
     jobsWithin: Array.from({ length: thresholds }, () => new Float64Array(zones)),
   };
 }
 
-/** Reduce origin `o`'s row of times into `into` at position `at`. */
-export function reduceRow(times: Float64Array, ctx: MetricContext, into: ZoneMetricsTable, at: number): void {
+type MetricArray = Float64Array | Uint8Array;
+
+/** Every array of a table in one fixed order: what moves between workers and is copied or reordered. */
+export function metricArrays(t: ZoneMetricsTable): MetricArray[] {
+  return [t.timeToCore, t.modeToCore, t.meanTimeToJobs, ...t.jobsWithin];
+}
+
+/** A table whose every array is `f` of the table's (same order, same kinds). */
+export function mapMetrics(t: ZoneMetricsTable, f: <A extends MetricArray>(a: A) => A): ZoneMetricsTable {
+  return {
+    timeToCore: f(t.timeToCore),
+    modeToCore: f(t.modeToCore),
+    meanTimeToJobs: f(t.meanTimeToJobs),
+    jobsWithin: t.jobsWithin.map(f),
+  };
+}
+
+/** Copy a table of some origins into `into` from position `offset`. */
+export function setMetricsAt(into: ZoneMetricsTable, from: ZoneMetricsTable, offset: number): void {
+  const target = metricArrays(into);
+  metricArrays(from).forEach((a, k) => {
+    (target[k] as typeof a).set(a as never, offset);
+  });
+}
+
+/**
+ * Reduce origin `o`'s row of times (and, with `modes`, how each best trip travels) into `into` at
+ * position `at`.
+ */
+export function reduceRow(
+  times: Float64Array,
+  modes: Uint8Array | undefined,
+  ctx: MetricContext,
+  into: ZoneMetricsTable,
+  at: number,
+): void {
   let toCore = Number.POSITIVE_INFINITY;
+  let mode = NO_MODE;
   for (let k = 0; k < ctx.core.length; k++) {
     const t = times[ctx.core[k]!]!;
-    if (t < toCore) toCore = t;
+    if (t < toCore) {
+      toCore = t;
+      mode = modes ? modes[ctx.core[k]!]! : NO_MODE;
+    }
   }
   into.timeToCore[at] = toCore;
+  into.modeToCore[at] = mode;
 
   const thresholds = ctx.thresholds;
   const within = new Float64Array(thresholds.length);

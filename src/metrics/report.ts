@@ -28,7 +28,13 @@ export function buildReport(
     const summary = summarize(scenario, weights, options);
     const zones = zoneDeltas(baseline, scenario, options.capSeconds);
     report.scenario = { table: scenario, summary };
-    report.delta = { zones, summary: compareSummaries(report.baseline.summary, summary, zones, weights) };
+    report.delta = {
+      zones,
+      summary: compareSummaries(report.baseline.summary, summary, zones, weights, {
+        base: baseline,
+        scen: scenario,
+      }),
+    };
   }
   return report;
 }

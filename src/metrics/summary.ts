@@ -1,3 +1,4 @@
+import { TRIP_MODES } from '../domain/modes';
 import type { ZoneMetricsTable } from './originMetrics';
 
 export interface ZoneWeights {
@@ -18,6 +19,8 @@ export interface Summary {
   commuteCircle: { zones: number; population: number; jobs: number };
   /** People with no path to the core at all. */
   populationWithoutPathToCore: number;
+  /** People by how their trip to the core travels, by mode code (TRIP_MODES index); no path left out. */
+  modeToCore: number[];
   /** Population per band of time to the core: [0, w), [w, 2w), …, up to the cap, then ≥ cap or no path. */
   timeToCoreHistogram: { bandSeconds: number; population: number[] };
 }
@@ -42,8 +45,11 @@ export function summarize(t: ZoneMetricsTable, w: ZoneWeights, o: SummaryOptions
   const within = t.jobsWithin.map(() => 0);
   const circle = { zones: 0, population: 0, jobs: 0 };
   let noPath = 0;
+  const modes = TRIP_MODES.map(() => 0);
   for (let z = 0; z < n; z++) {
     const p = w.population[z]!;
+    const mode = t.modeToCore[z]!;
+    if (mode < modes.length) modes[mode]! += p;
     population += p;
     jobs += w.jobs[z]!;
     const c = t.timeToCore[z]!;
@@ -71,6 +77,7 @@ export function summarize(t: ZoneMetricsTable, w: ZoneWeights, o: SummaryOptions
     jobsWithin: within.map((x) => (population > 0 ? x / population : 0)),
     commuteCircle: o.hasCore ? circle : { zones: 0, population: 0, jobs: 0 },
     populationWithoutPathToCore: o.hasCore ? noPath : 0,
+    modeToCore: o.hasCore ? modes : modes.map(() => 0),
     timeToCoreHistogram: { bandSeconds: band, population: o.hasCore ? histogram : histogram.map(() => 0) },
   };
 }

@@ -5,6 +5,7 @@ import type { Scenario } from '../domain/scenario';
 import type { TripDetail } from '../engine/types';
 import { ENGINE_VERSION } from '../engine/version';
 import { canonicalJson, shortHash } from '../io/canonical';
+import { mapMetrics } from '../metrics/originMetrics';
 import { buildReport, type ComparisonReport } from '../metrics/report';
 import type { ZoneWeights } from '../metrics/summary';
 import type { Progress, RoutingPool, RowsResult } from './pool';
@@ -254,20 +255,15 @@ export function spatialOrder(points: readonly [number, number][]): Int32Array {
 
 /** Rows computed in `order` put back in zone order. */
 function inZoneOrder(rows: RowsResult, order: Int32Array, zones: number): RowsResult {
-  const m = rows.metrics;
-  const scatter = (a: Float64Array) => {
-    const out = new Float64Array(a.length);
+  const scatter = <A extends Float64Array | Uint8Array>(a: A): A => {
+    const out = new (a.constructor as new (n: number) => A)(a.length);
     order.forEach((z, k) => {
       out[z] = a[k]!;
     });
     return out;
   };
   const result: RowsResult = {
-    metrics: {
-      timeToCore: scatter(m.timeToCore),
-      meanTimeToJobs: scatter(m.meanTimeToJobs),
-      jobsWithin: m.jobsWithin.map(scatter),
-    },
+    metrics: mapMetrics(rows.metrics, scatter),
     computeMs: rows.computeMs,
     stationSearches: rows.stationSearches,
   };

@@ -1,7 +1,12 @@
 import type { Remote } from 'comlink';
 import { ScenarioError } from '../domain/issue';
 import type { CompactGraph, TripDetail } from '../engine/types';
-import { emptyMetricsTable, type MetricContext, type ZoneMetricsTable } from '../metrics/originMetrics';
+import {
+  emptyMetricsTable,
+  type MetricContext,
+  setMetricsAt,
+  type ZoneMetricsTable,
+} from '../metrics/originMetrics';
 import { CancelledError, WorkerCrashError } from './errors';
 import type { BuildRequest, BuildResponse, GraphStats, RoutingApi, RowsResponse } from './protocol';
 
@@ -349,12 +354,7 @@ export class RoutingPool {
   }
 
   private store(run: Run, chunk: Chunk, response: Extract<RowsResponse, { cancelled: false }>): void {
-    const m = response.metrics;
-    run.metrics.timeToCore.set(m.timeToCore, chunk.offset);
-    run.metrics.meanTimeToJobs.set(m.meanTimeToJobs, chunk.offset);
-    m.jobsWithin.forEach((a, k) => {
-      run.metrics.jobsWithin[k]!.set(a, chunk.offset);
-    });
+    setMetricsAt(run.metrics, response.metrics, chunk.offset);
     if (run.times && response.times) run.times.set(response.times, chunk.offset * run.zones);
     run.computeMs += response.ms;
     run.stationSearches += response.stationSearches;

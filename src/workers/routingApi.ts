@@ -7,7 +7,7 @@ import { StationRows } from '../engine/stationRows';
 import type { CompactGraph } from '../engine/types';
 import { buildSpec } from '../graph/build';
 import { compile } from '../graph/compile';
-import { emptyMetricsTable, type MetricContext, reduceRow } from '../metrics/originMetrics';
+import { emptyMetricsTable, type MetricContext, metricArrays, reduceRow } from '../metrics/originMetrics';
 import type {
   BuildRequest,
   BuildResponse,
@@ -103,16 +103,13 @@ export function createRoutingApi(): RoutingApi {
       const times = request.times ? new Float32Array(n * Z) : undefined;
       const rowTimes = new Float64Array(Z);
       const rowCosts = new Float64Array(Z);
+      const rowModes = new Uint8Array(Z);
       for (let k = 0; k < n; k++) {
-        rows.row(request.origins[k]!, rowTimes, rowCosts);
-        reduceRow(rowTimes, context, metrics, k);
+        rows.row(request.origins[k]!, rowTimes, rowCosts, rowModes);
+        reduceRow(rowTimes, rowModes, context, metrics, k);
         times?.set(rowTimes, k * Z);
       }
-      const buffers = [
-        metrics.timeToCore.buffer,
-        metrics.meanTimeToJobs.buffer,
-        ...metrics.jobsWithin.map((a) => a.buffer),
-      ];
+      const buffers = metricArrays(metrics).map((a) => a.buffer);
       if (times) buffers.push(times.buffer);
       const response: RowsResponse = {
         cancelled: false,

@@ -150,6 +150,10 @@ export const networkSchema = z
       .optional(),
     zoneAttributes: z.strictObject({ population: attributeSource, jobs: attributeSource }).optional(),
     core: z.array(z.strictObject({ id, name: localizedName, zones: z.array(id).min(1) })),
+    regions: z
+      .array(z.strictObject({ id, name: localizedName, districts: z.array(z.string().min(1)).min(1) }))
+      .optional()
+      .describe('Named groups of zone districts (a city, a province’s towns) that results are reported for.'),
   })
   .describe(
     'A Commuteshed network: the four rail layers, their services per period, and the zones (commuteshed.network/1).',

@@ -1,10 +1,19 @@
 import { z } from 'zod';
+import { TRIP_MODES, type TripMode } from '../../domain/modes';
 import { id, localizedName } from './common';
 import { assumptionsSchema } from './network';
 import { scenarioSchema } from './scenario';
 
 const minutes = z.number().describe('Minutes.');
 const nullableMinutes = z.number().nullable().describe('Minutes; null when there is no path (or no core).');
+const tripMode = z
+  .enum(TRIP_MODES)
+  .nullable()
+  .describe('How the trip travels: rail (whatever the access), or its surface mode; null: no path.');
+const people = z.number().min(0).describe('People (a sum of zone populations).');
+const byMode = z
+  .strictObject(Object.fromEntries(TRIP_MODES.map((m) => [m, people])) as Record<TripMode, typeof people>)
+  .describe('People by how their trip to the core travels.');
 const byThreshold = z
   .record(z.string(), z.number())
   .describe('Jobs per threshold in minutes, e.g. {"30": 12000, "45": …}.');
@@ -18,6 +27,7 @@ const summary = z.strictObject({
   jobsWithin: byThreshold,
   commuteCircle: z.strictObject({ zones: z.int(), population: z.number(), jobs: z.number() }),
   populationWithoutPathToCore: z.number(),
+  modeToCore: byMode.optional(),
   timeToCoreHistogram: z.strictObject({ bandMinutes: z.number(), population: z.array(z.number()) }),
 });
 
@@ -28,14 +38,33 @@ const deltaSummary = z.strictObject({
   commuteCircle: z.strictObject({ zones: z.int(), population: z.number(), jobs: z.number() }),
   peopleGaining: z
     .record(z.string(), z.number())
-    .describe('People whose time to the core falls by at least N minutes.'),
+    .describe(
+      'People whose time to the core falls by at least N minutes (a path before and after: newly connected zones are not gains).',
+    ),
   peopleLosing: z.record(z.string(), z.number()),
+  peopleGainingSwitchedMode: z
+    .record(z.string(), z.number())
+    .optional()
+    .describe(
+      'Of the people gaining N minutes, those whose trip to the core travels another way (e.g. bus → rail).',
+    ),
+  peopleLosingSwitchedMode: z.record(z.string(), z.number()).optional(),
+  newlyConnected: z
+    .strictObject({ zones: z.int(), population: people })
+    .optional()
+    .describe('Zones with a path to the core in the scenario and none before (not counted as gaining).'),
+  disconnected: z.strictObject({ zones: z.int(), population: people }).optional(),
+  modeSwitches: z
+    .array(z.strictObject({ from: tripMode, to: tripMode, population: people }))
+    .optional()
+    .describe('People whose trip to the core changes mode, baseline → scenario.'),
   zonesChanged: z.int(),
   topGainers: z.array(z.strictObject({ zone: id, timeToCoreMinutes: minutes, population: z.number() })),
 });
 
 const zoneMetrics = z.strictObject({
   timeToCoreMinutes: nullableMinutes,
+  modeToCore: tripMode.optional(),
   meanTimeToJobsMinutes: nullableMinutes,
   jobsWithin: byThreshold,
   inCommuteCircle: z.boolean(),

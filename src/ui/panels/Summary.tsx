@@ -1,3 +1,4 @@
+import { TRIP_MODES, type TripMode } from '../../domain/modes';
 import { nameIn } from '../../domain/names';
 import type { ResultsDocument } from '../../io/schema/results';
 import { t } from '../i18n';
@@ -51,7 +52,32 @@ const ROWS: Row[] = [
     delta: (d) => d.summary.delta?.commuteCircle.population,
     digits: 0,
   },
+  {
+    key: 'noPath',
+    base: (d) => d.summary.baseline.populationWithoutPathToCore,
+    scen: (d) => d.summary.scenario?.populationWithoutPathToCore,
+    delta: (d) =>
+      d.summary.scenario &&
+      d.summary.scenario.populationWithoutPathToCore - d.summary.baseline.populationWithoutPathToCore,
+    digits: 0,
+  },
+  // Residents by how their trip to the core travels, as shares.
+  ...TRIP_MODES.map(
+    (mode): Row => ({
+      key: `mode-${mode}`,
+      base: (d) => modeShare(d.summary.baseline, mode),
+      scen: (d) => d.summary.scenario && modeShare(d.summary.scenario, mode),
+      delta: (d) =>
+        d.summary.scenario && modeShare(d.summary.scenario, mode)! - modeShare(d.summary.baseline, mode)!,
+    }),
+  ),
 ];
+
+/** Percent of residents whose trip to the core is by `mode` (null in files from before modes). */
+function modeShare(s: ResultsDocument['summary']['baseline'], mode: TripMode): number | null {
+  if (!s.modeToCore || s.population <= 0) return null;
+  return (100 * s.modeToCore[mode]) / s.population;
+}
 
 /** Regional figures — the same numbers as the results file, since both come from one builder. */
 export function Summary() {
@@ -90,8 +116,10 @@ export function Summary() {
             (
               [
                 ['gaining5', d.summary.delta!.peopleGaining['5']],
+                ['gaining5switched', d.summary.delta!.peopleGainingSwitchedMode?.['5']],
                 ['gaining10', d.summary.delta!.peopleGaining['10']],
                 ['losing5', d.summary.delta!.peopleLosing['5']],
+                ['newlyConnected', d.summary.delta!.newlyConnected?.population],
               ] as const
             ).map(([key, value]) => (
               <tr key={key} data-testid={`summary-${key}`}>
