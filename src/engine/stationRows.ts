@@ -1,10 +1,17 @@
 import type { Router } from './router';
-import { TRIP_MODE } from './types';
+import { NODE_KIND, TRIP_MODE } from './types';
 
 interface StationRow {
   cost: Float64Array;
   /** Whole seconds (exact in float32 up to 194 days). */
   time: Float32Array;
+  /**
+   * Per station (engine index): the dearest of its platforms from here, (cost, time) lexicographically —
+   * what it takes to do from here everything a rider entering that station can do. −Infinity for a station
+   * without platforms (entering it leads nowhere).
+   */
+  reachCost: Float64Array;
+  reachTime: Float32Array;
 }
 
 /** Memory the cache of station rows may use before the least recently used are dropped. */
@@ -22,7 +29,16 @@ export class StationRows {
   private readonly scratchTime: Float64Array;
   private readonly scratchCost: Float64Array;
   private readonly maxRows: number;
+  /** Platform nodes of each station: platformStart[s] … platformStart[s+1]−1 in platformNode. */
+  private readonly platformStart: Int32Array;
+  private readonly platformNode: Int32Array;
+  /** A zone's access links in the order they are tried (scratch). */
+  private order = new Int32Array(16);
+  private readonly kept: StationRow[] = [];
+  private readonly keptLink: number[] = [];
   searches = 0;
+  /** Access links left out because another of the zone's links does everything they do, no dearer. */
+  dominatedLinks = 0;
 
   constructor(
     private readonly router: Router,
@@ -31,7 +47,18 @@ export class StationRows {
     const z = router.g.zoneCount;
     this.scratchTime = new Float64Array(z);
     this.scratchCost = new Float64Array(z);
-    this.maxRows = Math.max(1, Math.floor(budgetBytes / Math.max(1, 12 * z)));
+    const g = router.g;
+    const stations = g.stations.length;
+    this.maxRows = Math.max(1, Math.floor(budgetBytes / Math.max(1, 12 * (z + stations))));
+    const count = new Int32Array(stations + 1);
+    for (let n = 0; n < g.nodeCount; n++)
+      if (g.nodeKind[n] === NODE_KIND.platform) count[g.nodeStation[n]! + 1]!++;
+    for (let s = 0; s < stations; s++) count[s + 1]! += count[s]!;
+    this.platformStart = count;
+    this.platformNode = new Int32Array(count[stations]!);
+    const next = Int32Array.from(count.subarray(0, stations));
+    for (let n = 0; n < g.nodeCount; n++)
+      if (g.nodeKind[n] === NODE_KIND.platform) this.platformNode[next[g.nodeStation[n]!]!++] = n;
   }
 
   /**
@@ -42,10 +69,33 @@ export class StationRows {
     const g = this.router.g;
     this.router.directSurface(o, outTime, outCost, outMode);
     const zones = g.zoneCount;
-    for (let k = g.accessStart[o]!; k < g.accessStart[o + 1]!; k++) {
-      const r = this.stationRow(g.accessNode[k]!);
+    const order = this.linksByCost(o);
+    const kept = this.kept;
+    const keptLink = this.keptLink;
+    kept.length = 0;
+    keptLink.length = 0;
+    for (let i = 0, n = g.accessStart[o + 1]! - g.accessStart[o]!; i < n; i++) {
+      const k = order[i]!;
       const ac = g.accessCost[k]!;
       const at = g.accessTime[k]!;
+      // Link k is left out when a cheaper link j reaches every platform of k's station for no more than
+      // k's access: then for every destination access_j + R_j ≤ access_k + R_k (lexicographically; sums of
+      // dyadic costs are exact), so k could never improve the row.
+      const s = g.nodeStation[g.accessNode[k]!]!;
+      if (this.platformStart[s] === this.platformStart[s + 1]) continue;
+      let dominated = false;
+      for (let m = 0; m < kept.length && !dominated; m++) {
+        const j = keptLink[m]!;
+        const c = g.accessCost[j]! + kept[m]!.reachCost[s]!;
+        dominated = c < ac || (c === ac && g.accessTime[j]! + kept[m]!.reachTime[s]! <= at);
+      }
+      if (dominated) {
+        this.dominatedLinks++;
+        continue;
+      }
+      const r = this.stationRow(g.accessNode[k]!);
+      kept.push(r);
+      keptLink.push(k);
       const rc = r.cost;
       const rt = r.time;
       for (let d = 0; d < zones; d++) {
@@ -62,6 +112,31 @@ export class StationRows {
     }
   }
 
+  /** Zone o's access link indices, cheapest first (then quickest, then by index). */
+  private linksByCost(o: number): Int32Array {
+    const g = this.router.g;
+    const first = g.accessStart[o]!;
+    const n = g.accessStart[o + 1]! - first;
+    if (this.order.length < n) this.order = new Int32Array(2 * n);
+    const order = this.order;
+    for (let i = 0; i < n; i++) {
+      const k = first + i;
+      let at = i;
+      // Insertion sort: a zone has a few dozen links at most.
+      while (at > 0) {
+        const prev = order[at - 1]!;
+        const before =
+          g.accessCost[prev]! < g.accessCost[k]! ||
+          (g.accessCost[prev] === g.accessCost[k] && g.accessTime[prev]! <= g.accessTime[k]!);
+        if (before) break;
+        order[at] = prev;
+        at--;
+      }
+      order[at] = k;
+    }
+    return order;
+  }
+
   private stationRow(entered: number): StationRow {
     const hit = this.cache.get(entered);
     if (hit) {
@@ -74,9 +149,33 @@ export class StationRows {
     this.scratchCost.fill(Number.POSITIVE_INFINITY);
     this.scratchTime.fill(Number.POSITIVE_INFINITY);
     this.router.destinations(this.scratchTime, this.scratchCost);
-    const row = { cost: Float64Array.from(this.scratchCost), time: Float32Array.from(this.scratchTime) };
+    const row = {
+      cost: Float64Array.from(this.scratchCost),
+      time: Float32Array.from(this.scratchTime),
+      ...this.reach(),
+    };
     this.cache.set(entered, row);
     if (this.cache.size > this.maxRows) this.cache.delete(this.cache.keys().next().value!);
     return row;
+  }
+
+  /** From the last search: the dearest platform of every station (see StationRow.reachCost). */
+  private reach(): { reachCost: Float64Array; reachTime: Float32Array } {
+    const stations = this.platformStart.length - 1;
+    const reachCost = new Float64Array(stations).fill(Number.NEGATIVE_INFINITY);
+    const reachTime = new Float32Array(stations).fill(Number.NEGATIVE_INFINITY);
+    const cost = this.router.cost;
+    const time = this.router.time;
+    for (let s = 0; s < stations; s++) {
+      for (let i = this.platformStart[s]!; i < this.platformStart[s + 1]!; i++) {
+        const n = this.platformNode[i]!;
+        const c = cost[n]!;
+        if (c > reachCost[s]! || (c === reachCost[s] && time[n]! > reachTime[s]!)) {
+          reachCost[s] = c;
+          reachTime[s] = time[n]!;
+        }
+      }
+    }
+    return { reachCost, reachTime };
   }
 }

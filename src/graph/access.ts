@@ -1,8 +1,6 @@
 import type { Feeder } from '../domain/feeder';
-import type { LonLat } from '../domain/geo';
-import { LAYERS, type LayerId } from '../domain/layer';
+import { LAYERS } from '../domain/layer';
 import type { Station } from '../domain/station';
-import type { BusParams } from '../domain/surface';
 import type { Zone } from '../domain/zone';
 import type { EdgeParts } from './cost';
 import { SpatialGrid } from './spatialGrid';
@@ -39,19 +37,20 @@ export interface ActiveFeeder {
 }
 
 /**
- * Zone ↔ station links (DESIGN.md §2.1): for each zone and each station within some mode's reach, the best
- * leg (perceived cost, then time; walk before bike before bus before feeders on a tie) of
+ * Zone ↔ station links (DESIGN.md §2.1): for each zone and each served station within some mode's reach,
+ * the best leg (perceived cost, then time; walk before bike before bus before feeders on a tie) of
  *  - walking, to stations within the station layer's walking distance;
  *  - a bike, to stations within the zone class's bike-and-ride distance;
  *  - the area-wide bus, to the stations of each layer no farther than the zone's `accessNearest`-th nearest
- *    of the network's own (busRadius);
+ *    of the network's own stations (see busRadius below), within the bus's reach;
  *  - a feeder bus, to the feeder's station from zones within its radius.
- * Sorted by zone, then station order.
+ * `stations` are the served ones (link indices refer to them); `all` every station of the network, whose
+ * own (not added by a scenario) set the bus's reach. Sorted by zone, then station order.
  */
 export function stationLinks(
   zones: readonly Zone[],
   stations: readonly Station[],
-  ownStations: readonly Station[],
+  all: readonly Station[],
   feeders: readonly ActiveFeeder[],
   surface: SurfaceModel,
 ): StationLink[] {
@@ -65,61 +64,65 @@ export function stationLinks(
     ]),
     ...feeders.map((f) => f.feeder.radiusMeters),
   );
+  // One table over every station of the network: position, layer, whether it is the network's own, and
+  // its index among the served stations (−1: not served in the period).
+  const served = new Map(stations.map((s, k) => [s, k]));
+  const unit = Float64Array.from(all.flatMap((s) => unitVector(s.coord)));
+  const layerOf = Uint8Array.from(all, (s) => LAYERS.indexOf(s.layer));
+  const own = Uint8Array.from(all, (s) => (s.added ? 0 : 1));
+  const servedAs = Int32Array.from(all, (s) => served.get(s) ?? -1);
   const grid = new SpatialGrid(
-    stations.map((s) => s.coord),
+    all.map((s) => s.coord),
     reach,
     zones[0]?.centroid[1] ?? 0,
   );
-  const stationUnit = stations.map((s) => unitVector(s.coord));
-  const own = {
-    stations: ownStations,
-    unit: ownStations.map((s) => unitVector(s.coord)),
-    grid: new SpatialGrid(
-      ownStations.map((s) => s.coord),
-      Math.max(1, ...Object.values(surface.params).map((p) => p.bus?.accessMaxMeters ?? 0)),
-      zones[0]?.centroid[1] ?? 0,
-    ),
-  };
   const feedersAt = new Map<number, number[]>();
   feeders.forEach((f, k) => {
     const list = feedersAt.get(f.station);
     if (list) list.push(k);
     else feedersAt.set(f.station, [k]);
   });
+  const walkMax = Float64Array.from(LAYERS, (l) => a.layers[l].accessMaxMeters);
+  const walk = surface.walkLeg(0);
+  const candidate = new Int32Array(all.length);
+  const meters = new Float64Array(all.length);
   const links: StationLink[] = [];
   zones.forEach((zone, z) => {
     const cls = zone.class ?? 'urban';
-    const walk = surface.walkLeg(0);
     const bike = surface.bikeLeg(cls, 'station', 'accessMaxMeters');
     const bus = surface.busLeg(cls, 'station');
-    const [zx, zy, zz] = unitVector(zone.centroid);
-    const near = grid
-      .near(zone.centroid)
-      .map((k) => ({ k, d: chordMeters(zx, zy, zz, ...stationUnit[k]!) }))
-      .filter(({ d }) => d <= reach);
     const busParams = surface.params[cls].bus;
-    const radius = busParams ? busRadius([zx, zy, zz], own, zone.centroid, busParams) : undefined;
+    const [zx, zy, zz] = unitVector(zone.centroid);
+    let n = 0;
+    const nearest = new BusRadius(busParams?.accessNearest ?? 0, busParams?.accessMaxMeters ?? 0);
+    grid.forEachNear(zone.centroid, (k) => {
+      const d = chordMeters(zx, zy, zz, unit[3 * k]!, unit[3 * k + 1]!, unit[3 * k + 2]!);
+      if (d > reach) return;
+      if (own[k]) nearest.add(layerOf[k]!, d);
+      if (servedAs[k]! < 0) return;
+      candidate[n] = k;
+      meters[n++] = d;
+    });
     const mine: StationLink[] = [];
-    for (const { k, d } of near) {
-      const options: { leg: LegSpec; feeder: number }[] = [];
-      if (d <= a.layers[stations[k]!.layer].accessMaxMeters) options.push({ leg: walk, feeder: -1 });
-      if (bike && d <= bike.maxMeters) options.push({ leg: bike, feeder: -1 });
-      if (bus && d <= radius!.get(stations[k]!.layer)!) options.push({ leg: bus, feeder: -1 });
-      for (const f of feedersAt.get(k) ?? []) {
-        const active = feeders[f]!;
-        if (d <= active.feeder.radiusMeters)
-          options.push({
-            leg: surface.feederLeg(cls, active.feeder.speedKmh, active.headwaySeconds),
-            feeder: f,
-          });
-      }
+    for (let i = 0; i < n; i++) {
+      const k = candidate[i]!;
+      const d = meters[i]!;
+      const station = servedAs[k]!;
       let best: StationLink | undefined;
-      for (const { leg, feeder } of options) {
+      const consider = (leg: LegSpec, feeder: number) => {
         const parts = legParts(leg, d);
         const cost = legCost(leg, parts, a.weights);
         const time = parts.walk + parts.bike + parts.bus + parts.wait;
         if (!best || lexLess(cost, time, best.cost, best.time))
-          best = { zone: z, station: k, leg, meters: d, parts, cost, time, feeder };
+          best = { zone: z, station, leg, meters: d, parts, cost, time, feeder };
+      };
+      if (d <= walkMax[layerOf[k]!]!) consider(walk, -1);
+      if (bike && d <= bike.maxMeters) consider(bike, -1);
+      if (bus && d <= nearest.radius(layerOf[k]!)) consider(bus, -1);
+      for (const f of feedersAt.get(station) ?? []) {
+        const active = feeders[f]!;
+        if (d <= active.feeder.radiusMeters)
+          consider(surface.feederLeg(cls, active.feeder.speedKmh, active.headwaySeconds), f);
       }
       if (best) mine.push(best);
     }
@@ -130,34 +133,39 @@ export function stationLinks(
 }
 
 /**
- * How far the area-wide bus takes a zone to stations of each layer: to its `accessNearest`-th nearest
- * station of the layer among the network's own (not added by a scenario; served in the period or not),
- * at most the bus's reach. Measured that way so that neither a scenario's new station nor a removed
- * line's idle stations move it: a new station adds a way to rail and never displaces one, and removing a
- * line never opens a way that was not there.
+ * How far the area-wide bus takes a zone to stations of each layer: to its `nearest`-th nearest station of
+ * the layer among the network's own (not added by a scenario; served in the period or not), at most the
+ * bus's reach. Measured that way so that neither a scenario's new station nor a removed line's idle
+ * stations move it: a new station adds a way to rail and never displaces one, and removing a line never
+ * opens a way that was not there.
  */
-function busRadius(
-  zone: readonly [number, number, number],
-  own: { grid: SpatialGrid; unit: [number, number, number][]; stations: readonly Station[] },
-  centroid: LonLat,
-  bus: BusParams,
-): Map<LayerId, number> {
-  const byLayer = new Map<LayerId, number[]>();
-  for (const k of own.grid.near(centroid)) {
-    const d = chordMeters(...zone, ...own.unit[k]!);
-    if (d > bus.accessMaxMeters) continue;
-    const layer = own.stations[k]!.layer;
-    const list = byLayer.get(layer);
-    if (list) list.push(d);
-    else byLayer.set(layer, [d]);
+class BusRadius {
+  /** The `nearest` smallest distances seen per layer, ascending. */
+  private readonly smallest: Float64Array[];
+
+  constructor(
+    private readonly nearest: number,
+    private readonly reach: number,
+  ) {
+    this.smallest = LAYERS.map(() => new Float64Array(nearest).fill(Number.POSITIVE_INFINITY));
   }
-  const radius = new Map<LayerId, number>();
-  for (const layer of LAYERS) {
-    if (bus.accessNearest === 0) radius.set(layer, -1);
-    else {
-      const ds = (byLayer.get(layer) ?? []).sort((x, y) => x - y);
-      radius.set(layer, ds.length >= bus.accessNearest ? ds[bus.accessNearest - 1]! : bus.accessMaxMeters);
+
+  add(layer: number, d: number): void {
+    if (d > this.reach || this.nearest === 0) return;
+    const s = this.smallest[layer]!;
+    if (d >= s[this.nearest - 1]!) return;
+    let at = this.nearest - 1;
+    while (at > 0 && s[at - 1]! > d) {
+      s[at] = s[at - 1]!;
+      at--;
     }
+    s[at] = d;
   }
-  return radius;
+
+  /** The radius for a layer: the `nearest`-th distance, or the reach when fewer are within it; −1 none. */
+  radius(layer: number): number {
+    if (this.nearest === 0) return -1;
+    const r = this.smallest[layer]![this.nearest - 1]!;
+    return Number.isFinite(r) ? r : this.reach;
+  }
 }

@@ -258,8 +258,7 @@ export function buildSpec(network: Network, period: string): GraphSpec {
   };
   const enteredAt = new Map(stations.map((st) => [st.id, g.indexOf(nodeKey.entered(st.id))]));
   const exitedAt = new Map(stations.map((st) => [st.id, g.indexOf(nodeKey.exited(st.id))]));
-  const own = network.stations.filter((st) => !st.added);
-  for (const link of stationLinks(network.zones, stations, own, feeders, surface)) {
+  for (const link of stationLinks(network.zones, stations, network.stations, feeders, surface)) {
     const station = stations[link.station]!;
     const leg: SurfaceLegMeta = { mode: link.leg.mode, meters: Math.round(link.meters) };
     if (link.feeder >= 0) leg.feeder = link.feeder;

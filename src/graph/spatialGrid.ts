@@ -23,6 +23,18 @@ export class SpatialGrid {
     });
   }
 
+  /** Call `f` with every point that may lie within the radius of `p` (in no particular order). */
+  forEachNear(p: LonLat, f: (k: number) => void): void {
+    const c = this.col(p[0]);
+    const r = this.row(p[1]);
+    for (let dc = -1; dc <= 1; dc++) {
+      for (let dr = -1; dr <= 1; dr++) {
+        const cell = this.cells.get(this.key(c + dc, r + dr));
+        if (cell) for (const k of cell) f(k);
+      }
+    }
+  }
+
   /** Indices of points that may lie within the radius of `p`, ascending. */
   near(p: LonLat): number[] {
     const c = this.col(p[0]);
