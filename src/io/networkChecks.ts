@@ -100,6 +100,12 @@ export function checkNetworkReferences(raw: unknown): Issue[] {
     }
   }
   checkRetiredAssumptions(raw.assumptions, issue);
+  const surface = isObject(raw.assumptions) ? raw.assumptions.surface : undefined;
+  if (isObject(surface) && isObject(surface.byPeriod)) {
+    for (const period of Object.keys(surface.byPeriod))
+      if (!periods.has(period))
+        issue(childPath('$.assumptions.surface.byPeriod', period), `unknown period "${period}"`);
+  }
 
   for (const { item: area, path } of list('core')) {
     arrayOf(area.zones).forEach((z, k) => {

@@ -20,6 +20,8 @@ const bike = z.strictObject({
 const bus = z.strictObject({
   speedKmh: speedKmh.optional(),
   detour: detour.optional(),
+  expressBeyondMeters: meters.optional().describe('Long trips run express beyond this distance, metres.'),
+  expressSpeedKmh: speedKmh.optional().describe('Speed of the express part of long trips, km/h.'),
   headwaySeconds: seconds.min(30).max(86_400).optional().describe('Seconds between buses, 30–86,400.'),
   maxWaitSeconds: surfaceSeconds.optional(),
   stopWalkMeters: meters.max(5000).optional(),
