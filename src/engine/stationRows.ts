@@ -66,8 +66,30 @@ export class StationRows {
    * how each best trip travels (TRIP_MODE: a direct surface mode, or rail).
    */
   row(o: number, outTime: Float64Array, outCost: Float64Array, outMode?: Uint8Array): void {
-    const g = this.router.g;
     this.router.directSurface(o, outTime, outCost, outMode);
+    this.lowerByRail(o, outTime, outCost, outMode);
+  }
+
+  /**
+   * The best trips from `o` that ride a train (any access), and in `outLink` the access link each starts
+   * with (−1: no rail trip): what rail trips are loaded on (RailLoads) and mode choice weighs.
+   */
+  railRow(o: number, outTime: Float64Array, outCost: Float64Array, outLink: Int32Array): void {
+    outTime.fill(Number.POSITIVE_INFINITY);
+    outCost.fill(Number.POSITIVE_INFINITY);
+    outLink.fill(-1);
+    this.lowerByRail(o, outTime, outCost, undefined, outLink);
+  }
+
+  /** Lower `out` to o's rail trips where they are better (marking them rail, or their access link). */
+  private lowerByRail(
+    o: number,
+    outTime: Float64Array,
+    outCost: Float64Array,
+    outMode?: Uint8Array,
+    outLink?: Int32Array,
+  ): void {
+    const g = this.router.g;
     const zones = g.zoneCount;
     const order = this.linksByCost(o);
     const kept = this.kept;
@@ -107,6 +129,7 @@ export class StationRows {
           outCost[d] = c;
           outTime[d] = t;
           if (outMode) outMode[d] = TRIP_MODE.rail;
+          if (outLink) outLink[d] = k;
         }
       }
     }

@@ -48,6 +48,19 @@ export interface CompactGraph {
   edgeKind: Uint8Array;
   /** Index into `services` for ride edges, −1 otherwise. */
   edgeService: Int32Array;
+  /**
+   * Which trains an edge's riders are on: uses edgeUseStart[e] … edgeUseStart[e+1]−1, each `useHops` hops
+   * of pattern `usePattern` (into `patterns`) from stop index `useFrom`, for a `useShare` of the riders.
+   * Ride edges board at their uses' first stop and ride all their hops; run edges ride their one hop;
+   * board-train edges board (0 hops).
+   */
+  edgeUseStart: Int32Array;
+  usePattern: Int32Array;
+  useFrom: Int32Array;
+  useHops: Int32Array;
+  useShare: Float64Array;
+  /** The patterns uses refer to (owning line, direction, pattern id). */
+  patterns: PatternRef[];
 
   /**
    * Access links of origin zone z: accessStart[z] … accessStart[z+1]−1, each to an entered-station node by
@@ -95,6 +108,15 @@ export interface CompactGraph {
   services: ServiceInfo[];
   /** Feeder bus ids, for trip detail. */
   feeders: string[];
+}
+
+/** A service pattern by its owning line, direction and id. */
+export interface PatternRef {
+  line: string;
+  direction: 0 | 1;
+  pattern: string;
+  /** Its number of stops (hop k runs from stop k to stop k + 1, round a loop). */
+  stops: number;
 }
 
 /** A ride edge's line and patterns, for path detail. */

@@ -5,7 +5,7 @@ import type { SurfaceTable } from '../engine/types';
 import { type ActiveFeeder, stationLinks } from './access';
 import { type EdgeParts, NO_PARTS, perceivedCost, roundCost } from './cost';
 import { type NodeAttributes, nodeKey, parseLabel } from './nodes';
-import { type PatternChain, type RideMeta, rides } from './rides';
+import { type PatternChain, type RideMeta, type RideUse, rides } from './rides';
 import { CLASS_CODES, type LegSpec, SurfaceModel, unitVector } from './surface';
 import { entrySeconds, exitSeconds, TransferResolver } from './transfers';
 
@@ -33,6 +33,8 @@ export interface EdgeAttributes extends EdgeParts {
   service?: RideMeta;
   /** On access, egress and surface edges: the surface leg. */
   leg?: SurfaceLegMeta;
+  /** On ride, run and board-train edges: which trains the riders are on (loading trips onto lines). */
+  uses?: RideUse[];
 }
 
 /** How an access, egress or direct surface edge travels. */
@@ -123,13 +125,14 @@ class SpecBuilder {
     parts: EdgeParts,
     weight: number,
     service?: RideMeta,
+    uses?: RideUse[],
   ): void {
     if (!(Number.isFinite(weight) && weight >= 0))
       throw new GraphError(`edge ${from} → ${to} has weight ${weight}`);
     const s = this.index.get(from);
     const t = this.index.get(to);
     if (s === undefined || t === undefined) throw new GraphError(`edge ${from} → ${to} joins a missing node`);
-    this.addEdgeAt(s, t, kind, parts, weight, service);
+    this.addEdgeAt(s, t, kind, parts, weight, service, undefined, uses);
   }
 
   /** addEdge by node indices: the bulk of the edges (zone links) come here without building keys. */
@@ -141,6 +144,7 @@ class SpecBuilder {
     weight: number,
     service?: RideMeta,
     leg?: SurfaceLegMeta,
+    uses?: RideUse[],
   ): void {
     if (!(Number.isFinite(weight) && weight >= 0)) {
       throw new GraphError(`edge ${this.spec.nodeKeys[s]} → ${this.spec.nodeKeys[t]} has weight ${weight}`);
@@ -161,6 +165,7 @@ class SpecBuilder {
     };
     if (service) attrs.service = service;
     if (leg) attrs.leg = leg;
+    if (uses) attrs.uses = uses;
     this.spec.edgeSource.push(s);
     this.spec.edgeTarget.push(t);
     this.spec.edges.push(attrs);
@@ -242,6 +247,7 @@ export function buildSpec(network: Network, period: string): GraphSpec {
       r.parts,
       r.cost,
       r.meta,
+      r.uses,
     );
   }
   for (const chain of chains) addChain(g, chain, platform, alighted, addEdge, a);
@@ -380,9 +386,28 @@ function addChain(
     if (k > 0 || p.loop) g.addNode(arr(k), attrs);
   }
   const ride = (seconds: number) => ({ ...NO_PARTS, ride: seconds });
+  const use = (from: number, hopCount: number): RideUse[] => [
+    {
+      line: chain.line.id,
+      direction: p.direction,
+      pattern: p.id,
+      stops: p.stops.length,
+      from,
+      hops: hopCount,
+      share: 1,
+    },
+  ];
   for (let k = 0; k < hops; k++) {
     const next = (k + 1) % n;
-    addEdge(dep(k), arr(next), 'run', ride(chain.runs[k]!), a.weights.inVehicle * chain.runs[k]!);
+    addEdge(
+      dep(k),
+      arr(next),
+      'run',
+      ride(chain.runs[k]!),
+      a.weights.inVehicle * chain.runs[k]!,
+      undefined,
+      use(k, 1),
+    );
   }
   for (let k = 0; k < n; k++) {
     if (k > 0 || p.loop) {
@@ -399,6 +424,7 @@ function addChain(
         { ...NO_PARTS, wait: wait.seconds, boardings: 1 },
         wait.cost,
         chain.metaAt(k),
+        use(k, 0),
       );
     }
   }

@@ -1,8 +1,16 @@
-import type { CompactGraph, EDGE_KIND, NODE_KIND, ServiceInfo, SurfaceTable } from '../engine/types';
+import type {
+  CompactGraph,
+  EDGE_KIND,
+  NODE_KIND,
+  PatternRef,
+  ServiceInfo,
+  SurfaceTable,
+} from '../engine/types';
 import type { EdgeAttributes, EdgeKind, GraphSpec } from './build';
 import { GraphError } from './build';
 import { type CommuteGraph, fromGraphology } from './graphology';
 import type { NodeAttributes } from './nodes';
+import type { RideUse } from './rides';
 
 const STATION_SIDE = new Set<NodeAttributes['kind']>([
   'entered',
@@ -113,6 +121,12 @@ export function compile(spec: GraphSpec): CompactGraph {
     edgeBoardings: new Uint8Array(E),
     edgeKind: new Uint8Array(E),
     edgeService: new Int32Array(E).fill(-1),
+    edgeUseStart: new Int32Array(E + 1),
+    usePattern: new Int32Array(0),
+    useFrom: new Int32Array(0),
+    useHops: new Int32Array(0),
+    useShare: new Float64Array(0),
+    patterns: [],
     ...accessLinks(zoneLinks(access)),
     ...egressLinks(zoneLinks(egress)),
     zoneUnit: Float64Array.from(spec.surface.zoneUnit),
@@ -126,12 +140,15 @@ export function compile(spec: GraphSpec): CompactGraph {
     feeders: [...spec.feeders],
   };
   const services: ServiceInfo[] = c.services;
+  const uses = new UseTable();
   let k = 0;
   for (let n = 0; n < N; n++) {
     c.edgeStart[n] = k;
     const list = out[n]!;
     for (let i = 0; i < list.length; i++, k++) {
       const e = list[i]!;
+      c.edgeUseStart[k] = uses.count;
+      for (const u of e.uses ?? []) uses.add(u);
       c.edgeTarget[k] = outTarget[n]![i]!;
       c.edgeCost[k] = e.weight;
       c.edgeTime[k] = e.time;
@@ -151,7 +168,47 @@ export function compile(spec: GraphSpec): CompactGraph {
     }
   }
   c.edgeStart[N] = k;
+  c.edgeUseStart[k] = uses.count;
+  Object.assign(c, uses.arrays());
   return c;
+}
+
+/** Ride uses as flat arrays, patterns numbered in the order first used. */
+class UseTable {
+  private readonly index = new Map<string, number>();
+  readonly patterns: PatternRef[] = [];
+  private readonly pattern: number[] = [];
+  private readonly from: number[] = [];
+  private readonly hops: number[] = [];
+  private readonly share: number[] = [];
+
+  get count(): number {
+    return this.pattern.length;
+  }
+
+  add(u: RideUse): void {
+    const key = `${u.line}\u0000${u.direction}\u0000${u.pattern}`;
+    let p = this.index.get(key);
+    if (p === undefined) {
+      p = this.patterns.length;
+      this.index.set(key, p);
+      this.patterns.push({ line: u.line, direction: u.direction, pattern: u.pattern, stops: u.stops });
+    }
+    this.pattern.push(p);
+    this.from.push(u.from);
+    this.hops.push(u.hops);
+    this.share.push(u.share);
+  }
+
+  arrays() {
+    return {
+      usePattern: Int32Array.from(this.pattern),
+      useFrom: Int32Array.from(this.from),
+      useHops: Int32Array.from(this.hops),
+      useShare: Float64Array.from(this.share),
+      patterns: this.patterns,
+    };
+  }
 }
 
 const MODE_CODE = { walk: 0, bike: 1, bus: 2 } as const satisfies Record<string, number>;

@@ -19,6 +19,22 @@ export interface RideMeta {
   headwaySeconds: number;
 }
 
+/**
+ * Which trains an in-vehicle edge's riders are on, for loading trips onto lines: of the line's pattern
+ * (the line that owns it, in that direction), `hops` hops from stop index `from` (round a loop), a `share`
+ * of the edge's riders — on a pooled ride each chosen pattern's share of the departures riders take.
+ */
+export interface RideUse {
+  line: string;
+  direction: 0 | 1;
+  pattern: string;
+  /** The pattern's number of stops (hops wrap round a loop). */
+  stops: number;
+  from: number;
+  hops: number;
+  share: number;
+}
+
 /** Board at one platform, alight at another, choosing among several patterns: one pooled edge. */
 export interface PooledRide {
   fromStation: string;
@@ -28,6 +44,7 @@ export interface PooledRide {
   parts: EdgeParts;
   cost: number;
   meta: RideMeta;
+  uses: RideUse[];
 }
 
 /**
@@ -55,7 +72,7 @@ export interface Rides {
   chains: PatternChain[];
 }
 
-interface Served {
+export interface Served {
   line: Line;
   pattern: ServicePattern;
   labels: string[];
@@ -67,6 +84,8 @@ interface Served {
 interface Candidate extends RideOption {
   served: Served;
   stops: number;
+  /** Stop index the ride starts from on the pattern. */
+  from: number;
   /** Line-direction riders see where this train arrives. */
   toLabel: string;
 }
@@ -149,10 +168,17 @@ export function rides(network: Network, period: string, a: Assumptions): Rides {
       const last = pool.options.at(-1);
       // A pattern that visits the pair twice (a lasso) is still one service: keep its faster ride.
       if (last?.served === s) {
-        if (rideSeconds < last.rideSeconds) Object.assign(last, { rideSeconds, stops });
+        if (rideSeconds < last.rideSeconds) Object.assign(last, { rideSeconds, stops, from: i });
         return;
       }
-      pool.options.push({ rideSeconds, frequency: s.frequency, served: s, stops, toLabel: s.labels[j]! });
+      pool.options.push({
+        rideSeconds,
+        frequency: s.frequency,
+        served: s,
+        stops,
+        from: i,
+        toLabel: s.labels[j]!,
+      });
     });
   }
 
@@ -160,6 +186,11 @@ export function rides(network: Network, period: string, a: Assumptions): Rides {
   for (const pool of pools.values()) {
     const st = bestStrategy(pool.options, a.weights, a.layers[layerOf(pool.from[1])].maxWaitSeconds);
     const fastest = pool.options[st.chosen[0]!]!;
+    const chosenFrequency = st.chosen.reduce((f, k) => f + pool.options[k]!.frequency, 0);
+    const uses = st.chosen.map((k) => {
+      const o = pool.options[k]!;
+      return useOf(o.served, o.from, o.stops, o.frequency / chosenFrequency);
+    });
     // One edge to each platform the pool's trains arrive at (usually one), all with the pooled strategy.
     for (const toLabel of new Set(pool.options.map((o) => o.toLabel)))
       pooled.push({
@@ -178,9 +209,23 @@ export function rides(network: Network, period: string, a: Assumptions): Rides {
           ...meta(fastest.served, pool.from[1], fastest.stops, st.headwaySeconds),
           patterns: st.chosen.map((k) => pool.options[k]!.served.pattern.id),
         },
+        uses,
       });
   }
   return { pooled, chains };
+}
+
+/** The use of `hops` hops of a served pattern from stop `from`. */
+export function useOf(s: Served, from: number, hops: number, share: number): RideUse {
+  return {
+    line: s.line.id,
+    direction: s.pattern.direction,
+    pattern: s.pattern.id,
+    stops: s.pattern.stops.length,
+    from,
+    hops,
+    share,
+  };
 }
 
 function meta(s: Served, label: string, stops: number, headwaySeconds: number): RideMeta {
