@@ -127,7 +127,8 @@ function checkPattern(
   }
   if (isObject(p.headways)) {
     for (const period of Object.keys(p.headways)) {
-      if (!known.periods.has(period))
+      // "__proto__" is reported by the validator (zodIssues), whatever its place.
+      if (!known.periods.has(period) && period !== '__proto__')
         issue(childPath(`${path}.headways`, period), `unknown period "${period}"`);
     }
   }

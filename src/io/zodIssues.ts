@@ -10,36 +10,56 @@ export function validate<T>(
   schema: z.ZodType<T>,
   value: unknown,
 ): { success: true; data: T } | { success: false; issues: Issue[] } {
+  let result: ReturnType<typeof schema.safeParse>;
   try {
-    const result = schema.safeParse(value, { reportInput: true });
-    return result.success
-      ? { success: true, data: result.data }
-      : { success: false, issues: fromZod(result.error.issues) };
+    result = schema.safeParse(value, { reportInput: true });
   } catch (e) {
-    const issues = lengthFields(value, '$').map((path) => ({
-      path,
-      message: 'expected an array, got an object with a "length" field',
-    }));
+    const traps = rawKeys(value, (node) =>
+      !Array.isArray(node) && Object.hasOwn(node, 'length') && typeof node.length === 'object' ? [''] : [],
+    );
     const message = `cannot be checked: ${e instanceof Error ? e.message : String(e)}`;
-    return { success: false, issues: issues.length > 0 ? issues : [{ path: '$', message }] };
+    return {
+      success: false,
+      issues:
+        traps.length > 0
+          ? traps.map((path) => ({ path, message: 'expected an array, got an object with a "length" field' }))
+          : [{ path: '$', message }],
+    };
   }
+  const issues = result.success ? [] : fromZod(result.error.issues);
+  // zod skips a "__proto__" key in a record without a word (assigning it would replace the prototype), so
+  // {"__proto__": 300} as a period's headway would vanish where {"constructor": 300} is reported. JSON
+  // makes it an ordinary key; it names nothing a file can refer to, so it is an issue wherever it is.
+  const reported = new Set(issues.map((i) => i.path));
+  for (const path of rawKeys(value, (node) => (Object.hasOwn(node, '__proto__') ? ['__proto__'] : []))) {
+    const parent = path.slice(0, -'.__proto__'.length);
+    if (!reported.has(parent) && !reported.has(path))
+      issues.push({ path, message: '"__proto__" is not a name (of a period, station, line or field)' });
+  }
+  return issues.length > 0 || !result.success
+    ? { success: false, issues }
+    : { success: true, data: result.data as T };
 }
 
-/** Paths of objects (not arrays) whose `length` field is an object or an array. */
-function lengthFields(value: unknown, path: string): string[] {
-  if (value === null || typeof value !== 'object') return [];
-  const own =
-    !Array.isArray(value) &&
-    Object.hasOwn(value, 'length') &&
-    typeof (value as { length: unknown }).length === 'object'
-      ? [path]
-      : [];
-  return [
-    ...own,
-    ...Object.entries(value).flatMap(([k, v]) =>
-      lengthFields(v, childPath(path, Array.isArray(value) ? Number(k) : k)),
-    ),
-  ];
+/**
+ * Paths of the keys `pick` chooses in every object of a raw JSON value (`''`: the object itself), in
+ * document order, walked with a stack rather than recursion: a file may nest a hundred thousand levels.
+ */
+function rawKeys(value: unknown, pick: (node: Record<string, unknown>) => string[]): string[] {
+  const found: string[] = [];
+  const stack: { node: unknown; path: string }[] = [{ node: value, path: '$' }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    for (const key of pick(node as Record<string, unknown>))
+      found.push(key === '' ? path : childPath(path, key));
+    const entries = Object.entries(node);
+    for (let k = entries.length - 1; k >= 0; k--) {
+      const [key, child] = entries[k]!;
+      stack.push({ node: child, path: childPath(path, Array.isArray(node) ? Number(key) : key) });
+    }
+  }
+  return found;
 }
 
 /** Zod's issues as ours: a `$`-rooted JSON path and a message a planner can act on. */
@@ -60,14 +80,13 @@ function message(i: z.core.$ZodIssue): string {
       return `unknown field${i.keys.length > 1 ? 's' : ''} ${i.keys.map((k) => `"${k}"`).join(', ')}`;
     case 'invalid_value':
       return `${i.input === undefined ? 'missing: ' : ''}must be ${i.values.map((v) => JSON.stringify(v)).join(' or ')}${i.input === undefined ? '' : `, got ${describe(i.input)}`}`;
+    // A bound the schema words itself (with its unit: "must be ≥ 30 s") keeps its words.
     case 'too_small':
-      return i.origin === 'array'
-        ? `needs at least ${i.minimum} item${i.minimum === 1 ? '' : 's'}`
-        : `must be ${i.inclusive ? '≥' : '>'} ${i.minimum}, got ${describe(i.input)}`;
+      if (i.origin === 'array') return `needs at least ${i.minimum} item${i.minimum === 1 ? '' : 's'}`;
+      return `${i.message.startsWith('must') ? i.message : `must be ${i.inclusive ? '≥' : '>'} ${i.minimum}`}, got ${describe(i.input)}`;
     case 'too_big':
-      return i.origin === 'array'
-        ? `has more than ${i.maximum} items`
-        : `must be ${i.inclusive ? '≤' : '<'} ${i.maximum}, got ${describe(i.input)}`;
+      if (i.origin === 'array') return `has more than ${i.maximum} items`;
+      return `${i.message.startsWith('must') ? i.message : `must be ${i.inclusive ? '≤' : '<'} ${i.maximum}`}, got ${describe(i.input)}`;
     case 'invalid_union':
       return i.message.startsWith('Invalid discriminator')
         ? i.message.replace('Invalid discriminator value. Expected', 'must be one of')

@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyScenario } from '../../src/domain/applyScenario';
-import type { Issue } from '../../src/domain/issue';
+import { resolveAssumptions } from '../../src/domain/assumptions';
+import { childPath, type Issue } from '../../src/domain/issue';
 import type { Network } from '../../src/domain/network';
 import { loadNetwork } from '../../src/io/network';
 import type { LoadResult } from '../../src/io/result';
@@ -192,13 +193,13 @@ describe('network files', () => {
     delete q1.runSeconds;
     n.stations[0].processing = { entrySeconds: -60 };
     expect(issuesOf(loadNet(n))).toEqual([
-      { path: '$.stations[0].processing.entrySeconds', message: 'must be ≥ 0, got -60' },
-      { path: '$.lines[0].patterns[0].runSeconds[0]', message: 'must be > 0, got -5' },
+      { path: '$.stations[0].processing.entrySeconds', message: 'must be ≥ 0 s, got -60' },
+      { path: '$.lines[0].patterns[0].runSeconds[0]', message: 'must be ≥ 1 s, got -5' },
       { path: '$.lines[0].patterns[0].dwellSeconds[1]', message: 'expected number, got "NaN"' },
-      { path: '$.lines[0].patterns[1].dwellSeconds[0]', message: 'must be ≥ 0, got -1' },
-      { path: '$.lines[0].patterns[1].headways["am-peak"]', message: 'must be > 0, got 0' },
+      { path: '$.lines[0].patterns[1].dwellSeconds[0]', message: 'must be ≥ 0 s, got -1' },
+      { path: '$.lines[0].patterns[1].headways["am-peak"]', message: 'must be ≥ 30 s, got 0' },
       { path: '$.lines[1].patterns[0].runSeconds[0]', message: 'expected number, got null' },
-      { path: '$.lines[1].patterns[0].headways["am-peak"]', message: 'must be > 0, got -300' },
+      { path: '$.lines[1].patterns[0].headways["am-peak"]', message: 'must be ≥ 30 s, got -300' },
       { path: '$.lines[1].patterns[1].runSeconds', message: 'missing (expected array)' },
     ]);
   });
@@ -327,6 +328,145 @@ describe('network files', () => {
   });
 });
 
+/** JSON paths of every number in a value, with a setter for each. */
+function numbersIn(root: Json): { path: string; set: (v: number) => void }[] {
+  const found: { path: string; set: (v: number) => void }[] = [];
+  const walk = (node: Json, path: string) => {
+    for (const [k, v] of Object.entries(node)) {
+      const p = Array.isArray(node) ? `${path}[${k}]` : childPath(path, k);
+      if (typeof v === 'number') found.push({ path: p, set: (x) => (node[k] = x) });
+      else if (v !== null && typeof v === 'object') walk(v, p);
+    }
+  };
+  walk(root, '$');
+  return found;
+}
+
+describe('physical domains (every number a file can carry)', () => {
+  /** The valid network with every optional number present. */
+  const fullNetwork = (): Json => {
+    const n = validNetwork();
+    n.assumptions = {
+      ...resolveAssumptions(n.assumptions),
+      feeder: { maxMeters: 5000, speedKmh: 12, waitSeconds: 300, nearest: 2 },
+    };
+    n.stations[0].processing = { entrySeconds: 120, exitSeconds: 60 };
+    n.transfers = [{ at: { station: 'B' }, walkSeconds: 120, processingSeconds: 60 }];
+    n.lines[1].patterns[0].servedAs = [{ fromStop: 1, line: 'L1', direction: 0 }];
+    const [lon, lat] = n.zones[0].centroid;
+    n.zones[0].geometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [lon, lat],
+          [lon + 0.01, lat],
+          [lon, lat + 0.01, 40],
+          [lon, lat],
+        ],
+      ],
+    };
+    return n;
+  };
+  /** A scenario with a number in every place a modification can hold one. */
+  const fullScenario = (): Json =>
+    JSON.parse(
+      JSON.stringify(
+        scenario(
+          [
+            {
+              type: 'add-line',
+              line: { id: 'N', name: { en: 'N' }, layer: 'suburban', color: '#123456' },
+              stops: ['A', { id: 'X', name: { en: 'X' }, coord: [0.05, 0.01], layer: 'suburban' }],
+              headways: { 'am-peak': 600 },
+              speedKmh: 80,
+              runSeconds: [300],
+              dwellSeconds: 30,
+            },
+            { type: 'set-headway', line: 'L1', headways: { 'am-peak': 120 } },
+            { type: 'adjust-speed', line: 'L2', speedFactor: 1.2 },
+            {
+              type: 'add-pattern',
+              line: 'L1',
+              pattern: { id: 'e', stops: ['A', 'B'], headways: { 'am-peak': 900 } },
+            },
+            { type: 'through-run', from: 'L1', to: 'L2', station: 'B', headways: { 'am-peak': 600 } },
+            { type: 'set-transfer', at: { station: 'B' }, walkSeconds: 60, processingSeconds: 0 },
+            { type: 'set-processing', layer: 'metro', entrySeconds: 60, exitSeconds: 30 },
+          ],
+          'toy',
+        ),
+      ),
+    );
+
+  it('the full fixtures are valid, so each rejection below is the one number changed', () => {
+    expect(loadNet(fullNetwork())).toMatchObject({ ok: true });
+    expect(loadScenario('s.scenario.json', JSON.stringify(fullScenario()))).toMatchObject({ ok: true });
+    expect(numbersIn(fullNetwork()).length).toBeGreaterThan(60);
+    expect(numbersIn(fullScenario()).length).toBeGreaterThan(12);
+  });
+
+  // 1e308 and −1e308 pass JSON and `typeof number`; 1e12 seconds overflowed the engine's Int32 times.
+  it.each([1e308, -1e308, 1e12])('%s anywhere in a network is rejected at its own path', (bad) => {
+    for (const { path } of numbersIn(fullNetwork())) {
+      // Direction 1e12 is not a direction either: every number, with no exception.
+      const n = fullNetwork();
+      numbersIn(n)
+        .find((x) => x.path === path)!
+        .set(bad);
+      const issues = issuesOf(loadNet(n));
+      expect(
+        issues.map((i) => i.path),
+        path,
+      ).toContain(path);
+    }
+  });
+
+  it.each([1e308, -1e308, 1e12])('%s anywhere in a scenario is rejected at its own path', (bad) => {
+    for (const { path } of numbersIn(fullScenario())) {
+      const s = fullScenario();
+      numbersIn(s)
+        .find((x) => x.path === path)!
+        .set(bad);
+      const issues = issuesOf(loadScenario('s.scenario.json', JSON.stringify(s)), 's.scenario.json');
+      expect(
+        issues.map((i) => i.path),
+        path,
+      ).toContain(path);
+    }
+  });
+
+  it('the messages give the bound with its unit and the value found', () => {
+    const n = fullNetwork();
+    n.lines[0].patterns[0].headways['am-peak'] = 1e-9;
+    n.lines[0].patterns[0].runSeconds[0] = 1e-9;
+    n.stations[0].processing.entrySeconds = 1e308;
+    n.zones[0].population = 1e308;
+    expect(issuesOf(loadNet(n))).toEqual([
+      { path: '$.stations[0].processing.entrySeconds', message: 'must be ≤ 10,800 s, got 1e+308' },
+      { path: '$.lines[0].patterns[0].runSeconds[0]', message: 'must be ≥ 1 s, got 1e-9' },
+      { path: '$.lines[0].patterns[0].headways["am-peak"]', message: 'must be ≥ 30 s, got 1e-9' },
+      { path: '$.zones[0].population', message: 'must be ≤ 100,000,000 people, got 1e+308' },
+    ]);
+  });
+
+  it('"__proto__" as a period is reported like any unknown key, never dropped', () => {
+    const s = fullScenario();
+    s.modifications[1].headways = JSON.parse('{"__proto__": 300, "am-peak": 120}');
+    expect(issuesOf(loadScenario('s.scenario.json', JSON.stringify(s)), 's.scenario.json')).toEqual([
+      {
+        path: '$.modifications[1].headways.__proto__',
+        message: '"__proto__" is not a name (of a period, station, line or field)',
+      },
+    ]);
+    const n = fullNetwork();
+    const text = JSON.stringify(n).replace(
+      '"headways":{"am-peak":300}',
+      '"headways":{"am-peak":300,"__proto__":60}',
+    );
+    expect(issuesOf(loadNet(text)).map((i) => i.path)).toEqual(['$.lines[0].patterns[0].headways.__proto__']);
+  });
+});
+
 describe('scenario files', () => {
   const SFILE = 'toy-express.scenario.json';
   const valid = () =>
@@ -378,8 +518,8 @@ describe('scenario files', () => {
       { type: 'set-transfer', at: { station: 'B' }, walkSeconds: 'fast' },
     ];
     expect(issuesOf(load(s), SFILE)).toEqual([
-      { path: '$.modifications[0].headways["am-peak"]', message: 'must be > 0, got 0' },
-      { path: '$.modifications[1].speedFactor', message: 'must be > 0, got -1' },
+      { path: '$.modifications[0].headways["am-peak"]', message: 'must be ≥ 30 s, got 0' },
+      { path: '$.modifications[1].speedFactor', message: 'must be ≥ 0.1, got -1' },
       { path: '$.modifications[2].line.color', message: 'must be a colour "#RRGGBB"' },
       { path: '$.modifications[2].stops', message: 'needs at least 2 items' },
       { path: '$.modifications[3].walkSeconds', message: 'expected number, got "fast"' },

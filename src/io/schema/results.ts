@@ -3,35 +3,48 @@ import { id, localizedName } from './common';
 import { assumptionsSchema } from './network';
 import { scenarioSchema } from './scenario';
 
-const minutes = z.number().describe('Minutes.');
-const nullableMinutes = z.number().nullable().describe('Minutes; null when there is no path (or no core).');
+// Results are computed, not typed in: their domains are what the engine guarantees (finite times ≥ 0,
+// counts ≥ 0), so a document that breaks them is a bug, and the CLI refuses to write it.
+const count = z.number().min(0).describe('People or jobs, ≥ 0.');
+const zoneCount = z.int().min(0);
+const change = z.number().describe('Scenario − baseline (finite; negative = fewer or quicker).');
+const minutes = z.number().describe('Minutes (a change: scenario − baseline).');
+const nullableMinutes = z
+  .number()
+  .min(0)
+  .nullable()
+  .describe('Minutes, ≥ 0; null when there is no path (or no core).');
+const nullableChange = z.number().nullable().describe('Minutes, scenario − baseline; null without a core.');
 const byThreshold = z
-  .record(z.string(), z.number())
+  .record(z.string(), count)
   .describe('Jobs per threshold in minutes, e.g. {"30": 12000, "45": …}.');
+const changeByThreshold = z
+  .record(z.string(), change)
+  .describe('Change in jobs per threshold in minutes, scenario − baseline.');
 
 const summary = z.strictObject({
-  zones: z.int(),
-  population: z.number(),
-  jobs: z.number(),
+  zones: zoneCount,
+  population: count,
+  jobs: count,
   meanTimeToCoreMinutes: nullableMinutes,
   meanTimeToJobsMinutes: nullableMinutes,
   jobsWithin: byThreshold,
-  commuteCircle: z.strictObject({ zones: z.int(), population: z.number(), jobs: z.number() }),
-  populationWithoutPathToCore: z.number(),
-  timeToCoreHistogram: z.strictObject({ bandMinutes: z.number(), population: z.array(z.number()) }),
+  commuteCircle: z.strictObject({ zones: zoneCount, population: count, jobs: count }),
+  populationWithoutPathToCore: count,
+  timeToCoreHistogram: z.strictObject({ bandMinutes: z.number().positive(), population: z.array(count) }),
 });
 
 const deltaSummary = z.strictObject({
-  meanTimeToCoreMinutes: nullableMinutes,
-  meanTimeToJobsMinutes: nullableMinutes,
-  jobsWithin: byThreshold,
-  commuteCircle: z.strictObject({ zones: z.int(), population: z.number(), jobs: z.number() }),
+  meanTimeToCoreMinutes: nullableChange,
+  meanTimeToJobsMinutes: nullableChange,
+  jobsWithin: changeByThreshold,
+  commuteCircle: z.strictObject({ zones: z.int(), population: change, jobs: change }),
   peopleGaining: z
-    .record(z.string(), z.number())
+    .record(z.string(), count)
     .describe('People whose time to the core falls by at least N minutes.'),
-  peopleLosing: z.record(z.string(), z.number()),
-  zonesChanged: z.int(),
-  topGainers: z.array(z.strictObject({ zone: id, timeToCoreMinutes: minutes, population: z.number() })),
+  peopleLosing: z.record(z.string(), count),
+  zonesChanged: zoneCount,
+  topGainers: z.array(z.strictObject({ zone: id, timeToCoreMinutes: minutes, population: count })),
 });
 
 const zoneMetrics = z.strictObject({
@@ -44,11 +57,11 @@ const zoneMetrics = z.strictObject({
 const zoneDelta = z.strictObject({
   timeToCoreMinutes: minutes.describe('Scenario − baseline, unreachable counted as the time cap.'),
   meanTimeToJobsMinutes: minutes,
-  jobsWithin: byThreshold,
+  jobsWithin: changeByThreshold,
 });
 
 const matrix = z
-  .array(z.array(z.int().nullable()))
+  .array(z.array(z.int().min(0).nullable()))
   .describe('Seconds, rows = origins, columns = destinations, in zone order; null = no path.');
 
 export const resultsSchema = z
@@ -86,8 +99,8 @@ export const resultsSchema = z
       z.strictObject({
         id,
         name: localizedName.optional(),
-        population: z.number(),
-        jobs: z.number(),
+        population: count,
+        jobs: count,
         baseline: zoneMetrics,
         scenario: zoneMetrics.optional(),
         delta: zoneDelta.optional(),

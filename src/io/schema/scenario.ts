@@ -3,13 +3,16 @@ import { SCENARIO_FORMAT } from '../../domain/scenario';
 import {
   color,
   direction,
+  dwellSeconds,
   headways,
   id,
   layer,
+  lineSpeedKmh,
   localizedName,
   lonLat,
-  positiveSeconds,
-  seconds,
+  processingSeconds,
+  runSeconds,
+  speedFactor,
   transferFields,
 } from './common';
 
@@ -23,14 +26,11 @@ const newStation = z.strictObject({ id, name: localizedName, coord: lonLat, laye
 const stopRef = z.union([id, newStation]).describe('An existing station id, or a new station.');
 
 const runTimes = {
-  speedKmh: z
-    .number()
-    .positive()
-    .max(600)
+  speedKmh: lineSpeedKmh
     .optional()
-    .describe('Running speed; run times follow from station positions.'),
-  runSeconds: z.array(positiveSeconds).optional(),
-  dwellSeconds: seconds.optional(),
+    .describe('Running speed, km/h (5 to 600); run times follow from station positions.'),
+  runSeconds: z.array(runSeconds).optional(),
+  dwellSeconds: dwellSeconds.optional(),
 };
 
 export const modificationSchema = z.discriminatedUnion('type', [
@@ -64,7 +64,7 @@ export const modificationSchema = z.discriminatedUnion('type', [
     line: id,
     from: id.optional(),
     to: id.optional(),
-    speedFactor: z.number().positive().max(10),
+    speedFactor,
   }),
   z.strictObject({
     ...base,
@@ -87,8 +87,8 @@ export const modificationSchema = z.discriminatedUnion('type', [
     layer: layer.optional(),
     stations: z.array(id).min(1).optional(),
     hub: id.optional(),
-    entrySeconds: seconds.optional(),
-    exitSeconds: seconds.optional(),
+    entrySeconds: processingSeconds.optional(),
+    exitSeconds: processingSeconds.optional(),
   }),
   z.strictObject({ ...base, type: z.literal('remove-line'), line: id }),
   z.strictObject({ ...base, type: z.literal('close-station'), station: id }),
