@@ -4,7 +4,7 @@ import type { Issue } from '../domain/issue';
 import type { Network } from '../domain/network';
 import type { Zone } from '../domain/zone';
 import { parseJson } from './json';
-import { checkNetworkReferences } from './networkChecks';
+import { checkNetworkGeography, checkNetworkReferences } from './networkChecks';
 import { failed, type LoadResult } from './result';
 import { networkSchema, zonesFileSchema } from './schema/network';
 import { validate } from './zodIssues';
@@ -30,6 +30,8 @@ export function loadNetwork(source: NetworkSource): LoadResult<Network> {
   if (issues.length > 0 || !structure.success) return failed(source.file, issues);
 
   const network = structure.data as Network;
+  const geography = checkNetworkGeography(network);
+  if (geography.length > 0) return failed(source.file, geography);
   if (network.zonesFile === undefined) return { ok: true, value: { ...network, zones: network.zones ?? [] } };
   if (!source.zones) {
     return failed(source.file, [

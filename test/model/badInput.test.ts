@@ -449,6 +449,32 @@ describe('physical domains (every number a file can carry)', () => {
     ]);
   });
 
+  it('a station moved across the world with its run times unchanged is rejected at the runs and at the station', () => {
+    // B sits 6 km from A and C, 600 s away by metro; moved to (−150, −60) those 600 s would be 1.2 M km/h.
+    const n = fullNetwork();
+    n.stations[1].coord = [-150, -60];
+    const issues = issuesOf(loadNet(n));
+    expect(issues.map((i) => i.path)).toEqual([
+      '$.lines[0].patterns[0].runSeconds[0]',
+      '$.lines[1].patterns[0].runSeconds[0]',
+      '$.stations[1].coord',
+    ]);
+    expect(issues[0]!.message).toMatch(
+      /^"A" and "B" are [\d,]+ km apart in a straight line, yet the run takes 600 s: [\d,]+ km\/h even with a minute's slack, and no train runs faster than 600 km\/h\. A station position or this run time is wrong \(\$\.stations\[0\]\.coord, \$\.stations\[1\]\.coord\)\.$/,
+    );
+    expect(issues[2]!.message).toBe(
+      'is implausibly far from 2 stations it is timed against ("A", "C"): this position is probably wrong',
+    );
+  });
+
+  it('a station a few hundred metres off, or a fast but real run, is accepted', () => {
+    // 12 km in 60 s is 720 km/h, but with a minute's slack (timetables round) 360 km/h: plausible.
+    const n = fullNetwork();
+    n.stations[1].coord = at(6400, 300);
+    n.lines[0].patterns[0].runSeconds = [1];
+    expect(loadNet(n).ok).toBe(true);
+  });
+
   it('"__proto__" as a period is reported like any unknown key, never dropped', () => {
     const s = fullScenario();
     s.modifications[1].headways = JSON.parse('{"__proto__": 300, "am-peak": 120}');
@@ -644,6 +670,52 @@ describe('scenario files', () => {
         },
       ],
     });
+  });
+
+  it('changes valid one by one that compound out of bounds are reported at the one that crosses', () => {
+    // Speed factors multiply: L1's 600-s run becomes 6,000 s, then 60,000 s, then 600,000 s (> 1 day).
+    const net = loadNet(validNetwork());
+    if (!net.ok) throw new Error('fixture');
+    const s = valid();
+    s.modifications = Array.from({ length: 4 }, () => ({
+      type: 'adjust-speed',
+      line: 'L1',
+      speedFactor: 0.1,
+    }));
+    const result = loadScenarioFor(net.value, SFILE, JSON.stringify(s));
+    expect(issuesOf(result, SFILE)).toEqual([
+      {
+        path: '$.modifications[2]',
+        message:
+          'with the changes listed before it, this makes line "L1" (pattern "all", direction 0) runSeconds[0]: must be ≤ 86,400 s, got 600000',
+      },
+      {
+        path: '$.modifications[2]',
+        message:
+          'with the changes listed before it, this makes line "L1" (pattern "all", direction 1) runSeconds[0]: must be ≤ 86,400 s, got 600000',
+      },
+    ]);
+  });
+
+  it('a new line whose run times cannot join its stations is reported at its modification', () => {
+    const net = loadNet(validNetwork());
+    if (!net.ok) throw new Error('fixture');
+    const s = valid();
+    s.modifications = [
+      {
+        type: 'add-line',
+        line: { id: 'N', name: { en: 'N' }, layer: 'suburban', color: '#123456' },
+        stops: ['A', { id: 'X', name: { en: 'X' }, coord: [60, 30] }],
+        headways: { 'am-peak': 600 },
+        runSeconds: [300],
+      },
+    ];
+    const issues = issuesOf(loadScenarioFor(net.value, SFILE, JSON.stringify(s)), SFILE);
+    // Both directions join the same two stations: one issue.
+    expect(issues.map((i) => i.path)).toEqual(['$.modifications[0]']);
+    expect(issues[0]!.message).toMatch(
+      /^with the changes listed before it, this makes line "N" \(pattern "[^"]+", direction 0\) implausible: "A" and "X" are [\d,]+ km apart in a straight line, yet the run takes 300 s/,
+    );
   });
 
   it('a scenario for another network', () => {
