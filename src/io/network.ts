@@ -6,7 +6,7 @@ import type { Zone } from '../domain/zone';
 import { parseJson } from './json';
 import { checkNetworkGeography, checkNetworkReferences } from './networkChecks';
 import { failed, type LoadResult } from './result';
-import { networkSchema, zonesFileSchema } from './schema/network';
+import { networkSchema, SIBLING_ZONES_FILE, zonesFileSchema } from './schema/network';
 import { validate } from './zodIssues';
 
 export interface NetworkSource {
@@ -58,6 +58,18 @@ export function loadNetwork(source: NetworkSource): LoadResult<Network> {
   );
   if (coreIssues.length > 0) return failed(source.file, coreIssues);
   return { ok: true, value: { ...network, zones: zones.value } };
+}
+
+/**
+ * The sibling zones file a network's text names (top-level `zonesFile`, a plain file name), or undefined.
+ * Read from the parsed document, never by searching the text: a "zonesFile" key nested anywhere else (a
+ * note, a name) is not the network's, and a malformed one is the validator's to report.
+ */
+export function zonesFileOf(text: string): string | undefined {
+  const parsed = parseJson(text);
+  if (!parsed.ok || parsed.value === null || typeof parsed.value !== 'object') return undefined;
+  const name = (parsed.value as Record<string, unknown>).zonesFile;
+  return typeof name === 'string' && SIBLING_ZONES_FILE.test(name) ? name : undefined;
 }
 
 /** Zones from a GeoJSON FeatureCollection whose properties carry id, population and jobs. */

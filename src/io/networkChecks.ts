@@ -164,11 +164,19 @@ function uniqueIds(
 }
 
 /**
- * A raw value as message text: a string as it is, anything else as JSON. Never String() or a template
- * literal on raw input: JSON such as {"toString": 1} makes them throw.
+ * A raw value as message text: a string as it is, anything else as (short) JSON. Never String() or a
+ * template literal on a raw object: JSON such as {"toString": 1} makes them throw.
  */
 function show(v: unknown): string {
-  return typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
+  if (typeof v === 'string') return v;
+  if (typeof v !== 'object' || v === null) return String(v);
+  // JSON.stringify recurses: a value nested a hundred thousand levels deep overflows it.
+  try {
+    const text = JSON.stringify(v);
+    return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+  } catch {
+    return Array.isArray(v) ? 'a deeply nested array' : 'a deeply nested object';
+  }
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

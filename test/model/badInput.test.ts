@@ -263,6 +263,22 @@ describe('network files', () => {
     );
   });
 
+  it('valid JSON nested a hundred thousand levels deep where an id or a list is expected is an issue', () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const text = JSON.stringify(validNetwork())
+      .replace('"stops":["A"', `"stops":[${deep},"A"`)
+      .replace('"id":"toy"', `"id":${deep}`)
+      .replace('"hubs":[]', `"hubs":[{"id":"H","name":{"en":"H"},"stations":[${deep},"A"]}]`);
+    expect(issuesOf(loadNet(text))).toEqual(
+      expect.arrayContaining([
+        { path: '$.id', message: 'expected string, got an array' },
+        { path: '$.hubs[0].stations[0]', message: 'expected string, got an array' },
+        { path: '$.lines[0].patterns[0].stops[0]', message: 'expected string, got an array' },
+        { path: '$.lines[0].patterns[0].stops[0]', message: 'unknown station "a deeply nested array"' },
+      ]),
+    );
+  });
+
   it('a zones file that is not a list of features is an issue of that file', () => {
     const n = validNetwork();
     delete n.zones;

@@ -31,6 +31,9 @@ import {
   walkSpeedKmh,
 } from './common';
 
+/** A zones file beside the network: a plain file name, no folder (never a path out of the network's folder). */
+export const SIBLING_ZONES_FILE = /^[^/\\]+\.zones\.geojson$/;
+
 const layerAssumptions = z.strictObject({
   entrySeconds: processingSeconds.optional(),
   exitSeconds: processingSeconds.optional(),
@@ -177,7 +180,7 @@ export const networkSchema = z
     zones: z.array(zoneSchema).optional(),
     zonesFile: z
       .string()
-      .regex(/^[^/\\]+\.zones\.geojson$/, 'must be a sibling file name ending in .zones.geojson')
+      .regex(SIBLING_ZONES_FILE, 'must be a sibling file name ending in .zones.geojson')
       .optional(),
     zoneAttributes: z.strictObject({ population: attributeSource, jobs: attributeSource }).optional(),
     core: z.array(z.strictObject({ id, name: localizedName, zones: z.array(id).min(1) })),
