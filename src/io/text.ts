@@ -41,8 +41,13 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
  * first byte that is not UTF-8. A byte-order mark is kept (the JSON reader skips it).
  */
 export function decodeUtf8(bytes: Uint8Array): { ok: true; text: string } | { ok: false; issues: Issue[] } {
-  const bad = firstInvalidUtf8(bytes);
-  if (bad < 0) return { ok: true, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes) };
+  try {
+    // The platform's decoder first: native speed for the files that are fine (nearly all).
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    // Located below.
+  }
+  const bad = Math.max(0, firstInvalidUtf8(bytes));
   let line = 1;
   let lineStart = 0;
   for (let k = 0; k < bad; k++) {
