@@ -131,7 +131,10 @@ async function run(
     const required = REQUIRED.has(name);
     const file: FeedFile | undefined = files.get(name);
     if (!file) {
-      if (required) log.error(name, 'required file is missing');
+      if (required) {
+        log.error(name, 'required file is missing');
+        unreadable.push(name);
+      }
       report.files.push({
         file: name,
         status: 'missing',
@@ -151,12 +154,20 @@ async function run(
       (done) => progress.tick((READ_SHARE * (bytesBefore + done)) / totalBytes, `reading ${name}`),
     );
     csv.end();
-    reader.finish();
+    // A file that could not be read whole says so once; what its truncated text would add (an empty
+    // file, short rows) is not news.
     if (failure) log.error(name, failure);
+    else reader.finish();
+    // A required table with a header and no rows is one problem, not one "unknown stop" per row elsewhere.
+    const empty = required && !failure && reader.readable && reader.counts.rows === 0;
+    if (empty) log.error(name, 'has a header but no rows: the feed cannot be read without them');
     bytesBefore += file.size;
     report.files.push({ file: name, status: failure ? 'failed' : 'read', required, ...reader.counts });
-    if (table) table.readable = reader.readable;
+    if (table) table.readable = reader.readable && !failure && !empty;
+    if (required && (failure || !reader.readable || empty)) unreadable.push(name);
   };
+  /** Required files that are missing or could not be read: nothing can be built without them. */
+  const unreadable: string[] = [];
 
   // Who: publishers and the language of names.
   const publishers = new Publishers();
@@ -190,6 +201,8 @@ async function run(
   await read('calendar_dates.txt', calendar.datesSpec);
   const trips = new TripTable(routes);
   await read('trips.txt', trips.spec, trips);
+  // Trips of routes that could not be read are not known either: stop times do not list each as unknown.
+  trips.readable &&= routes.readable;
   const carried = (route: number) => layers[route]!.layer !== null;
   const { day, none } = chooseServiceDay(calendar, trips.trips, carried, options.date, log);
   const range = calendar.range();
@@ -233,6 +246,19 @@ async function run(
     }
   }
   await progress.tick(READ_SHARE, 'building patterns');
+  const counts = stops.counts();
+  report.stops = {
+    stops: counts.stops,
+    parentStations: counts.stations,
+    platforms: counts.platforms,
+    entrances: counts.entrances,
+    other: counts.other,
+    stations: 0,
+    unserved: 0,
+  };
+  // Every file was read and its problems reported. Without a required one no route can be built, and
+  // saying so per route ("all trips dropped for errors …") would only repeat the file's own error.
+  if (unreadable.length > 0) return undefined;
 
   // Patterns, lines, stations, transfers and hubs.
   const built = buildPatterns({
@@ -352,20 +378,11 @@ async function run(
   report.core = core.summary;
 
   // The report.
-  const counts = stops.counts();
   let unserved = 0;
   stops.stops.forEach((s, k) => {
     if ((s.type === 1 || (s.type === 0 && stops.station[k] === k)) && !stationSet.served.has(k)) unserved++;
   });
-  report.stops = {
-    stops: counts.stops,
-    parentStations: counts.stations,
-    platforms: counts.platforms,
-    entrances: counts.entrances,
-    other: counts.other,
-    stations: stations.length,
-    unserved,
-  };
+  report.stops = { ...report.stops, stations: stations.length, unserved };
   report.routes = {
     imported: imported.map((r, k) => importedRoute(r, routes, layers, lines[k]!.id)),
     dropped,
