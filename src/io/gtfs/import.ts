@@ -2,6 +2,7 @@ import type { Issue } from '../../domain/issue';
 import { isLayerId, type LayerId } from '../../domain/layer';
 import { NETWORK_FORMAT, type Network, type Period } from '../../domain/network';
 import { loadNetwork } from '../network';
+import { MIN_HEADWAY_SECONDS } from '../schema/common';
 import { Publishers } from './agency';
 import { chooseServiceDay, ServiceCalendar } from './calendar';
 import { chooseCore } from './core';
@@ -9,6 +10,7 @@ import { CsvStream } from './csv';
 import { GtfsAbortError } from './errors';
 import { formatDay, TableReader, type TableSpec } from './fields';
 import { FrequencyTable } from './frequencies';
+import { findStrays, TripPlausibility } from './geography';
 import { networkId, plural } from './ids';
 import { IssueLog } from './issues';
 import { buildLine, type RouteImport, sortRoutes } from './lines';
@@ -94,6 +96,7 @@ function emptyReport(feed: string, periods: Period[]): ImportReport {
     feedDates: null,
     periods,
     stops: { stops: 0, parentStations: 0, platforms: 0, entrances: 0, other: 0, stations: 0, unserved: 0 },
+    checks: { strayStops: 0, tripsDropped: 0, headwaysChanged: 0 },
     routes: { imported: [], dropped: [] },
     lines: 0,
     patterns: 0,
@@ -227,6 +230,7 @@ async function run(
   const stops = new StopTable(log);
   await read('stops.txt', stops.spec, stops);
   stops.resolve();
+  const strays = findStrays(stops, log);
   const transfers = new TransferTable(stops, routes);
   await read('transfers.txt', transfers.spec);
   const stopTimes = new StopTimeTable(trips, stops, wanted, log);
@@ -261,6 +265,7 @@ async function run(
   if (unreadable.length > 0) return undefined;
 
   // Patterns, lines, stations, transfers and hubs.
+  const plausibility = new TripPlausibility((s) => stops.stops[s]!.id);
   const built = buildPatterns({
     trips: trips.trips,
     dayTrips,
@@ -268,8 +273,25 @@ async function run(
     stops,
     frequencies: frequencies.byTrip,
     periods,
+    strays,
+    plausibility,
     log,
   });
+  plausibility.report(log);
+  for (const fix of built.headwayFixes) {
+    const route = routes.routes[fix.route]!.id;
+    log.warn(
+      'trips.txt',
+      fix.seconds < MIN_HEADWAY_SECONDS
+        ? `route "${route}": the trips of one pattern in ${fix.period} imply a headway of ${fix.seconds} s, read as ${MIN_HEADWAY_SECONDS} s, the shortest the model takes (duplicated trips?)`
+        : `route "${route}": one pattern has less than a train a day in ${fix.period} (a frequency window that only grazes the period), read as no service then`,
+    );
+  }
+  report.checks = {
+    strayStops: strays.size,
+    tripsDropped: plausibility.tripsDropped,
+    headwaysChanged: built.headwayFixes.length,
+  };
   const tripsPerRoute = new Map<number, number>();
   for (const t of trips.trips) tripsPerRoute.set(t.route, (tripsPerRoute.get(t.route) ?? 0) + 1);
   const periodText = report.periods.map((p) => `${p.id} ${p.start}–${p.end}`).join(', ');

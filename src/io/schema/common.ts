@@ -98,7 +98,12 @@ export const durationSeconds = secondsIn(0, DAY_SECONDS, 'A duration within a da
  * Headway of a service in a period. Above a day it is not a service; below 30 s no signalling system runs
  * one train behind another (metro CBTC runs 90 s at best), so such a value is a typo (minutes for seconds).
  */
-export const headwaySeconds = secondsIn(30, DAY_SECONDS, 'Headway: time between trains of one pattern');
+export const MIN_HEADWAY_SECONDS = 30;
+export const headwaySeconds = secondsIn(
+  MIN_HEADWAY_SECONDS,
+  DAY_SECONDS,
+  'Headway: time between trains of one pattern',
+);
 
 /**
  * Run time from one stop to the next. Times are whole seconds in the engine, so a run under 1 s would
@@ -107,7 +112,8 @@ export const headwaySeconds = secondsIn(30, DAY_SECONDS, 'Headway: time between 
 export const runSeconds = secondsIn(1, DAY_SECONDS, 'Run time from a stop to the next');
 
 /** A train that stands longer than 2 h at a stop is laid up, not dwelling: split the pattern there. */
-export const dwellSeconds = secondsIn(0, 2 * HOUR_SECONDS, 'Dwell: time a train stands at a stop');
+export const MAX_DWELL_SECONDS = 2 * HOUR_SECONDS;
+export const dwellSeconds = secondsIn(0, MAX_DWELL_SECONDS, 'Dwell: time a train stands at a stop');
 
 /**
  * Station processing (security, ticket check, the margin before departure; or platform to street). Three
