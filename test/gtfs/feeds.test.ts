@@ -15,6 +15,7 @@ import {
   readCsv,
   SAMPLES,
   seconds,
+  servicesOn,
 } from './support';
 
 const PERIODS: Record<string, [number, number]> = {
@@ -137,6 +138,44 @@ describe('Caltrain 2016 (real, parent stations with NB/SB platforms, a bus shutt
       ['d1-2', 'ctsf', 'ctsj', { 'am-peak': 3600 }],
     ]);
     expect(bu.directionNames).toEqual([{ en: 'SAN FRANCISCO STATION' }, { en: 'DIRIDON STATION' }]);
+  });
+
+  it('serves each station about as often as the timetable: trains counted at the middle stop', () => {
+    // Trains calling at each station 07:00–09:00 (arrival at a last stop, departure elsewhere), read from
+    // stop_times, against the model: Σ 7200 / am-peak headway over the patterns calling there. Counted at
+    // the first stop, the model had San Francisco 16 (of 19) and Palo Alto 15 (of 17), mean error 1.24.
+    const services = servicesOn(texts, '20160405');
+    const rail = new Set(['Lo-16APR', 'Li-16APR', 'Bu-16APR']);
+    const trips = new Set(
+      readCsv(texts['trips.txt']!)
+        .filter((t) => rail.has(t.route_id!) && services.has(t.service_id!))
+        .map((t) => t.trip_id),
+    );
+    const parent = new Map(
+      readCsv(texts['stops.txt']!).map((s) => [s.stop_id!, s.parent_station || s.stop_id!]),
+    );
+    const rows = new Map<string, Record<string, string>[]>();
+    for (const st of readCsv(texts['stop_times.txt']!))
+      if (trips.has(st.trip_id)) rows.set(st.trip_id!, [...(rows.get(st.trip_id!) ?? []), st]);
+    const real = new Map<string, number>();
+    for (const list of rows.values()) {
+      list.sort((a, b) => Number(a.stop_sequence) - Number(b.stop_sequence));
+      list.forEach((st, k) => {
+        const t = seconds(k === list.length - 1 ? st.arrival_time! : st.departure_time!);
+        const station = parent.get(st.stop_id!)!;
+        if (t >= 7 * 3600 && t < 9 * 3600) real.set(station, (real.get(station) ?? 0) + 1);
+      });
+    }
+    const modelled = new Map<string, number>();
+    for (const l of network.lines)
+      for (const p of l.patterns)
+        for (const s of p.stops)
+          if (p.headways['am-peak']) modelled.set(s, (modelled.get(s) ?? 0) + 7200 / p.headways['am-peak']);
+    expect([real.get('ctsf'), modelled.get('ctsf')]).toEqual([19, 20]);
+    expect([real.get('ctpa'), modelled.get('ctpa')]).toEqual([17, 18]);
+    const errors = [...real].map(([s, n]) => Math.abs(n - (modelled.get(s) ?? 0)));
+    expect(errors).toHaveLength(29);
+    expect(errors.reduce((a, e) => a + e, 0) / errors.length).toBeCloseTo(0.76, 2);
   });
 
   it('routes and serialises byte-identically on a second import', async () => {
