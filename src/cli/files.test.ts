@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readNetwork, writePieces } from './files';
 
 const toyText = readFileSync(new URL('../../networks/toy.network.json', import.meta.url), 'utf8');
@@ -66,6 +66,23 @@ describe('readNetwork', () => {
       file: join(dir, 'toy.zones.geojson'),
       issues: [{ path: '$', message: expect.stringMatching(/^cannot read the zones file: ENOENT/) }],
     });
+  });
+
+  it('a network without a core loads, with a warning on stderr naming the file', async () => {
+    const dir = folder();
+    const n = JSON.parse(toyText);
+    n.core = [];
+    writeFileSync(join(dir, 'toy.network.json'), JSON.stringify(n));
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const result = await readNetwork(join(dir, 'toy.network.json'));
+      expect(result.ok).toBe(true);
+      expect(stderr).toHaveBeenCalledWith(
+        `${join(dir, 'toy.network.json')}: warning: $.core: no core zones: time to the core and the 1-hour commute circle cannot be computed (name the core zones)\n`,
+      );
+    } finally {
+      stderr.mockRestore();
+    }
   });
 
   it('a file that is not UTF-8 (a name saved as GBK) is an issue with its line and column', async () => {

@@ -26,8 +26,19 @@ async function readText(
   }
 }
 
-/** A network file and, when it names one, its sibling zones file. */
+/**
+ * A network file and, when it names one, its sibling zones file. What the planner should hear about a
+ * network that loads (no core, no lines) goes to stderr as warnings naming the file.
+ */
 export async function readNetwork(file: string): Promise<LoadResult<Network>> {
+  const result = await readNetworkFiles(file);
+  if (result.ok)
+    for (const w of result.warnings ?? [])
+      process.stderr.write(`${file}: warning: ${w.path}: ${w.message}\n`);
+  return result;
+}
+
+async function readNetworkFiles(file: string): Promise<LoadResult<Network>> {
   const read = await readText(file);
   if (!read.ok) return failed(file, read.issues);
   const zonesName = zonesFileOf(read.text);

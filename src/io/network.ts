@@ -32,7 +32,7 @@ export function loadNetwork(source: NetworkSource): LoadResult<Network> {
   const network = structure.data as Network;
   const geography = checkNetworkGeography(network);
   if (geography.length > 0) return failed(source.file, geography);
-  if (network.zonesFile === undefined) return { ok: true, value: { ...network, zones: network.zones ?? [] } };
+  if (network.zonesFile === undefined) return loaded({ ...network, zones: network.zones ?? [] });
   if (!source.zones) {
     return failed(source.file, [
       {
@@ -57,7 +57,21 @@ export function loadNetwork(source: NetworkSource): LoadResult<Network> {
     ),
   );
   if (coreIssues.length > 0) return failed(source.file, coreIssues);
-  return { ok: true, value: { ...network, zones: zones.value } };
+  return loaded({ ...network, zones: zones.value });
+}
+
+/** A network that loads, with what a planner should hear about it. */
+function loaded(network: Network): LoadResult<Network> {
+  const warnings: Issue[] = [];
+  if (network.core.length === 0)
+    warnings.push({
+      path: '$.core',
+      message:
+        'no core zones: time to the core and the 1-hour commute circle cannot be computed (name the core zones)',
+    });
+  if (network.lines.length === 0)
+    warnings.push({ path: '$.lines', message: 'no rail lines: every trip is a walk' });
+  return warnings.length > 0 ? { ok: true, value: network, warnings } : { ok: true, value: network };
 }
 
 /**

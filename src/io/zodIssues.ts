@@ -82,7 +82,10 @@ function message(i: z.core.$ZodIssue): string {
       return `${i.input === undefined ? 'missing: ' : ''}must be ${i.values.map((v) => JSON.stringify(v)).join(' or ')}${i.input === undefined ? '' : `, got ${describe(i.input)}`}`;
     // A bound the schema words itself (with its unit: "must be ≥ 30 s") keeps its words.
     case 'too_small':
-      if (i.origin === 'array') return `needs at least ${i.minimum} item${i.minimum === 1 ? '' : 's'}`;
+      if (i.origin === 'array')
+        return i.message.startsWith('needs')
+          ? i.message
+          : `needs at least ${i.minimum} item${i.minimum === 1 ? '' : 's'}`;
       return `${i.message.startsWith('must') ? i.message : `must be ${i.inclusive ? '≥' : '>'} ${i.minimum}`}, got ${describe(i.input)}`;
     case 'too_big':
       if (i.origin === 'array') return `has more than ${i.maximum} items`;

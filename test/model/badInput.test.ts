@@ -279,6 +279,30 @@ describe('network files', () => {
     );
   });
 
+  it('a network without zones is rejected; one without a core or lines loads with a warning', () => {
+    const n = validNetwork();
+    n.zones = [];
+    expect(issuesOf(loadNet(n))).toEqual([
+      { path: '$.zones', message: 'needs at least one zone (nothing to compute times between)' },
+    ]);
+    const bare = validNetwork();
+    bare.core = [];
+    bare.lines = [];
+    const result = loadNet(bare);
+    expect(result).toMatchObject({
+      ok: true,
+      warnings: [
+        {
+          path: '$.core',
+          message:
+            'no core zones: time to the core and the 1-hour commute circle cannot be computed (name the core zones)',
+        },
+        { path: '$.lines', message: 'no rail lines: every trip is a walk' },
+      ],
+    });
+    expect(loadNet(validNetwork())).not.toHaveProperty('warnings');
+  });
+
   it('a zones file that is not a list of features is an issue of that file', () => {
     const n = validNetwork();
     delete n.zones;
@@ -293,7 +317,7 @@ describe('network files', () => {
       zones: { file: 'toy.zones.geojson', text: zonesText },
     });
     expect(issuesOf(result, 'toy.zones.geojson')).toEqual([
-      { path: '$.features', message: 'expected array, got object' },
+      { path: '$.features', message: 'expected an array, got an object with a "length" field' },
     ]);
   });
 

@@ -177,7 +177,11 @@ export const networkSchema = z
     hubs: z.array(z.strictObject({ id, name: localizedName, stations: z.array(id).min(2) })),
     lines: z.array(lineSchema),
     transfers: z.array(z.strictObject(transferFields)),
-    zones: z.array(zoneSchema).optional(),
+    // No zone, nothing to compute commute times between.
+    zones: z
+      .array(zoneSchema)
+      .min(1, { error: 'needs at least one zone (nothing to compute times between)' })
+      .optional(),
     zonesFile: z
       .string()
       .regex(SIBLING_ZONES_FILE, 'must be a sibling file name ending in .zones.geojson')
@@ -206,5 +210,7 @@ export const zoneFeatureSchema = z.strictObject({
 
 export const zonesFileSchema = z.looseObject({
   type: z.literal('FeatureCollection'),
-  features: z.array(zoneFeatureSchema),
+  features: z
+    .array(zoneFeatureSchema)
+    .min(1, { error: 'needs at least one zone (nothing to compute times between)' }),
 });

@@ -36,6 +36,8 @@ export async function openNetwork(
     console.info(formatIssues(result.issues, result.file));
     return false;
   }
+  if (result.warnings)
+    report({ level: 'warning', title: source.file, file: source.file, issues: result.warnings });
   network.value = { network: result.value.network, checksum: result.value.checksum, source: label };
   // The planner's own scenarios for this network (IndexedDB) join the bundled ones.
   await restoreWorkspace(
