@@ -6,9 +6,12 @@ import { finished } from 'node:stream/promises';
 import type { Issue } from '../domain/issue';
 import type { Network } from '../domain/network';
 import type { Scenario } from '../domain/scenario';
+import { type MatrixInput, resultsJsonPieces } from '../io/exports';
 import { loadNetwork, zonesFileOf } from '../io/network';
 import { failed, type LoadResult } from '../io/result';
+import { checkResults } from '../io/results';
 import { loadScenarioFor } from '../io/scenario';
+import type { ResultsDocument } from '../io/schema/results';
 import { decodeUtf8 } from '../io/text';
 
 /** A file's text (UTF-8 checked), or the issue that says why there is none. */
@@ -85,4 +88,20 @@ export async function writePieces(pieces: Iterable<string>, file: string | undef
     await rm(temporary, { force: true });
     throw e;
   }
+}
+
+/**
+ * A results document (and its matrix) written to `file` (or stdout) only if it validates against
+ * commuteshed.results/1: the problems otherwise, and nothing written. The write itself is all or nothing.
+ */
+export async function writeResults(
+  doc: ResultsDocument,
+  matrix: MatrixInput | undefined,
+  file: string | undefined,
+): Promise<Issue[]> {
+  const invalid = checkResults(doc, matrix);
+  if (invalid.length > 0) return invalid;
+  // The browser's export writer: a 5,000-zone matrix is never one value or one string.
+  await writePieces(resultsJsonPieces(doc, matrix), file);
+  return [];
 }

@@ -7,12 +7,11 @@ import { parseArgs } from 'node:util';
 import { formatIssues } from '../domain/issue';
 import type { Scenario } from '../domain/scenario';
 import { checksum } from '../io/canonical';
-import { resultsJsonPieces } from '../io/exports';
-import { buildResults, checkResults } from '../io/results';
+import { buildResults } from '../io/results';
 import { Analysis } from '../workers/analysis';
 import { nodeWorkerCount, nodeWorkerFactory } from '../workers/nodeWorkers';
 import { RoutingPool } from '../workers/pool';
-import { readNetwork, readScenario, writePieces } from './files';
+import { readNetwork, readScenario, writeResults } from './files';
 import { tripText } from './tripText';
 
 class UsageError extends Error {
@@ -109,14 +108,12 @@ async function main(): Promise<void> {
         }
       : undefined;
     // A document that breaks its own schema is a bug: say so and write nothing.
-    const invalid = checkResults(doc, matrix);
+    const invalid = await writeResults(doc, matrix, values.out);
     if (invalid.length > 0) {
       fail(
         `simulate: internal error: the results do not validate against commuteshed.results/1, so nothing was written:\n${formatIssues(invalid)}`,
       );
     }
-    // The browser's export writer: a 5,000-zone matrix is never one value or one string.
-    await writePieces(resultsJsonPieces(doc, matrix), values.out);
 
     for (const [o, d] of trips) {
       for (const s of scenario ? [null, scenario] : [null]) {

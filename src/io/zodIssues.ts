@@ -44,19 +44,29 @@ export function validate<T>(
 /**
  * Paths of the keys `pick` chooses in every object of a raw JSON value (`''`: the object itself), in
  * document order, walked with a stack rather than recursion: a file may nest a hundred thousand levels.
+ * A node's path is spelled out only when something is found there (paths of deep nodes are long).
  */
 function rawKeys(value: unknown, pick: (node: Record<string, unknown>) => string[]): string[] {
   const found: string[] = [];
-  const stack: { node: unknown; path: string }[] = [{ node: value, path: '$' }];
+  // Every node visited: its parent's index in `seen` and its key there, to spell its path on demand.
+  const seen: { parent: number; key: string | number }[] = [{ parent: -1, key: '' }];
+  const pathOf = (k: number): string => {
+    const keys: (string | number)[] = [];
+    for (let at = k; at > 0; at = seen[at]!.parent) keys.push(seen[at]!.key);
+    return keys.reduceRight<string>((path, key) => childPath(path, key), '$');
+  };
+  const stack: { node: unknown; at: number }[] = [{ node: value, at: 0 }];
   while (stack.length > 0) {
-    const { node, path } = stack.pop()!;
+    const { node, at } = stack.pop()!;
     if (node === null || typeof node !== 'object') continue;
     for (const key of pick(node as Record<string, unknown>))
-      found.push(key === '' ? path : childPath(path, key));
+      found.push(key === '' ? pathOf(at) : childPath(pathOf(at), key));
     const entries = Object.entries(node);
     for (let k = entries.length - 1; k >= 0; k--) {
       const [key, child] = entries[k]!;
-      stack.push({ node: child, path: childPath(path, Array.isArray(node) ? Number(key) : key) });
+      if (child === null || typeof child !== 'object') continue;
+      seen.push({ parent: at, key: Array.isArray(node) ? Number(key) : key });
+      stack.push({ node: child, at: seen.length - 1 });
     }
   }
   return found;

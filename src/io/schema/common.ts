@@ -126,7 +126,12 @@ export const processingSeconds = secondsIn(
 );
 
 /** A change that needs more than an hour's walk is not a change within a station or hub. */
-export const transferWalkSeconds = secondsIn(0, HOUR_SECONDS, 'Walk of a change between platforms');
+export const MAX_TRANSFER_WALK_SECONDS = HOUR_SECONDS;
+export const transferWalkSeconds = secondsIn(
+  0,
+  MAX_TRANSFER_WALK_SECONDS,
+  'Walk of a change between platforms',
+);
 
 /** Waits (a feeder's wait, the cap on the expected wait): a commuter does not wait more than 2 h. */
 export const waitSeconds = secondsIn(0, 2 * HOUR_SECONDS, 'Wait');
