@@ -67,9 +67,7 @@ it('reports deep JSON, GBK text and a damaged zip by file name, keeps the networ
     '[data-testid="file-input"]',
     file('notes.json', '{"what": "not a commuteshed file"}'),
   );
-  await expect
-    .poll(() => page.locator('[data-testid="messages-earlier"]').textContent())
-    .toBe('1 earlier');
+  await expect.poll(() => page.locator('[data-testid="messages-earlier"]').textContent()).toBe('1 earlier');
   expect(await errorsShown.count()).toBe(3);
   expect(await errorsShown.last().textContent()).toMatch(/notes\.json/);
   await screenshot(page, 'bad-files-messages');
