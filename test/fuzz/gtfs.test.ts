@@ -3,31 +3,16 @@
  * internal error — or a network that loads like a file and computes results that validate.
  */
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importGtfs } from '../../src/io/gtfs';
 import { loadNetwork, serializeNetwork } from '../../src/io/network';
 import { feedFiles, feedSpec } from './feeds';
-import {
-  expectCleanRejection,
-  inProcessPool,
-  Outcomes,
-  ResultsFolder,
-  runs,
-  SEED,
-  simulate,
-} from './support';
+import { expectCleanRejection, fuzzSuite, runs, SEED, simulate } from './support';
 
 /** `file.txt`, `file.txt:line`, `file.txt:line:column`, the feed, or the options. */
 const FEED_PATH = /^(?:[a-z_]+\.txt(?::[1-9]\d*(?::[a-z_]+)?)?|fuzz|options.*|…)$/;
 
-const pool = inProcessPool();
-const folder = new ResultsFolder();
-const outcomes = new Outcomes();
-afterAll(() => {
-  pool.terminate();
-  folder.remove();
-  console.info(`fuzzed GTFS feeds: ${outcomes.total} (${outcomes})`);
-});
+const { pool, folder, outcomes } = fuzzSuite('GTFS feeds');
 
 describe('fuzzed GTFS feeds', () => {
   it('each is rejected at file:line:column or imported into a network whose results validate', async () => {

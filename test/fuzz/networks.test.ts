@@ -3,29 +3,14 @@
  * exception — or computed into results that validate, with times finite and ≥ 0, written whole.
  */
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Network } from '../../src/domain/network';
 import { loadNetwork } from '../../src/io/network';
 import type { LoadResult } from '../../src/io/result';
 import { corrupt, corruption, networkFile, networkSpec } from './arbitraries';
-import {
-  expectCleanRejection,
-  inProcessPool,
-  Outcomes,
-  ResultsFolder,
-  runs,
-  SEED,
-  simulate,
-} from './support';
+import { expectCleanRejection, fuzzSuite, runs, SEED, simulate } from './support';
 
-const pool = inProcessPool();
-const folder = new ResultsFolder();
-const outcomes = new Outcomes();
-afterAll(() => {
-  pool.terminate();
-  folder.remove();
-  console.info(`fuzzed networks: ${outcomes.total} (${outcomes})`);
-});
+const { pool, folder, outcomes } = fuzzSuite('networks');
 
 describe('fuzzed networks', () => {
   it('each is rejected at its paths or computed into results that validate', async () => {

@@ -5,7 +5,7 @@
  * compound out of bounds) computes valid results or is refused by the engine in a planner's words.
  */
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { applyScenario } from '../../src/domain/applyScenario';
 import type { Network } from '../../src/domain/network';
 import type { Scenario } from '../../src/domain/scenario';
@@ -21,25 +21,9 @@ import {
   scenarioCorruptions,
   scenarioFile,
 } from './arbitraries';
-import {
-  expectCleanRejection,
-  expectNoFile,
-  inProcessPool,
-  Outcomes,
-  ResultsFolder,
-  runs,
-  SEED,
-  simulate,
-} from './support';
+import { expectCleanRejection, expectNoFile, fuzzSuite, runs, SEED, simulate } from './support';
 
-const pool = inProcessPool();
-const folder = new ResultsFolder();
-const outcomes = new Outcomes();
-afterAll(() => {
-  pool.terminate();
-  folder.remove();
-  console.info(`fuzzed scenarios: ${outcomes.total} (${outcomes})`);
-});
+const { pool, folder, outcomes } = fuzzSuite('scenarios');
 
 describe('fuzzed scenarios', () => {
   it('each is rejected at its paths or computed into results that validate', async () => {

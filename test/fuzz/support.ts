@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Remote } from 'comlink';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { writeResults } from '../../src/cli/files';
 import type { Issue } from '../../src/domain/issue';
 import type { Network } from '../../src/domain/network';
@@ -60,6 +60,20 @@ export class Outcomes {
   toString(): string {
     return [...this.counts].map(([k, n]) => `${k} ${n}`).join(', ');
   }
+}
+
+/**
+ * A suite's engine (an in-process pool), folder of results files and outcome counts, released after the
+ * suite, whose counts are printed then.
+ */
+export function fuzzSuite(what: string): { pool: RoutingPool; folder: ResultsFolder; outcomes: Outcomes } {
+  const suite = { pool: inProcessPool(), folder: new ResultsFolder(), outcomes: new Outcomes() };
+  afterAll(() => {
+    suite.pool.terminate();
+    suite.folder.remove();
+    console.info(`fuzzed ${what}: ${suite.outcomes}`);
+  });
+  return suite;
 }
 
 /** One folder of results files per suite, removed at the end. */

@@ -1,3 +1,4 @@
+import type { Issue } from '../../domain/issue';
 import { isCancelled } from '../../workers/errors';
 import { t } from '../i18n';
 import { report } from '../state/store';
@@ -16,4 +17,15 @@ export function reportFailure(file: string, e: unknown): void {
   if (isCancelled(e) || (e instanceof Error && e.name === 'AbortError')) return;
   report({ level: 'error', title: `${t('files.errors')} ${file}`, file, detail: errorText(e) });
   console.info(`${file}: ${errorText(e)}`);
+}
+
+/** A file's problems, each with its path, as one message. */
+export function reportProblems(file: string, issues: Issue[], detail?: string): void {
+  report({
+    level: 'error',
+    title: `${t('files.errors')} ${file}`,
+    file,
+    issues,
+    ...(detail !== undefined && { detail }),
+  });
 }

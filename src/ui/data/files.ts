@@ -2,7 +2,7 @@ import { zonesFileOf } from '../../io/network';
 import { decodeUtf8 } from '../../io/text';
 import { t } from '../i18n';
 import { report } from '../state/store';
-import { reportFailure } from './failure';
+import { reportFailure, reportProblems } from './failure';
 import { importGtfsFiles } from './gtfs';
 import { openNetwork, openScenario } from './load';
 
@@ -25,12 +25,7 @@ async function readPicked(file: File): Promise<{ file: File; text: string; kind:
   if (/\.(zip|txt)$/i.test(file.name)) return { file, text: '', kind: 'gtfs' };
   const decoded = decodeUtf8(new Uint8Array(await file.arrayBuffer()));
   if (!decoded.ok) {
-    report({
-      level: 'error',
-      title: `${t('files.errors')} ${file.name}`,
-      file: file.name,
-      issues: decoded.issues,
-    });
+    reportProblems(file.name, decoded.issues);
     return undefined;
   }
   return { file, text: decoded.text, kind: kindOf(file.name, decoded.text.slice(0, 400)) };

@@ -5,7 +5,7 @@ import type { ImportReport } from '../../io/gtfs/report';
 import { ioWorker } from '../../workers/browserIo';
 import { t } from '../i18n';
 import { network, progress, report, scenarioId, scenarios } from '../state/store';
-import { reportFailure } from './failure';
+import { reportFailure, reportProblems } from './failure';
 
 export interface GtfsState {
   files: File[];
@@ -50,13 +50,7 @@ export async function importGtfsFiles(
     );
     if (!result.ok) {
       if (!result.cancelled) {
-        report({
-          level: 'error',
-          title: `${t('files.errors')} ${result.file}`,
-          file: result.file,
-          issues: result.issues,
-          detail: result.reportText,
-        });
+        reportProblems(result.file, result.issues, result.reportText);
       }
       return false;
     }
