@@ -31,7 +31,10 @@ export function validate<T>(
   // {"__proto__": 300} as a period's headway would vanish where {"constructor": 300} is reported. JSON
   // makes it an ordinary key; it names nothing a file can refer to, so it is an issue wherever it is.
   const reported = new Set(issues.map((i) => i.path));
-  for (const path of rawKeys(value, (node) => (Object.hasOwn(node, '__proto__') ? ['__proto__'] : []))) {
+  const protos = hasOwnKeyAnywhere(value, '__proto__')
+    ? rawKeys(value, (node) => (Object.hasOwn(node, '__proto__') ? ['__proto__'] : []))
+    : [];
+  for (const path of protos) {
     const parent = path.slice(0, -'.__proto__'.length);
     if (!reported.has(parent) && !reported.has(path))
       issues.push({ path, message: '"__proto__" is not a name (of a period, station, line or field)' });
@@ -39,6 +42,28 @@ export function validate<T>(
   return issues.length > 0 || !result.success
     ? { success: false, issues }
     : { success: true, data: result.data as T };
+}
+
+/**
+ * Whether any object in a raw JSON value has `key` as an own key: a quick scan (no paths) of every node,
+ * a zones file's hundreds of thousands of coordinate pairs included, before the walk that spells paths.
+ */
+function hasOwnKeyAnywhere(value: unknown, key: string): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      for (let k = 0; k < node.length; k++) {
+        const child = node[k];
+        if (child !== null && typeof child === 'object') stack.push(child);
+      }
+    } else if (node !== null && typeof node === 'object') {
+      if (Object.hasOwn(node, key)) return true;
+      for (const child of Object.values(node))
+        if (child !== null && typeof child === 'object') stack.push(child);
+    }
+  }
+  return false;
 }
 
 /**
