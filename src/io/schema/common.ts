@@ -179,6 +179,12 @@ export const share = factorIn(0, 1, 'Share');
 /** Metric thresholds in minutes: a commute longer than a day is not a commute. */
 export const metricMinutes = minutesIn(0, 24 * 60, 'Minutes', true);
 
+/**
+ * Stops of one pattern: the longest lines call at about a hundred; a thousand is not a service. The
+ * engine's limits (graph/limits.ts) count on it.
+ */
+export const MAX_PATTERN_STOPS = 1000;
+
 export const direction = z.union([z.literal(0), z.literal(1)]);
 
 export const headways = z

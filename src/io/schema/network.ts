@@ -17,6 +17,7 @@ import {
   localizedName,
   longitude,
   lonLat,
+  MAX_PATTERN_STOPS,
   metresIn,
   metricMinutes,
   penaltySeconds,
@@ -91,14 +92,21 @@ export const assumptionsSchema = z
   })
   .describe('Model assumptions (DESIGN.md §2); anything missing takes the documented default.');
 
-// No service calls at a thousand stops (the longest lines call at about a hundred).
-const servedAs = z.strictObject({ fromStop: z.int().min(0).max(999), line: id, direction });
+const servedAs = z.strictObject({
+  fromStop: z
+    .int()
+    .min(0)
+    .max(MAX_PATTERN_STOPS - 1),
+  line: id,
+  direction,
+});
 
 export const patternSchema = z.strictObject({
   id,
   direction,
   headsign: localizedName.optional(),
-  stops: z.array(id).min(2),
+  // The longest lines call at about a hundred stops; the engine's limits (graph/limits.ts) count on 1,000.
+  stops: z.array(id).min(2).max(MAX_PATTERN_STOPS),
   runSeconds: z.array(runSeconds),
   dwellSeconds: z.array(dwellSeconds),
   headways,
