@@ -82,7 +82,7 @@ describe('npm run simulate', () => {
     expect(error?.code).toBe(1);
     expect(error?.stderr).toMatch(/bad\.scenario\.json: 7 problem\(s\)/);
     expect(error?.stderr).toMatch(/\$\.modifications\[0\]\.line: unknown line "m9"/);
-    expect(error?.stderr).toMatch(/\$\.modifications\[1\]\.speedFactor: must be > 0, got -1/);
+    expect(error?.stderr).toMatch(/\$\.modifications\[1\]\.speedFactor: must be ≥ 0.1, got -1/);
     expect(error?.stderr).toMatch(/\$\.modifications\[2\]\.line\.name: missing/);
   }, 60_000);
 

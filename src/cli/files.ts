@@ -1,37 +1,107 @@
-import { readFile } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { finished } from 'node:stream/promises';
+import type { Issue } from '../domain/issue';
 import type { Network } from '../domain/network';
 import type { Scenario } from '../domain/scenario';
-import { loadNetwork } from '../io/network';
+import { type MatrixInput, resultsJsonPieces } from '../io/exports';
+import { loadNetwork, zonesFileOf } from '../io/network';
 import { failed, type LoadResult } from '../io/result';
+import { checkResults } from '../io/results';
 import { loadScenarioFor } from '../io/scenario';
+import type { ResultsDocument } from '../io/schema/results';
+import { decodeUtf8 } from '../io/text';
 
-async function readText(file: string): Promise<string | Error> {
+/** A file's text (UTF-8 checked), or the issue that says why there is none. */
+async function readText(
+  file: string,
+  what = 'the file',
+): Promise<{ ok: true; text: string } | { ok: false; issues: Issue[] }> {
   try {
-    return await readFile(file, 'utf8');
+    return decodeUtf8(new Uint8Array(await readFile(file)));
   } catch (e) {
-    return e instanceof Error ? e : new Error(String(e));
+    return {
+      ok: false,
+      issues: [{ path: '$', message: `cannot read ${what}: ${e instanceof Error ? e.message : String(e)}` }],
+    };
   }
 }
 
-/** A network file and, when it names one, its sibling zones file. */
+/**
+ * A network file and, when it names one, its sibling zones file. What the planner should hear about a
+ * network that loads (no core, no lines) goes to stderr as warnings naming the file.
+ */
 export async function readNetwork(file: string): Promise<LoadResult<Network>> {
-  const text = await readText(file);
-  if (text instanceof Error)
-    return failed(file, [{ path: '$', message: `cannot read the file: ${text.message}` }]);
-  const zonesName = /"zonesFile"\s*:\s*"([^"]+)"/.exec(text)?.[1];
-  if (!zonesName) return loadNetwork({ file, text });
+  const result = await readNetworkFiles(file);
+  if (result.ok)
+    for (const w of result.warnings ?? [])
+      process.stderr.write(`${file}: warning: ${w.path}: ${w.message}\n`);
+  return result;
+}
+
+async function readNetworkFiles(file: string): Promise<LoadResult<Network>> {
+  const read = await readText(file);
+  if (!read.ok) return failed(file, read.issues);
+  const zonesName = zonesFileOf(read.text);
+  if (!zonesName) return loadNetwork({ file, text: read.text });
   const zonesFile = join(dirname(file), basename(zonesName));
-  const zonesText = await readText(zonesFile);
-  if (zonesText instanceof Error)
-    return failed(zonesFile, [{ path: '$', message: `cannot read the zones file: ${zonesText.message}` }]);
-  return loadNetwork({ file, text, zones: { file: zonesFile, text: zonesText } });
+  const zones = await readText(zonesFile, 'the zones file');
+  if (!zones.ok) {
+    // The network's own problems first; if it has none, that its zones file cannot be read.
+    const alone = loadNetwork({ file, text: read.text });
+    const missing = (i: Issue) => i.path === '$.zonesFile' && i.message.startsWith('the zones file');
+    if (!alone.ok && !alone.issues.some(missing)) return alone;
+    return failed(zonesFile, zones.issues);
+  }
+  return loadNetwork({ file, text: read.text, zones: { file: zonesFile, text: zones.text } });
 }
 
 /** A scenario file, checked in full against the network it will be applied to. */
 export async function readScenario(file: string, network: Network): Promise<LoadResult<Scenario>> {
-  const text = await readText(file);
-  if (text instanceof Error)
-    return failed(file, [{ path: '$', message: `cannot read the file: ${text.message}` }]);
-  return loadScenarioFor(network, file, text);
+  const read = await readText(file);
+  if (!read.ok) return failed(file, read.issues);
+  return loadScenarioFor(network, file, read.text);
+}
+
+/**
+ * Text written piece by piece to `file` — never a partial file: the pieces go to a temporary file beside it
+ * (same folder, so the rename cannot cross file systems), which replaces `file` only once complete. If
+ * anything fails on the way (a piece that throws, a full disk), the temporary file is removed and `file`
+ * is as it was. Without `file`, the pieces go to stdout.
+ */
+export async function writePieces(pieces: Iterable<string>, file: string | undefined): Promise<void> {
+  if (!file) {
+    for (const piece of pieces) if (!process.stdout.write(piece)) await once(process.stdout, 'drain');
+    return;
+  }
+  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.partial`);
+  const out = createWriteStream(temporary);
+  try {
+    for (const piece of pieces) if (!out.write(piece)) await once(out, 'drain');
+    out.end();
+    await finished(out);
+    await rename(temporary, file);
+  } catch (e) {
+    out.destroy();
+    await rm(temporary, { force: true });
+    throw e;
+  }
+}
+
+/**
+ * A results document (and its matrix) written to `file` (or stdout) only if it validates against
+ * commuteshed.results/1: the problems otherwise, and nothing written. The write itself is all or nothing.
+ */
+export async function writeResults(
+  doc: ResultsDocument,
+  matrix: MatrixInput | undefined,
+  file: string | undefined,
+): Promise<Issue[]> {
+  const invalid = checkResults(doc, matrix);
+  if (invalid.length > 0) return invalid;
+  // The browser's export writer: a 5,000-zone matrix is never one value or one string.
+  await writePieces(resultsJsonPieces(doc, matrix), file);
+  return [];
 }

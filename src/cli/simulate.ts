@@ -3,19 +3,15 @@
  * [--matrix] [--trip <from-zone>,<to-zone>]… [--workers <n>]`. Writes a commuteshed.results/1 document
  * (baseline only without a scenario); progress on stderr; exit 1 with every problem on bad input.
  */
-import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { formatIssues } from '../domain/issue';
 import type { Scenario } from '../domain/scenario';
 import { checksum } from '../io/canonical';
-import { resultsJsonPieces } from '../io/exports';
 import { buildResults } from '../io/results';
 import { Analysis } from '../workers/analysis';
 import { nodeWorkerCount, nodeWorkerFactory } from '../workers/nodeWorkers';
 import { RoutingPool } from '../workers/pool';
-import { readNetwork, readScenario } from './files';
+import { readNetwork, readScenario, writeResults } from './files';
 import { regionsText } from './regionText';
 import { tripText } from './tripText';
 
@@ -26,16 +22,6 @@ class UsageError extends Error {
 function fail(lines: string): never {
   process.stderr.write(`${lines}\n`);
   process.exit(1);
-}
-
-/** Text written piece by piece to `file` (or stdout), waiting whenever the stream's buffer is full. */
-async function writePieces(pieces: Iterable<string>, file: string | undefined): Promise<void> {
-  const out = file ? createWriteStream(file) : process.stdout;
-  for (const piece of pieces) if (!out.write(piece)) await once(out, 'drain');
-  if (file) {
-    out.end();
-    await finished(out);
-  }
 }
 
 async function main(): Promise<void> {
@@ -126,8 +112,13 @@ async function main(): Promise<void> {
           ...(comparison.scenario && { scenario: comparison.scenario.rows.times! }),
         }
       : undefined;
-    // The browser's export writer: a 5,000-zone matrix is never one value or one string.
-    await writePieces(resultsJsonPieces(doc, matrix), values.out);
+    // A document that breaks its own schema is a bug: say so and write nothing.
+    const invalid = await writeResults(doc, matrix, values.out);
+    if (invalid.length > 0) {
+      fail(
+        `simulate: internal error: the results do not validate against commuteshed.results/1, so nothing was written:\n${formatIssues(invalid)}`,
+      );
+    }
 
     for (const [o, d] of trips) {
       for (const s of scenario ? [null, scenario] : [null]) {

@@ -78,7 +78,7 @@ export interface SurfaceInput extends SurfaceOverrides {
  * 300 m / 600 m from a zone's people, a shared bike or e-bike at 13 km/h with 2 min (rural 3 min) to find and
  * unlock one and 1 min to park it.
  */
-export const DEFAULT_SURFACE: Record<ZoneClass, SurfaceParams> = {
+export const DEFAULT_SURFACE: Readonly<Record<ZoneClass, Readonly<SurfaceParams>>> = deepFreeze({
   urban: {
     bike: {
       speedKmh: 13,
@@ -123,7 +123,16 @@ export const DEFAULT_SURFACE: Record<ZoneClass, SurfaceParams> = {
       accessMaxMeters: 25000,
     },
   },
-};
+});
+
+/** Defaults are shared by every network: frozen, so no caller can change them for the others. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
 
 function merged<T extends object>(base: T | null, ...overrides: (Partial<T> | null | undefined)[]): T | null {
   let out = base;

@@ -4,7 +4,7 @@ import { indexNetwork, type Network } from '../domain/network';
 import type { SurfaceTable } from '../engine/types';
 import { type ActiveFeeder, stationLinks } from './access';
 import { type EdgeParts, NO_PARTS, perceivedCost, roundCost } from './cost';
-import { type NodeAttributes, nodeKey, parseLabel } from './nodes';
+import { type NodeAttributes, nodeKey, parseLabel, SEP } from './nodes';
 import { type PatternChain, type RideMeta, type RideUse, rides } from './rides';
 import { CLASS_CODES, type LegSpec, SurfaceModel, unitVector } from './surface';
 import { entrySeconds, exitSeconds, TransferResolver } from './transfers';
@@ -58,6 +58,11 @@ export interface SurfaceSpec {
   table: SurfaceTable;
 }
 
+/** A node key readable in a message: its parts joined by " · " instead of NUL. */
+export function readableKey(key: string): string {
+  return key.split(SEP).join(' · ');
+}
+
 /** An edge with a weight that is not a finite number ≥ 0: a bug, never silently a weight of 1. */
 export class GraphError extends Error {
   override readonly name = 'GraphError';
@@ -104,7 +109,7 @@ class SpecBuilder {
 
   /** Adds a node; returns its index. */
   addNode(key: string, attrs: NodeAttributes): number {
-    if (this.index.has(key)) throw new GraphError(`node ${key} added twice`);
+    if (this.index.has(key)) throw new GraphError(`node ${readableKey(key)} added twice`);
     const n = this.spec.nodeKeys.length;
     this.index.set(key, n);
     this.spec.nodeKeys.push(key);
@@ -114,7 +119,7 @@ class SpecBuilder {
 
   indexOf(key: string): number {
     const n = this.index.get(key);
-    if (n === undefined) throw new GraphError(`no node ${key}`);
+    if (n === undefined) throw new GraphError(`no node ${readableKey(key)}`);
     return n;
   }
 
@@ -128,10 +133,11 @@ class SpecBuilder {
     uses?: RideUse[],
   ): void {
     if (!(Number.isFinite(weight) && weight >= 0))
-      throw new GraphError(`edge ${from} → ${to} has weight ${weight}`);
+      throw new GraphError(`edge ${readableKey(from)} → ${readableKey(to)} has weight ${weight}`);
     const s = this.index.get(from);
     const t = this.index.get(to);
-    if (s === undefined || t === undefined) throw new GraphError(`edge ${from} → ${to} joins a missing node`);
+    if (s === undefined || t === undefined)
+      throw new GraphError(`edge ${readableKey(from)} → ${readableKey(to)} joins a missing node`);
     this.addEdgeAt(s, t, kind, parts, weight, service, undefined, uses);
   }
 
@@ -147,7 +153,9 @@ class SpecBuilder {
     uses?: RideUse[],
   ): void {
     if (!(Number.isFinite(weight) && weight >= 0)) {
-      throw new GraphError(`edge ${this.spec.nodeKeys[s]} → ${this.spec.nodeKeys[t]} has weight ${weight}`);
+      throw new GraphError(
+        `edge ${readableKey(this.spec.nodeKeys[s]!)} → ${readableKey(this.spec.nodeKeys[t]!)} has weight ${weight}`,
+      );
     }
     // One object literal of a fixed shape per edge (no spreads): hundreds of thousands are made.
     const attrs: EdgeAttributes = {

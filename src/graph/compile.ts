@@ -9,6 +9,7 @@ import type {
 import type { EdgeAttributes, EdgeKind, GraphSpec } from './build';
 import { GraphError } from './build';
 import { type CommuteGraph, fromGraphology } from './graphology';
+import { checkLimits } from './limits';
 import type { NodeAttributes } from './nodes';
 import type { RideUse } from './rides';
 
@@ -52,6 +53,7 @@ export function compileGraph(g: CommuteGraph): CompactGraph {
  * graph gives the same arrays. Every weight is checked again: not a finite number ≥ 0 is an error.
  */
 export function compile(spec: GraphSpec): CompactGraph {
+  checkLimits(spec);
   const zones: string[] = [];
   const zoneIndex = new Map<string, number>();
   const stationIndex = new Map<string, number>();

@@ -25,6 +25,21 @@ describe('parseJson', () => {
     expect(result.issues[0]!.message).toContain(`(${where})`);
   });
 
+  it.each([
+    ['100 KB of "["', '['.repeat(100_000), 'the text ends where a value should be (line 1, column 100001)'],
+    [
+      '{"a": nested 100,000 deep',
+      '{"a":'.repeat(100_000),
+      'the text ends where a value should be (line 1, column 500001)',
+    ],
+    ['a million "[" closed by "}"', `${'['.repeat(1_000_000)}}`, 'unexpected "}" (line 1, column 1000001)'],
+  ])('deeply nested broken JSON (%s) is located, not a stack overflow', (_what, text, message) => {
+    expect(parseJson(text)).toEqual({
+      ok: false,
+      issues: [{ path: '$', message: `not valid JSON: ${message}` }],
+    });
+  });
+
   it('accepts exactly what JSON.parse accepts; locates errors within the token V8 blames (property)', () => {
     const edited = fc
       .tuple(

@@ -25,111 +25,109 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }
 
-/** Offset and nature of the first JSON syntax error in `text`. */
+/**
+ * Offset and nature of the first JSON syntax error in `text`. A loop over a stack of open containers, not
+ * recursion: a file of a hundred thousand "[" must be located like any other, not overflow the call stack.
+ */
 export function syntaxErrorAt(text: string): { offset: number; problem: string } {
   let i = 0;
-  class Stop {
-    constructor(
-      readonly offset: number,
-      readonly problem: string,
-    ) {}
-  }
-  const fail = (problem: string): never => {
-    throw new Stop(i, problem);
-  };
+  const at = (problem: string) => ({ offset: i, problem });
   const describe = () => (i >= text.length ? 'the end of the text' : `${JSON.stringify(text[i])}`);
   const space = () => {
     while (i < text.length && ' \t\n\r'.includes(text[i]!)) i++;
   };
-  const literal = (word: string) => {
-    if (text.startsWith(word, i)) i += word.length;
-    else fail(`unexpected ${describe()}`);
-  };
-  const string = () => {
+  const NUMBER = /-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
+  /** Skips a string starting at the quote; the problem, if it is broken. */
+  const string = (): string | undefined => {
     i++;
     while (i < text.length && text[i] !== '"') {
       if (text[i] === '\\') {
         i++;
         if (text[i] === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail('bad \\u escape in a string');
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) return 'bad \\u escape in a string';
           i += 4;
-        } else if (!'"\\/bfnrt'.includes(text[i] ?? '')) fail('bad escape in a string');
-      } else if (text.charCodeAt(i) < 0x20) fail('a control character (e.g. a line break) inside a string');
+        } else if (!'"\\/bfnrt'.includes(text[i] ?? '')) return 'bad escape in a string';
+      } else if (text.charCodeAt(i) < 0x20) return 'a control character (e.g. a line break) inside a string';
       i++;
     }
-    if (i >= text.length) fail('a string that is never closed');
+    if (i >= text.length) return 'a string that is never closed';
     i++;
+    return undefined;
   };
-  const number = () => {
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
-    if (!m) fail(`unexpected ${describe()}`);
-    i += m![0].length;
+  /** Skips a scalar value (string, literal, number) at i; the problem, if there is none or it is broken. */
+  const scalar = (): string | undefined => {
+    const c = text[i];
+    if (c === '"') return string();
+    for (const word of ['true', 'false', 'null']) {
+      if (c === word[0]) {
+        if (!text.startsWith(word, i)) return `unexpected ${describe()}`;
+        i += word.length;
+        return undefined;
+      }
+    }
+    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) {
+      NUMBER.lastIndex = i;
+      const m = NUMBER.exec(text);
+      if (!m) return `unexpected ${describe()}`;
+      i += m[0].length;
+      return undefined;
+    }
+    return i >= text.length ? 'the text ends where a value should be' : `unexpected ${describe()}`;
   };
-  const value = (): void => {
+
+  const open: ('{' | '[')[] = [];
+  // What comes next: a value ("]" too right after "["), a key ("}" too right after "{"), or what follows
+  // a value inside the innermost container (or nothing at the top).
+  let expect: 'value' | 'first-value' | 'key' | 'first-key' | 'after' = 'value';
+  for (;;) {
     space();
     const c = text[i];
-    if (c === '{') {
-      i++;
+    if (expect === 'value' || expect === 'first-value') {
+      if (expect === 'first-value' && c === ']') {
+        i++;
+        open.pop();
+        expect = 'after';
+      } else if (c === '{' || c === '[') {
+        i++;
+        open.push(c);
+        expect = c === '{' ? 'first-key' : 'first-value';
+      } else {
+        const problem = scalar();
+        if (problem) return at(problem);
+        expect = 'after';
+      }
+    } else if (expect === 'key' || expect === 'first-key') {
+      if (expect === 'first-key' && c === '}') {
+        i++;
+        open.pop();
+        expect = 'after';
+        continue;
+      }
+      if (c !== '"') return at(`expected a "quoted" key, found ${describe()}`);
+      const problem = string();
+      if (problem) return at(problem);
       space();
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      for (;;) {
-        space();
-        if (text[i] !== '"') fail(`expected a "quoted" key, found ${describe()}`);
-        string();
-        space();
-        if (text[i] !== ':') fail(`expected ":" after a key, found ${describe()}`);
-        i++;
-        value();
-        space();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') {
-          i++;
-          return;
-        }
-        fail(`expected "," or "}" in an object, found ${describe()}`);
-      }
-    }
-    if (c === '[') {
+      if (text[i] !== ':') return at(`expected ":" after a key, found ${describe()}`);
       i++;
-      space();
-      if (text[i] === ']') {
+      expect = 'value';
+    } else {
+      const top = open.at(-1);
+      if (top === undefined) {
+        if (i < text.length) return at(`unexpected ${describe()} after the end of the document`);
+        return { offset: 0, problem: 'invalid JSON' };
+      }
+      if (c === ',') {
         i++;
-        return;
-      }
-      for (;;) {
-        value();
-        space();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') {
-          i++;
-          return;
-        }
-        fail(`expected "," or "]" in an array, found ${describe()}`);
-      }
+        expect = top === '{' ? 'key' : 'value';
+      } else if (c === (top === '{' ? '}' : ']')) {
+        i++;
+        open.pop();
+      } else
+        return at(
+          top === '{'
+            ? `expected "," or "}" in an object, found ${describe()}`
+            : `expected "," or "]" in an array, found ${describe()}`,
+        );
     }
-    if (c === '"') string();
-    else if (c === 't') literal('true');
-    else if (c === 'f') literal('false');
-    else if (c === 'n') literal('null');
-    else if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) number();
-    else fail(i >= text.length ? 'the text ends where a value should be' : `unexpected ${describe()}`);
-  };
-  try {
-    value();
-    space();
-    if (i < text.length) fail(`unexpected ${describe()} after the end of the document`);
-    return { offset: 0, problem: 'invalid JSON' };
-  } catch (e) {
-    if (e instanceof Stop) return { offset: e.offset, problem: e.problem };
-    throw e;
   }
 }

@@ -4,9 +4,9 @@ import type { Issue } from '../domain/issue';
 import type { Network } from '../domain/network';
 import type { Zone } from '../domain/zone';
 import { parseJson } from './json';
-import { checkNetworkReferences } from './networkChecks';
+import { checkNetworkGeography, checkNetworkReferences } from './networkChecks';
 import { failed, type LoadResult } from './result';
-import { networkSchema, zonesFileSchema } from './schema/network';
+import { networkSchema, SIBLING_ZONES_FILE, zonesFileSchema } from './schema/network';
 import { validate } from './zodIssues';
 
 export interface NetworkSource {
@@ -30,10 +30,12 @@ export function loadNetwork(source: NetworkSource): LoadResult<Network> {
   if (issues.length > 0 || !structure.success) return failed(source.file, issues);
 
   const network = structure.data as Network;
+  const geography = checkNetworkGeography(network);
+  if (geography.length > 0) return failed(source.file, geography);
   if (network.zonesFile === undefined) {
     const regions = regionIssues(network, network.zones ?? []);
     if (regions.length > 0) return failed(source.file, regions);
-    return { ok: true, value: { ...network, zones: network.zones ?? [] } };
+    return loaded({ ...network, zones: network.zones ?? [] });
   }
   if (!source.zones) {
     return failed(source.file, [
@@ -60,7 +62,33 @@ export function loadNetwork(source: NetworkSource): LoadResult<Network> {
   );
   coreIssues.push(...regionIssues(network, zones.value));
   if (coreIssues.length > 0) return failed(source.file, coreIssues);
-  return { ok: true, value: { ...network, zones: zones.value } };
+  return loaded({ ...network, zones: zones.value });
+}
+
+/** A network that loads, with what a planner should hear about it. */
+function loaded(network: Network): LoadResult<Network> {
+  const warnings: Issue[] = [];
+  if (network.core.length === 0)
+    warnings.push({
+      path: '$.core',
+      message:
+        'no core zones: time to the core and the 1-hour commute circle cannot be computed (name the core zones)',
+    });
+  if (network.lines.length === 0)
+    warnings.push({ path: '$.lines', message: 'no rail lines: every trip is a walk' });
+  return warnings.length > 0 ? { ok: true, value: network, warnings } : { ok: true, value: network };
+}
+
+/**
+ * The sibling zones file a network's text names (top-level `zonesFile`, a plain file name), or undefined.
+ * Read from the parsed document, never by searching the text: a "zonesFile" key nested anywhere else (a
+ * note, a name) is not the network's, and a malformed one is the validator's to report.
+ */
+export function zonesFileOf(text: string): string | undefined {
+  const parsed = parseJson(text);
+  if (!parsed.ok || parsed.value === null || typeof parsed.value !== 'object') return undefined;
+  const name = (parsed.value as Record<string, unknown>).zonesFile;
+  return typeof name === 'string' && SIBLING_ZONES_FILE.test(name) ? name : undefined;
 }
 
 /** A region's district that no zone has is a typo, not an empty region. */

@@ -1,5 +1,7 @@
 import { childPath, type Issue } from '../domain/issue';
+import type { Network } from '../domain/network';
 import { clockToSeconds } from '../domain/units';
+import { implausibleHopText, isPlausibleHop } from './plausibility';
 
 /**
  * Cross-reference checks a schema cannot express: unique ids, known references, array lengths that must
@@ -167,7 +169,8 @@ function checkPattern(
   }
   if (isObject(p.headways)) {
     for (const period of Object.keys(p.headways)) {
-      if (!known.periods.has(period))
+      // "__proto__" is reported by the validator (zodIssues), whatever its place.
+      if (!known.periods.has(period) && period !== '__proto__')
         issue(childPath(`${path}.headways`, period), `unknown period "${period}"`);
     }
   }
@@ -201,11 +204,19 @@ function uniqueIds(
 }
 
 /**
- * A raw value as message text: a string as it is, anything else as JSON. Never String() or a template
- * literal on raw input: JSON such as {"toString": 1} makes them throw.
+ * A raw value as message text: a string as it is, anything else as (short) JSON. Never String() or a
+ * template literal on a raw object: JSON such as {"toString": 1} makes them throw.
  */
 function show(v: unknown): string {
-  return typeof v === 'string' ? v : (JSON.stringify(v) ?? String(v));
+  if (typeof v === 'string') return v;
+  if (typeof v !== 'object' || v === null) return String(v);
+  // JSON.stringify recurses: a value nested a hundred thousand levels deep overflows it.
+  try {
+    const text = JSON.stringify(v);
+    return text.length > 60 ? `${text.slice(0, 60)}…` : text;
+  } catch {
+    return Array.isArray(v) ? 'a deeply nested array' : 'a deeply nested object';
+  }
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -214,4 +225,51 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 function arrayOf(v: unknown): unknown[] {
   return Array.isArray(v) ? v : [];
+}
+
+/**
+ * Station positions against run times (io/plausibility.ts), on a network that passed its schema: each
+ * implausible pair of stations once, at the first run that joins them, and a station in two or more such
+ * pairs at its position (that one is probably the misplaced one).
+ */
+export function checkNetworkGeography(network: Pick<Network, 'stations' | 'lines'>): Issue[] {
+  const issues: Issue[] = [];
+  const stations = new Map(network.stations.map((s, k) => [s.id, { station: s, k }]));
+  const seen = new Set<string>();
+  const pairsOf = new Map<string, string[]>();
+  network.lines.forEach((line, l) => {
+    line.patterns.forEach((p, k) => {
+      const hops = p.loop ? p.stops.length : p.stops.length - 1;
+      for (let h = 0; h < hops; h++) {
+        const a = stations.get(p.stops[h]!);
+        const b = stations.get(p.stops[(h + 1) % p.stops.length]!);
+        const run = p.runSeconds[h];
+        if (!a || !b || run === undefined) continue;
+        if (isPlausibleHop(a.station.coord, b.station.coord, run)) continue;
+        const pair = [a.station.id, b.station.id].sort().join('\u0000');
+        if (seen.has(pair)) continue;
+        seen.add(pair);
+        for (const [s, other] of [
+          [a, b],
+          [b, a],
+        ] as const)
+          pairsOf.set(s.station.id, [...(pairsOf.get(s.station.id) ?? []), other.station.id]);
+        issues.push({
+          path: `$.lines[${l}].patterns[${k}].runSeconds[${h}]`,
+          message: `${implausibleHopText(a.station, b.station, run)} ($.stations[${a.k}].coord, $.stations[${b.k}].coord).`,
+        });
+      }
+    });
+  });
+  for (const [id, others] of pairsOf) {
+    if (others.length < 2) continue;
+    issues.push({
+      path: `$.stations[${stations.get(id)!.k}].coord`,
+      message: `is implausibly far from ${others.length} stations it is timed against (${others
+        .slice(0, 3)
+        .map((o) => `"${o}"`)
+        .join(', ')}${others.length > 3 ? ', …' : ''}): this position is probably wrong`,
+    });
+  }
+  return issues;
 }

@@ -1,7 +1,12 @@
 import { formatIssues, type Issue } from '../domain/issue';
 
-/** A loader's answer: the value, or every problem found (never a partial value). */
-export type LoadResult<T> = { ok: true; value: T } | { ok: false; file: string; issues: Issue[] };
+/**
+ * A loader's answer: the value, or every problem found (never a partial value). A value may come with
+ * warnings: input that loads but that a planner should hear about (an empty core: no time to the core).
+ */
+export type LoadResult<T> =
+  | { ok: true; value: T; warnings?: Issue[] }
+  | { ok: false; file: string; issues: Issue[] };
 
 /** Invalid input where a caller wants an exception (CLI, tests): the file and all its problems. */
 export class ValidationError extends Error {

@@ -1,4 +1,5 @@
 import { resolveAssumptions } from '../domain/assumptions';
+import type { Issue } from '../domain/issue';
 import { TRIP_MODES, type TripMode, tripModeOf } from '../domain/modes';
 import type { Network } from '../domain/network';
 import type { Scenario } from '../domain/scenario';
@@ -6,8 +7,10 @@ import type { DeltaSummary } from '../metrics/comparison';
 import type { ZoneMetricsTable } from '../metrics/originMetrics';
 import type { ComparisonReport } from '../metrics/report';
 import type { Summary } from '../metrics/summary';
+import type { MatrixInput } from './exports';
 import { normalizeScenario } from './scenario';
-import type { ResultsDocument } from './schema/results';
+import { type ResultsDocument, resultsSchema } from './schema/results';
+import { validate } from './zodIssues';
 
 export const RESULTS_FORMAT = 'commuteshed.results/1';
 
@@ -148,4 +151,31 @@ export function buildResults(input: ResultsInput): ResultsDocument {
  */
 export function serializeResults(doc: ResultsDocument): string {
   return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/**
+ * The document (and the matrix written with it) against its own schema: the problems, or none. Results are
+ * computed, so a problem here is a bug; a caller writing a file refuses to write it (DESIGN.md §4: never a
+ * file that breaks its format). Travel times must be whole seconds ≥ 0, or +Infinity (no path, written null).
+ */
+export function checkResults(doc: ResultsDocument, matrix?: MatrixInput): Issue[] {
+  const checked = validate(resultsSchema, doc);
+  const issues = checked.success ? [] : checked.issues;
+  const zones = doc.zones.length;
+  for (const [side, m] of Object.entries(matrix ?? {}) as [string, Float32Array][]) {
+    if (m.length !== zones * zones) {
+      issues.push({ path: `$.matrix.${side}`, message: `has ${m.length} cells for ${zones} zones` });
+      continue;
+    }
+    for (let k = 0; k < m.length; k++) {
+      const t = m[k]!;
+      if (t === Number.POSITIVE_INFINITY || (Number.isInteger(t) && t >= 0)) continue;
+      issues.push({
+        path: `$.matrix.${side}[${Math.floor(k / zones)}][${k % zones}]`,
+        message: `travel time ${t} s is not whole seconds ≥ 0`,
+      });
+      if (issues.length >= 100) return issues;
+    }
+  }
+  return issues;
 }

@@ -3,7 +3,9 @@ import type { Issue } from '../domain/issue';
 import type { Network } from '../domain/network';
 import type { Scenario } from '../domain/scenario';
 import { parseJson } from './json';
+import { checkNetworkGeography } from './networkChecks';
 import { failed, type LoadResult } from './result';
+import { patternSchema } from './schema/network';
 import { modificationSchema, scenarioSchema } from './schema/scenario';
 import { validate } from './zodIssues';
 
@@ -41,7 +43,9 @@ export function loadScenarioFor(network: Network, file: string, text: string): L
   const structural = validateScenario(file, parsed.value);
   if (structural.ok) {
     const applied = applyScenario(network, structural.value);
-    return applied.ok ? structural : failed(file, applied.issues);
+    if (!applied.ok) return failed(file, applied.issues);
+    const outOfBounds = resultIssues(network, structural.value, applied.network);
+    return outOfBounds.length > 0 ? failed(file, outOfBounds) : structural;
   }
   const raw = parsed.value as { network?: unknown; modifications?: unknown };
   if (!Array.isArray(raw?.modifications)) return structural;
@@ -68,6 +72,57 @@ export function loadScenarioFor(network: Network, file: string, text: string): L
     file,
     issues.sort((a, b) => comparePaths(a.path, b.path)),
   );
+}
+
+/**
+ * What the lines a scenario changed or added would be as a network file: every number in its domain, every
+ * run plausible for its stations. Each modification is valid alone, but changes compound (two adjust-speed
+ * factors of 0.1 make a run a hundred times longer), so the result is checked too; a problem is reported
+ * at the first modification whose changes, with those listed before it, produce it.
+ */
+function resultIssues(base: Network, scenario: Scenario, result: Network): Issue[] {
+  const problems = changedLineProblems(base, result);
+  if (problems.length === 0) return [];
+  for (let k = 0; k < scenario.modifications.length; k++) {
+    const prefix = applyScenario(base, {
+      ...scenario,
+      modifications: scenario.modifications.slice(0, k + 1),
+    });
+    const found = prefix.ok ? changedLineProblems(base, prefix.network) : [];
+    if (found.length > 0)
+      return found.map((message) => ({
+        path: `$.modifications[${k}]`,
+        message: `with the changes listed before it, this makes ${message}`,
+      }));
+  }
+  return problems.map((message) => ({ path: '$.modifications', message: `together these make ${message}` }));
+}
+
+/** Lines of `result` that are not `base`'s own objects, checked like a network file's lines. */
+function changedLineProblems(base: Network, result: Network): string[] {
+  const before = new Set(base.lines);
+  const lines = result.lines.filter((l) => !before.has(l));
+  const problems: string[] = [];
+  for (const line of lines) {
+    for (const p of line.patterns) {
+      const checked = validate(patternSchema, p);
+      if (checked.success) continue;
+      for (const i of checked.issues)
+        problems.push(
+          `line "${line.id}" (pattern "${p.id}", direction ${p.direction}) ${i.path.slice(2)}: ${i.message}`,
+        );
+    }
+  }
+  for (const i of checkNetworkGeography({ stations: result.stations, lines })) {
+    const m = /^\$\.lines\[(\d+)\]\.patterns\[(\d+)\]/.exec(i.path);
+    if (!m) continue;
+    const line = lines[Number(m[1])]!;
+    const p = line.patterns[Number(m[2])]!;
+    problems.push(
+      `line "${line.id}" (pattern "${p.id}", direction ${p.direction}) implausible: ${i.message.replace(/ \(\$\.stations.*$/, '.')}`,
+    );
+  }
+  return problems;
 }
 
 /** JSON paths in document order: array indices numerically. */

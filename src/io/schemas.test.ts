@@ -13,6 +13,27 @@ describe('shipped JSON Schemas', () => {
     }
   });
 
+  it('give every number a file can carry a physical domain: a minimum and a maximum', () => {
+    const unbounded: string[] = [];
+    for (const name of ['network.schema.json', 'zones.schema.json', 'scenario.schema.json']) {
+      const stack: [unknown, string][] = [[jsonSchemas()[name], name]];
+      while (stack.length > 0) {
+        const [node, path] = stack.pop()!;
+        if (node === null || typeof node !== 'object') continue;
+        const o = node as Record<string, unknown>;
+        const types = Array.isArray(o.type) ? o.type : [o.type];
+        const numeric = types.includes('number') || types.includes('integer');
+        const low = o.minimum ?? o.exclusiveMinimum;
+        const high = o.maximum ?? o.exclusiveMaximum;
+        if (numeric && o.const === undefined && (low === undefined || high === undefined))
+          unbounded.push(path);
+        for (const [k, v] of Object.entries(o)) stack.push([v, `${path}/${k}`]);
+      }
+    }
+    // A GeoJSON feature's id may be a number (RFC 7946 §3.2): a name, not a quantity.
+    expect(unbounded).toEqual(['zones.schema.json/properties/features/items/properties/id']);
+  });
+
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   const validate = (name: string, data: unknown) => {
     const schema = read(`schemas/${name}`);

@@ -92,7 +92,11 @@ export function createIoApi(): IoApi {
       const sum = await checksum(result.value);
       networks.set(sum, result.value);
       while (networks.size > 4) networks.delete(networks.keys().next().value!);
-      return { ok: true, value: { network: result.value, checksum: sum } };
+      return {
+        ok: true,
+        value: { network: result.value, checksum: sum },
+        ...(result.warnings && { warnings: result.warnings }),
+      };
     },
     async loadScenario(key, file, text) {
       return loadScenarioFor(network(key), file, text);

@@ -5,8 +5,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyScenario } from '../../src/domain/applyScenario';
-import type { Issue } from '../../src/domain/issue';
+import { resolveAssumptions } from '../../src/domain/assumptions';
+import { childPath, type Issue } from '../../src/domain/issue';
 import type { Network } from '../../src/domain/network';
+import { DEFAULT_SURFACE } from '../../src/domain/surface';
 import { loadNetwork } from '../../src/io/network';
 import type { LoadResult } from '../../src/io/result';
 import { loadScenario, loadScenarioFor } from '../../src/io/scenario';
@@ -192,13 +194,13 @@ describe('network files', () => {
     delete q1.runSeconds;
     n.stations[0].processing = { entrySeconds: -60 };
     expect(issuesOf(loadNet(n))).toEqual([
-      { path: '$.stations[0].processing.entrySeconds', message: 'must be ≥ 0, got -60' },
-      { path: '$.lines[0].patterns[0].runSeconds[0]', message: 'must be > 0, got -5' },
+      { path: '$.stations[0].processing.entrySeconds', message: 'must be ≥ 0 s, got -60' },
+      { path: '$.lines[0].patterns[0].runSeconds[0]', message: 'must be ≥ 1 s, got -5' },
       { path: '$.lines[0].patterns[0].dwellSeconds[1]', message: 'expected number, got "NaN"' },
-      { path: '$.lines[0].patterns[1].dwellSeconds[0]', message: 'must be ≥ 0, got -1' },
-      { path: '$.lines[0].patterns[1].headways["am-peak"]', message: 'must be > 0, got 0' },
+      { path: '$.lines[0].patterns[1].dwellSeconds[0]', message: 'must be ≥ 0 s, got -1' },
+      { path: '$.lines[0].patterns[1].headways["am-peak"]', message: 'must be ≥ 30 s, got 0' },
       { path: '$.lines[1].patterns[0].runSeconds[0]', message: 'expected number, got null' },
-      { path: '$.lines[1].patterns[0].headways["am-peak"]', message: 'must be > 0, got -300' },
+      { path: '$.lines[1].patterns[0].headways["am-peak"]', message: 'must be ≥ 30 s, got -300' },
       { path: '$.lines[1].patterns[1].runSeconds', message: 'missing (expected array)' },
     ]);
   });
@@ -262,6 +264,46 @@ describe('network files', () => {
     );
   });
 
+  it('valid JSON nested a hundred thousand levels deep where an id or a list is expected is an issue', () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const text = JSON.stringify(validNetwork())
+      .replace('"stops":["A"', `"stops":[${deep},"A"`)
+      .replace('"id":"toy"', `"id":${deep}`)
+      .replace('"hubs":[]', `"hubs":[{"id":"H","name":{"en":"H"},"stations":[${deep},"A"]}]`);
+    expect(issuesOf(loadNet(text))).toEqual(
+      expect.arrayContaining([
+        { path: '$.id', message: 'expected string, got an array' },
+        { path: '$.hubs[0].stations[0]', message: 'expected string, got an array' },
+        { path: '$.lines[0].patterns[0].stops[0]', message: 'expected string, got an array' },
+        { path: '$.lines[0].patterns[0].stops[0]', message: 'unknown station "a deeply nested array"' },
+      ]),
+    );
+  });
+
+  it('a network without zones is rejected; one without a core or lines loads with a warning', () => {
+    const n = validNetwork();
+    n.zones = [];
+    expect(issuesOf(loadNet(n))).toEqual([
+      { path: '$.zones', message: 'needs at least one zone (nothing to compute times between)' },
+    ]);
+    const bare = validNetwork();
+    bare.core = [];
+    bare.lines = [];
+    const result = loadNet(bare);
+    expect(result).toMatchObject({
+      ok: true,
+      warnings: [
+        {
+          path: '$.core',
+          message:
+            'no core zones: time to the core and the 1-hour commute circle cannot be computed (name the core zones)',
+        },
+        { path: '$.lines', message: 'no rail lines: every trip is a walk' },
+      ],
+    });
+    expect(loadNet(validNetwork())).not.toHaveProperty('warnings');
+  });
+
   it('a zones file that is not a list of features is an issue of that file', () => {
     const n = validNetwork();
     delete n.zones;
@@ -276,7 +318,7 @@ describe('network files', () => {
       zones: { file: 'toy.zones.geojson', text: zonesText },
     });
     expect(issuesOf(result, 'toy.zones.geojson')).toEqual([
-      { path: '$.features', message: 'expected array, got object' },
+      { path: '$.features', message: 'expected an array, got an object with a "length" field' },
     ]);
   });
 
@@ -324,6 +366,184 @@ describe('network files', () => {
       }),
       { seed: 7, numRuns: 400 },
     );
+  });
+});
+
+/** JSON paths of every number in a value, with a setter for each. */
+function numbersIn(root: Json): { path: string; set: (v: number) => void }[] {
+  const found: { path: string; set: (v: number) => void }[] = [];
+  const walk = (node: Json, path: string) => {
+    for (const [k, v] of Object.entries(node)) {
+      const p = Array.isArray(node) ? `${path}[${k}]` : childPath(path, k);
+      if (typeof v === 'number') found.push({ path: p, set: (x) => (node[k] = x) });
+      else if (v !== null && typeof v === 'object') walk(v, p);
+    }
+  };
+  walk(root, '$');
+  return found;
+}
+
+describe('physical domains (every number a file can carry)', () => {
+  /** The valid network with every optional number present. */
+  const fullNetwork = (): Json => {
+    const n = validNetwork();
+    n.assumptions = {
+      ...resolveAssumptions(n.assumptions),
+      surface: {
+        ...structuredClone(DEFAULT_SURFACE.urban),
+        byClass: { rural: structuredClone(DEFAULT_SURFACE.rural) },
+        byPeriod: { 'am-peak': { bus: { speedKmh: 16, headwaySeconds: 480 } } },
+      },
+    };
+    n.zones[1].class = 'rural';
+    n.feeders = [{ id: 'f', station: 'B', radiusMeters: 3000, headways: { 'am-peak': 600 }, speedKmh: 20 }];
+    n.stations[0].processing = { entrySeconds: 120, exitSeconds: 60 };
+    n.transfers = [{ at: { station: 'B' }, walkSeconds: 120, processingSeconds: 60 }];
+    n.lines[1].patterns[0].servedAs = [{ fromStop: 1, line: 'L1', direction: 0 }];
+    const [lon, lat] = n.zones[0].centroid;
+    n.zones[0].geometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [lon, lat],
+          [lon + 0.01, lat],
+          [lon, lat + 0.01, 40],
+          [lon, lat],
+        ],
+      ],
+    };
+    return n;
+  };
+  /** A scenario with a number in every place a modification can hold one. */
+  const fullScenario = (): Json =>
+    JSON.parse(
+      JSON.stringify(
+        scenario(
+          [
+            {
+              type: 'add-line',
+              line: { id: 'N', name: { en: 'N' }, layer: 'suburban', color: '#123456' },
+              stops: ['A', { id: 'X', name: { en: 'X' }, coord: [0.05, 0.01], layer: 'suburban' }],
+              headways: { 'am-peak': 600 },
+              speedKmh: 80,
+              runSeconds: [300],
+              dwellSeconds: 30,
+            },
+            { type: 'set-headway', line: 'L1', headways: { 'am-peak': 120 } },
+            { type: 'adjust-speed', line: 'L2', speedFactor: 1.2 },
+            {
+              type: 'add-pattern',
+              line: 'L1',
+              pattern: { id: 'e', stops: ['A', 'B'], headways: { 'am-peak': 900 } },
+            },
+            { type: 'through-run', from: 'L1', to: 'L2', station: 'B', headways: { 'am-peak': 600 } },
+            { type: 'set-transfer', at: { station: 'B' }, walkSeconds: 60, processingSeconds: 0 },
+            { type: 'set-processing', layer: 'metro', entrySeconds: 60, exitSeconds: 30 },
+            {
+              type: 'add-feeder',
+              station: 'A',
+              radiusMeters: 3000,
+              headways: { 'am-peak': 600 },
+              speedKmh: 20,
+            },
+          ],
+          'toy',
+        ),
+      ),
+    );
+
+  it('the full fixtures are valid, so each rejection below is the one number changed', () => {
+    expect(loadNet(fullNetwork())).toMatchObject({ ok: true });
+    expect(loadScenario('s.scenario.json', JSON.stringify(fullScenario()))).toMatchObject({ ok: true });
+    expect(numbersIn(fullNetwork()).length).toBeGreaterThan(60);
+    expect(numbersIn(fullScenario()).length).toBeGreaterThan(12);
+  });
+
+  // 1e308 and −1e308 pass JSON and `typeof number`; 1e12 seconds overflowed the engine's Int32 times.
+  it.each([1e308, -1e308, 1e12])('%s anywhere in a network is rejected at its own path', (bad) => {
+    for (const { path } of numbersIn(fullNetwork())) {
+      // Direction 1e12 is not a direction either: every number, with no exception.
+      const n = fullNetwork();
+      numbersIn(n)
+        .find((x) => x.path === path)!
+        .set(bad);
+      const issues = issuesOf(loadNet(n));
+      expect(
+        issues.map((i) => i.path),
+        path,
+      ).toContain(path);
+    }
+  });
+
+  it.each([1e308, -1e308, 1e12])('%s anywhere in a scenario is rejected at its own path', (bad) => {
+    for (const { path } of numbersIn(fullScenario())) {
+      const s = fullScenario();
+      numbersIn(s)
+        .find((x) => x.path === path)!
+        .set(bad);
+      const issues = issuesOf(loadScenario('s.scenario.json', JSON.stringify(s)), 's.scenario.json');
+      expect(
+        issues.map((i) => i.path),
+        path,
+      ).toContain(path);
+    }
+  });
+
+  it('the messages give the bound with its unit and the value found', () => {
+    const n = fullNetwork();
+    n.lines[0].patterns[0].headways['am-peak'] = 1e-9;
+    n.lines[0].patterns[0].runSeconds[0] = 1e-9;
+    n.stations[0].processing.entrySeconds = 1e308;
+    n.zones[0].population = 1e308;
+    expect(issuesOf(loadNet(n))).toEqual([
+      { path: '$.stations[0].processing.entrySeconds', message: 'must be ≤ 10,800 s, got 1e+308' },
+      { path: '$.lines[0].patterns[0].runSeconds[0]', message: 'must be ≥ 1 s, got 1e-9' },
+      { path: '$.lines[0].patterns[0].headways["am-peak"]', message: 'must be ≥ 30 s, got 1e-9' },
+      { path: '$.zones[0].population', message: 'must be ≤ 100,000,000 people, got 1e+308' },
+    ]);
+  });
+
+  it('a station moved across the world with its run times unchanged is rejected at the runs and at the station', () => {
+    // B sits 6 km from A and C, 600 s away by metro; moved to (−150, −60) those 600 s would be 1.2 M km/h.
+    const n = fullNetwork();
+    n.stations[1].coord = [-150, -60];
+    const issues = issuesOf(loadNet(n));
+    expect(issues.map((i) => i.path)).toEqual([
+      '$.lines[0].patterns[0].runSeconds[0]',
+      '$.lines[1].patterns[0].runSeconds[0]',
+      '$.stations[1].coord',
+    ]);
+    expect(issues[0]!.message).toMatch(
+      /^"A" and "B" are [\d,]+ km apart in a straight line, yet the run takes 600 s: [\d,]+ km\/h even with a minute's slack, and no train runs faster than 600 km\/h\. A station position or this run time is wrong \(\$\.stations\[0\]\.coord, \$\.stations\[1\]\.coord\)\.$/,
+    );
+    expect(issues[2]!.message).toBe(
+      'is implausibly far from 2 stations it is timed against ("A", "C"): this position is probably wrong',
+    );
+  });
+
+  it('a station a few hundred metres off, or a fast but real run, is accepted', () => {
+    // 12 km in 60 s is 720 km/h, but with a minute's slack (timetables round) 360 km/h: plausible.
+    const n = fullNetwork();
+    n.stations[1].coord = at(6400, 300);
+    n.lines[0].patterns[0].runSeconds = [1];
+    expect(loadNet(n).ok).toBe(true);
+  });
+
+  it('"__proto__" as a period is reported like any unknown key, never dropped', () => {
+    const s = fullScenario();
+    s.modifications[1].headways = JSON.parse('{"__proto__": 300, "am-peak": 120}');
+    expect(issuesOf(loadScenario('s.scenario.json', JSON.stringify(s)), 's.scenario.json')).toEqual([
+      {
+        path: '$.modifications[1].headways.__proto__',
+        message: '"__proto__" is not a name (of a period, station, line or field)',
+      },
+    ]);
+    const n = fullNetwork();
+    const text = JSON.stringify(n).replace(
+      '"headways":{"am-peak":300}',
+      '"headways":{"am-peak":300,"__proto__":60}',
+    );
+    expect(issuesOf(loadNet(text)).map((i) => i.path)).toEqual(['$.lines[0].patterns[0].headways.__proto__']);
   });
 });
 
@@ -378,8 +598,8 @@ describe('scenario files', () => {
       { type: 'set-transfer', at: { station: 'B' }, walkSeconds: 'fast' },
     ];
     expect(issuesOf(load(s), SFILE)).toEqual([
-      { path: '$.modifications[0].headways["am-peak"]', message: 'must be > 0, got 0' },
-      { path: '$.modifications[1].speedFactor', message: 'must be > 0, got -1' },
+      { path: '$.modifications[0].headways["am-peak"]', message: 'must be ≥ 30 s, got 0' },
+      { path: '$.modifications[1].speedFactor', message: 'must be ≥ 0.1, got -1' },
       { path: '$.modifications[2].line.color', message: 'must be a colour "#RRGGBB"' },
       { path: '$.modifications[2].stops', message: 'needs at least 2 items' },
       { path: '$.modifications[3].walkSeconds', message: 'expected number, got "fast"' },
@@ -504,6 +724,52 @@ describe('scenario files', () => {
         },
       ],
     });
+  });
+
+  it('changes valid one by one that compound out of bounds are reported at the one that crosses', () => {
+    // Speed factors multiply: L1's 600-s run becomes 6,000 s, then 60,000 s, then 600,000 s (> 1 day).
+    const net = loadNet(validNetwork());
+    if (!net.ok) throw new Error('fixture');
+    const s = valid();
+    s.modifications = Array.from({ length: 4 }, () => ({
+      type: 'adjust-speed',
+      line: 'L1',
+      speedFactor: 0.1,
+    }));
+    const result = loadScenarioFor(net.value, SFILE, JSON.stringify(s));
+    expect(issuesOf(result, SFILE)).toEqual([
+      {
+        path: '$.modifications[2]',
+        message:
+          'with the changes listed before it, this makes line "L1" (pattern "all", direction 0) runSeconds[0]: must be ≤ 86,400 s, got 600000',
+      },
+      {
+        path: '$.modifications[2]',
+        message:
+          'with the changes listed before it, this makes line "L1" (pattern "all", direction 1) runSeconds[0]: must be ≤ 86,400 s, got 600000',
+      },
+    ]);
+  });
+
+  it('a new line whose run times cannot join its stations is reported at its modification', () => {
+    const net = loadNet(validNetwork());
+    if (!net.ok) throw new Error('fixture');
+    const s = valid();
+    s.modifications = [
+      {
+        type: 'add-line',
+        line: { id: 'N', name: { en: 'N' }, layer: 'suburban', color: '#123456' },
+        stops: ['A', { id: 'X', name: { en: 'X' }, coord: [60, 30] }],
+        headways: { 'am-peak': 600 },
+        runSeconds: [300],
+      },
+    ];
+    const issues = issuesOf(loadScenarioFor(net.value, SFILE, JSON.stringify(s)), SFILE);
+    // Both directions join the same two stations: one issue.
+    expect(issues.map((i) => i.path)).toEqual(['$.modifications[0]']);
+    expect(issues[0]!.message).toMatch(
+      /^with the changes listed before it, this makes line "N" \(pattern "[^"]+", direction 0\) implausible: "A" and "X" are [\d,]+ km apart in a straight line, yet the run takes 300 s/,
+    );
   });
 
   it('a scenario for another network', () => {

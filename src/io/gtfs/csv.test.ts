@@ -29,6 +29,21 @@ function read(text: string, chunks: number[] = [text.length || 1]): Read {
 }
 
 describe('CsvStream', () => {
+  it('a line of millions of characters without a break is one problem at its line, not an unclosed quote', () => {
+    // 5 M characters in 100 kB chunks, then the file goes on: the rows after it keep their line numbers.
+    const text = `a,b\n1,2\n${'x'.repeat(5_000_000)}\n3,4\n`;
+    const r = read(text, [100_000]);
+    expect(r.problems).toEqual([
+      [3, 'a line of more than a million characters without a line break is not a CSV row; skipped'],
+    ]);
+    expect(r.rows).toEqual([
+      [2, ['1', '2']],
+      [4, ['3', '4']],
+    ]);
+    // …and one that never ends: still one problem.
+    expect(read(`a,b\n${'y'.repeat(3_000_000)}`, [65_536]).problems).toHaveLength(1);
+  });
+
   it('reads a header and rows with their line numbers, a BOM and CRLF', () => {
     const r = read('\ufeffstop_id, stop_name \r\n1,A\r\n\r\n2,B\r\n');
     expect(r.header).toEqual(['stop_id', 'stop_name']);

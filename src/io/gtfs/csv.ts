@@ -29,6 +29,8 @@ export class CsvStream {
   private line = 1;
   private started = false;
   private headerSeen = false;
+  /** Inside a line too long to be a row, which is being skipped up to its line break. */
+  private skipping = false;
 
   constructor(private readonly handler: CsvHandler) {}
 
@@ -36,6 +38,13 @@ export class CsvStream {
     if (!this.started) {
       this.started = true;
       if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+    }
+    if (this.skipping) {
+      const nl = chunk.indexOf('\n');
+      if (nl === -1) return;
+      chunk = chunk.slice(nl + 1);
+      this.skipping = false;
+      this.line++;
     }
     this.buf = this.buf.length === 0 ? chunk : this.buf + chunk;
     if (this.buf.length >= WINDOW_CHARS) this.drain(false);
@@ -101,13 +110,24 @@ export class CsvStream {
     this.buf = buf.slice(pos);
     this.line = line;
     if (!final && this.buf.length > MAX_ROW_CHARS) {
-      this.handler.problem(
-        line,
-        'quoted field is not closed within a million characters; the line is skipped',
-      );
       const nl = this.buf.indexOf('\n');
-      this.buf = nl === -1 ? '' : this.buf.slice(nl + 1);
-      this.line++;
+      if (nl === -1) {
+        // No line break in a million characters: not a row at all (a binary file, or one made to hurt).
+        // It is skipped up to its line break, however far that is, and reported once.
+        this.handler.problem(
+          line,
+          'a line of more than a million characters without a line break is not a CSV row; skipped',
+        );
+        this.buf = '';
+        this.skipping = true;
+      } else {
+        this.handler.problem(
+          line,
+          'quoted field is not closed within a million characters; the line is skipped',
+        );
+        this.buf = this.buf.slice(nl + 1);
+        this.line++;
+      }
     }
   }
 

@@ -365,8 +365,17 @@ describe('malformed feeds: row-level issues, never an exception', () => {
         message: 'required column is missing; no row of this file can be read',
       },
       { path: 'stop_times.txt', message: 'required file is missing' },
-      { path: 'routes.txt', message: 'no route could be imported: routes.txt could not be read' },
     ]);
+  });
+
+  it('a required file with a header and no rows is one error, not one per row that refers to it', async () => {
+    for (const file of ['stops.txt', 'trips.txt', 'routes.txt']) {
+      const feed = smallFeed();
+      feed[file] = `${feed[file]!.split('\n')[0]}\n`;
+      expect(failed(await importGtfs({ files: feed })), file).toEqual([
+        { path: file, message: 'has a header but no rows: the feed cannot be read without them' },
+      ]);
+    }
   });
 
   it('reports unknown references and broken quotes at their rows', async () => {
@@ -431,7 +440,6 @@ describe('malformed feeds: row-level issues, never an exception', () => {
       'trips.txt',
       'stops.txt',
       'stop_times.txt',
-      'routes.txt',
     ]);
   });
 

@@ -2,6 +2,7 @@ import type { Issue } from '../../domain/issue';
 import { isLayerId, type LayerId } from '../../domain/layer';
 import { NETWORK_FORMAT, type Network, type Period } from '../../domain/network';
 import { loadNetwork } from '../network';
+import { MIN_HEADWAY_SECONDS } from '../schema/common';
 import { Publishers } from './agency';
 import { chooseServiceDay, ServiceCalendar } from './calendar';
 import { chooseCore } from './core';
@@ -9,6 +10,7 @@ import { CsvStream } from './csv';
 import { GtfsAbortError } from './errors';
 import { formatDay, TableReader, type TableSpec } from './fields';
 import { FrequencyTable } from './frequencies';
+import { findStrays, TripPlausibility } from './geography';
 import { networkId, plural } from './ids';
 import { IssueLog } from './issues';
 import { buildLine, type RouteImport, sortRoutes } from './lines';
@@ -94,6 +96,7 @@ function emptyReport(feed: string, periods: Period[]): ImportReport {
     feedDates: null,
     periods,
     stops: { stops: 0, parentStations: 0, platforms: 0, entrances: 0, other: 0, stations: 0, unserved: 0 },
+    checks: { strayStops: 0, tripsDropped: 0, headwaysChanged: 0 },
     routes: { imported: [], dropped: [] },
     lines: 0,
     patterns: 0,
@@ -131,7 +134,10 @@ async function run(
     const required = REQUIRED.has(name);
     const file: FeedFile | undefined = files.get(name);
     if (!file) {
-      if (required) log.error(name, 'required file is missing');
+      if (required) {
+        log.error(name, 'required file is missing');
+        unreadable.push(name);
+      }
       report.files.push({
         file: name,
         status: 'missing',
@@ -151,12 +157,20 @@ async function run(
       (done) => progress.tick((READ_SHARE * (bytesBefore + done)) / totalBytes, `reading ${name}`),
     );
     csv.end();
-    reader.finish();
+    // A file that could not be read whole says so once; what its truncated text would add (an empty
+    // file, short rows) is not news.
     if (failure) log.error(name, failure);
+    else reader.finish();
+    // A required table with a header and no rows is one problem, not one "unknown stop" per row elsewhere.
+    const empty = required && !failure && reader.readable && reader.counts.rows === 0;
+    if (empty) log.error(name, 'has a header but no rows: the feed cannot be read without them');
     bytesBefore += file.size;
     report.files.push({ file: name, status: failure ? 'failed' : 'read', required, ...reader.counts });
-    if (table) table.readable = reader.readable;
+    if (table) table.readable = reader.readable && !failure && !empty;
+    if (required && (failure || !reader.readable || empty)) unreadable.push(name);
   };
+  /** Required files that are missing or could not be read: nothing can be built without them. */
+  const unreadable: string[] = [];
 
   // Who: publishers and the language of names.
   const publishers = new Publishers();
@@ -190,6 +204,8 @@ async function run(
   await read('calendar_dates.txt', calendar.datesSpec);
   const trips = new TripTable(routes);
   await read('trips.txt', trips.spec, trips);
+  // Trips of routes that could not be read are not known either: stop times do not list each as unknown.
+  trips.readable &&= routes.readable;
   const carried = (route: number) => layers[route]!.layer !== null;
   const { day, none } = chooseServiceDay(calendar, trips.trips, carried, options.date, log);
   const range = calendar.range();
@@ -214,6 +230,7 @@ async function run(
   const stops = new StopTable(log);
   await read('stops.txt', stops.spec, stops);
   stops.resolve();
+  const strays = findStrays(stops, log);
   const transfers = new TransferTable(stops, routes);
   await read('transfers.txt', transfers.spec);
   const stopTimes = new StopTimeTable(trips, stops, wanted, log);
@@ -233,8 +250,22 @@ async function run(
     }
   }
   await progress.tick(READ_SHARE, 'building patterns');
+  const counts = stops.counts();
+  report.stops = {
+    stops: counts.stops,
+    parentStations: counts.stations,
+    platforms: counts.platforms,
+    entrances: counts.entrances,
+    other: counts.other,
+    stations: 0,
+    unserved: 0,
+  };
+  // Every file was read and its problems reported. Without a required one no route can be built, and
+  // saying so per route ("all trips dropped for errors …") would only repeat the file's own error.
+  if (unreadable.length > 0) return undefined;
 
   // Patterns, lines, stations, transfers and hubs.
+  const plausibility = new TripPlausibility((s) => stops.stops[s]!.id);
   const built = buildPatterns({
     trips: trips.trips,
     dayTrips,
@@ -242,8 +273,25 @@ async function run(
     stops,
     frequencies: frequencies.byTrip,
     periods,
+    strays,
+    plausibility,
     log,
   });
+  plausibility.report(log);
+  for (const fix of built.headwayFixes) {
+    const route = routes.routes[fix.route]!.id;
+    log.warn(
+      'trips.txt',
+      fix.seconds < MIN_HEADWAY_SECONDS
+        ? `route "${route}": the trips of one pattern in ${fix.period} imply a headway of ${fix.seconds} s, read as ${MIN_HEADWAY_SECONDS} s, the shortest the model takes (duplicated trips?)`
+        : `route "${route}": one pattern has less than a train a day in ${fix.period} (a frequency window that only grazes the period), read as no service then`,
+    );
+  }
+  report.checks = {
+    strayStops: strays.size,
+    tripsDropped: plausibility.tripsDropped,
+    headwaysChanged: built.headwayFixes.length,
+  };
   const tripsPerRoute = new Map<number, number>();
   for (const t of trips.trips) tripsPerRoute.set(t.route, (tripsPerRoute.get(t.route) ?? 0) + 1);
   const periodText = report.periods.map((p) => `${p.id} ${p.start}–${p.end}`).join(', ');
@@ -352,20 +400,11 @@ async function run(
   report.core = core.summary;
 
   // The report.
-  const counts = stops.counts();
   let unserved = 0;
   stops.stops.forEach((s, k) => {
     if ((s.type === 1 || (s.type === 0 && stops.station[k] === k)) && !stationSet.served.has(k)) unserved++;
   });
-  report.stops = {
-    stops: counts.stops,
-    parentStations: counts.stations,
-    platforms: counts.platforms,
-    entrances: counts.entrances,
-    other: counts.other,
-    stations: stations.length,
-    unserved,
-  };
+  report.stops = { ...report.stops, stations: stations.length, unserved };
   report.routes = {
     imported: imported.map((r, k) => importedRoute(r, routes, layers, lines[k]!.id)),
     dropped,

@@ -6,6 +6,8 @@ import type { GtfsInput } from './source';
 /** What a file picker or a drop gives (a browser `File` fits; so does anything with a name and bytes). */
 export interface NamedBytes {
   name: string;
+  /** A browser File picked with its folder: "feed/stops.txt". */
+  webkitRelativePath?: string;
   arrayBuffer(): Promise<ArrayBuffer>;
 }
 
@@ -24,9 +26,17 @@ export async function gtfsInputFromFiles(
       .filter((f) => f.name.toLowerCase().endsWith('.txt'))
       .map(async (f) => [f.name, new Uint8Array(await f.arrayBuffer())] as const),
   );
+  // A folder's files are named after the folder where the browser says it; never after one of its files.
+  const folders = new Set(list.map((f) => f.webkitRelativePath?.split('/').slice(-2, -1)[0] ?? ''));
+  const folder = folders.size === 1 ? [...folders][0]! : '';
   return {
     input: { files: Object.fromEntries(entries) },
-    feedName: entries.length > 0 ? 'dropped files' : 'no GTFS files',
+    feedName:
+      entries.length === 0
+        ? 'no GTFS files'
+        : folder !== ''
+          ? folder
+          : `GTFS feed (${entries.length} .txt file${entries.length === 1 ? '' : 's'})`,
   };
 }
 

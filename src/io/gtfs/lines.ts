@@ -63,7 +63,7 @@ export function sortRoutes(args: {
     else if (outcome.patterns.length === 0) {
       if (outcome.invalid === outcome.onDay)
         drop(
-          `all ${plural(outcome.onDay, 'trip')} on ${day.date} were dropped for errors in their stop times`,
+          `all ${plural(outcome.onDay, 'trip')} on ${day.date} were dropped for errors or implausible times in their stop times (see the errors and warnings)`,
         );
       else drop(`no trip departs in the periods (${args.periodText}) on ${day.date}`);
     } else {

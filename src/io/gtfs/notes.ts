@@ -1,6 +1,6 @@
 import type { ServiceDay } from './calendar';
 import { plural } from './ids';
-import type { DroppedRoute } from './report';
+import { CHECK_RULES, COUNTING_RULE, type DroppedRoute } from './report';
 
 /**
  * What a planner should read about an import, kept in the network's notes: where it came from, how
@@ -25,7 +25,9 @@ export function importNotes(a: {
     );
   }
   notes.push(
-    "Headways: the period length divided by the trips of each pattern leaving its first stop in the period (frequencies.txt: each window's overlap with the period divided by headway_secs). Run and dwell times: medians over the pattern's trips in the periods.",
+    COUNTING_RULE,
+    "Run and dwell times: medians over the pattern's trips in the periods.",
+    CHECK_RULES,
   );
   notes.push(
     a.hasTransfers

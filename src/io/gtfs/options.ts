@@ -1,7 +1,10 @@
+import { z } from 'zod';
 import { isLayerId, LAYERS, type LayerId } from '../../domain/layer';
 import type { Attribution, Period } from '../../domain/network';
 import { clockToSeconds } from '../../domain/units';
 import type { ZoneAttributeSource } from '../../domain/zone';
+import { metresIn } from '../schema/common';
+import { validate } from '../zodIssues';
 import { ServiceCalendar } from './calendar';
 import type { IssueLog } from './issues';
 import type { RouteTypeMapping } from './modes';
@@ -46,6 +49,20 @@ export interface ImportOptions {
   signal?: AbortSignal;
 }
 
+/** The numbers an import can be given, with their physical domains (io/schema/common.ts). */
+const numericOptions = z.strictObject({
+  // Zones 100 m across are finer than any census; 50 km across are not zones of a city.
+  hexSpacingMeters: metresIn(100, 50_000, 'Distance between hexagonal zone centres').optional(),
+  // Beyond 100,000 zones the matrix (10^10 cells) is not something a browser computes.
+  maxZones: z.int().min(1).max(100_000).optional(),
+  // One interchange's stations lie within a few hundred metres; 5 km joins different places.
+  sameNameHubMeters: metresIn(
+    1,
+    5_000,
+    'Greatest distance between same-named stations of one hub',
+  ).optional(),
+});
+
 export const DEFAULT_PERIODS: Period[] = [
   { id: 'am-peak', name: { en: 'AM peak', zh: '早高峰' }, start: '07:00', end: '09:00' },
   { id: 'off-peak', name: { en: 'Off-peak', zh: '平峰' }, start: '10:00', end: '16:00' },
@@ -60,17 +77,12 @@ export function checkOptions(
   periods: readonly Period[],
   log: IssueLog,
 ): PeriodWindow[] {
-  const positive = (v: number | undefined) => v === undefined || (Number.isFinite(v) && v > 0);
-  if (!positive(options.hexSpacingMeters))
-    log.error('options.hexSpacingMeters', 'must be a positive number of metres');
-  if (!positive(options.sameNameHubMeters))
-    log.error('options.sameNameHubMeters', 'must be a positive number of metres');
-  if (
-    !positive(options.maxZones) ||
-    (options.maxZones !== undefined && !Number.isInteger(options.maxZones))
-  ) {
-    log.error('options.maxZones', 'must be a whole number ≥ 1');
-  }
+  const numbers = validate(numericOptions, {
+    hexSpacingMeters: options.hexSpacingMeters,
+    maxZones: options.maxZones,
+    sameNameHubMeters: options.sameNameHubMeters,
+  });
+  if (!numbers.success) for (const i of numbers.issues) log.error(`options${i.path.slice(1)}`, i.message);
   const windows: PeriodWindow[] = [];
   const ids = new Set<string>();
   periods.forEach((p, k) => {

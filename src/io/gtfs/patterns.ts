@@ -1,6 +1,8 @@
 import { greatCircleMeters, type LonLat } from '../../domain/geo';
+import { DAY_SECONDS, MIN_HEADWAY_SECONDS } from '../schema/common';
 import { formatClock } from './fields';
 import { type FrequencyWindow, tripsInPeriod } from './frequencies';
+import type { PlacedCall, TripPlausibility } from './geography';
 import { feedPath, type IssueLog } from './issues';
 import type { StopTable } from './stops';
 import { NO_DROP_OFF, NO_PICKUP, NO_TIME, type StopTimeTable } from './stopTimes';
@@ -22,7 +24,7 @@ export interface BuiltPattern {
   /** Medians over the pattern's trips in the periods (frequency templates weighted by the trips they imply). */
   runSeconds: number[];
   dwellSeconds: number[];
-  /** Trips departing the first stop in each period (fractional for frequency windows). */
+  /** Trips departing the middle stop in each period (fractional for frequency windows). */
   trips: Record<string, number>;
   headways: Record<string, number>;
   headsign: string | undefined;
@@ -36,18 +38,14 @@ export interface RouteTrips {
   onDay: number;
   /** …of which dropped for errors. */
   invalid: number;
-  /** …of which depart the first stop inside a period (a frequency template counts once). */
+  /** …of which pass their middle stop inside a period (a frequency template counts once). */
   inPeriods: number;
   patterns: BuiltPattern[];
   /** Trips without direction_id, read as direction 0. */
   noDirection: number;
 }
 
-interface Call {
-  station: number;
-  arrival: number;
-  departure: number;
-}
+type Call = PlacedCall;
 
 interface Accumulator {
   pattern: BuiltPattern;
@@ -60,7 +58,7 @@ interface Accumulator {
  * merged into their station, pass-through stops dropped, blanks between timepoints interpolated by
  * distance); trips with the same route, direction and station sequence form one pattern. Run k is
  * arrival(k+1) − departure(k) and dwell k is departure(k) − arrival(k), medians over the pattern's trips in
- * the periods; the headway in a period is its length over the trips departing the first stop in it.
+ * the periods; the headway in a period is its length over the trips that depart its middle stop in it.
  */
 export function buildPatterns(args: {
   trips: readonly GtfsTrip[];
@@ -70,15 +68,25 @@ export function buildPatterns(args: {
   stops: StopTable;
   frequencies: ReadonlyMap<number, FrequencyWindow[]>;
   periods: readonly PeriodWindow[];
+  /** Stops too far from the rest of the feed (geography.ts): trips calling there are dropped. */
+  strays: ReadonlySet<number>;
+  plausibility: TripPlausibility;
   log: IssueLog;
-}): { byRoute: Map<number, RouteTrips>; stopRoutes: Map<number, Set<number>> } {
+}): {
+  byRoute: Map<number, RouteTrips>;
+  stopRoutes: Map<number, Set<number>>;
+  /** Headways of a period outside the model's domain, raised to its shortest or read as no service. */
+  headwayFixes: { route: number; period: string; seconds: number }[];
+} {
   const { trips, stopTimes, stops, frequencies, periods, log } = args;
+  const context = { strays: args.strays, plausibility: args.plausibility };
   const groups = stopTimes.byTrip();
   const byRoute = new Map<number, RouteTrips>();
   // Which routes call at each stop (platform): transfers.txt names platforms, and a platform tells
   // which part of a station split by layer it belongs to.
   const stopRoutes = new Map<number, Set<number>>();
   const accs = new Map<string, Accumulator>();
+  const headwayFixes: { route: number; period: string; seconds: number }[] = [];
   const routeOf = (route: number): RouteTrips => {
     let r = byRoute.get(route);
     if (!r) {
@@ -90,8 +98,10 @@ export function buildPatterns(args: {
 
   const coordCache = new Map<number, LonLat | undefined>();
   const platformsOf = new Map<number, number[]>();
+  // Platforms only, as the network's stations take their position (stations.ts): a parent placed by its
+  // entrances alone has no position there either.
   stops.station.forEach((s, k) => {
-    if (s < 0 || s === k) return;
+    if (s < 0 || s === k || stops.stops[k]!.type !== 0) return;
     const list = platformsOf.get(s);
     if (list) list.push(k);
     else platformsOf.set(s, [k]);
@@ -106,7 +116,7 @@ export function buildPatterns(args: {
     const route = routeOf(trip.route);
     route.onDay++;
     const rows = groups.get(t);
-    const calls = rows ? tripCalls(trip, rows, stopTimes, stops, stationCoord, log) : undefined;
+    const calls = rows ? tripCalls(trip, rows, stopTimes, stops, stationCoord, context, log) : undefined;
     if (!rows) {
       log.warn(feedPath('trips.txt', trip.line, 'trip_id'), `trip "${trip.id}" has no stop times; ignored`);
     }
@@ -117,11 +127,20 @@ export function buildPatterns(args: {
     const windows = frequencies.get(t);
     const perPeriod: Record<string, number> = {};
     let weight = 0;
-    const first = calls[0]!.departure;
+    // Trains are counted where they serve: at the pattern's middle stop (as the JJJ build counts its
+    // metro), not where they start. Counted at the first stop, a 90-minute line's trains that reach the
+    // middle of the line in the peak but left before it were missing (Caltrain Palo Alto: 17 trains call
+    // 07:00–09:00). A frequency template's windows move with it by the time from first stop to middle.
+    const middle = calls[middleCall(calls.length)]!.departure;
+    const offset = middle - calls[0]!.departure;
     for (const p of periods) {
       const n = windows
-        ? windows.reduce((a, w) => a + tripsInPeriod(w, p.start, p.end), 0)
-        : first >= p.start && first < p.end
+        ? windows.reduce(
+            (a, w) =>
+              a + tripsInPeriod({ ...w, start: w.start + offset, end: w.end + offset }, p.start, p.end),
+            0,
+          )
+        : middle >= p.start && middle < p.end
           ? 1
           : 0;
       if (n > 0) {
@@ -184,12 +203,26 @@ export function buildPatterns(args: {
     );
     for (const period of periods) {
       const count = p.trips[period.id];
-      if (count !== undefined && count > 0)
-        p.headways[period.id] = Math.max(1, Math.round((period.end - period.start) / count));
+      if (count === undefined || count <= 0) continue;
+      const headway = Math.round((period.end - period.start) / count);
+      // The model's domain (schema/common.ts): closer than 30 s is duplicated trips, not trains; fewer
+      // than one train a day (a frequency window grazing the period) is no service.
+      if (headway > DAY_SECONDS) {
+        headwayFixes.push({ route: p.route, period: period.id, seconds: headway });
+        continue;
+      }
+      if (headway < MIN_HEADWAY_SECONDS)
+        headwayFixes.push({ route: p.route, period: period.id, seconds: headway });
+      p.headways[period.id] = Math.max(MIN_HEADWAY_SECONDS, headway);
     }
     p.headsign = mostCommon(acc.headsigns);
   }
-  return { byRoute, stopRoutes };
+  return { byRoute, stopRoutes, headwayFixes };
+}
+
+/** The call trains are counted at: the middle one (the earlier of two middles), as in the JJJ build. */
+export function middleCall(calls: number): number {
+  return Math.floor((calls - 1) / 2);
 }
 
 /**
@@ -202,6 +235,7 @@ function tripCalls(
   st: StopTimeTable,
   stops: StopTable,
   stationCoord: (station: number) => LonLat | undefined,
+  context: { strays: ReadonlySet<number>; plausibility: TripPlausibility },
   log: IssueLog,
 ): Call[] | undefined {
   const at = (i: number, column: string) => feedPath('stop_times.txt', st.line.data[i]!, column);
@@ -235,6 +269,8 @@ function tripCalls(
       );
       return undefined;
     }
+    // A stray stop has its own error (geography.ts): its trips go without one each.
+    if (context.strays.has(s) || context.strays.has(st.stop.data[i]!)) return undefined;
     if (!stationCoord(s)) {
       log.error(
         at(i, 'stop_id'),
@@ -276,7 +312,13 @@ function tripCalls(
       last.departure = departure[k]!;
       continue;
     }
-    calls.push({ station: stations[k]!, arrival: arrival[k]!, departure: departure[k]! });
+    calls.push({
+      station: stations[k]!,
+      arrival: arrival[k]!,
+      departure: departure[k]!,
+      coord: stationCoord(stations[k]!)!,
+      line: st.line.data[rows[k]!]!,
+    });
   }
   if (calls.length < 2) {
     log.warn(
@@ -285,6 +327,7 @@ function tripCalls(
     );
     return undefined;
   }
+  if (!context.plausibility.check(trip.id, calls)) return undefined;
   return calls;
 }
 

@@ -54,6 +54,15 @@ export interface ImportReport {
     /** Feed stations and parentless stops no imported trip calls at. */
     unserved: number;
   };
+  /** What the plausibility checks found (CHECK_RULES says what they are). */
+  checks: {
+    /** Stops far from the rest of the feed: errors; trips calling there dropped. */
+    strayStops: number;
+    /** Trips with a hop faster than any train, a run over a day or a stand over 2 h: dropped. */
+    tripsDropped: number;
+    /** Pattern headways outside 30 s – 1 day: raised to 30 s, or no service in that period. */
+    headwaysChanged: number;
+  };
   routes: { imported: ImportedRoute[]; dropped: DroppedRoute[] };
   lines: number;
   patterns: number;
@@ -79,6 +88,12 @@ export interface ImportReport {
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The import's rules for headways and plausibility, as the report states them. */
+export const COUNTING_RULE =
+  "Headways: the period's length over the trains of each pattern that depart its middle stop in the period (the earlier of two middles; frequencies.txt windows moved by the template's time from first stop to middle), so trains count where they serve, not where they start; 30 s at the shortest, none below one train a day.";
+export const CHECK_RULES =
+  'Checks: a stop farther from the middle of the feed than both 100 km and 10 × the distance within which 95 % of its stops lie is an error (its trips are dropped); a trip is dropped, with a warning, where two consecutive calls are farther apart than 600 km/h covers in the run + 60 s, a run takes more than a day or a train stands more than 2 h.';
 
 /** The report as text, for the CLI (and a plain view in the app). Lists at most `maxIssues` of each kind. */
 export function formatReport(report: ImportReport, options: { maxIssues?: number } = {}): string {
@@ -131,16 +146,20 @@ export function formatReport(report: ImportReport, options: { maxIssues?: number
       `Transfers: ${t.rows} rows → ${plural(t.rules, 'rule')}, ${plural(t.links, 'station link')}; ${t.notPossible} not possible (type 3, not modelled), ${t.tripLevel} trip-level (not modelled), ${t.unused} at stations or routes not imported`,
     );
   }
+  const c = report.checks;
+  out.push(
+    `Checks: ${plural(c.strayStops, 'stray stop')}, ${plural(c.tripsDropped, 'trip')} dropped as implausible, ${plural(c.headwaysChanged, 'headway')} outside 30 s – 1 day adjusted (the rules are in the notes)`,
+  );
   out.push(`Zones: ${report.zones.summary}`);
   if (report.core)
     out.push(
       `Core: ${plural(report.core.zones, 'zone')} around ${report.core.name} (${report.core.station}), ${Math.round(report.core.departures)} departures in the am-peak`,
     );
-  if (report.notes.length > 0) {
-    out.push('');
-    out.push('Notes:');
-    for (const n of report.notes) out.push(`  - ${n}`);
-  }
+  // The rules are stated even when nothing could be built (the notes are the network's).
+  const notes = report.notes.length > 0 ? report.notes : [COUNTING_RULE, CHECK_RULES];
+  out.push('');
+  out.push('Notes:');
+  for (const n of notes) out.push(`  - ${n}`);
   const list = (title: string, issues: Issue[], count: number) => {
     if (count === 0) return;
     out.push('');

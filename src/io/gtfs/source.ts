@@ -1,5 +1,14 @@
-import type { IssueLog } from './issues';
-import { inflateEntry, listZip, type ZipEntry } from './zip';
+import { Utf8Stream } from '../text';
+import { feedPath, type IssueLog } from './issues';
+import {
+  byteText,
+  type InflateBudget,
+  inflateEntry,
+  listZip,
+  ZIP_LIMITS,
+  type ZipEntry,
+  type ZipLimits,
+} from './zip';
 
 /** A feed as the caller has it: a zip's bytes, or its files (a dropped folder, or tests). */
 export interface GtfsInput {
@@ -38,7 +47,12 @@ function isFeedPath(path: string): boolean {
  * The feed's files by base name. A feed zipped with its folder (`gtfs/stops.txt`) is read as is; when two
  * entries share a base name, the one nearest the root wins and the other is reported.
  */
-export function openFeed(input: GtfsInput, label: string, log: IssueLog): Map<string, FeedFile> | undefined {
+export function openFeed(
+  input: GtfsInput,
+  label: string,
+  log: IssueLog,
+  limits: ZipLimits = ZIP_LIMITS,
+): Map<string, FeedFile> | undefined {
   const files = new Map<string, { file: FeedFile; depth: number; path: string }>();
   const add = (path: string, file: FeedFile) => {
     const depth = path.split('/').length;
@@ -56,41 +70,99 @@ export function openFeed(input: GtfsInput, label: string, log: IssueLog): Map<st
       log.error(label, listing.message);
       return undefined;
     }
-    for (const entry of listing.entries)
-      if (isFeedPath(entry.path)) add(entry.path, zipFile(input.zip, entry));
+    const entries = listing.entries.filter((e) => isFeedPath(e.path));
+    if (!withinLimits(entries, label, log, limits)) return undefined;
+    const budget = { remaining: limits.maxTotalBytes };
+    for (const entry of entries) add(entry.path, zipFile(input.zip, entry, log, limits, budget));
   }
   for (const [path, contents] of Object.entries(input.files ?? {})) {
-    if (isFeedPath(path)) add(path.replace(/\\/g, '/'), memoryFile(baseName(path), contents));
+    if (isFeedPath(path)) add(path.replace(/\\/g, '/'), memoryFile(baseName(path), contents, log));
   }
   if (!input.zip && !input.files) log.error(label, 'no feed given (neither a zip nor files)');
   return new Map([...files].map(([name, f]) => [name, f.file]));
 }
 
-function zipFile(zip: Uint8Array, entry: ZipEntry): FeedFile {
+/**
+ * The sizes a zip's directory declares, before anything is inflated: an entry or a feed beyond the limits,
+ * or one that declares a bomb's compression ratio, is refused at once (inflating also checks as it goes,
+ * since a directory can lie).
+ */
+function withinLimits(entries: ZipEntry[], label: string, log: IssueLog, limits: ZipLimits): boolean {
+  let ok = true;
+  let total = 0;
+  for (const e of entries) {
+    total += e.size;
+    const name = baseName(e.path);
+    if (e.size > limits.maxEntryBytes) {
+      log.error(
+        name,
+        `inflates to ${byteText(e.size)}, more than the ${byteText(limits.maxEntryBytes)} the importer reads from one file; nothing is imported`,
+      );
+      ok = false;
+    } else if (e.size > limits.ratioAfterBytes && e.size > limits.maxRatio * e.compressedSize) {
+      log.error(
+        name,
+        `would inflate ${Math.round(e.size / Math.max(1, e.compressedSize))} times its compressed size (${byteText(e.compressedSize)} to ${byteText(e.size)}), more than the ${limits.maxRatio} times any real feed does: a "zip bomb"; nothing is imported`,
+      );
+      ok = false;
+    }
+  }
+  if (ok && total > limits.maxTotalBytes) {
+    log.error(
+      label,
+      `the feed's files inflate to ${byteText(total)}, more than the ${byteText(limits.maxTotalBytes)} the importer reads from one zip; nothing is imported`,
+    );
+    ok = false;
+  }
+  return ok;
+}
+
+/** After a file is read: a warning if bytes that were not UTF-8 became U+FFFD. */
+function warnEncoding(name: string, utf8: Utf8Stream, log: IssueLog): void {
+  const p = utf8.problem();
+  if (!p) return;
+  log.warn(
+    feedPath(name, p.line),
+    `${p.count} byte sequence${p.count === 1 ? ' is' : 's are'} not UTF-8 (first on this line) and ${p.count === 1 ? 'was' : 'were'} read as "\uFFFD"; GTFS files are UTF-8: names there are garbled (save the file as UTF-8)`,
+  );
+}
+
+function zipFile(
+  zip: Uint8Array,
+  entry: ZipEntry,
+  log: IssueLog,
+  limits: ZipLimits,
+  budget: InflateBudget,
+): FeedFile {
+  const name = baseName(entry.path);
   return {
-    name: baseName(entry.path),
+    name,
     size: entry.size,
     read: async (sink, between) => {
-      const decoder = new TextDecoder('utf-8');
+      const utf8 = new Utf8Stream();
       let done = 0;
       const error = await inflateEntry(
         zip,
         entry,
         (bytes) => {
           done += bytes.length;
-          const text = decoder.decode(bytes, { stream: true });
+          const text = utf8.decode(bytes);
           if (text.length > 0) sink(text);
         },
         () => between(done),
+        undefined,
+        limits,
+        budget,
       );
-      const rest = decoder.decode();
+      const rest = utf8.decode(new Uint8Array(0), true);
       if (rest.length > 0) sink(rest);
+      warnEncoding(name, utf8, log);
       return error;
     },
   };
 }
 
-function memoryFile(name: string, contents: string | Uint8Array): FeedFile {
+function memoryFile(name: string, contents: string | Uint8Array, log: IssueLog): FeedFile {
   return {
     name,
     size: contents.length,
@@ -102,14 +174,15 @@ function memoryFile(name: string, contents: string | Uint8Array): FeedFile {
         }
         return undefined;
       }
-      const decoder = new TextDecoder('utf-8');
+      const utf8 = new Utf8Stream();
       for (let p = 0; p < contents.length; p += SLICE) {
-        const text = decoder.decode(contents.subarray(p, p + SLICE), { stream: true });
+        const text = utf8.decode(contents.subarray(p, p + SLICE));
         if (text.length > 0) sink(text);
         await between(Math.min(contents.length, p + SLICE));
       }
-      const rest = decoder.decode();
+      const rest = utf8.decode(new Uint8Array(0), true);
       if (rest.length > 0) sink(rest);
+      warnEncoding(name, utf8, log);
       return undefined;
     },
   };

@@ -2,6 +2,7 @@ import { greatCircleMeters } from '../../domain/geo';
 import type { LayerId } from '../../domain/layer';
 import type { Hub, Station } from '../../domain/station';
 import type { TransferRule, TransferSide } from '../../domain/transfer';
+import { MAX_TRANSFER_WALK_SECONDS } from '../schema/common';
 import type { Row, TableSpec } from './fields';
 import { weightedMedian } from './patterns';
 import type { RouteTable } from './routes';
@@ -42,8 +43,16 @@ export class TransferTable {
     ],
     row: (r: Row) => {
       const type = r.int('transfer_type', 0, 5, 0);
-      const minTime = r.int('min_transfer_time', 0, 86_400, -1);
+      let minTime = r.int('min_transfer_time', 0, 86_400, -1);
       if (type === undefined || minTime === undefined) return false;
+      if (minTime > MAX_TRANSFER_WALK_SECONDS) {
+        // The model's domain: a change that takes more than an hour is not a change within a station.
+        r.warn(
+          'min_transfer_time',
+          `${minTime} s is longer than any change (at most ${MAX_TRANSFER_WALK_SECONDS} s); the row's time is ignored and the defaults apply`,
+        );
+        minTime = -1;
+      }
       const tripLevel = r.text('from_trip_id') !== '' || r.text('to_trip_id') !== '';
       // In-seat transfers (4, 5) name trips, not stops.
       if (type >= 4) return 'skip';

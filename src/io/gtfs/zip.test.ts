@@ -72,3 +72,85 @@ describe('zip', () => {
     expect(r.error).toMatch(/^cannot decompress|compressed data ends early/);
   });
 });
+
+describe('zip limits and CRC-32', () => {
+  const zeros = (n: number) => new Uint8Array(n);
+  /** A zip of one entry of `n` zero bytes (deflate: about 1,000 × smaller). */
+  const bomb = (n: number) => zipSync({ 'stop_times.txt': zeros(n) });
+  const small = { maxEntryBytes: 1 << 20, maxTotalBytes: 2 << 20, maxRatio: 100, ratioAfterBytes: 64 << 10 };
+
+  async function inflate(zip: Uint8Array, limits = small, budget?: { remaining: number }) {
+    const listing = listZip(zip);
+    if (!listing.ok) throw new Error(listing.message);
+    let seen = 0;
+    const error = await inflateEntry(
+      zip,
+      listing.entries[0]!,
+      (b) => {
+        seen += b.length;
+      },
+      async () => undefined,
+      undefined,
+      limits,
+      budget,
+    );
+    return { error, seen };
+  }
+
+  /** The zip with entry 0's central-directory field at `offset` (from the record start) set to `value`. */
+  function patched(zip: Uint8Array, offset: number, value: number): Uint8Array {
+    const z = zip.slice();
+    const view = new DataView(z.buffer);
+    for (let at = z.length - 22; at >= 0; at--) {
+      if (view.getUint32(at, true) === 0x02014b50) {
+        view.setUint32(at + offset, value, true);
+        return z;
+      }
+    }
+    throw new Error('no central directory');
+  }
+
+  it('a bomb whose directory states its size stops at the ratio, within a slice', async () => {
+    // 8 MB of zeros deflate to ~8 kB: past 64 kB of output it inflates > 100 × what it has consumed.
+    const { error, seen } = await inflate(bomb(8 << 20), { ...small, maxEntryBytes: 1 << 30 });
+    expect(error).toMatch(
+      /^inflates \d+ times its compressed size, more than the 100 times any real feed does: a "zip bomb"; nothing is imported$/,
+    );
+    expect(seen).toBeLessThan(1 << 20);
+  });
+
+  it('a bomb whose directory lies about its size stops at the stated size', async () => {
+    const z = patched(bomb(8 << 20), 24, 1000);
+    const { error, seen } = await inflate(z, { ...small, maxEntryBytes: 1 << 30, maxRatio: 1e9 });
+    expect(error).toMatch(
+      /^inflates to more than the 1 kB the zip's directory states: the zip is damaged or built to exhaust memory/,
+    );
+    expect(seen).toBe(0);
+  });
+
+  it('per-entry and per-feed caps', async () => {
+    expect((await inflate(bomb(3 << 20), { ...small, maxRatio: 1e9 })).error).toBe(
+      'inflates to more than 1 MB, the most the importer reads from one file',
+    );
+    expect((await inflate(bomb(500_000), { ...small, maxRatio: 1e9 }, { remaining: 100_000 })).error).toBe(
+      'the feed inflates to more than 2 MB, the most the importer reads from one zip',
+    );
+  });
+
+  it('a corrupted entry whose data still inflates fails its CRC-32 (stored and deflated)', async () => {
+    const text = encode('stop_id,stop_name\nA,Alpha\nB,Beta\n');
+    for (const level of [0, 6] as const) {
+      const zip = zipSync({ 'stops.txt': [text, { level }] });
+      expect((await inflate(zip)).error).toBeUndefined();
+      const wrong = patched(zip, 16, 0x12345678);
+      expect((await inflate(wrong)).error).toBe(
+        'its CRC-32 check failed: the data is not what the zip recorded (a damaged download or copy); nothing is imported',
+      );
+    }
+    // A flipped byte in stored data: the text is still text, only the CRC tells.
+    const stored = zipSync({ 'stops.txt': [text, { level: 0 }] });
+    const flipped = stored.slice();
+    flipped[stored.indexOf(0x41)] = 0x42; // "A" → "B" in the local entry's data
+    expect((await inflate(flipped)).error).toMatch(/CRC-32 check failed/);
+  });
+});

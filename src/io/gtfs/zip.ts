@@ -1,4 +1,5 @@
 import { Inflate } from 'fflate';
+import { Crc32 } from './crc32';
 
 /** One file in a zip, as its central directory describes it. */
 export interface ZipEntry {
@@ -10,6 +11,39 @@ export interface ZipEntry {
   /** Offset of the entry's local header. */
   offset: number;
   encrypted: boolean;
+  /** CRC-32 of the uncompressed data, as the central directory gives it. */
+  crc32: number;
+}
+
+/**
+ * What the importer inflates at most. Real feeds compress 2–25 × (measured on the samples: NYC subway
+ * stop_times 8 ×, trips 22 ×); a zip bomb 1,000 ×, turning a few megabytes into gigabytes. The ratio is
+ * judged once an entry has given `ratioAfterBytes`, so small repetitive files (calendar_dates) never trip it.
+ */
+export interface ZipLimits {
+  maxEntryBytes: number;
+  maxTotalBytes: number;
+  maxRatio: number;
+  ratioAfterBytes: number;
+}
+
+export const ZIP_LIMITS: ZipLimits = {
+  maxEntryBytes: 1_000_000_000,
+  maxTotalBytes: 2_000_000_000,
+  maxRatio: 100,
+  ratioAfterBytes: 16 * 1024 ** 2,
+};
+
+/** "1.2 GB", "350 MB", "12 kB". */
+export function byteText(n: number): string {
+  if (n >= 1e9) return `${(n / 1e9).toFixed(1)} GB`;
+  if (n >= 1e6) return `${Math.round(n / 1e6)} MB`;
+  return `${Math.round(n / 1e3)} kB`;
+}
+
+/** Inflated bytes left for the whole feed, shared by its entries. */
+export interface InflateBudget {
+  remaining: number;
 }
 
 export type ZipListing = { ok: true; entries: ZipEntry[] } | { ok: false; message: string };
@@ -59,6 +93,7 @@ export function listZip(data: Uint8Array): ZipListing {
       return { ok: false, message: `zip central directory is damaged (entry ${k + 1} of ${count})` };
     const flags = u16(at + 8);
     const method = u16(at + 10);
+    const crc32 = u32(at + 16);
     let compressedSize = u32(at + 20);
     let size = u32(at + 24);
     const nameLen = u16(at + 28);
@@ -89,7 +124,7 @@ export function listZip(data: Uint8Array): ZipListing {
     }
     if (size < 0 || compressedSize < 0 || offset < 0)
       return { ok: false, message: `zip central directory is damaged (entry "${path}")` };
-    entries.push({ path, method, compressedSize, size, offset, encrypted: (flags & 1) === 1 });
+    entries.push({ path, method, compressedSize, size, offset, encrypted: (flags & 1) === 1, crc32 });
     at = xEnd + commentLen;
   }
   return { ok: true, entries };
@@ -97,15 +132,20 @@ export function listZip(data: Uint8Array): ZipListing {
 
 /**
  * Decompress one entry in slices, handing each decompressed piece to `sink` as it comes; `between` runs
- * between slices (progress, abort, yielding to the event loop). Returns an error message for a damaged or
- * unsupported entry; `sink` may then have seen part of the file.
+ * between slices (progress, abort, yielding to the event loop). Returns an error message for a damaged,
+ * unsupported or oversized entry; `sink` may then have seen part of the file. While streaming, the entry
+ * may not inflate past the size its directory states, past `limits.maxEntryBytes` or the feed's `budget`,
+ * nor at more than `limits.maxRatio` × its compressed bytes: a zip bomb stops within a slice, not after
+ * gigabytes. At the end the size and the CRC-32 must be what the directory says.
  */
 export async function inflateEntry(
   data: Uint8Array,
   entry: ZipEntry,
   sink: (bytes: Uint8Array) => void,
   between: (compressedDone: number) => Promise<void>,
-  sliceBytes = 256 * 1024,
+  sliceBytes = 64 * 1024,
+  limits: ZipLimits = ZIP_LIMITS,
+  budget: InflateBudget = { remaining: limits.maxTotalBytes },
 ): Promise<string | undefined> {
   if (entry.encrypted) return 'the file is encrypted';
   if (entry.method !== 0 && entry.method !== 8)
@@ -117,28 +157,66 @@ export async function inflateEntry(
     entry.offset + 30 + view.getUint16(entry.offset + 26, true) + view.getUint16(entry.offset + 28, true);
   const end = start + entry.compressedSize;
   if (end > data.length) return 'zip entry is truncated';
+  const crc = new Crc32();
+  let inflated = 0;
+  let consumed = 0;
+  /** Why the bytes so far are too many, or undefined. */
+  const excess = (): string | undefined => {
+    if (inflated > entry.size)
+      return `inflates to more than the ${byteText(entry.size)} the zip's directory states: the zip is damaged or built to exhaust memory (a "zip bomb"); nothing is imported`;
+    if (inflated > limits.ratioAfterBytes && inflated > limits.maxRatio * consumed)
+      return `inflates ${Math.round(inflated / Math.max(1, consumed))} times its compressed size, more than the ${limits.maxRatio} times any real feed does: a "zip bomb"; nothing is imported`;
+    if (inflated > limits.maxEntryBytes)
+      return `inflates to more than ${byteText(limits.maxEntryBytes)}, the most the importer reads from one file`;
+    if (inflated > budget.remaining)
+      return `the feed inflates to more than ${byteText(limits.maxTotalBytes)}, the most the importer reads from one zip`;
+    return undefined;
+  };
+  const take = (bytes: Uint8Array): string | undefined => {
+    inflated += bytes.length;
+    const problem = excess();
+    if (problem) return problem;
+    crc.update(bytes);
+    sink(bytes);
+    return undefined;
+  };
+  const finish = (): string | undefined => {
+    budget.remaining -= inflated;
+    if (inflated !== entry.size)
+      return `inflates to ${inflated} bytes where the zip's directory says ${entry.size}: the zip is damaged`;
+    if (crc.value() !== entry.crc32)
+      return 'its CRC-32 check failed: the data is not what the zip recorded (a damaged download or copy); nothing is imported';
+    return undefined;
+  };
   if (entry.method === 0) {
     for (let p = start; p < end; p += sliceBytes) {
-      sink(data.subarray(p, Math.min(end, p + sliceBytes)));
-      await between(Math.min(end, p + sliceBytes) - start);
+      const q = Math.min(end, p + sliceBytes);
+      consumed = q - start;
+      const problem = take(data.subarray(p, q));
+      if (problem) return problem;
+      await between(consumed);
     }
-    return undefined;
+    return finish();
   }
   let finished = false;
+  let stopped: string | undefined;
   const inflate = new Inflate((chunk, final) => {
-    sink(chunk);
+    if (stopped) return;
+    stopped = take(chunk);
     if (final) finished = true;
   });
   try {
     for (let p = start; p < end || p === start; p += sliceBytes) {
       const q = Math.min(end, p + sliceBytes);
+      consumed = q - start;
       inflate.push(data.subarray(p, q), q === end);
-      await between(q - start);
+      if (stopped) return stopped;
+      await between(consumed);
       if (q === end) break;
     }
   } catch (e) {
     if (e instanceof Error && e.name === 'AbortError') throw e;
     return `cannot decompress: ${e instanceof Error ? e.message : String(e)}`;
   }
-  return finished ? undefined : 'compressed data ends early (truncated)';
+  return finished ? finish() : 'compressed data ends early (truncated)';
 }

@@ -44,7 +44,12 @@ describe('zonesFromGeoJson', () => {
   it('says when there are no zones', () => {
     expect(zonesFromGeoJson('{"type": "FeatureCollection", "features": []}', 'z.geojson')).toEqual({
       ok: false,
-      issues: [{ path: 'z.geojson:$.features', message: 'no zones in the file' }],
+      issues: [
+        {
+          path: 'z.geojson:$.features',
+          message: 'needs at least one zone (nothing to compute times between)',
+        },
+      ],
     });
   });
 });

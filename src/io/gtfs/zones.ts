@@ -149,8 +149,6 @@ export function zonesFromGeoJson(
   }
   const loaded = loadZones(JSON.stringify(value));
   if (!loaded.ok) return { ok: false, issues: prefix(loaded.issues) };
-  if (loaded.value.length === 0)
-    return { ok: false, issues: [{ path: `${file}:$.features`, message: 'no zones in the file' }] };
   const zones = loaded.value.map((z) => ({
     ...z,
     centroid: [round6(z.centroid[0]), round6(z.centroid[1])] as LonLat,

@@ -2,75 +2,102 @@ import { z } from 'zod';
 import { LAYER_PAIRS, LAYERS } from '../../domain/layer';
 import { NETWORK_FORMAT } from '../../domain/network';
 import {
+  accessMetres,
   clock,
   color,
+  detourFactor,
   direction,
+  dwellSeconds,
   headways,
   id,
+  jobs,
+  latitude,
   layer,
   localizedName,
+  longitude,
   lonLat,
-  positiveSeconds,
-  seconds,
+  MAX_PATTERN_STOPS,
+  metresIn,
+  metricMinutes,
+  penaltySeconds,
+  perceivedWeight,
+  population,
+  processingSeconds,
+  runSeconds,
+  secondsIn,
   transferFields,
+  transferWalkSeconds,
+  walkSpeedKmh,
 } from './common';
 import { feederSchema, surfaceSchema, zoneClass } from './surface';
 
-const layerAssumptions = z.strictObject({
-  entrySeconds: seconds.optional(),
-  exitSeconds: seconds.optional(),
-  maxWaitSeconds: positiveSeconds.optional(),
-  accessMaxMeters: z.number().min(0).optional(),
-  dwellSeconds: seconds.optional(),
-  stopLossSeconds: seconds.optional(),
-  routeFactor: z.number().min(1).max(3).optional(),
-});
+/** A zones file beside the network: a plain file name, no folder (never a path out of the network's folder). */
+export const SIBLING_ZONES_FILE = /^[^/\\]+\.zones\.geojson$/;
 
-const positiveWeight = z.number().positive();
+const layerAssumptions = z.strictObject({
+  entrySeconds: processingSeconds.optional(),
+  exitSeconds: processingSeconds.optional(),
+  // The cap on the expected wait; at least a second, or every service would be boarded without a wait.
+  maxWaitSeconds: secondsIn(1, 7200, 'Cap on the expected wait').optional(),
+  accessMaxMeters: accessMetres.optional(),
+  dwellSeconds: dwellSeconds.optional(),
+  // A stop costs a train its braking and accelerating: minutes at most, even for a heavy freight-sized train.
+  stopLossSeconds: secondsIn(0, 600, 'Time a train loses by stopping').optional(),
+  routeFactor: detourFactor.optional(),
+});
 
 export const assumptionsSchema = z
   .strictObject({
-    walkSpeedKmh: z.number().positive().optional(),
-    walkDetour: z.number().min(1).max(3).optional(),
-    directWalkMaxMeters: z.number().min(0).optional(),
+    walkSpeedKmh: walkSpeedKmh.optional(),
+    walkDetour: detourFactor.optional(),
+    // Walking a whole trip: beyond 20 km (4 h and more) it is not a commute.
+    directWalkMaxMeters: metresIn(0, 20_000, 'Greatest zone-to-zone walk').optional(),
     weights: z
       .strictObject({
-        walk: positiveWeight.optional(),
-        wait: positiveWeight.optional(),
-        inVehicle: positiveWeight.optional(),
-        processing: positiveWeight.optional(),
-        transferWalk: positiveWeight.optional(),
-        bike: positiveWeight.optional(),
-        bus: positiveWeight.optional(),
+        walk: perceivedWeight.optional(),
+        wait: perceivedWeight.optional(),
+        inVehicle: perceivedWeight.optional(),
+        processing: perceivedWeight.optional(),
+        transferWalk: perceivedWeight.optional(),
+        bike: perceivedWeight.optional(),
+        bus: perceivedWeight.optional(),
       })
       .optional(),
-    boardingPenaltySeconds: seconds.optional(),
+    boardingPenaltySeconds: penaltySeconds.optional(),
     layers: z
       .strictObject(Object.fromEntries(LAYERS.map((l) => [l, layerAssumptions.optional()])))
       .optional(),
     transferWalkSeconds: z
-      .strictObject(Object.fromEntries(LAYER_PAIRS.map((p) => [p, seconds.optional()])))
+      .strictObject(Object.fromEntries(LAYER_PAIRS.map((p) => [p, transferWalkSeconds.optional()])))
       .optional(),
     surface: surfaceSchema.optional(),
     metrics: z
       .strictObject({
-        accessibilityMinutes: z.array(z.number().positive()).min(1).optional(),
-        commuteCircleMinutes: z.number().positive().optional(),
-        timeCapMinutes: z.number().positive().optional(),
+        accessibilityMinutes: z.array(metricMinutes).min(1).max(24).optional(),
+        commuteCircleMinutes: metricMinutes.optional(),
+        timeCapMinutes: metricMinutes.optional(),
       })
       .optional(),
   })
   .describe('Model assumptions (DESIGN.md §2); anything missing takes the documented default.');
 
-const servedAs = z.strictObject({ fromStop: z.int().min(0), line: id, direction });
+const servedAs = z.strictObject({
+  fromStop: z
+    .int()
+    .min(0)
+    .max(MAX_PATTERN_STOPS - 1),
+  line: id,
+  direction,
+});
 
 export const patternSchema = z.strictObject({
   id,
   direction,
   headsign: localizedName.optional(),
-  stops: z.array(id).min(2),
-  runSeconds: z.array(positiveSeconds),
-  dwellSeconds: z.array(seconds),
+  // The longest lines call at about a hundred stops; the engine's limits (graph/limits.ts) count on 1,000.
+  stops: z.array(id).min(2).max(MAX_PATTERN_STOPS),
+  runSeconds: z.array(runSeconds),
+  dwellSeconds: z.array(dwellSeconds),
   headways,
   loop: z.boolean().optional(),
   servedAs: z.array(servedAs).optional(),
@@ -92,26 +119,32 @@ export const stationSchema = z.strictObject({
   coord: lonLat,
   layer,
   processing: z
-    .strictObject({ entrySeconds: seconds.optional(), exitSeconds: seconds.optional() })
+    .strictObject({
+      entrySeconds: processingSeconds.optional(),
+      exitSeconds: processingSeconds.optional(),
+    })
     .optional(),
   source: z.string().optional(),
 });
 
+// GeoJSON positions may carry an altitude after longitude and latitude (RFC 7946 §3.1.1).
+const position = z.tuple([longitude, latitude], metresIn(-11_000, 9_000, 'Altitude'));
+const ring = z.array(position);
 const polygon = z.strictObject({
   type: z.literal('Polygon'),
-  coordinates: z.array(z.array(z.array(z.number()))),
+  coordinates: z.array(ring),
 });
 const multiPolygon = z.strictObject({
   type: z.literal('MultiPolygon'),
-  coordinates: z.array(z.array(z.array(z.array(z.number())))),
+  coordinates: z.array(z.array(ring)),
 });
 
 export const zoneSchema = z.strictObject({
   id,
   name: localizedName.optional(),
   centroid: lonLat,
-  population: z.number().min(0),
-  jobs: z.number().min(0),
+  population,
+  jobs,
   district: z.string().optional(),
   class: zoneClass.optional(),
   geometry: z.union([polygon, multiPolygon]).optional(),
@@ -143,10 +176,14 @@ export const networkSchema = z
     lines: z.array(lineSchema),
     transfers: z.array(z.strictObject(transferFields)),
     feeders: z.array(feederSchema).optional(),
-    zones: z.array(zoneSchema).optional(),
+    // No zone, nothing to compute commute times between.
+    zones: z
+      .array(zoneSchema)
+      .min(1, { error: 'needs at least one zone (nothing to compute times between)' })
+      .optional(),
     zonesFile: z
       .string()
-      .regex(/^[^/\\]+\.zones\.geojson$/, 'must be a sibling file name ending in .zones.geojson')
+      .regex(SIBLING_ZONES_FILE, 'must be a sibling file name ending in .zones.geojson')
       .optional(),
     zoneAttributes: z.strictObject({ population: attributeSource, jobs: attributeSource }).optional(),
     core: z.array(z.strictObject({ id, name: localizedName, zones: z.array(id).min(1) })),
@@ -168,8 +205,8 @@ export const zoneFeatureSchema = z.strictObject({
     id,
     name: localizedName.optional(),
     centroid: lonLat.optional(),
-    population: z.number().min(0),
-    jobs: z.number().min(0),
+    population,
+    jobs,
     district: z.string().optional(),
     class: zoneClass.optional(),
   }),
@@ -177,5 +214,7 @@ export const zoneFeatureSchema = z.strictObject({
 
 export const zonesFileSchema = z.looseObject({
   type: z.literal('FeatureCollection'),
-  features: z.array(zoneFeatureSchema),
+  features: z
+    .array(zoneFeatureSchema)
+    .min(1, { error: 'needs at least one zone (nothing to compute times between)' }),
 });

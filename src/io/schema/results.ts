@@ -4,62 +4,74 @@ import { id, localizedName } from './common';
 import { assumptionsSchema } from './network';
 import { scenarioSchema } from './scenario';
 
-const minutes = z.number().describe('Minutes.');
-const nullableMinutes = z.number().nullable().describe('Minutes; null when there is no path (or no core).');
+// Results are computed, not typed in: their domains are what the engine guarantees (finite times ≥ 0,
+// counts ≥ 0), so a document that breaks them is a bug, and the CLI refuses to write it.
+const count = z.number().min(0).describe('People or jobs, ≥ 0.');
+const zoneCount = z.int().min(0);
+const change = z.number().describe('Scenario − baseline (finite; negative = fewer or quicker).');
+const minutes = z.number().describe('Minutes (a change: scenario − baseline).');
+const nullableMinutes = z
+  .number()
+  .min(0)
+  .nullable()
+  .describe('Minutes, ≥ 0; null when there is no path (or no core).');
+const nullableChange = z.number().nullable().describe('Minutes, scenario − baseline; null without a core.');
 const tripMode = z
   .enum(TRIP_MODES)
   .nullable()
   .describe('How the trip travels: rail (whatever the access), or its surface mode; null: no path.');
-const people = z.number().min(0).describe('People (a sum of zone populations).');
 const byMode = z
-  .strictObject(Object.fromEntries(TRIP_MODES.map((m) => [m, people])) as Record<TripMode, typeof people>)
+  .strictObject(Object.fromEntries(TRIP_MODES.map((m) => [m, count])) as Record<TripMode, typeof count>)
   .describe('People by how their trip to the core travels.');
 const byThreshold = z
-  .record(z.string(), z.number())
+  .record(z.string(), count)
   .describe('Jobs per threshold in minutes, e.g. {"30": 12000, "45": …}.');
+const changeByThreshold = z
+  .record(z.string(), change)
+  .describe('Change in jobs per threshold in minutes, scenario − baseline.');
 
 const summary = z.strictObject({
-  zones: z.int(),
-  population: z.number(),
-  jobs: z.number(),
+  zones: zoneCount,
+  population: count,
+  jobs: count,
   meanTimeToCoreMinutes: nullableMinutes,
   meanTimeToJobsMinutes: nullableMinutes,
   jobsWithin: byThreshold,
-  commuteCircle: z.strictObject({ zones: z.int(), population: z.number(), jobs: z.number() }),
-  populationWithoutPathToCore: z.number(),
+  commuteCircle: z.strictObject({ zones: zoneCount, population: count, jobs: count }),
+  populationWithoutPathToCore: count,
   modeToCore: byMode.optional(),
-  timeToCoreHistogram: z.strictObject({ bandMinutes: z.number(), population: z.array(z.number()) }),
+  timeToCoreHistogram: z.strictObject({ bandMinutes: z.number().positive(), population: z.array(count) }),
 });
 
 const deltaSummary = z.strictObject({
-  meanTimeToCoreMinutes: nullableMinutes,
-  meanTimeToJobsMinutes: nullableMinutes,
-  jobsWithin: byThreshold,
-  commuteCircle: z.strictObject({ zones: z.int(), population: z.number(), jobs: z.number() }),
+  meanTimeToCoreMinutes: nullableChange,
+  meanTimeToJobsMinutes: nullableChange,
+  jobsWithin: changeByThreshold,
+  commuteCircle: z.strictObject({ zones: z.int(), population: change, jobs: change }),
   peopleGaining: z
-    .record(z.string(), z.number())
+    .record(z.string(), count)
     .describe(
       'People whose time to the core falls by at least N minutes (a path before and after: newly connected zones are not gains).',
     ),
-  peopleLosing: z.record(z.string(), z.number()),
+  peopleLosing: z.record(z.string(), count),
   peopleGainingSwitchedMode: z
-    .record(z.string(), z.number())
+    .record(z.string(), count)
     .optional()
     .describe(
       'Of the people gaining N minutes, those whose trip to the core travels another way (e.g. bus → rail).',
     ),
-  peopleLosingSwitchedMode: z.record(z.string(), z.number()).optional(),
+  peopleLosingSwitchedMode: z.record(z.string(), count).optional(),
   newlyConnected: z
-    .strictObject({ zones: z.int(), population: people })
+    .strictObject({ zones: zoneCount, population: count })
     .optional()
     .describe('Zones with a path to the core in the scenario and none before (not counted as gaining).'),
-  disconnected: z.strictObject({ zones: z.int(), population: people }).optional(),
+  disconnected: z.strictObject({ zones: zoneCount, population: count }).optional(),
   modeSwitches: z
-    .array(z.strictObject({ from: tripMode, to: tripMode, population: people }))
+    .array(z.strictObject({ from: tripMode, to: tripMode, population: count }))
     .optional()
     .describe('People whose trip to the core changes mode, baseline → scenario.'),
-  zonesChanged: z.int(),
-  topGainers: z.array(z.strictObject({ zone: id, timeToCoreMinutes: minutes, population: z.number() })),
+  zonesChanged: zoneCount,
+  topGainers: z.array(z.strictObject({ zone: id, timeToCoreMinutes: minutes, population: count })),
 });
 
 const zoneMetrics = z.strictObject({
@@ -73,11 +85,11 @@ const zoneMetrics = z.strictObject({
 const zoneDelta = z.strictObject({
   timeToCoreMinutes: minutes.describe('Scenario − baseline, unreachable counted as the time cap.'),
   meanTimeToJobsMinutes: minutes,
-  jobsWithin: byThreshold,
+  jobsWithin: changeByThreshold,
 });
 
 const matrix = z
-  .array(z.array(z.int().nullable()))
+  .array(z.array(z.int().min(0).nullable()))
   .describe('Seconds, rows = origins, columns = destinations, in zone order; null = no path.');
 
 export const resultsSchema = z
@@ -115,8 +127,8 @@ export const resultsSchema = z
       z.strictObject({
         id,
         name: localizedName.optional(),
-        population: z.number(),
-        jobs: z.number(),
+        population: count,
+        jobs: count,
         baseline: zoneMetrics,
         scenario: zoneMetrics.optional(),
         delta: zoneDelta.optional(),

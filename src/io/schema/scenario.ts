@@ -4,13 +4,17 @@ import { type Modification, type ModificationType, SCENARIO_FORMAT } from '../..
 import {
   color,
   direction,
+  dwellSeconds,
   headways,
   id,
   layer,
+  lineSpeedKmh,
   localizedName,
   lonLat,
-  positiveSeconds,
-  seconds,
+  MAX_PATTERN_STOPS,
+  processingSeconds,
+  runSeconds,
+  speedFactor,
   transferFields,
 } from './common';
 
@@ -24,14 +28,11 @@ const newStation = z.strictObject({ id, name: localizedName, coord: lonLat, laye
 const stopRef = z.union([id, newStation]).describe('An existing station id, or a new station.');
 
 const runTimes = {
-  speedKmh: z
-    .number()
-    .positive()
-    .max(600)
+  speedKmh: lineSpeedKmh
     .optional()
-    .describe('Running speed; run times follow from station positions.'),
-  runSeconds: z.array(positiveSeconds).optional(),
-  dwellSeconds: seconds.optional(),
+    .describe('Running speed, km/h (5 to 600); run times follow from station positions.'),
+  runSeconds: z.array(runSeconds).optional(),
+  dwellSeconds: dwellSeconds.optional(),
 };
 
 /**
@@ -44,7 +45,7 @@ const MODIFICATION_SCHEMAS = {
     ...runTimes,
     type: z.literal('add-line'),
     line: z.strictObject({ id, name: localizedName, layer, color }),
-    stops: z.array(stopRef).min(2),
+    stops: z.array(stopRef).min(2).max(MAX_PATTERN_STOPS),
     headways,
     bidirectional: z.boolean().optional(),
   }),
@@ -54,7 +55,7 @@ const MODIFICATION_SCHEMAS = {
     type: z.literal('extend-line'),
     line: id,
     end: z.enum(['first', 'last']),
-    stops: z.array(stopRef).min(1),
+    stops: z.array(stopRef).min(1).max(MAX_PATTERN_STOPS),
   }),
   'set-headway': z.strictObject({
     ...base,
@@ -69,13 +70,18 @@ const MODIFICATION_SCHEMAS = {
     line: id,
     from: id.optional(),
     to: id.optional(),
-    speedFactor: z.number().positive().max(10),
+    speedFactor,
   }),
   'add-pattern': z.strictObject({
     ...base,
     type: z.literal('add-pattern'),
     line: id,
-    pattern: z.strictObject({ id, stops: z.array(id).min(2), headways, direction: direction.optional() }),
+    pattern: z.strictObject({
+      id,
+      stops: z.array(id).min(2).max(MAX_PATTERN_STOPS),
+      headways,
+      direction: direction.optional(),
+    }),
   }),
   'through-run': z.strictObject({
     ...base,
@@ -92,8 +98,8 @@ const MODIFICATION_SCHEMAS = {
     layer: layer.optional(),
     stations: z.array(id).min(1).optional(),
     hub: id.optional(),
-    entrySeconds: seconds.optional(),
-    exitSeconds: seconds.optional(),
+    entrySeconds: processingSeconds.optional(),
+    exitSeconds: processingSeconds.optional(),
   }),
   'remove-line': z.strictObject({ ...base, type: z.literal('remove-line'), line: id }),
   'close-station': z.strictObject({ ...base, type: z.literal('close-station'), station: id }),

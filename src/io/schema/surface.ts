@@ -1,12 +1,22 @@
 import { z } from 'zod';
 import { ZONE_CLASSES } from '../../domain/surface';
-import { headways, id, localizedName, seconds } from './common';
+import {
+  detourFactor,
+  headwaySeconds,
+  headways,
+  id,
+  kmhIn,
+  localizedName,
+  metresIn,
+  secondsIn,
+} from './common';
 
-/** Speeds of surface modes: walking pace to an express bus. */
-const speedKmh = z.number().min(1).max(120).describe('km/h, 1–120.');
-const detour = z.number().min(1).max(3).describe('Route length ÷ great-circle distance, 1–3.');
-const meters = z.number().min(0).max(200_000).describe('Metres, 0–200,000.');
-const surfaceSeconds = seconds.max(7200).describe('Seconds, 0–7,200.');
+// Surface modes run from a walking pace to an express coach; a surface leg's reach is a region's width at
+// most; fixed times (unlocking a bike, the cap on a wait) are minutes, not hours.
+const speedKmh = kmhIn(1, 120, 'Speed over distance × detour');
+const detour = detourFactor;
+const meters = metresIn(0, 200_000, 'Distance');
+const surfaceSeconds = secondsIn(0, 7200, 'Fixed time of a surface leg');
 
 const bike = z.strictObject({
   speedKmh: speedKmh.optional(),
@@ -22,10 +32,10 @@ const bus = z.strictObject({
   detour: detour.optional(),
   expressBeyondMeters: meters.optional().describe('Long trips run express beyond this distance, metres.'),
   expressSpeedKmh: speedKmh.optional().describe('Speed of the express part of long trips, km/h.'),
-  headwaySeconds: seconds.min(30).max(86_400).optional().describe('Seconds between buses, 30–86,400.'),
+  headwaySeconds: headwaySeconds.optional(),
   maxWaitSeconds: surfaceSeconds.optional(),
-  stopWalkMeters: meters.max(5000).optional(),
-  stationStopMeters: meters.max(2000).optional(),
+  stopWalkMeters: metresIn(0, 5000, 'Walk between a zone and its bus stop').optional(),
+  stationStopMeters: metresIn(0, 2000, 'Walk between a station and its bus stop').optional(),
   accessNearest: z.int().min(0).max(10).optional(),
   accessMaxMeters: meters.optional(),
 });

@@ -2,6 +2,7 @@ import { effect, untracked } from '@preact/signals';
 import type { Scenario } from '../../domain/scenario';
 import { buildResults } from '../../io/results';
 import { isCancelled } from '../../workers/errors';
+import { errorText } from '../data/failure';
 import {
   activeScenario,
   comparison,
@@ -79,7 +80,7 @@ export function startController(scenarioApplies: () => boolean): void {
       })
       .catch((e: unknown) => {
         if (controller !== mine || isCancelled(e)) return;
-        computeError.value = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+        computeError.value = errorText(e);
       })
       .finally(() => {
         if (controller === mine) progress.value = null;
@@ -117,7 +118,7 @@ export function startController(scenarioApplies: () => boolean): void {
         if (token === isoToken) show(baseline, after);
       })
       .catch((e: unknown) => {
-        if (token === isoToken) computeError.value = e instanceof Error ? e.message : String(e);
+        if (token === isoToken) computeError.value = errorText(e);
       });
   });
 
@@ -159,7 +160,7 @@ export function startController(scenarioApplies: () => boolean): void {
             : { origin: o, destination: d, baseline };
       })
       .catch((e: unknown) => {
-        if (token === tripToken) computeError.value = e instanceof Error ? e.message : String(e);
+        if (token === tripToken) computeError.value = errorText(e);
       });
   });
 }

@@ -1,10 +1,15 @@
+import { zonesFileOf } from '../../io/network';
+import { decodeUtf8 } from '../../io/text';
 import { t } from '../i18n';
 import { report } from '../state/store';
+import { reportFailure, reportProblems } from './failure';
 import { importGtfsFiles } from './gtfs';
 import { openNetwork, openScenario } from './load';
 
+type Kind = 'network' | 'zones' | 'scenario' | 'gtfs' | 'unknown';
+
 /** What a file is, from its name or, failing that, its `format` field. */
-export function kindOf(name: string, head: string): 'network' | 'zones' | 'scenario' | 'gtfs' | 'unknown' {
+export function kindOf(name: string, head: string): Kind {
   if (/\.network\.json$/i.test(name)) return 'network';
   if (/\.zones\.geo(json)?$/i.test(name)) return 'zones';
   if (/\.scenario\.json$/i.test(name)) return 'scenario';
@@ -15,29 +20,52 @@ export function kindOf(name: string, head: string): 'network' | 'zones' | 'scena
   return 'unknown';
 }
 
+/** A picked file as text (UTF-8 checked; GTFS files are read by the importer), or undefined once reported. */
+async function readPicked(file: File): Promise<{ file: File; text: string; kind: Kind } | undefined> {
+  if (/\.(zip|txt)$/i.test(file.name)) return { file, text: '', kind: 'gtfs' };
+  const decoded = decodeUtf8(new Uint8Array(await file.arrayBuffer()));
+  if (!decoded.ok) {
+    reportProblems(file.name, decoded.issues);
+    return undefined;
+  }
+  return { file, text: decoded.text, kind: kindOf(file.name, decoded.text.slice(0, 400)) };
+}
+
+/** Runs one step of opening `name`; whatever it throws becomes a message naming the file. */
+async function step(name: string, f: () => Promise<unknown>): Promise<void> {
+  try {
+    await f();
+  } catch (e) {
+    reportFailure(name, e);
+  }
+}
+
 /**
  * Open files the planner picked or dropped: a network (with its zones file), scenarios, or a GTFS feed.
  * Networks first, so scenarios dropped with them are checked against the new network. Nothing replaces
- * the current view unless it loads without problems.
+ * the current view unless it loads without problems, and every failure is a message naming its file.
  */
 export async function openFiles(files: File[]): Promise<void> {
-  const read = await Promise.all(
-    files.map(async (file) => {
-      const binary = /\.(zip|txt)$/i.test(file.name);
-      const text = binary ? '' : await file.text();
-      return { file, text, kind: kindOf(file.name, text.slice(0, 400)) };
-    }),
-  );
+  const read: { file: File; text: string; kind: Kind }[] = [];
+  for (const file of files) {
+    await step(file.name, async () => {
+      const r = await readPicked(file);
+      if (r) read.push(r);
+    });
+  }
   const zones = read.filter((r) => r.kind === 'zones');
   for (const r of read.filter((x) => x.kind === 'network')) {
-    const named = /"zonesFile"\s*:\s*"([^"]+)"/.exec(r.text)?.[1];
+    const named = zonesFileOf(r.text);
     const z = zones.find((x) => x.file.name === named) ?? (zones.length === 1 ? zones[0] : undefined);
-    await openNetwork(
-      { file: r.file.name, text: r.text, ...(z && { zones: { file: z.file.name, text: z.text } }) },
-      r.file.name,
+    await step(r.file.name, () =>
+      openNetwork(
+        { file: r.file.name, text: r.text, ...(z && { zones: { file: z.file.name, text: z.text } }) },
+        r.file.name,
+      ),
     );
   }
-  for (const r of read.filter((x) => x.kind === 'scenario')) await openScenario(r.file.name, r.text);
+  for (const r of read.filter((x) => x.kind === 'scenario'))
+    await step(r.file.name, () => openScenario(r.file.name, r.text));
   // A GTFS feed: one .zip, or the .txt files of a feed folder.
   const feed = read.filter((x) => x.kind === 'gtfs').map((x) => x.file);
   if (feed.length > 0) await importGtfsFiles(feed);

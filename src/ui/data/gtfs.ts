@@ -5,6 +5,7 @@ import type { ImportReport } from '../../io/gtfs/report';
 import { ioWorker } from '../../workers/browserIo';
 import { t } from '../i18n';
 import { network, progress, report, scenarioId, scenarios } from '../state/store';
+import { reportFailure, reportProblems } from './failure';
 
 export interface GtfsState {
   files: File[];
@@ -37,6 +38,7 @@ export async function importGtfsFiles(
       void io.cancelGtfs();
     },
   };
+  const label = files.find((f) => /\.zip$/i.test(f.name))?.name ?? 'GTFS';
   try {
     const result = await io.importGtfs(
       files,
@@ -48,17 +50,12 @@ export async function importGtfsFiles(
     );
     if (!result.ok) {
       if (!result.cancelled) {
-        report({
-          level: 'error',
-          title: `${t('files.errors')} ${result.file}`,
-          file: result.file,
-          issues: result.issues,
-          detail: result.reportText,
-        });
+        reportProblems(result.file, result.issues, result.reportText);
       }
       return false;
     }
-    const feed = files.find((f) => /\.zip$/i.test(f.name))?.name ?? files[0]?.name ?? 'GTFS';
+    // The importer's name for the feed: the zip, or the folder (never the folder's first file).
+    const feed = result.report.feed;
     gtfs.value = { files, feed, report: result.report, reportText: result.reportText, routeTypes };
     network.value = { network: result.loaded.network, checksum: result.loaded.checksum, source: feed };
     scenarios.value = [];
@@ -68,6 +65,9 @@ export async function importGtfsFiles(
       title: `${t('gtfs.imported')} ${feed}: ${result.report.lines} ${t('gtfs.lines')}, ${result.report.patterns} ${t('gtfs.patterns')}`,
     });
     return true;
+  } catch (e) {
+    reportFailure(label, e);
+    return false;
   } finally {
     progress.value = null;
   }

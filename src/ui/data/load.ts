@@ -6,6 +6,7 @@ import { t } from '../i18n';
 import { restoreWorkspace } from '../persistence/workspace';
 import { network, report } from '../state/store';
 import { type BundledNetwork, bundledNetworks, bundledScenarios } from './bundled';
+import { reportFailure } from './failure';
 
 async function fetchText(url: string): Promise<string> {
   const response = await fetch(url);
@@ -21,7 +22,10 @@ export async function openNetwork(
   source: { file: string; text: string; zones?: { file: string; text: string } },
   label: string,
 ): Promise<boolean> {
-  const result = await ioWorker().loadNetwork(source);
+  const result = await ioWorker()
+    .loadNetwork(source)
+    .catch((e: unknown) => reportFailure(source.file, e));
+  if (!result) return false;
   if (!result.ok) {
     report({
       level: 'error',
@@ -32,6 +36,8 @@ export async function openNetwork(
     console.info(formatIssues(result.issues, result.file));
     return false;
   }
+  if (result.warnings)
+    report({ level: 'warning', title: source.file, file: source.file, issues: result.warnings });
   network.value = { network: result.value.network, checksum: result.value.checksum, source: label };
   // The planner's own scenarios for this network (IndexedDB) join the bundled ones.
   await restoreWorkspace(
@@ -91,7 +97,10 @@ async function bundledScenariosFor(networkId: string, checksum: string): Promise
 export async function openScenario(file: string, text: string): Promise<boolean> {
   const current = network.value;
   if (!current) return false;
-  const result = await ioWorker().loadScenario(current.checksum, file, text);
+  const result = await ioWorker()
+    .loadScenario(current.checksum, file, text)
+    .catch((e: unknown) => reportFailure(file, e));
+  if (!result) return false;
   if (!result.ok) {
     report({ level: 'error', title: `${t('files.errors')} ${file}`, file, issues: result.issues });
     return false;

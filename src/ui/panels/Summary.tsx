@@ -7,8 +7,12 @@ import { DistributionChart } from './Chart';
 
 const num = (x: number | null | undefined, digits = 1) =>
   x === null || x === undefined ? '—' : x.toLocaleString(undefined, { maximumFractionDigits: digits });
-const signed = (x: number | null | undefined, digits = 1) =>
-  x === null || x === undefined ? '—' : `${x > 0 ? '+' : ''}${num(x, digits)}`;
+/** A change with its sign; one that rounds to nothing is "0", never "−0" or "+0". */
+const signed = (x: number | null | undefined, digits = 1) => {
+  if (x === null || x === undefined) return '—';
+  const shown = Math.round(x * 10 ** digits) / 10 ** digits;
+  return shown === 0 ? '0' : `${shown > 0 ? '+' : ''}${num(shown, digits)}`;
+};
 
 type Row = {
   key: string;
