@@ -11,8 +11,10 @@ options:
   --out FILE            where to write the network (required)
   --zones FILE          zones GeoJSON (FeatureCollection with population and jobs); default a hexagonal grid
   --date YYYYMMDD       service day; default the busiest Tuesday–Thursday
-  --route-type T=LAYER  map a route_type to trunk|intercity|suburban|metro, or none (repeatable)
+  --route-type T=LAYER  map a route_type to trunk|intercity|suburban|metro|bus, or none (repeatable)
   --route ID=LAYER      map one route the same way (repeatable)
+  --bus                 keep bus, trolleybus and coach routes as bus lines (default: the area-wide bus
+                        of the surface modes stands for them)
   --id ID  --name NAME  network id and name
   --hex-spacing METRES  distance between hexagonal zone centres
   --same-name-hubs M    group stations of the same name within M metres into hubs (feeds without transfers.txt)
@@ -38,7 +40,7 @@ export function parseArgs(argv: readonly string[]): Args | string {
     if (text === 'none' || text === 'null') return { layer: null };
     return isLayerId(text)
       ? { layer: text }
-      : { problem: `"${text}" is not a layer (trunk, intercity, suburban, metro or none)` };
+      : { problem: `"${text}" is not a layer (trunk, intercity, suburban, metro, bus or none)` };
   };
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k]!;
@@ -56,6 +58,7 @@ export function parseArgs(argv: readonly string[]): Args | string {
       else if (a === '--hex-spacing') options.hexSpacingMeters = Number(value());
       else if (a === '--same-name-hubs') options.sameNameHubMeters = Number(value());
       else if (a === '--lenient') options.lenient = true;
+      else if (a === '--bus') options.keepBuses = true;
       else if (a === '--quiet') quiet = true;
       else if (a === '--route-type' || a === '--route') {
         const [key, layerText] = value().split('=');

@@ -104,6 +104,17 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
       stopLossSeconds: 90,
       routeFactor: 1.15,
     },
+    // Bus routes kept from a feed: boarded at the stop (no processing), walked to within 800 m, stopping
+    // often on roads (assumptions; the area-wide bus of assumptions.surface is the fallback everywhere).
+    bus: {
+      entrySeconds: 0,
+      exitSeconds: 0,
+      maxWaitSeconds: 600,
+      accessMaxMeters: 800,
+      dwellSeconds: 20,
+      stopLossSeconds: 30,
+      routeFactor: 1.3,
+    },
     metro: {
       entrySeconds: 120,
       exitSeconds: 60,
@@ -114,8 +125,21 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
       routeFactor: 1.2,
     },
   },
+  // Metro–metro 3 min, metro–rail 6, rail–rail 5; a bus stop is by the station (88 % of Beijing's bus–metro
+  // transfer stops within 50 m): bus–bus 2 min, bus–anything else 3.
   transferWalkSeconds: Object.fromEntries(
-    LAYER_PAIRS.map((pair) => [pair, pair === 'metro-metro' ? 180 : pair.includes('metro') ? 360 : 300]),
+    LAYER_PAIRS.map((pair) => [
+      pair,
+      pair === 'bus-bus'
+        ? 120
+        : pair.includes('bus')
+          ? 180
+          : pair === 'metro-metro'
+            ? 180
+            : pair.includes('metro')
+              ? 360
+              : 300,
+    ]),
   ) as Record<LayerPairKey, Seconds>,
   surface: {},
   metrics: { accessibilityMinutes: [30, 45, 60, 90], commuteCircleMinutes: 60, timeCapMinutes: 180 },

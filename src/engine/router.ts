@@ -23,6 +23,8 @@ export class Router {
   readonly cost: Float64Array;
   readonly time: Float64Array;
   readonly pred: Int32Array;
+  /** Per node: 1 when its best path boards a train (else it rides only bus routes, or nothing yet). */
+  readonly rail: Uint8Array;
   private readonly heap: NodeHeap;
   /** Per node: 0 = through the heap, 1 = relaxed on the spot (on-board), 2 = sink (never queued). */
   private readonly immediate: Uint8Array;
@@ -37,6 +39,7 @@ export class Router {
     this.cost = new Float64Array(n);
     this.time = new Float64Array(n);
     this.pred = new Int32Array(n);
+    this.rail = new Uint8Array(n);
     this.heap = new NodeHeap(n, this.cost, this.time);
     this.immediate = new Uint8Array(n);
     for (let v = 0; v < n; v++) {
@@ -69,12 +72,15 @@ export class Router {
     const cost = this.cost;
     const time = this.time;
     const pred = this.pred;
+    const rail = this.rail;
+    const edgeRail = g.edgeRail;
     const immediate = this.immediate;
     const queued = this.queued;
     const stack = this.stack;
     cost.fill(Number.POSITIVE_INFINITY);
     time.fill(Number.POSITIVE_INFINITY);
     pred.fill(-1);
+    rail.fill(0);
     const heap = this.heap;
     heap.clear();
     let top = 0;
@@ -128,6 +134,7 @@ export class Router {
           cost[v] = c;
           time[v] = t;
           pred[v] = e;
+          rail[v] = rail[u]! | edgeRail[e]!;
           const mode = immediate[v];
           if (mode === 1) {
             if (queued[v] === 0) {
@@ -229,7 +236,10 @@ export class Router {
     }
   }
 
-  /** Lower `out` to the ways into each zone from the stations labelled by the last search (mode rail). */
+  /**
+   * Lower `out` to the ways into each zone from the stations labelled by the last search (mode rail, or bus
+   * where the way rides bus routes only).
+   */
   destinations(outTime: Float64Array, outCost: Float64Array, outMode?: Uint8Array): void {
     const g = this.g;
     const cost = this.cost;
@@ -243,6 +253,7 @@ export class Router {
       const t0 = outTime[d]!;
       let bc = c0;
       let bt = t0;
+      let bn = -1;
       for (let k = start[d]!, end = start[d + 1]!; k < end; k++) {
         const n = node[k]!;
         const c = cost[n]! + egressCost[k]!;
@@ -251,12 +262,13 @@ export class Router {
         if (c < bc || t < bt) {
           bc = c;
           bt = t;
+          bn = n;
         }
       }
-      if (bc !== c0 || bt !== t0) {
+      if (bn >= 0) {
         outCost[d] = bc;
         outTime[d] = bt;
-        if (outMode) outMode[d] = TRIP_MODE.rail;
+        if (outMode) outMode[d] = this.rail[bn] ? TRIP_MODE.rail : TRIP_MODE.bus;
       }
     }
   }
@@ -407,7 +419,8 @@ export class Router {
     legs.push(last);
     const time =
       parts.walk + parts.bike + parts.bus + parts.wait + parts.ride + parts.transfer + parts.processing;
-    return { origin: g.zones[o]!, destination: g.zones[d]!, time, ...parts, cost, mode: 'rail', legs };
+    const mode = this.rail[g.egressNode[egress]!] ? 'rail' : 'bus';
+    return { origin: g.zones[o]!, destination: g.zones[d]!, time, ...parts, cost, mode, legs };
   }
 
   /** A ride leg from the edge that boards (pooled ride or chain boarding), which carries the wait and the service. */

@@ -1,10 +1,12 @@
 import type { Router } from './router';
-import { NODE_KIND, TRIP_MODE } from './types';
+import { NODE_KIND } from './types';
 
 interface StationRow {
   cost: Float64Array;
   /** Whole seconds (exact in float32 up to 194 days). */
   time: Float32Array;
+  /** TRIP_MODE of each way: rail, or bus where it rides bus routes only. */
+  mode: Uint8Array;
   /**
    * Per station (engine index): the dearest of its platforms from here, (cost, time) lexicographically —
    * what it takes to do from here everything a rider entering that station can do. −Infinity for a station
@@ -28,6 +30,7 @@ export class StationRows {
   private readonly cache = new Map<number, StationRow>();
   private readonly scratchTime: Float64Array;
   private readonly scratchCost: Float64Array;
+  private readonly scratchMode: Uint8Array;
   private readonly maxRows: number;
   /** Platform nodes of each station: platformStart[s] … platformStart[s+1]−1 in platformNode. */
   private readonly platformStart: Int32Array;
@@ -47,9 +50,10 @@ export class StationRows {
     const z = router.g.zoneCount;
     this.scratchTime = new Float64Array(z);
     this.scratchCost = new Float64Array(z);
+    this.scratchMode = new Uint8Array(z);
     const g = router.g;
     const stations = g.stations.length;
-    this.maxRows = Math.max(1, Math.floor(budgetBytes / Math.max(1, 12 * (z + stations))));
+    this.maxRows = Math.max(1, Math.floor(budgetBytes / Math.max(1, 13 * z + 12 * stations)));
     const count = new Int32Array(stations + 1);
     for (let n = 0; n < g.nodeCount; n++)
       if (g.nodeKind[n] === NODE_KIND.platform) count[g.nodeStation[n]! + 1]!++;
@@ -128,7 +132,7 @@ export class StationRows {
         if (c < bc || t < outTime[d]!) {
           outCost[d] = c;
           outTime[d] = t;
-          if (outMode) outMode[d] = TRIP_MODE.rail;
+          if (outMode) outMode[d] = r.mode[d]!;
           if (outLink) outLink[d] = k;
         }
       }
@@ -171,10 +175,11 @@ export class StationRows {
     this.searches++;
     this.scratchCost.fill(Number.POSITIVE_INFINITY);
     this.scratchTime.fill(Number.POSITIVE_INFINITY);
-    this.router.destinations(this.scratchTime, this.scratchCost);
+    this.router.destinations(this.scratchTime, this.scratchCost, this.scratchMode);
     const row = {
       cost: Float64Array.from(this.scratchCost),
       time: Float32Array.from(this.scratchTime),
+      mode: Uint8Array.from(this.scratchMode),
       ...this.reach(),
     };
     this.cache.set(entered, row);

@@ -48,6 +48,8 @@ export interface CompactGraph {
   edgeKind: Uint8Array;
   /** Index into `services` for ride edges, −1 otherwise. */
   edgeService: Int32Array;
+  /** 1 on edges that board a train (a rail layer's service), 0 elsewhere (bus routes board too: 0). */
+  edgeRail: Uint8Array;
   /**
    * Which trains an edge's riders are on: uses edgeUseStart[e] … edgeUseStart[e+1]−1, each `useHops` hops
    * of pattern `usePattern` (into `patterns`) from stop index `useFrom`, for a `useShare` of the riders.
@@ -127,6 +129,8 @@ export interface ServiceInfo {
   stops: number;
   patterns: string[];
   headwaySeconds: number;
+  /** A train (rail layers) rather than a bus route: what makes a trip a rail trip. */
+  rail: boolean;
 }
 
 /** Node kinds as stored in `nodeKind`. */

@@ -123,6 +123,7 @@ export function compile(spec: GraphSpec): CompactGraph {
     edgeBoardings: new Uint8Array(E),
     edgeKind: new Uint8Array(E),
     edgeService: new Int32Array(E).fill(-1),
+    edgeRail: new Uint8Array(E),
     edgeUseStart: new Int32Array(E + 1),
     usePattern: new Int32Array(0),
     useFrom: new Int32Array(0),
@@ -166,6 +167,7 @@ export function compile(spec: GraphSpec): CompactGraph {
       if (e.service) {
         c.edgeService[k] = services.length;
         services.push({ ...e.service });
+        if (e.service.rail) c.edgeRail[k] = 1;
       }
     }
   }

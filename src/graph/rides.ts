@@ -17,6 +17,8 @@ export interface RideMeta {
   /** Pattern ids the rider takes, whichever comes first. */
   patterns: string[];
   headwaySeconds: number;
+  /** A rail layer's service (not a bus route). */
+  rail: boolean;
 }
 
 /**
@@ -236,6 +238,7 @@ function meta(s: Served, label: string, stops: number, headwaySeconds: number): 
     stops,
     patterns: [s.pattern.id],
     headwaySeconds,
+    rail: s.line.layer !== 'bus',
   };
   if (!s.pattern.loop) m.towards = s.pattern.stops.at(-1)!;
   return m;

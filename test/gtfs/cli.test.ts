@@ -47,9 +47,15 @@ describe('import-gtfs CLI', () => {
       quiet: false,
     });
     expect(parseArgs(['feed.zip'])).toBe('give --out <file.network.json>');
-    expect(parseArgs(['feed.zip', '--out', 'x', '--route-type', '3=bus'])).toBe(
-      '--route-type: "bus" is not a layer (trunk, intercity, suburban, metro or none)',
+    expect(parseArgs(['feed.zip', '--out', 'x', '--route-type', '3=coach'])).toBe(
+      '--route-type: "coach" is not a layer (trunk, intercity, suburban, metro, bus or none)',
     );
+    expect(parseArgs(['feed.zip', '--out', 'x', '--bus', '--route-type', '3=bus'])).toEqual({
+      feed: 'feed.zip',
+      out: 'x',
+      options: { keepBuses: true, routeTypes: { 3: 'bus' } },
+      quiet: false,
+    });
   });
 
   it('imports a feed folder, prints the report and writes a network that loads', async () => {

@@ -240,7 +240,9 @@ describe('network files', () => {
       '$.zones[2].id',
       '$.lines[1].patterns[0].stops[0]',
     ]);
-    expect(issues[0]!.message).toBe('must be "trunk" or "intercity" or "suburban" or "metro", got "tram"');
+    expect(issues[0]!.message).toBe(
+      'must be "trunk" or "intercity" or "suburban" or "metro" or "bus", got "tram"',
+    );
   });
 
   it('unknown fields are named', () => {

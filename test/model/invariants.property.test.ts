@@ -456,7 +456,14 @@ describe('invariants 3 and 4: paths', () => {
               const rides = t.legs.filter((l) => l.kind === 'ride');
               const buses = t.legs.filter((l) => l.kind === 'bus');
               expect(rides.length + buses.length, where).toBe(t.boardings);
-              expect(t.mode, where).toBe(rides.length > 0 ? 'rail' : (t.legs[0]?.kind ?? 'walk'));
+              // Rail when a train is ridden; a trip on bus routes only is a bus trip, like the area-wide bus.
+              const layerOf = (id: string) => net.lines.find((l) => l.id === id)?.layer;
+              const expected = rides.some((l) => layerOf(l.line) !== 'bus')
+                ? 'rail'
+                : rides.length > 0
+                  ? 'bus'
+                  : (t.legs[0]?.kind ?? 'walk');
+              expect(t.mode, where).toBe(expected);
               expect(t.legs.filter((l) => l.kind === 'transfer').length, where).toBe(
                 Math.max(0, rides.length - 1),
               );

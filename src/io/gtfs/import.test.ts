@@ -450,7 +450,7 @@ describe('malformed feeds: row-level issues, never an exception', () => {
         {
           date: '2024-02-30',
           periods: [{ id: 'late', name: { en: 'late' }, start: '09:00', end: '08:00' }],
-          routeTypes: { 3: 'bus' as never },
+          routeTypes: { 3: 'coach' as never },
         },
       ),
     );

@@ -188,7 +188,7 @@ async function run(
   const routes = new RouteTable();
   await read('routes.txt', routes.spec, routes);
   const layers = routes.routes.map((r) => {
-    const chosen = layerFor(r.id, r.type, options.routeTypes, options.routes);
+    const chosen = layerFor(r.id, r.type, options.routeTypes, options.routes, options.keepBuses);
     return isLayerId(chosen.layer) ? chosen : { layer: null, by: chosen.by };
   });
 

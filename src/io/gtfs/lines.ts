@@ -14,6 +14,7 @@ export const LAYER_COLORS: Record<LayerId, string> = {
   intercity: '#7B3F99',
   suburban: '#2E8B57',
   metro: '#C0392B',
+  bus: '#7F8C8D',
 };
 
 /** A route that becomes a line. */

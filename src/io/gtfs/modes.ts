@@ -4,10 +4,11 @@ import type { LayerId } from '../../domain/layer';
 export type RouteTypeMapping = Record<number, LayerId | null>;
 
 /**
- * The default mapping of GTFS route types (basic and extended) to the four layers. Rail that riders use
- * like a metro (tram, light rail, subway, monorail, funicular) is `metro`; ordinary rail is `suburban`;
- * high-speed and long-distance rail `trunk`; inter-regional rail `intercity`. Buses, ferries, air and
- * taxis are not carried.
+ * The default mapping of GTFS route types (basic and extended) to the four rail layers. Rail that riders
+ * use like a metro (tram, light rail, subway, monorail, funicular) is `metro`; ordinary rail is
+ * `suburban`; high-speed and long-distance rail `trunk`; inter-regional rail `intercity`. Buses are left
+ * to the area-wide bus unless the import keeps them (`keepBuses`: the `bus` layer); ferries, air and taxis
+ * are not carried.
  */
 export function defaultLayer(routeType: number): LayerId | null {
   switch (routeType) {
@@ -40,6 +41,16 @@ export function defaultLayer(routeType: number): LayerId | null {
   if (routeType >= 400 && routeType <= 405) return 'metro'; // urban railway, metro, underground, monorail
   if (routeType >= 900 && routeType <= 906) return 'metro'; // tram
   return null;
+}
+
+/** Road services a feed's buses come as: bus, trolleybus, coach (basic and extended types). */
+export function isBusRouteType(routeType: number): boolean {
+  return (
+    routeType === 3 ||
+    routeType === 11 ||
+    (routeType >= 200 && routeType <= 299) ||
+    (routeType >= 700 && routeType <= 899)
+  );
 }
 
 /** What a route type is, for reports: "bus (3)", "high speed rail (101)". */
@@ -87,8 +98,10 @@ export function layerFor(
   routeType: number,
   byType: Partial<RouteTypeMapping> | undefined,
   byRoute: Record<string, LayerId | null> | undefined,
+  keepBuses = false,
 ): { layer: LayerId | null; by: 'route' | 'type' | 'default' } {
   if (byRoute && Object.hasOwn(byRoute, routeId)) return { layer: byRoute[routeId] ?? null, by: 'route' };
   if (byType && Object.hasOwn(byType, routeType)) return { layer: byType[routeType] ?? null, by: 'type' };
+  if (keepBuses && isBusRouteType(routeType)) return { layer: 'bus', by: 'type' };
   return { layer: defaultLayer(routeType), by: 'default' };
 }

@@ -24,6 +24,11 @@ export interface ImportOptions {
   periods?: Period[];
   /** route_type → layer (null: not carried), over the default mapping. */
   routeTypes?: Partial<RouteTypeMapping>;
+  /**
+   * Keep bus, trolleybus and coach routes as lines of the `bus` layer (default: leave them to the area-wide
+   * bus of the surface modes). A route_type or route mapping still wins.
+   */
+  keepBuses?: boolean;
   /** route_id → layer (null: not carried), over everything else. */
   routes?: Record<string, LayerId | null>;
   /** Zones as a GeoJSON FeatureCollection with population and jobs; default a hexagonal grid. */

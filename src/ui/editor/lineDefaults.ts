@@ -12,6 +12,7 @@ export const LAYER_DEFAULTS: Record<LayerId, { speedKmh: number; headwayMinutes:
   trunk: { speedKmh: 200, headwayMinutes: 30 },
   intercity: { speedKmh: 160, headwayMinutes: 20 },
   suburban: { speedKmh: 100, headwayMinutes: 10 },
+  bus: { speedKmh: 20, headwayMinutes: 10 },
   metro: { speedKmh: 35, headwayMinutes: 4 },
 };
 

@@ -10,6 +10,7 @@ const LINE_STYLE: Record<LayerId, { width: number; dash?: number[] }> = {
   intercity: { width: 4.2, dash: [1.2, 0.8] },
   suburban: { width: 3.4, dash: [3, 1] },
   metro: { width: 2.4 },
+  bus: { width: 1.4, dash: [1, 1] },
 };
 
 export function classColor(colors: string[]): ExpressionSpecification {

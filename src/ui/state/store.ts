@@ -71,6 +71,7 @@ export const layerVisible = signal<Record<LayerId, boolean>>({
   intercity: true,
   suburban: true,
   metro: true,
+  bus: true,
 });
 export const basemapUrl = signal<string>('');
 export const messages = signal<Message[]>([]);
