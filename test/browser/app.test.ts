@@ -197,7 +197,8 @@ describe('the app on the toy network', () => {
       Number(await trip.locator('.total').getAttribute('data-minutes'));
     expect(await minutes(after)).toBeLessThan(await minutes(before));
     expect(await before.locator('.leg.ride').count()).toBeGreaterThanOrEqual(1);
-    expect(await after.locator('.leg').first().textContent()).toMatch(/Walk/);
+    // The first leg is the way to the station: walking, a bike or a bus, with its distance.
+    expect(await after.locator('.leg').first().textContent()).toMatch(/^(Walk|Bike|Bus) \d+\.\d km/);
     // The route is drawn on the map (setData reaches the map's worker asynchronously: poll).
     await expect
       .poll(() => page.evaluate(() => window.__commuteshed!.maps.before!.querySourceFeatures('route').length))

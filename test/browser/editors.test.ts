@@ -198,11 +198,13 @@ describe('every modification editor, through the list', () => {
       'Through-run two lines Airport Suburban Line → Twin City Intercity @ Toyton Railway Station',
     );
     await expectNoIssues();
-    // Nothing changes for trips to Central; the route from New Town to Twin City loses its change at Toyton.
+    // Nothing changes for trips to Central. From New Town to Twin City the bus all the way (24 km, express
+    // beyond 10 km) beat two trains and a change at Toyton; one through train beats the bus.
     expect(await meanTimeChange()).toBe(0);
     await page.locator('[data-testid="trip-After"] .total').waitFor();
     expect(await tripMinutes('After')).toBeLessThan(await tripMinutes('Before'));
-    expect(await page.locator('[data-testid="trip-Before"] .leg.ride').count()).toBe(2);
+    expect(await page.locator('[data-testid="trip-Before"] .leg.ride').count()).toBe(0);
+    expect(await page.locator('[data-testid="trip-Before"] .leg.bus').count()).toBe(1);
     expect(await page.locator('[data-testid="trip-After"] .leg.ride').count()).toBe(1);
     await route('', '');
     await page.locator('[data-testid="trip-After"]').waitFor({ state: 'detached' });
