@@ -3,7 +3,16 @@ import { ScenarioError } from '../domain/issue';
 import type { CompactGraph, TripDetail } from '../engine/types';
 import { emptyMetricsTable, type MetricContext, type ZoneMetricsTable } from '../metrics/originMetrics';
 import { CancelledError, WorkerCrashError } from './errors';
-import type { BuildRequest, BuildResponse, GraphStats, RoutingApi, RowsResponse } from './protocol';
+import { copyMetrics } from './metricColumns';
+import type {
+  BuildRequest,
+  BuildResponse,
+  GraphStats,
+  RoutingApi,
+  RowArrays,
+  RowField,
+  RowsResponse,
+} from './protocol';
 
 export interface WorkerHandle {
   api: Remote<RoutingApi>;
@@ -20,11 +29,26 @@ export interface Progress {
   total: number;
 }
 
+/** Rows of some of a run's origins, as they come from a worker. */
+export interface RowBlock {
+  /** Their origin zone indices. */
+  origins: Int32Array;
+  /** Position of the first of them in the run's origins. */
+  offset: number;
+  /** The fields asked for, origins × zones each, row-major (float32; see RowField). */
+  rows: RowArrays;
+}
+
 export interface RowsOptions {
   /** Origin zone indices; default all zones. */
   origins?: Int32Array;
-  /** Keep the travel times (origins × zones, seconds) as well as the metrics. */
-  times?: boolean;
+  /** Rows to hand to `onRows` besides the metrics (default none: metrics only). */
+  fields?: readonly RowField[];
+  /**
+   * Receives each block of rows once; the pool keeps none. A returned promise holds that worker's next
+   * chunk until it settles (so a slow writer bounds the rows in flight); a rejection fails the run.
+   */
+  onRows?: (block: RowBlock) => void | Promise<void>;
   onProgress?: (p: Progress) => void;
   signal?: AbortSignal;
 }
@@ -32,7 +56,6 @@ export interface RowsOptions {
 export interface RowsResult {
   /** Metrics per origin, in the order of the origins asked for. */
   metrics: ZoneMetricsTable;
-  times?: Float32Array;
   /** Sum of worker compute time, ms. */
   computeMs: number;
   /** Searches from a station the workers ran (each is cached per worker and graph). */
@@ -60,8 +83,8 @@ interface Run {
   total: number;
   done: number;
   metrics: ZoneMetricsTable;
-  times?: Float32Array;
-  zones: number;
+  fields: readonly RowField[];
+  onRows?: (block: RowBlock) => void | Promise<void>;
   computeMs: number;
   stationSearches: number;
   pending: number;
@@ -76,6 +99,32 @@ interface Chunk {
   origins: Int32Array;
   offset: number;
   attempts: number;
+}
+
+/** The calls waiting on each worker, rejected together when it dies. */
+const waiting = new WeakMap<WorkerHandle, Set<(e: unknown) => void>>();
+
+/**
+ * `call`, or the worker's crash if that comes first. Not Promise.race(call, handle.crashed): every race
+ * adds a reaction to the never-settling `crashed` promise, and each keeps its settled race — with its
+ * value, a whole block of rows — alive for the life of the worker (10,000 zones: 0.8 GB per matrix run).
+ */
+function untilCrash<T>(handle: WorkerHandle, call: Promise<T>): Promise<T> {
+  let calls = waiting.get(handle);
+  if (!calls) {
+    const set = new Set<(e: unknown) => void>();
+    calls = set;
+    waiting.set(handle, set);
+    handle.crashed.catch((e: unknown) => {
+      for (const reject of set) reject(e);
+      set.clear();
+    });
+  }
+  const pending = calls;
+  return new Promise<T>((resolve, reject) => {
+    pending.add(reject);
+    call.then(resolve, reject).finally(() => pending.delete(reject));
+  });
 }
 
 /** Origins per chunk: small enough for prompt progress and cancellation, large enough to amortise messages. */
@@ -153,12 +202,11 @@ export class RoutingPool {
     return this.graphs.has(key);
   }
 
-  /** Metrics (and optionally times) for every origin of graph `key`, computed across the workers. */
+  /** Metrics (and, streamed to `onRows`, rows) for the origins of graph `key`, computed across the workers. */
   rows(key: string, options: RowsOptions = {}): Promise<RowsResult> {
     const entry = this.touch(key);
     if (!entry) return Promise.reject(new Error(`graph "${key}" is not prepared`));
-    const zones = entry.graph.zoneCount;
-    const origins = options.origins ?? Int32Array.from({ length: zones }, (_, k) => k);
+    const origins = options.origins ?? Int32Array.from({ length: entry.graph.zoneCount }, (_, k) => k);
     const generation = ++this.generation;
     return new Promise<RowsResult>((resolve, reject) => {
       const run: Run = {
@@ -167,7 +215,7 @@ export class RoutingPool {
         total: origins.length,
         done: 0,
         metrics: emptyMetricsTable(origins.length, entry.context.thresholds.length),
-        zones,
+        fields: options.onRows ? (options.fields ?? []) : [],
         computeMs: 0,
         stationSearches: 0,
         pending: 0,
@@ -175,7 +223,7 @@ export class RoutingPool {
         resolve,
         reject,
       };
-      if (options.times) run.times = new Float32Array(origins.length * zones);
+      if (options.onRows) run.onRows = options.onRows;
       if (options.onProgress) run.onProgress = options.onProgress;
       this.runs.set(generation, run);
       if (origins.length === 0) return this.finish(run);
@@ -258,7 +306,7 @@ export class RoutingPool {
     for (let attempt = 0; ; attempt++) {
       if (slot.dead) this.replace(slot);
       try {
-        return await Promise.race([fn(slot.handle.api), slot.handle.crashed]);
+        return await untilCrash(slot.handle, fn(slot.handle.api));
       } catch (e) {
         if (!(e instanceof WorkerCrashError) || attempt >= retries || this.terminated) throw e;
       }
@@ -269,7 +317,7 @@ export class RoutingPool {
     if (slot.loaded.has(key)) return;
     const entry = this.graphs.get(key);
     if (!entry) throw new Error(`graph "${key}" was released`);
-    await Promise.race([slot.handle.api.load(key, entry.graph, entry.context), slot.handle.crashed]);
+    await untilCrash(slot.handle, slot.handle.api.load(key, entry.graph, entry.context));
     slot.loaded.add(key);
   }
 
@@ -320,13 +368,13 @@ export class RoutingPool {
         key: run.key,
         generation: run.generation,
         origins: chunk.origins,
-        times: run.times !== undefined,
+        fields: run.fields,
       };
-      const response = await Promise.race([
-        slot.handle.api.rows(request) as Promise<RowsResponse>,
-        slot.handle.crashed,
-      ]);
+      const response = await untilCrash(slot.handle, slot.handle.api.rows(request) as Promise<RowsResponse>);
       if (run.finished || response.cancelled) return;
+      // Still counted in flight while the consumer writes: this worker gets no new chunk until it is done.
+      if (run.onRows) await run.onRows({ origins: chunk.origins, offset: chunk.offset, rows: response.rows });
+      if (run.finished) return;
       this.store(run, chunk, response);
     } catch (e) {
       if (run.finished) return;
@@ -349,13 +397,7 @@ export class RoutingPool {
   }
 
   private store(run: Run, chunk: Chunk, response: Extract<RowsResponse, { cancelled: false }>): void {
-    const m = response.metrics;
-    run.metrics.timeToCore.set(m.timeToCore, chunk.offset);
-    run.metrics.meanTimeToJobs.set(m.meanTimeToJobs, chunk.offset);
-    m.jobsWithin.forEach((a, k) => {
-      run.metrics.jobsWithin[k]!.set(a, chunk.offset);
-    });
-    if (run.times && response.times) run.times.set(response.times, chunk.offset * run.zones);
+    copyMetrics(run.metrics, response.metrics, chunk.offset);
     run.computeMs += response.ms;
     run.stationSearches += response.stationSearches;
     run.done += chunk.origins.length;
@@ -367,13 +409,7 @@ export class RoutingPool {
   private finish(run: Run): void {
     run.finished = true;
     this.runs.delete(run.generation);
-    const result: RowsResult = {
-      metrics: run.metrics,
-      computeMs: run.computeMs,
-      stationSearches: run.stationSearches,
-    };
-    if (run.times) result.times = run.times;
-    run.resolve(result);
+    run.resolve({ metrics: run.metrics, computeMs: run.computeMs, stationSearches: run.stationSearches });
   }
 
   private fail(run: Run, error: unknown): void {
