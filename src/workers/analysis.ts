@@ -91,6 +91,11 @@ export function scenarioKey(scenario: Scenario | null): string {
   return key;
 }
 
+/** The sides a comparison of `scenario` computes (a scenario that changes nothing is the baseline alone). */
+export function sidesOf(scenario: Scenario | null): Side[] {
+  return scenario && scenarioKey(scenario) !== 'baseline' ? ['baseline', 'scenario'] : ['baseline'];
+}
+
 /**
  * Baseline and scenario through one code path: a scenario is a key, the baseline is the empty scenario.
  * Graphs are built in workers; baseline rows are cached, so switching scenarios computes only the scenario.
@@ -128,9 +133,10 @@ export class Analysis {
 
   /** Baseline and (when it changes anything) scenario, computed at once; progress summed over both. */
   private async sides(request: CompareRequest, origins?: Int32Array): Promise<ShardRuns> {
-    const sides: [Side, Scenario | null][] = [['baseline', null]];
-    if (request.scenario && scenarioKey(request.scenario) !== 'baseline')
-      sides.push(['scenario', request.scenario]);
+    const sides = sidesOf(request.scenario).map((side): [Side, Scenario | null] => [
+      side,
+      side === 'baseline' ? null : request.scenario,
+    ]);
     const total = origins?.length ?? request.network.zones.length;
     const progress = sides.map(() => ({ done: 0, total }));
     const report = () =>

@@ -60,13 +60,24 @@ export function scatterMetrics(
   length: number,
 ): ZoneMetricsTable {
   const out = emptyLike(table, length);
-  const target = new Map(metricColumns(out));
-  for (const [name, c] of metricColumns(table)) {
-    const ts = arrays(target.get(name)!);
+  scatterInto(out, table, positions);
+  return out;
+}
+
+/** Entry k of `from` written to entry positions[k] of `into` (same fields). */
+export function scatterInto(
+  into: ZoneMetricsTable,
+  from: ZoneMetricsTable,
+  positions: ArrayLike<number>,
+): void {
+  const target = new Map(metricColumns(into));
+  for (const [name, c] of metricColumns(from)) {
+    const t = target.get(name);
+    if (!t) throw new TypeError(`metrics field "${name}" is not in the table it is written into`);
+    const ts = arrays(t);
     arrays(c).forEach((a, k) => {
-      const t = ts[k]!;
-      for (let i = 0; i < positions.length; i++) t[positions[i]!] = a[i]!;
+      const column = ts[k]!;
+      for (let i = 0; i < positions.length; i++) column[positions[i]!] = a[i]!;
     });
   }
-  return out;
 }
