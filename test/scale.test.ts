@@ -101,6 +101,39 @@ describe('simulate --omx', () => {
   });
 });
 
+describe('npm run build:cli', () => {
+  it('bundles simulate and its workers to run with node alone (no node_modules, no tsx): the same results', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'commuteshed-cli-'));
+    await run(
+      process.execPath,
+      [
+        'node_modules/vite/bin/vite.js',
+        'build',
+        '--config',
+        'vite.cli.config.ts',
+        '--outDir',
+        out,
+        '--logLevel',
+        'error',
+      ],
+      { cwd: root },
+    );
+    // Run from a folder with no node_modules above it: every import must be in the bundle.
+    const args = [
+      '--network',
+      join(root, NETWORK),
+      '--scenario',
+      join(root, SCENARIO),
+      '--out',
+      join(out, 'r.json'),
+    ];
+    await run(process.execPath, [join(out, 'simulate.mjs'), ...args], { cwd: out });
+    expect(stripTime(readFileSync(join(out, 'r.json'), 'utf8'))).toBe(
+      stripTime(readFileSync(at('run.json'), 'utf8')),
+    );
+  });
+});
+
 describe('simulate --shard and merge', () => {
   it('merges four shards run as separate processes into the unsharded results, byte for byte, and its OMX', async () => {
     const parts = [0, 1, 2, 3].map((k) => at(`p${k}.json`));
