@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { resultsJsonPieces, zonesCsv, zonesGeoJson } from '../../io/exports';
 import { serializeResults } from '../../io/results';
 import { CancelledError, isCancelled } from '../../workers/errors';
+import { exportOmx } from '../../workers/omxExport';
 import { engine } from '../compute/engine';
 import { draft } from '../editor/session';
 import '../editor/strings';
@@ -17,6 +18,7 @@ import {
   scenarioNetwork,
 } from '../state/store';
 import { downloadBlob, downloadText } from './ExportFile';
+import './exportStrings';
 
 /** Rows of the matrix written between two yields to the page. */
 const ROWS_PER_PIECE = 32;
@@ -39,7 +41,10 @@ function currentDoc() {
   return d;
 }
 
-/** Results JSON (optionally with the travel-time matrix), zones as GeoJSON and CSV, the map as PNG. */
+/**
+ * Results JSON (optionally with the travel-time matrix), the matrices as OMX, zones as GeoJSON and CSV,
+ * the map as PNG.
+ */
 export function ExportPanel() {
   const withMatrix = useSignal(false);
   const running = useSignal<{
@@ -105,6 +110,38 @@ export function ExportPanel() {
     }
   };
 
+  // The matrices are not kept for display: computed again (the same numbers) and streamed to an OMX writer
+  // in a worker of its own, so the page never holds them.
+  const exportMatrices = async () => {
+    if (!doc) return;
+    const controller = new AbortController();
+    const cancel = () => controller.abort();
+    running.value = { phase: 'compute', done: 0, total: 1, cancel };
+    try {
+      const blob = await exportOmx(engine(), {
+        network: n.network,
+        networkKey: n.checksum,
+        scenario: doc.scenario,
+        period: doc.period.id,
+        signal: controller.signal,
+        onProgress: ({ done, total }) => {
+          if (!controller.signal.aborted)
+            running.value = { phase: done < total ? 'compute' : 'write', done, total, cancel };
+        },
+      });
+      if (!controller.signal.aborted) downloadBlob(`${base}.omx`, blob);
+    } catch (e) {
+      if (!isCancelled(e))
+        report({
+          level: 'error',
+          title: t('export.failed'),
+          detail: e instanceof Error ? e.message : String(e),
+        });
+    } finally {
+      running.value = null;
+    }
+  };
+
   const exportPng = () => {
     const map = primaryMap.value;
     if (!map) return;
@@ -138,6 +175,15 @@ export function ExportPanel() {
           onClick={() => void exportResults()}
         >
           {t('export.json')}
+        </button>
+        <button
+          type="button"
+          disabled={!doc || busy}
+          data-testid="export-omx"
+          title={t('export.omxTitle')}
+          onClick={() => void exportMatrices()}
+        >
+          {t('export.omx')}
         </button>
         <button
           type="button"
