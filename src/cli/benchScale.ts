@@ -47,7 +47,8 @@ export async function scaleRun(zones: number, workers: number, matrix: boolean):
   const networkKey = await checksum(region);
   const rssRegion = process.memoryUsage.rss();
 
-  const pool = new RoutingPool(nodeWorkerFactory(), workers);
+  // Each graph built in a worker of its own, ended after: its memory goes back before the rows start.
+  const pool = new RoutingPool(nodeWorkerFactory(), workers, { isolatedBuilds: true });
   try {
     const analysis = new Analysis(pool);
     const period = 'am-peak';

@@ -96,7 +96,8 @@ async function main(): Promise<void> {
   const workers = values.workers ? Number(values.workers) : nodeWorkerCount();
   if (!(Number.isInteger(workers) && workers >= 1))
     throw new UsageError(`--workers must be a positive integer, got ${values.workers}`);
-  const pool = new RoutingPool(nodeWorkerFactory(), workers);
+  // Each graph built in a worker of its own, ended after: its memory goes back before the rows start.
+  const pool = new RoutingPool(nodeWorkerFactory(), workers, { isolatedBuilds: true });
   try {
     const networkKey = await checksum(network);
     const t0 = performance.now();

@@ -137,6 +137,15 @@ export class Analysis {
       side,
       side === 'baseline' ? null : request.scenario,
     ]);
+    // Every graph first, then rows: no build runs beside the rows (building holds a graph as objects, the
+    // most memory a run needs) and with isolated builds none runs beside another either.
+    const cacheable = !origins && !request.matrix && !request.sink;
+    await Promise.all(
+      sides.map(([, scenario]) => {
+        const key = this.graphKey(request.networkKey, scenario, request.period);
+        return cacheable && this.rowsCache.has(key) ? undefined : this.ensure({ ...request, scenario });
+      }),
+    );
     const total = origins?.length ?? request.network.zones.length;
     const progress = sides.map(() => ({ done: 0, total }));
     const report = () =>

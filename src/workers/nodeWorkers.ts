@@ -33,7 +33,7 @@ export function nodeWorkerFactory(): WorkerFactory {
     return {
       api: wrap<RoutingApi>(nodeEndpoint(worker)),
       crashed,
-      terminate: () => void worker.terminate(),
+      terminate: () => worker.terminate(),
     };
   };
 }

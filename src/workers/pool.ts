@@ -18,7 +18,8 @@ export interface WorkerHandle {
   api: Remote<RoutingApi>;
   /** Rejects with a WorkerCrashError when the worker dies; never resolves. */
   crashed: Promise<never>;
-  terminate(): void;
+  /** Ends the worker; what it returns, a promise in Node, settles when the thread is gone. */
+  terminate(): unknown;
 }
 
 /** Starts one routing worker (browser: a module Web Worker; Node: a worker thread). */
@@ -71,6 +72,8 @@ export interface PreparedGraph {
 interface Slot {
   handle: WorkerHandle;
   loaded: Set<string>;
+  /** Graphs being sent to this worker: the chunks in its pipeline wait for one copy, not one each. */
+  loading: Map<string, Promise<void>>;
   inFlight: number;
   dead: boolean;
   /** Chunks this worker takes first: a contiguous block of origins, so neighbouring zones share its cached station rows. */
@@ -127,6 +130,17 @@ function untilCrash<T>(handle: WorkerHandle, call: Promise<T>): Promise<T> {
   });
 }
 
+export interface PoolOptions {
+  /**
+   * Build each graph in a fresh worker, one build at a time, ended once the graph is built. Building holds
+   * the graph as objects — the most memory a run needs (50,000 zones: ~1.3 GB a graph) — and a worker's
+   * heap does not shrink at once after it; a build's own worker gives it all back. Meanwhile the routing
+   * workers already compute the rows of a graph built before. For large headless runs; the app keeps
+   * building in its routing workers (no worker to start on each edit).
+   */
+  isolatedBuilds?: boolean;
+}
+
 /** Origins per chunk: small enough for prompt progress and cancellation, large enough to amortise messages. */
 const MAX_CHUNK = 48;
 /** Chunks sent ahead to each worker so it never idles waiting for the next. */
@@ -147,12 +161,15 @@ export class RoutingPool {
   >();
   private readonly runs = new Map<number, Run>();
   private readonly building = new Map<string, Promise<PreparedGraph>>();
+  /** With isolated builds, the last build asked for: they run one after another. */
+  private lastBuild: Promise<unknown> = Promise.resolve();
   private generation = 0;
   private terminated = false;
 
   constructor(
     private readonly factory: WorkerFactory,
     readonly size: number,
+    private readonly options: PoolOptions = {},
   ) {
     if (!(size >= 1)) throw new RangeError(`pool size must be at least 1, got ${size}`);
     for (let i = 0; i < size; i++) this.slots.push(this.startSlot());
@@ -169,10 +186,41 @@ export class RoutingPool {
     // The comparison, the isochrone and a trip ask for the same new graph at once: one build serves all.
     let building = this.building.get(request.key);
     if (!building) {
-      building = this.build(request).finally(() => this.building.delete(request.key));
+      if (this.options.isolatedBuilds) {
+        const previous = this.lastBuild;
+        building = previous.then(() => this.buildIsolated(request));
+        this.lastBuild = building.catch(() => undefined);
+      } else building = this.build(request);
+      building = building.finally(() => this.building.delete(request.key));
       this.building.set(request.key, building);
     }
     return building;
+  }
+
+  /** Build in a worker of its own, then end it: everything the build held goes back to the system. */
+  private async buildIsolated(request: BuildRequest): Promise<PreparedGraph> {
+    for (let attempt = 0; ; attempt++) {
+      const handle = this.factory();
+      try {
+        return this.keep(
+          request.key,
+          await untilCrash(handle, handle.api.build(request) as Promise<BuildResponse>),
+        );
+      } catch (e) {
+        if (!(e instanceof WorkerCrashError) || attempt >= 1 || this.terminated) throw e;
+      } finally {
+        // Gone before the next build starts, or both builds' memory would count at once.
+        await handle.terminate();
+      }
+    }
+  }
+
+  /** Keep a built graph for the workers (loaded into each when it first needs it). */
+  private keep(key: string, response: BuildResponse): PreparedGraph {
+    if (!response.ok) throw new ScenarioError(response.issues);
+    this.graphs.set(key, { graph: response.graph, context: response.context, stats: response.stats });
+    this.evict();
+    return { key, stats: response.stats, zones: response.graph.zoneCount };
   }
 
   private async build(request: BuildRequest): Promise<PreparedGraph> {
@@ -191,11 +239,9 @@ export class RoutingPool {
       // Chunks queued while this build held the slot's pipeline wait for it: send them now.
       if (!this.terminated) this.pump();
     }
-    if (!response.ok) throw new ScenarioError(response.issues);
-    this.graphs.set(request.key, { graph: response.graph, context: response.context, stats: response.stats });
+    const prepared = this.keep(request.key, response);
     slot.loaded.add(request.key);
-    this.evict();
-    return { key: request.key, stats: response.stats, zones: response.graph.zoneCount };
+    return prepared;
   }
 
   has(key: string): boolean {
@@ -275,7 +321,14 @@ export class RoutingPool {
   }
 
   private startSlot(): Slot {
-    const slot: Slot = { handle: this.factory(), loaded: new Set(), inFlight: 0, dead: false, queue: [] };
+    const slot: Slot = {
+      handle: this.factory(),
+      loaded: new Set(),
+      loading: new Map(),
+      inFlight: 0,
+      dead: false,
+      queue: [],
+    };
     this.watch(slot);
     return slot;
   }
@@ -292,6 +345,7 @@ export class RoutingPool {
     const old = slot.handle;
     slot.handle = this.factory();
     slot.loaded = new Set();
+    slot.loading = new Map();
     slot.dead = false;
     this.watch(slot);
     old.terminate();
@@ -315,10 +369,22 @@ export class RoutingPool {
 
   private async ensureLoaded(slot: Slot, key: string): Promise<void> {
     if (slot.loaded.has(key)) return;
-    const entry = this.graphs.get(key);
-    if (!entry) throw new Error(`graph "${key}" was released`);
-    await untilCrash(slot.handle, slot.handle.api.load(key, entry.graph, entry.context));
-    slot.loaded.add(key);
+    let loading = slot.loading.get(key);
+    if (!loading) {
+      const entry = this.graphs.get(key);
+      if (!entry) throw new Error(`graph "${key}" was released`);
+      const { handle, loaded } = slot;
+      const done = untilCrash(handle, handle.api.load(key, entry.graph, entry.context)).then(() => {
+        loaded.add(key);
+      });
+      const forget = () => {
+        if (slot.loading.get(key) === done) slot.loading.delete(key);
+      };
+      done.then(forget, forget);
+      slot.loading.set(key, done);
+      loading = done;
+    }
+    await loading;
   }
 
   private async onAnySlot<T>(key: string, fn: (api: Remote<RoutingApi>) => Promise<T>): Promise<T> {
