@@ -183,11 +183,17 @@ describe('simulate --shard and merge', () => {
     expect(readdirSync(bad).sort()).toEqual(['foreign.json', 'truncated.json']);
   });
 
-  it('refuses a shard out of range and an OMX file that cannot be written, leaving nothing behind', async () => {
-    const [range, omx] = await Promise.all([
+  it('refuses a shard out of range and outputs that cannot be written, before computing, leaving nothing', async () => {
+    const [range, omx, out] = await Promise.all([
       failure(cli('simulate', [...inputs, '--shard', '4/4', '--out', at('never.json')])),
       failure(cli('simulate', [...inputs, '--out', at('never.json'), '--omx', at('no-such-folder/x.omx')])),
+      failure(cli('simulate', [...inputs, '--out', at('no-such-folder/r.json')])),
     ]);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toMatch(
+      /simulate: OutputError: cannot write .*no-such-folder\/r\.json: its folder does not exist/,
+    );
+    expect(out.stderr).not.toMatch(/computing/);
     expect(range.code).toBe(1);
     expect(range.stderr).toMatch(/simulate: ShardError: --shard 4\/4: the index must be 0 to 3/);
     expect(omx.code).toBe(1);

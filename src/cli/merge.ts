@@ -5,6 +5,7 @@
  * the parts' OMX files. The inputs are read from the files the parts name (or --network / --scenario) and
  * must have the checksums the parts record. Every problem is listed at once; exit 1; nothing is written.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,7 +23,7 @@ import { reportFor } from '../workers/analysis';
 import { emptyLike, scatterInto } from '../workers/metricColumns';
 import { readNetwork, readScenario } from './files';
 import { openMatrixOutput } from './matrixOutput';
-import { type OmxOutput, writeTextFile } from './output';
+import { checkWritable, type OmxOutput, writeTextFile } from './output';
 
 /** A set of parts that is not one whole run, or inputs that are not the ones its parts were computed on. */
 export class MergeError extends Error {
@@ -115,8 +116,11 @@ async function mergeOmx(parts: Part[], out: OmxOutput, zoneIds: string[], matric
   const issues: Issue[] = [];
   const sources: [Part, string][] = [];
   for (const p of parts) {
-    if (p.part.omx) sources.push([p, join(dirname(p.file), p.part.omx.file)]);
-    else issues.push({ path: p.file, message: 'computed without --omx: run its shard again with --omx' });
+    const path = p.part.omx && join(dirname(p.file), p.part.omx.file);
+    if (!path)
+      issues.push({ path: p.file, message: 'computed without --omx: run its shard again with --omx' });
+    else if (!existsSync(path)) issues.push({ path: p.file, message: `its OMX file ${path} is missing` });
+    else sources.push([p, path]);
   }
   if (issues.length > 0) throw new MergeError(issues);
   const batch = Math.max(1, Math.floor(COPY_BYTES / (4 * Math.max(1, zoneIds.length))));
@@ -166,6 +170,7 @@ async function main(): Promise<void> {
     throw new MergeError([
       { path: '$', message: 'usage: merge <part.json>… --out <results.json> [--omx <file>]' },
     ]);
+  checkWritable(values.out);
   const parts = await readParts(positionals);
   const first = parts[0]!.part;
   if (first.engine.version !== ENGINE_VERSION)

@@ -37,6 +37,11 @@ function stage(file: string): Staged {
   };
 }
 
+/** Fail now, before any work, if `file` cannot be written (its folder is missing, no permission, …). */
+export function checkWritable(file: string): void {
+  stage(file).discard();
+}
+
 /** Text written piece by piece (waiting whenever the stream's buffer is full), then renamed to `file`. */
 export async function writeTextFile(file: string, pieces: Iterable<string>): Promise<void> {
   const staged = stage(file);

@@ -5,8 +5,6 @@
  * --shard a part of the run for `merge` (shard.ts); progress on stderr; exit 1 with every problem on bad input.
  */
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { formatIssues } from '../domain/issue';
 import type { Scenario } from '../domain/scenario';
@@ -18,6 +16,7 @@ import { nodeWorkerCount, nodeWorkerFactory } from '../workers/nodeWorkers';
 import { RoutingPool } from '../workers/pool';
 import { readNetwork, readScenario } from './files';
 import { openMatrixOutput } from './matrixOutput';
+import { checkWritable, writeTextFile } from './output';
 import { parseShard, runShard, type ShardSpec } from './shard';
 import { tripText } from './tripText';
 
@@ -43,14 +42,13 @@ function fail(lines: string): never {
   process.exit(1);
 }
 
-/** Text written piece by piece to `file` (or stdout), waiting whenever the stream's buffer is full. */
+/**
+ * Text written piece by piece to `file` (under a temporary name, renamed when complete) or stdout, waiting
+ * whenever the stream's buffer is full.
+ */
 async function writePieces(pieces: Iterable<string>, file: string | undefined): Promise<void> {
-  const out = file ? createWriteStream(file) : process.stdout;
-  for (const piece of pieces) if (!out.write(piece)) await once(out, 'drain');
-  if (file) {
-    out.end();
-    await finished(out);
-  }
+  if (file) return writeTextFile(file, pieces);
+  for (const piece of pieces) if (!process.stdout.write(piece)) await once(process.stdout, 'drain');
 }
 
 async function main(): Promise<void> {
@@ -93,6 +91,7 @@ async function main(): Promise<void> {
   });
 
   const shard = shardOf(values, trips.length);
+  if (values.out) checkWritable(values.out);
   const workers = values.workers ? Number(values.workers) : nodeWorkerCount();
   if (!(Number.isInteger(workers) && workers >= 1))
     throw new UsageError(`--workers must be a positive integer, got ${values.workers}`);
