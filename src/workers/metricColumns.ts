@@ -40,17 +40,28 @@ export function emptyLike(like: ZoneMetricsTable, length: number): ZoneMetricsTa
   ) as unknown as ZoneMetricsTable;
 }
 
-/** Copy every field of `from` into `into` starting at entry `at`. */
-export function copyMetrics(into: ZoneMetricsTable, from: ZoneMetricsTable, at: number): void {
+/** Each array of `from` with the array of the same field (and position in a family) of `into`. */
+function eachPair(
+  into: ZoneMetricsTable,
+  from: ZoneMetricsTable,
+  f: (target: NumericArray, source: NumericArray) => void,
+): void {
   const target = new Map(metricColumns(into));
   for (const [name, c] of metricColumns(from)) {
     const t = target.get(name);
-    if (!t) throw new TypeError(`metrics field "${name}" is not in the table it is copied into`);
+    if (!t) throw new TypeError(`metrics field "${name}" is not in the table it is written into`);
     const ts = arrays(t);
     arrays(c).forEach((a, k) => {
-      (ts[k] as Float64Array).set(a as Float64Array, at);
+      f(ts[k]!, a);
     });
   }
+}
+
+/** Copy every field of `from` into `into` starting at entry `at`. */
+export function copyMetrics(into: ZoneMetricsTable, from: ZoneMetricsTable, at: number): void {
+  eachPair(into, from, (t, a) => {
+    (t as Float64Array).set(a as Float64Array, at);
+  });
 }
 
 /** Entry k of `table` moved to entry positions[k] of a table of `length` entries. */
@@ -70,14 +81,7 @@ export function scatterInto(
   from: ZoneMetricsTable,
   positions: ArrayLike<number>,
 ): void {
-  const target = new Map(metricColumns(into));
-  for (const [name, c] of metricColumns(from)) {
-    const t = target.get(name);
-    if (!t) throw new TypeError(`metrics field "${name}" is not in the table it is written into`);
-    const ts = arrays(t);
-    arrays(c).forEach((a, k) => {
-      const column = ts[k]!;
-      for (let i = 0; i < positions.length; i++) column[positions[i]!] = a[i]!;
-    });
-  }
+  eachPair(into, from, (t, a) => {
+    for (let i = 0; i < positions.length; i++) t[positions[i]!] = a[i]!;
+  });
 }
