@@ -1,8 +1,6 @@
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { readFile, rename, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { finished } from 'node:stream/promises';
 import type { Issue } from '../domain/issue';
 import type { Network } from '../domain/network';
 import type { Scenario } from '../domain/scenario';
@@ -13,6 +11,7 @@ import { checkResults } from '../io/results';
 import { loadScenarioFor } from '../io/scenario';
 import type { ResultsDocument } from '../io/schema/results';
 import { decodeUtf8 } from '../io/text';
+import { writeTextFile } from './output';
 
 /** A file's text (UTF-8 checked), or the issue that says why there is none. */
 async function readText(
@@ -72,22 +71,8 @@ export async function readScenario(file: string, network: Network): Promise<Load
  * is as it was. Without `file`, the pieces go to stdout.
  */
 export async function writePieces(pieces: Iterable<string>, file: string | undefined): Promise<void> {
-  if (!file) {
-    for (const piece of pieces) if (!process.stdout.write(piece)) await once(process.stdout, 'drain');
-    return;
-  }
-  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.partial`);
-  const out = createWriteStream(temporary);
-  try {
-    for (const piece of pieces) if (!out.write(piece)) await once(out, 'drain');
-    out.end();
-    await finished(out);
-    await rename(temporary, file);
-  } catch (e) {
-    out.destroy();
-    await rm(temporary, { force: true });
-    throw e;
-  }
+  if (file) return writeTextFile(file, pieces);
+  for (const piece of pieces) if (!process.stdout.write(piece)) await once(process.stdout, 'drain');
 }
 
 /**

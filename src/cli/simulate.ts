@@ -1,7 +1,8 @@
 /**
  * Headless run: `npm run simulate -- --network <file> [--scenario <file>] [--period <id>] [--out <file>]
- * [--matrix] [--trip <from-zone>,<to-zone>]… [--workers <n>]`. Writes a commuteshed.results/1 document
- * (baseline only without a scenario); progress on stderr; exit 1 with every problem on bad input.
+ * [--matrix] [--omx <file.omx>] [--trip <from-zone>,<to-zone>]… [--workers <n>] [--shard <i>/<n>]`. Writes
+ * a commuteshed.results/1 document (baseline only without a scenario), with --omx the matrices as OMX, with
+ * --shard a part of the run for `merge` (shard.ts); progress on stderr; exit 1 with every problem on bad input.
  */
 import { parseArgs } from 'node:util';
 import { formatIssues } from '../domain/issue';
@@ -12,11 +13,27 @@ import { Analysis } from '../workers/analysis';
 import { nodeWorkerCount, nodeWorkerFactory } from '../workers/nodeWorkers';
 import { RoutingPool } from '../workers/pool';
 import { readNetwork, readScenario, writeResults } from './files';
+import { openMatrixOutput } from './matrixOutput';
+import { checkWritable } from './output';
 import { regionsText } from './regionText';
+import { parseShard, runShard, type ShardSpec } from './shard';
 import { tripText } from './tripText';
 
 class UsageError extends Error {
   override readonly name = 'UsageError';
+}
+
+/** The --shard spec, checked with the options it needs and excludes. */
+function shardOf(
+  values: { shard?: string; out?: string; matrix?: boolean },
+  trips: number,
+): ShardSpec | undefined {
+  if (values.shard === undefined) return undefined;
+  const spec = parseShard(values.shard);
+  if (!values.out) throw new UsageError('--shard writes a part: give --out <part file>');
+  if (values.matrix || trips > 0)
+    throw new UsageError('--matrix and --trip need the whole run: merge the parts, then run them unsharded');
+  return spec;
 }
 
 function fail(lines: string): never {
@@ -34,6 +51,8 @@ async function main(): Promise<void> {
       matrix: { type: 'boolean', default: false },
       trip: { type: 'string', multiple: true },
       workers: { type: 'string' },
+      omx: { type: 'string' },
+      shard: { type: 'string' },
     },
     strict: true,
   });
@@ -61,33 +80,52 @@ async function main(): Promise<void> {
     return [o, d] as const;
   });
 
+  const shard = shardOf(values, trips.length);
+  if (values.out) checkWritable(values.out);
   const workers = values.workers ? Number(values.workers) : nodeWorkerCount();
   if (!(Number.isInteger(workers) && workers >= 1))
     throw new UsageError(`--workers must be a positive integer, got ${values.workers}`);
-  const pool = new RoutingPool(nodeWorkerFactory(), workers);
+  // Each graph built in a worker of its own, ended after: its memory goes back before the rows start.
+  const pool = new RoutingPool(nodeWorkerFactory(), workers, { isolatedBuilds: true });
   try {
     const networkKey = await checksum(network);
     const t0 = performance.now();
     let lastShown = -1;
     const analysis = new Analysis(pool);
-    const comparison = await analysis.compare({
-      network,
-      networkKey,
-      scenario,
-      period,
-      matrix: values.matrix,
-      onProgress: ({ done, total }) => {
-        // A terminal gets one updating line; a log gets a line per 10 %.
-        const step = process.stderr.isTTY ? 1 : 10;
-        const pct = Math.floor((100 * done) / Math.max(1, total) / step) * step;
-        if (pct !== lastShown) {
-          lastShown = pct;
-          process.stderr.write(
-            `${process.stderr.isTTY ? '\r' : ''}computing ${pct}% (${done}/${total} origin rows)${process.stderr.isTTY ? '' : '\n'}`,
-          );
-        }
-      },
-    });
+    const onProgress = ({ done, total }: { done: number; total: number }) => {
+      // A terminal gets one updating line; a log gets a line per 10 %.
+      const step = process.stderr.isTTY ? 1 : 10;
+      const pct = Math.floor((100 * done) / Math.max(1, total) / step) * step;
+      if (pct !== lastShown) {
+        lastShown = pct;
+        process.stderr.write(
+          `${process.stderr.isTTY ? '\r' : ''}computing ${pct}% (${done}/${total} origin rows)${process.stderr.isTTY ? '' : '\n'}`,
+        );
+      }
+    };
+    const run = { network, networkKey, scenario, period };
+    if (shard) {
+      const files = { networkFile: values.network, scenarioFile: values.scenario };
+      await runShard({ ...run, ...files, analysis, shard, out: values.out!, omx: values.omx, onProgress });
+      process.stderr.write(
+        `${process.stderr.isTTY ? '\n' : ''}shard ${shard.index}/${shard.count} → ${values.out}\n`,
+      );
+      return;
+    }
+    const omx = values.omx ? await openMatrixOutput(values.omx, run) : undefined;
+    let comparison: Awaited<ReturnType<Analysis['compare']>>;
+    try {
+      comparison = await analysis.compare({
+        ...run,
+        matrix: values.matrix,
+        onProgress,
+        ...(omx && { sink: omx.sink }),
+      });
+      omx?.commit();
+    } catch (e) {
+      omx?.discard();
+      throw e;
+    }
     const seconds = (performance.now() - t0) / 1000;
     process.stderr.write(
       `${process.stderr.isTTY ? '\n' : ''}${network.zones.length} zones, ${scenario ? 'baseline + scenario' : 'baseline'} in ${seconds.toFixed(2)} s on ${workers} worker(s)\n`,

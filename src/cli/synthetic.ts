@@ -26,6 +26,13 @@ export interface SyntheticOptions {
   /** Stops per metro line: an odd multiple of metroLinesPerAxis, so crossing lines share a stop. */
   metroStops: number;
   seed: number;
+  /**
+   * Zones are never closer than this (km, default 0.5: a 500 m grid, the finest a regional study uses).
+   * Up to (60 km / spacing)² zones fill the 60 km square; more spread the grid outward at this spacing.
+   * Denser grids would only multiply the zone-to-zone walking links (within 3 km: 393 a zone at 50,000
+   * zones on the square), which the graph builder holds as objects; a larger study covers more ground.
+   */
+  minZoneSpacingKm?: number;
 }
 
 export const BENCH_REGION: SyntheticOptions = {
@@ -39,6 +46,18 @@ const CENTRE: LonLat = [116.4, 39.9];
 const KM_LAT = 111.195;
 const KM_LON = KM_LAT * Math.cos((CENTRE[1] * Math.PI) / 180);
 const km = (x: number, y: number): LonLat => [CENTRE[0] + x / KM_LON, CENTRE[1] + y / KM_LAT];
+
+/** The square grid of zones: cells per side, cell size and extent, km. */
+function zoneGrid(o: SyntheticOptions): { side: number; cell: number; extent: number } {
+  const side = Math.ceil(Math.sqrt(o.zones));
+  const cell = Math.max(60 / side, o.minZoneSpacingKm ?? 0.5);
+  return { side, cell, extent: side * cell };
+}
+
+/** Side of the square the zones cover, km. */
+export function syntheticExtentKm(o: SyntheticOptions): number {
+  return zoneGrid(o).extent;
+}
 
 /**
  * A synthetic metropolitan region for benchmarks: a metro grid (lines crossing at shared interchange
@@ -152,13 +171,12 @@ export function syntheticRegion(o: SyntheticOptions = BENCH_REGION): Network {
     })
     .filter((h, k, all) => all.findIndex((x) => x.stations[1] === h.stations[1]) === k);
 
-  const side = Math.ceil(Math.sqrt(o.zones));
-  const cell = 60 / side;
+  const { side, cell, extent } = zoneGrid(o);
   const zones: Zone[] = [];
   for (let i = 0; i < side && zones.length < o.zones; i++) {
     for (let j = 0; j < side && zones.length < o.zones; j++) {
-      const x = -30 + (i + 0.5) * cell;
-      const y = -30 + (j + 0.5) * cell;
+      const x = -extent / 2 + (i + 0.5) * cell;
+      const y = -extent / 2 + (j + 0.5) * cell;
       const r = Math.hypot(x, y);
       zones.push({
         id: `z${zones.length}`,

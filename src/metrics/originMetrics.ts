@@ -36,31 +36,6 @@ export function emptyMetricsTable(zones: number, thresholds: number): ZoneMetric
   };
 }
 
-type MetricArray = Float64Array | Uint8Array;
-
-/** Every array of a table in one fixed order: what moves between workers and is copied or reordered. */
-export function metricArrays(t: ZoneMetricsTable): MetricArray[] {
-  return [t.timeToCore, t.modeToCore, t.meanTimeToJobs, ...t.jobsWithin];
-}
-
-/** A table whose every array is `f` of the table's (same order, same kinds). */
-export function mapMetrics(t: ZoneMetricsTable, f: <A extends MetricArray>(a: A) => A): ZoneMetricsTable {
-  return {
-    timeToCore: f(t.timeToCore),
-    modeToCore: f(t.modeToCore),
-    meanTimeToJobs: f(t.meanTimeToJobs),
-    jobsWithin: t.jobsWithin.map(f),
-  };
-}
-
-/** Copy a table of some origins into `into` from position `offset`. */
-export function setMetricsAt(into: ZoneMetricsTable, from: ZoneMetricsTable, offset: number): void {
-  const target = metricArrays(into);
-  metricArrays(from).forEach((a, k) => {
-    (target[k] as typeof a).set(a as never, offset);
-  });
-}
-
 /**
  * Reduce origin `o`'s row of times (and, with `modes`, how each best trip travels) into `into` at
  * position `at`.

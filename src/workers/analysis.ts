@@ -5,11 +5,25 @@ import type { Scenario } from '../domain/scenario';
 import type { TripDetail } from '../engine/types';
 import { ENGINE_VERSION } from '../engine/version';
 import { canonicalJson, shortHash } from '../io/canonical';
-import { mapMetrics } from '../metrics/originMetrics';
+import type { ZoneMetricsTable } from '../metrics/originMetrics';
 import { buildReport, type ComparisonReport } from '../metrics/report';
 import type { ZoneWeights } from '../metrics/summary';
-import type { Progress, RoutingPool, RowsResult } from './pool';
-import type { GraphStats, ModelNetwork } from './protocol';
+import { scatterMetrics } from './metricColumns';
+import type { Progress, RoutingPool, RowBlock, RowsOptions, RowsResult } from './pool';
+import type { GraphStats, ModelNetwork, RowArrays, RowField } from './protocol';
+
+/** The two sides of a comparison; the baseline is the empty scenario. */
+export type Side = 'baseline' | 'scenario';
+
+/** Rows streamed out of a run as the workers compute them; the analysis keeps none of them. */
+export interface RowSink {
+  fields: readonly RowField[];
+  /**
+   * Rows of `origins` (zone indices, in no particular order) on one side, origins × zones per field. A
+   * returned promise holds the workers back until it settles; a rejection fails the run.
+   */
+  write(side: Side, origins: Int32Array, rows: RowArrays): void | Promise<void>;
+}
 
 export interface CompareRequest {
   network: Network;
@@ -18,21 +32,38 @@ export interface CompareRequest {
   /** null: the baseline alone. */
   scenario: Scenario | null;
   period: string;
-  /** Keep the full travel-time matrix (origins × zones). */
+  /**
+   * Keep the full travel-time matrix: float32 seconds, zone order, origins × zones (4 bytes a cell, the
+   * only matrix held; without it memory grows with the zones, not their square).
+   */
   matrix?: boolean;
+  /** Stream rows to a consumer (an OMX writer) instead of holding them. */
+  sink?: RowSink;
   onProgress?: (p: Progress) => void;
   signal?: AbortSignal;
 }
 
-export type IsochroneRequest = Omit<CompareRequest, 'matrix' | 'onProgress'>;
+export type IsochroneRequest = Omit<CompareRequest, 'matrix' | 'sink' | 'onProgress'>;
 
 /** Isochrone rows kept (a JJJ row is 38 kB): enough for the zones hovered and clicked in a while. */
 const ISOCHRONE_ROWS = 128;
 
+/** Metrics in the order of the origins asked for (zone order for a whole run), and the matrix if asked. */
+export interface ScenarioRows extends RowsResult {
+  /** With CompareRequest.matrix: seconds, origins × zones, +Infinity = no path. */
+  times?: Float32Array;
+}
+
 export interface ScenarioRun {
   key: string;
-  rows: RowsResult;
+  rows: ScenarioRows;
   stats: GraphStats;
+}
+
+/** Both sides' metrics for some origins: a shard of a run. */
+export interface ShardRuns {
+  baseline: ScenarioRun;
+  scenario?: ScenarioRun;
 }
 
 export interface Comparison {
@@ -60,6 +91,11 @@ export function scenarioKey(scenario: Scenario | null): string {
   return key;
 }
 
+/** The sides a comparison of `scenario` computes (a scenario that changes nothing is the baseline alone). */
+export function sidesOf(scenario: Scenario | null): Side[] {
+  return scenario && scenarioKey(scenario) !== 'baseline' ? ['baseline', 'scenario'] : ['baseline'];
+}
+
 /**
  * Baseline and scenario through one code path: a scenario is a key, the baseline is the empty scenario.
  * Graphs are built in workers; baseline rows are cached, so switching scenarios computes only the scenario.
@@ -67,7 +103,7 @@ export function scenarioKey(scenario: Scenario | null): string {
 export class Analysis {
   private readonly modelNetworks = new WeakMap<Network, ModelNetwork>();
   private readonly orders = new WeakMap<Network, Int32Array>();
-  private readonly rowsCache = new Map<string, { rows: RowsResult; stats: GraphStats }>();
+  private readonly rowsCache = new Map<string, { rows: ScenarioRows; stats: GraphStats }>();
   private readonly isochrones = new Map<string, Float64Array | Promise<Float64Array>>();
 
   constructor(readonly pool: RoutingPool) {}
@@ -77,36 +113,9 @@ export class Analysis {
   }
 
   async compare(request: CompareRequest): Promise<Comparison> {
-    const { network } = request;
-    const scenarios =
-      request.scenario && scenarioKey(request.scenario) !== 'baseline' ? [null, request.scenario] : [null];
-    const progress = scenarios.map(() => ({ done: 0, total: network.zones.length }));
-    const report = () =>
-      request.onProgress?.({
-        done: progress.reduce((s, p) => s + p.done, 0),
-        total: progress.reduce((s, p) => s + p.total, 0),
-      });
-    const runs = await Promise.all(
-      scenarios.map((scenario, k) =>
-        this.run(request, scenario, (p) => {
-          progress[k] = p;
-          report();
-        }),
-      ),
-    );
-    const a = resolveAssumptions(network.assumptions);
-    const weights: ZoneWeights = {
-      population: Float64Array.from(network.zones, (z) => z.population),
-      jobs: Float64Array.from(network.zones, (z) => z.jobs),
-    };
-    const options = {
-      capSeconds: a.metrics.timeCapMinutes * 60,
-      circleSeconds: a.metrics.commuteCircleMinutes * 60,
-      hasCore: coreZoneIds(network).length > 0,
-    };
-    const [baseline, scenario] = runs as [ScenarioRun, ScenarioRun | undefined];
+    const { baseline, scenario } = await this.sides(request);
     const comparison: Comparison = {
-      report: buildReport(weights, options, baseline.rows.metrics, scenario?.rows.metrics),
+      report: reportFor(request.network, baseline.rows.metrics, scenario?.rows.metrics),
       engineVersion: ENGINE_VERSION,
       baseline,
     };
@@ -114,31 +123,113 @@ export class Analysis {
     return comparison;
   }
 
-  /** Build (once) and compute one scenario's rows; a cancelled or failed run leaves nothing cached. */
-  async run(
+  /**
+   * Metrics of some origins only (zone indices), both sides, each table in the order of `origins`: one
+   * shard of a run. The report needs every origin: reportFor(network, …) on the shards put together.
+   */
+  shard(request: CompareRequest, origins: Int32Array): Promise<ShardRuns> {
+    return this.sides(request, origins);
+  }
+
+  /** Baseline and (when it changes anything) scenario, computed at once; progress summed over both. */
+  private async sides(request: CompareRequest, origins?: Int32Array): Promise<ShardRuns> {
+    const sides = sidesOf(request.scenario).map((side): [Side, Scenario | null] => [
+      side,
+      side === 'baseline' ? null : request.scenario,
+    ]);
+    // Every graph first, then rows: no build runs beside the rows (building holds a graph as objects, the
+    // most memory a run needs) and with isolated builds none runs beside another either.
+    const cacheable = !origins && !request.matrix && !request.sink;
+    await Promise.all(
+      sides.map(([, scenario]) => {
+        const key = this.graphKey(request.networkKey, scenario, request.period);
+        return cacheable && this.rowsCache.has(key) ? undefined : this.ensure({ ...request, scenario });
+      }),
+    );
+    const total = origins?.length ?? request.network.zones.length;
+    const progress = sides.map(() => ({ done: 0, total }));
+    const report = () =>
+      request.onProgress?.({
+        done: progress.reduce((s, p) => s + p.done, 0),
+        total: progress.reduce((s, p) => s + p.total, 0),
+      });
+    const runs = await Promise.all(
+      sides.map(([side, scenario], k) =>
+        this.run(request, side, scenario, origins, (p) => {
+          progress[k] = p;
+          report();
+        }),
+      ),
+    );
+    const result: ShardRuns = { baseline: runs[0]! };
+    if (runs[1]) result.scenario = runs[1];
+    return result;
+  }
+
+  /**
+   * Build (once) and compute one side's rows for `origins` (default all zones, then cached unless rows
+   * are wanted); a cancelled or failed run leaves nothing cached. Workers take the origins in Morton
+   * order; metrics (and the matrix) are put back in the order of `origins`.
+   */
+  private async run(
     request: CompareRequest,
+    side: Side,
     scenario: Scenario | null,
-    onProgress?: (p: Progress) => void,
+    origins: Int32Array | undefined,
+    onProgress: (p: Progress) => void,
   ): Promise<ScenarioRun> {
+    const { network } = request;
+    const zones = network.zones.length;
     const key = this.graphKey(request.networkKey, scenario, request.period);
-    const cached = request.matrix ? undefined : this.rowsCache.get(key);
+    const cacheable = !origins && !request.matrix && !request.sink;
+    const cached = cacheable ? this.rowsCache.get(key) : undefined;
     if (cached) {
-      onProgress?.({ done: request.network.zones.length, total: request.network.zones.length });
+      onProgress({ done: zones, total: zones });
       return { key, ...cached };
     }
     const prepared = await this.pool.prepare({
       key,
-      network: this.model(request.network),
+      network: this.model(network),
       scenario,
       period: request.period,
     });
     request.signal?.throwIfAborted();
-    const order = this.order(request.network);
-    const options: Parameters<RoutingPool['rows']>[1] = { times: request.matrix === true, origins: order };
-    if (onProgress) options.onProgress = onProgress;
+    const order = origins ? this.subsetOrder(network, origins) : this.order(network);
+    // Where each origin's entry goes: its index in `origins`, or for a whole run the zone itself.
+    const position = new Int32Array(zones).fill(-1);
+    if (origins)
+      origins.forEach((z, k) => {
+        position[z] = k;
+      });
+    else for (let z = 0; z < zones; z++) position[z] = z;
+    const count = origins?.length ?? zones;
+    const times = request.matrix ? new Float32Array(count * zones) : undefined;
+    const sink = request.sink;
+    const options: RowsOptions = { origins: order, onProgress };
     if (request.signal) options.signal = request.signal;
-    const rows = inZoneOrder(await this.pool.rows(key, options), order, request.network.zones.length);
-    if (!request.matrix) {
+    if (times || sink) {
+      options.fields = [...new Set<RowField>([...(sink?.fields ?? []), ...(times ? ['time' as const] : [])])];
+      options.onRows = (block: RowBlock) => {
+        if (times) {
+          const t = block.rows.time!;
+          block.origins.forEach((z, i) => {
+            times.set(t.subarray(i * zones, (i + 1) * zones), position[z]! * zones);
+          });
+        }
+        return sink?.write(side, block.origins, block.rows);
+      };
+    }
+    const computed = await this.pool.rows(key, options);
+    const rows: ScenarioRows = {
+      ...computed,
+      metrics: scatterMetrics(
+        computed.metrics,
+        order.map((z) => position[z]!),
+        count,
+      ),
+    };
+    if (times) rows.times = times;
+    if (cacheable) {
       this.rowsCache.set(key, { rows, stats: prepared.stats });
       while (this.rowsCache.size > 8) this.rowsCache.delete(this.rowsCache.keys().next().value!);
     }
@@ -209,6 +300,15 @@ export class Analysis {
     return key;
   }
 
+  /** `origins` in the network's Morton order (so a shard's workers share station rows too). */
+  private subsetOrder(network: Network, origins: Int32Array): Int32Array {
+    const rank = new Int32Array(network.zones.length);
+    this.order(network).forEach((z, k) => {
+      rank[z] = k;
+    });
+    return Int32Array.from(origins).sort((a, b) => rank[a]! - rank[b]!);
+  }
+
   private order(network: Network): Int32Array {
     let order = this.orders.get(network);
     if (!order) {
@@ -253,26 +353,24 @@ export function spatialOrder(points: readonly [number, number][]): Int32Array {
   return Int32Array.from(points.map((_, k) => k).sort((a, b) => codes[a]! - codes[b]! || a - b));
 }
 
-/** Rows computed in `order` put back in zone order. */
-function inZoneOrder(rows: RowsResult, order: Int32Array, zones: number): RowsResult {
-  const scatter = <A extends Float64Array | Uint8Array>(a: A): A => {
-    const out = new (a.constructor as new (n: number) => A)(a.length);
-    order.forEach((z, k) => {
-      out[z] = a[k]!;
-    });
-    return out;
+/**
+ * Summaries, deltas and the regional figures from both sides' per-zone metrics (zone order): what the
+ * app shows and the results file holds. A run and the merge of its shards call the same function.
+ */
+export function reportFor(
+  network: Network,
+  baseline: ZoneMetricsTable,
+  scenario?: ZoneMetricsTable,
+): ComparisonReport {
+  const a = resolveAssumptions(network.assumptions);
+  const weights: ZoneWeights = {
+    population: Float64Array.from(network.zones, (z) => z.population),
+    jobs: Float64Array.from(network.zones, (z) => z.jobs),
   };
-  const result: RowsResult = {
-    metrics: mapMetrics(rows.metrics, scatter),
-    computeMs: rows.computeMs,
-    stationSearches: rows.stationSearches,
+  const options = {
+    capSeconds: a.metrics.timeCapMinutes * 60,
+    circleSeconds: a.metrics.commuteCircleMinutes * 60,
+    hasCore: coreZoneIds(network).length > 0,
   };
-  if (rows.times) {
-    const times = new Float32Array(rows.times.length);
-    order.forEach((z, k) => {
-      times.set(rows.times!.subarray(k * zones, (k + 1) * zones), z * zones);
-    });
-    result.times = times;
-  }
-  return result;
+  return buildReport(weights, options, baseline, scenario);
 }

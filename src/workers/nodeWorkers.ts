@@ -6,9 +6,22 @@ import { WorkerCrashError } from './errors';
 import type { WorkerFactory } from './pool';
 import type { RoutingApi } from './protocol';
 
-/** Routing workers as Node worker threads running the same module as the browser (through a small bootstrap). */
+/** Set (to true) by the bundled CLI's build (vite.cli.config.ts); undefined when running from source. */
+declare const __CLI_BUNDLE__: boolean | undefined;
+
+/**
+ * The worker's module: the bundle's own build of nodeRoutingWorker.ts beside it, or from source a bootstrap
+ * that registers tsx in the thread first.
+ */
+function workerUrl(): URL {
+  return typeof __CLI_BUNDLE__ !== 'undefined' && __CLI_BUNDLE__
+    ? new URL('./routing-worker.mjs', import.meta.url)
+    : new URL('./routing.worker.node.mjs', import.meta.url);
+}
+
+/** Routing workers as Node worker threads running the routing API the browser's workers run. */
 export function nodeWorkerFactory(): WorkerFactory {
-  const url = new URL('./routing.worker.node.mjs', import.meta.url);
+  const url = workerUrl();
   return () => {
     const worker = new Worker(url);
     let reject!: (e: WorkerCrashError) => void;
@@ -20,7 +33,7 @@ export function nodeWorkerFactory(): WorkerFactory {
     return {
       api: wrap<RoutingApi>(nodeEndpoint(worker)),
       crashed,
-      terminate: () => void worker.terminate(),
+      terminate: () => worker.terminate(),
     };
   };
 }

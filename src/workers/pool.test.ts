@@ -78,6 +78,63 @@ describe('RoutingPool (Node worker threads)', () => {
     expect(c).toEqual(a);
   });
 
+  it('with isolated builds, builds each graph in a worker of its own, one at a time, ended after', async () => {
+    // Every worker started is recorded with the calls it got and whether it was ended.
+    const base = nodeWorkerFactory();
+    const workers: { calls: string[]; ended: boolean }[] = [];
+    let building = 0;
+    let mostAtOnce = 0;
+    const factory: WorkerFactory = () => {
+      const h = base();
+      const record = { calls: [] as string[], ended: false };
+      workers.push(record);
+      const api = new Proxy(h.api, {
+        get: (target, name, receiver) => {
+          const f = Reflect.get(target, name, receiver) as (...a: unknown[]) => Promise<unknown>;
+          if (name !== 'build' && name !== 'load') return f;
+          return async (...args: unknown[]) => {
+            record.calls.push(String(name));
+            if (name === 'build') mostAtOnce = Math.max(mostAtOnce, ++building);
+            try {
+              return await f(...args);
+            } finally {
+              if (name === 'build') building--;
+            }
+          };
+        },
+      });
+      return {
+        ...h,
+        api,
+        terminate: () => {
+          record.ended = true;
+          return h.terminate();
+        },
+      };
+    };
+    const p = pool(factory, 2); // workers 0 and 1: builds go to them
+    const q = new RoutingPool(factory, 2, { isolatedBuilds: true }); // workers 2 and 3
+    pools.push(q);
+    await p.prepare({ key: 'shared', network: toy, scenario: null, period: 'am-peak' });
+    const builders = workers.length;
+    await Promise.all(
+      ['am-peak', 'off-peak'].map((period) =>
+        q.prepare({ key: period, network: toy, scenario: null, period }),
+      ),
+    );
+    const started = workers.slice(builders);
+    expect(started.map((w) => [w.calls, w.ended])).toEqual([
+      [['build'], true],
+      [['build'], true],
+    ]);
+    expect(mostAtOnce).toBe(1);
+    // The routing workers get each graph once (a chunk pipeline of two asks for one copy), and compute what
+    // a graph built in a routing worker computes.
+    const rows = await q.rows('am-peak');
+    expect(rows.metrics).toEqual((await p.rows('shared')).metrics);
+    expect(workers.slice(2, 4).map((w) => w.calls)).toEqual([['load'], ['load']]);
+  });
+
   it('sends the chunks of a run queued while other builds held the only worker', async () => {
     // One worker, three graphs built at once; the first one's rows are asked for while the other two
     // builds still count against the worker's pipeline. They must run once those builds end.

@@ -1,20 +1,25 @@
 import type { Remote } from 'comlink';
 import { ScenarioError } from '../domain/issue';
 import type { CompactGraph, TripDetail } from '../engine/types';
-import {
-  emptyMetricsTable,
-  type MetricContext,
-  setMetricsAt,
-  type ZoneMetricsTable,
-} from '../metrics/originMetrics';
+import { emptyMetricsTable, type MetricContext, type ZoneMetricsTable } from '../metrics/originMetrics';
 import { CancelledError, WorkerCrashError } from './errors';
-import type { BuildRequest, BuildResponse, GraphStats, RoutingApi, RowsResponse } from './protocol';
+import { copyMetrics } from './metricColumns';
+import type {
+  BuildRequest,
+  BuildResponse,
+  GraphStats,
+  RoutingApi,
+  RowArrays,
+  RowField,
+  RowsResponse,
+} from './protocol';
 
 export interface WorkerHandle {
   api: Remote<RoutingApi>;
   /** Rejects with a WorkerCrashError when the worker dies; never resolves. */
   crashed: Promise<never>;
-  terminate(): void;
+  /** Ends the worker; what it returns, a promise in Node, settles when the thread is gone. */
+  terminate(): unknown;
 }
 
 /** Starts one routing worker (browser: a module Web Worker; Node: a worker thread). */
@@ -25,11 +30,26 @@ export interface Progress {
   total: number;
 }
 
+/** Rows of some of a run's origins, as they come from a worker. */
+export interface RowBlock {
+  /** Their origin zone indices. */
+  origins: Int32Array;
+  /** Position of the first of them in the run's origins. */
+  offset: number;
+  /** The fields asked for, origins × zones each, row-major (float32; see RowField). */
+  rows: RowArrays;
+}
+
 export interface RowsOptions {
   /** Origin zone indices; default all zones. */
   origins?: Int32Array;
-  /** Keep the travel times (origins × zones, seconds) as well as the metrics. */
-  times?: boolean;
+  /** Rows to hand to `onRows` besides the metrics (default none: metrics only). */
+  fields?: readonly RowField[];
+  /**
+   * Receives each block of rows once; the pool keeps none. A returned promise holds that worker's next
+   * chunk until it settles (so a slow writer bounds the rows in flight); a rejection fails the run.
+   */
+  onRows?: (block: RowBlock) => void | Promise<void>;
   onProgress?: (p: Progress) => void;
   signal?: AbortSignal;
 }
@@ -37,7 +57,6 @@ export interface RowsOptions {
 export interface RowsResult {
   /** Metrics per origin, in the order of the origins asked for. */
   metrics: ZoneMetricsTable;
-  times?: Float32Array;
   /** Sum of worker compute time, ms. */
   computeMs: number;
   /** Searches from a station the workers ran (each is cached per worker and graph). */
@@ -53,6 +72,8 @@ export interface PreparedGraph {
 interface Slot {
   handle: WorkerHandle;
   loaded: Set<string>;
+  /** Graphs being sent to this worker: the chunks in its pipeline wait for one copy, not one each. */
+  loading: Map<string, Promise<void>>;
   inFlight: number;
   dead: boolean;
   /** Chunks this worker takes first: a contiguous block of origins, so neighbouring zones share its cached station rows. */
@@ -65,8 +86,8 @@ interface Run {
   total: number;
   done: number;
   metrics: ZoneMetricsTable;
-  times?: Float32Array;
-  zones: number;
+  fields: readonly RowField[];
+  onRows?: (block: RowBlock) => void | Promise<void>;
   computeMs: number;
   stationSearches: number;
   pending: number;
@@ -81,6 +102,43 @@ interface Chunk {
   origins: Int32Array;
   offset: number;
   attempts: number;
+}
+
+/** The calls waiting on each worker, rejected together when it dies. */
+const waiting = new WeakMap<WorkerHandle, Set<(e: unknown) => void>>();
+
+/**
+ * `call`, or the worker's crash if that comes first. Not Promise.race(call, handle.crashed): every race
+ * adds a reaction to the never-settling `crashed` promise, and each keeps its settled race — with its
+ * value, a whole block of rows — alive for the life of the worker (10,000 zones: 0.8 GB per matrix run).
+ */
+function untilCrash<T>(handle: WorkerHandle, call: Promise<T>): Promise<T> {
+  let calls = waiting.get(handle);
+  if (!calls) {
+    const set = new Set<(e: unknown) => void>();
+    calls = set;
+    waiting.set(handle, set);
+    handle.crashed.catch((e: unknown) => {
+      for (const reject of set) reject(e);
+      set.clear();
+    });
+  }
+  const pending = calls;
+  return new Promise<T>((resolve, reject) => {
+    pending.add(reject);
+    call.then(resolve, reject).finally(() => pending.delete(reject));
+  });
+}
+
+export interface PoolOptions {
+  /**
+   * Build each graph in a fresh worker, one build at a time, ended once the graph is built. Building holds
+   * the graph as objects — the most memory a run needs (50,000 zones: ~1.3 GB a graph) — and a worker's
+   * heap does not shrink at once after it; a build's own worker gives it all back. Meanwhile the routing
+   * workers already compute the rows of a graph built before. For large headless runs; the app keeps
+   * building in its routing workers (no worker to start on each edit).
+   */
+  isolatedBuilds?: boolean;
 }
 
 /** Origins per chunk: small enough for prompt progress and cancellation, large enough to amortise messages. */
@@ -103,12 +161,15 @@ export class RoutingPool {
   >();
   private readonly runs = new Map<number, Run>();
   private readonly building = new Map<string, Promise<PreparedGraph>>();
+  /** With isolated builds, the last build asked for: they run one after another. */
+  private lastBuild: Promise<unknown> = Promise.resolve();
   private generation = 0;
   private terminated = false;
 
   constructor(
     private readonly factory: WorkerFactory,
     readonly size: number,
+    private readonly options: PoolOptions = {},
   ) {
     if (!(size >= 1)) throw new RangeError(`pool size must be at least 1, got ${size}`);
     for (let i = 0; i < size; i++) this.slots.push(this.startSlot());
@@ -125,10 +186,41 @@ export class RoutingPool {
     // The comparison, the isochrone and a trip ask for the same new graph at once: one build serves all.
     let building = this.building.get(request.key);
     if (!building) {
-      building = this.build(request).finally(() => this.building.delete(request.key));
+      if (this.options.isolatedBuilds) {
+        const previous = this.lastBuild;
+        building = previous.then(() => this.buildIsolated(request));
+        this.lastBuild = building.catch(() => undefined);
+      } else building = this.build(request);
+      building = building.finally(() => this.building.delete(request.key));
       this.building.set(request.key, building);
     }
     return building;
+  }
+
+  /** Build in a worker of its own, then end it: everything the build held goes back to the system. */
+  private async buildIsolated(request: BuildRequest): Promise<PreparedGraph> {
+    for (let attempt = 0; ; attempt++) {
+      const handle = this.factory();
+      try {
+        return this.keep(
+          request.key,
+          await untilCrash(handle, handle.api.build(request) as Promise<BuildResponse>),
+        );
+      } catch (e) {
+        if (!(e instanceof WorkerCrashError) || attempt >= 1 || this.terminated) throw e;
+      } finally {
+        // Gone before the next build starts, or both builds' memory would count at once.
+        await handle.terminate();
+      }
+    }
+  }
+
+  /** Keep a built graph for the workers (loaded into each when it first needs it). */
+  private keep(key: string, response: BuildResponse): PreparedGraph {
+    if (!response.ok) throw new ScenarioError(response.issues);
+    this.graphs.set(key, { graph: response.graph, context: response.context, stats: response.stats });
+    this.evict();
+    return { key, stats: response.stats, zones: response.graph.zoneCount };
   }
 
   private async build(request: BuildRequest): Promise<PreparedGraph> {
@@ -147,23 +239,20 @@ export class RoutingPool {
       // Chunks queued while this build held the slot's pipeline wait for it: send them now.
       if (!this.terminated) this.pump();
     }
-    if (!response.ok) throw new ScenarioError(response.issues);
-    this.graphs.set(request.key, { graph: response.graph, context: response.context, stats: response.stats });
+    const prepared = this.keep(request.key, response);
     slot.loaded.add(request.key);
-    this.evict();
-    return { key: request.key, stats: response.stats, zones: response.graph.zoneCount };
+    return prepared;
   }
 
   has(key: string): boolean {
     return this.graphs.has(key);
   }
 
-  /** Metrics (and optionally times) for every origin of graph `key`, computed across the workers. */
+  /** Metrics (and, streamed to `onRows`, rows) for the origins of graph `key`, computed across the workers. */
   rows(key: string, options: RowsOptions = {}): Promise<RowsResult> {
     const entry = this.touch(key);
     if (!entry) return Promise.reject(new Error(`graph "${key}" is not prepared`));
-    const zones = entry.graph.zoneCount;
-    const origins = options.origins ?? Int32Array.from({ length: zones }, (_, k) => k);
+    const origins = options.origins ?? Int32Array.from({ length: entry.graph.zoneCount }, (_, k) => k);
     const generation = ++this.generation;
     return new Promise<RowsResult>((resolve, reject) => {
       const run: Run = {
@@ -172,7 +261,7 @@ export class RoutingPool {
         total: origins.length,
         done: 0,
         metrics: emptyMetricsTable(origins.length, entry.context.thresholds.length),
-        zones,
+        fields: options.onRows ? (options.fields ?? []) : [],
         computeMs: 0,
         stationSearches: 0,
         pending: 0,
@@ -180,7 +269,7 @@ export class RoutingPool {
         resolve,
         reject,
       };
-      if (options.times) run.times = new Float32Array(origins.length * zones);
+      if (options.onRows) run.onRows = options.onRows;
       if (options.onProgress) run.onProgress = options.onProgress;
       this.runs.set(generation, run);
       if (origins.length === 0) return this.finish(run);
@@ -232,7 +321,14 @@ export class RoutingPool {
   }
 
   private startSlot(): Slot {
-    const slot: Slot = { handle: this.factory(), loaded: new Set(), inFlight: 0, dead: false, queue: [] };
+    const slot: Slot = {
+      handle: this.factory(),
+      loaded: new Set(),
+      loading: new Map(),
+      inFlight: 0,
+      dead: false,
+      queue: [],
+    };
     this.watch(slot);
     return slot;
   }
@@ -249,6 +345,7 @@ export class RoutingPool {
     const old = slot.handle;
     slot.handle = this.factory();
     slot.loaded = new Set();
+    slot.loading = new Map();
     slot.dead = false;
     this.watch(slot);
     old.terminate();
@@ -263,7 +360,7 @@ export class RoutingPool {
     for (let attempt = 0; ; attempt++) {
       if (slot.dead) this.replace(slot);
       try {
-        return await Promise.race([fn(slot.handle.api), slot.handle.crashed]);
+        return await untilCrash(slot.handle, fn(slot.handle.api));
       } catch (e) {
         if (!(e instanceof WorkerCrashError) || attempt >= retries || this.terminated) throw e;
       }
@@ -272,10 +369,22 @@ export class RoutingPool {
 
   private async ensureLoaded(slot: Slot, key: string): Promise<void> {
     if (slot.loaded.has(key)) return;
-    const entry = this.graphs.get(key);
-    if (!entry) throw new Error(`graph "${key}" was released`);
-    await Promise.race([slot.handle.api.load(key, entry.graph, entry.context), slot.handle.crashed]);
-    slot.loaded.add(key);
+    let loading = slot.loading.get(key);
+    if (!loading) {
+      const entry = this.graphs.get(key);
+      if (!entry) throw new Error(`graph "${key}" was released`);
+      const { handle, loaded } = slot;
+      const done = untilCrash(handle, handle.api.load(key, entry.graph, entry.context)).then(() => {
+        loaded.add(key);
+      });
+      const forget = () => {
+        if (slot.loading.get(key) === done) slot.loading.delete(key);
+      };
+      done.then(forget, forget);
+      slot.loading.set(key, done);
+      loading = done;
+    }
+    await loading;
   }
 
   private async onAnySlot<T>(key: string, fn: (api: Remote<RoutingApi>) => Promise<T>): Promise<T> {
@@ -325,13 +434,13 @@ export class RoutingPool {
         key: run.key,
         generation: run.generation,
         origins: chunk.origins,
-        times: run.times !== undefined,
+        fields: run.fields,
       };
-      const response = await Promise.race([
-        slot.handle.api.rows(request) as Promise<RowsResponse>,
-        slot.handle.crashed,
-      ]);
+      const response = await untilCrash(slot.handle, slot.handle.api.rows(request) as Promise<RowsResponse>);
       if (run.finished || response.cancelled) return;
+      // Still counted in flight while the consumer writes: this worker gets no new chunk until it is done.
+      if (run.onRows) await run.onRows({ origins: chunk.origins, offset: chunk.offset, rows: response.rows });
+      if (run.finished) return;
       this.store(run, chunk, response);
     } catch (e) {
       if (run.finished) return;
@@ -354,8 +463,7 @@ export class RoutingPool {
   }
 
   private store(run: Run, chunk: Chunk, response: Extract<RowsResponse, { cancelled: false }>): void {
-    setMetricsAt(run.metrics, response.metrics, chunk.offset);
-    if (run.times && response.times) run.times.set(response.times, chunk.offset * run.zones);
+    copyMetrics(run.metrics, response.metrics, chunk.offset);
     run.computeMs += response.ms;
     run.stationSearches += response.stationSearches;
     run.done += chunk.origins.length;
@@ -367,13 +475,7 @@ export class RoutingPool {
   private finish(run: Run): void {
     run.finished = true;
     this.runs.delete(run.generation);
-    const result: RowsResult = {
-      metrics: run.metrics,
-      computeMs: run.computeMs,
-      stationSearches: run.stationSearches,
-    };
-    if (run.times) result.times = run.times;
-    run.resolve(result);
+    run.resolve({ metrics: run.metrics, computeMs: run.computeMs, stationSearches: run.stationSearches });
   }
 
   private fail(run: Run, error: unknown): void {

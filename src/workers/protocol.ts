@@ -32,13 +32,23 @@ export type BuildResponse =
   | { ok: true; key: string; graph: CompactGraph; context: MetricContext; stats: GraphStats }
   | { ok: false; key: string; issues: Issue[] };
 
+/**
+ * What a rows request can return per origin besides its metrics: a value per destination zone, as float32
+ * (+Infinity = no path). `time`: seconds, whole, exact to 2^24 s (194 days). `cost`: perceived (generalized)
+ * seconds, multiples of 1/64, exact below 2^18 s (72.8 h) and rounded to float32 above.
+ */
+export type RowField = 'time' | 'cost';
+
+/** Rows of several origins, one float32 array per field asked for: origins × zones, row-major. */
+export type RowArrays = Partial<Record<RowField, Float32Array>>;
+
 /** Compute the rows of `origins` on graph `key` and reduce them to per-origin metrics. */
 export interface RowsRequest {
   key: string;
   generation: number;
   origins: Int32Array;
-  /** Also return the travel times (seconds, +Infinity = no path), origins × zones, row-major. */
-  times: boolean;
+  /** Also return these rows (none: metrics only). */
+  fields: readonly RowField[];
 }
 
 export type RowsResponse =
@@ -46,7 +56,7 @@ export type RowsResponse =
   | {
       cancelled: false;
       metrics: ZoneMetricsTable;
-      times?: Float32Array;
+      rows: RowArrays;
       ms: number;
       stationSearches: number;
     };

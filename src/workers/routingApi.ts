@@ -7,12 +7,15 @@ import { StationRows } from '../engine/stationRows';
 import type { CompactGraph } from '../engine/types';
 import { buildSpec } from '../graph/build';
 import { compile } from '../graph/compile';
-import { emptyMetricsTable, type MetricContext, metricArrays, reduceRow } from '../metrics/originMetrics';
+import { emptyMetricsTable, type MetricContext, reduceRow } from '../metrics/originMetrics';
+import { metricBuffers } from './metricColumns';
 import type {
   BuildRequest,
   BuildResponse,
   ModelNetwork,
   RoutingApi,
+  RowArrays,
+  RowField,
   RowsRequest,
   RowsResponse,
 } from './protocol';
@@ -100,25 +103,27 @@ export function createRoutingApi(): RoutingApi {
       const Z = graph.zoneCount;
       const n = request.origins.length;
       const metrics = emptyMetricsTable(n, context.thresholds.length);
-      const times = request.times ? new Float32Array(n * Z) : undefined;
       const rowTimes = new Float64Array(Z);
       const rowCosts = new Float64Array(Z);
       const rowModes = new Uint8Array(Z);
+      // What each row field is read from: a field the engine adds to a row is one more entry here.
+      const source: Record<RowField, Float64Array> = { time: rowTimes, cost: rowCosts };
+      const out: RowArrays = {};
+      for (const f of request.fields) out[f] = new Float32Array(n * Z);
       for (let k = 0; k < n; k++) {
         rows.row(request.origins[k]!, rowTimes, rowCosts, rowModes);
         reduceRow(rowTimes, rowModes, context, metrics, k);
-        times?.set(rowTimes, k * Z);
+        for (const f of request.fields) out[f]!.set(source[f], k * Z);
       }
-      const buffers = metricArrays(metrics).map((a) => a.buffer);
-      if (times) buffers.push(times.buffer);
+      const buffers = [...metricBuffers(metrics), ...Object.values(out).map((a) => a.buffer as ArrayBuffer)];
       const response: RowsResponse = {
         cancelled: false,
         metrics,
+        rows: out,
         ms: performance.now() - t0,
         stationSearches: rows.searches - searchesBefore,
       };
-      if (times) response.times = times;
-      return transfer(response, buffers as ArrayBuffer[]);
+      return transfer(response, buffers);
     },
 
     async row(key, origin) {

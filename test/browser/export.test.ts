@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadH5Node } from '../../src/io/omx/node';
+import { openOmx } from '../../src/io/omx/reader';
 import { brokenToyScenario, simulate } from '../support/headless';
 import { downloadOf, downloadText, waitForCommit, waitForComputed } from './editorHelpers';
 import { type AppPage, launch, openApp } from './support';
@@ -78,6 +80,43 @@ describe('exports', () => {
     expect(withoutTimestamp(full.text)).toBe(
       withoutTimestamp(readFileSync(join(dir, 'cli-matrix.json'), 'utf8')),
     );
+    expect(app.errors).toEqual([]);
+  });
+
+  it('exports the matrices as OMX, cell for cell those of the headless run', async () => {
+    const scenario = await downloadText(page, () => page.click('[data-testid="scenario-export"]'));
+    const scenarioFile = join(dir, `omx-${scenario.name}`);
+    writeFileSync(scenarioFile, scenario.text);
+    const headless = simulateToy(
+      '--scenario',
+      scenarioFile,
+      '--omx',
+      join(dir, 'cli.omx'),
+      '--out',
+      join(dir, 'omx.json'),
+    );
+    const download = await downloadOf(page, () => page.click('[data-testid="export-omx"]'));
+    expect(download.suggestedFilename()).toBe('toy-toy-express-copy-am-peak.omx');
+    await headless;
+    const h5 = await loadH5Node();
+    const matrices = (file: string) => {
+      const omx = openOmx(h5, file);
+      try {
+        expect(omx.zones).toHaveLength(79);
+        return Object.fromEntries(omx.matrices.map((m) => [m, Buffer.from(omx.rows(m, 0, 79).buffer)]));
+      } finally {
+        omx.close();
+      }
+    };
+    const browserOmx = matrices(await download.path());
+    expect(Object.keys(browserOmx)).toEqual([
+      'baseline_cost',
+      'baseline_time',
+      'scenario_cost',
+      'scenario_time',
+    ]);
+    expect(browserOmx).toEqual(matrices(join(dir, 'cli.omx')));
+    await expect.poll(() => page.locator('[data-testid="export-progress"]').count()).toBe(0);
     expect(app.errors).toEqual([]);
   });
 

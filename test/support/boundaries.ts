@@ -42,7 +42,7 @@ const pkg = (name: string, ...allowed: (string | RegExp)[]) =>
  * Whether `d` may cross from its area to its target, and if not, why. DESIGN.md §5 as the lead stated it:
  * domain imports only domain; graph only domain, graphology*, @turf/* and types of engine/types.ts (the
  * engine owns its input layout); engine only engine; metrics only metrics, domain and engine/types types;
- * io only domain, io, zod, @turf/*, fflate, papaparse, metrics types and GeoJSON types; ui never graph or engine (only
+ * io only domain, io, zod, @turf/*, fflate, papaparse, h5wasm (OMX), metrics types and GeoJSON types; ui never graph or engine (only
  * workers, domain, io, metrics, ui and UI libraries); workers graph, engine, domain, io, metrics, comlink
  * (and Node built-ins for the Node pool). cli, not named there: anything but ui (it runs headless).
  */
@@ -78,7 +78,8 @@ export function boundaryProblem(d: Dependency): string | undefined {
       return no(describe);
     case 'io':
       if (srcArea === 'domain' || srcArea === 'io' || (srcArea === 'metrics' && d.typeOnly)) return undefined;
-      if (t.kind === 'package' && pkg(t.name, 'zod', /^@turf\//, 'fflate', 'papaparse')) return undefined;
+      if (t.kind === 'package' && pkg(t.name, 'zod', /^@turf\//, 'fflate', 'papaparse', 'h5wasm'))
+        return undefined;
       // The GeoJSON specification's types (@types/geojson): erased, nothing is loaded.
       if (t.kind === 'package' && t.name === 'geojson' && d.typeOnly) return undefined;
       return no(srcArea === 'metrics' ? 'values from metrics (types only)' : describe);

@@ -2,6 +2,7 @@ import { useSignal } from '@preact/signals';
 import { resultsJsonPieces, zonesCsv, zonesGeoJson } from '../../io/exports';
 import { serializeResults } from '../../io/results';
 import { CancelledError, isCancelled } from '../../workers/errors';
+import { exportOmx } from '../../workers/omxExport';
 import { engine } from '../compute/engine';
 import { draft } from '../editor/session';
 import '../editor/strings';
@@ -17,6 +18,7 @@ import {
   scenarioNetwork,
 } from '../state/store';
 import { downloadBlob, downloadText } from './ExportFile';
+import './exportStrings';
 
 /** Rows of the matrix written between two yields to the page. */
 const ROWS_PER_PIECE = 32;
@@ -39,7 +41,10 @@ function currentDoc() {
   return d;
 }
 
-/** Results JSON (optionally with the travel-time matrix), zones as GeoJSON and CSV, the map as PNG. */
+/**
+ * Results JSON (optionally with the travel-time matrix), the matrices as OMX, zones as GeoJSON and CSV,
+ * the map as PNG.
+ */
 export function ExportPanel() {
   const withMatrix = useSignal(false);
   const running = useSignal<{
@@ -54,45 +59,17 @@ export function ExportPanel() {
   const base = doc ? `${doc.network.id}-${doc.scenario?.id ?? 'baseline'}-${doc.period.id}` : '';
   const busy = running.value !== null;
 
-  const exportResults = async () => {
-    if (!doc) return;
-    if (!withMatrix.value) {
-      downloadText(`${base}.results.json`, serializeResults(doc), 'application/json');
-      return;
-    }
-    // The matrix is not kept for display: compute it again (deterministic: the same numbers) and write it
-    // in pieces, yielding to the page, so nothing freezes however large the network.
+  type Show = (phase: 'compute' | 'write', done: number, total: number) => void;
+  /** An export the planner waits on: progress and cancel in the panel; a failure is reported, a cancel not. */
+  const withProgress = async (work: (signal: AbortSignal, show: Show) => Promise<void>) => {
     const controller = new AbortController();
     const cancel = () => controller.abort();
-    const zones = n.network.zones.length;
-    running.value = { phase: 'compute', done: 0, total: 1, cancel };
+    const show: Show = (phase, done, total) => {
+      if (!controller.signal.aborted) running.value = { phase, done, total, cancel };
+    };
+    show('compute', 0, 1);
     try {
-      const run = await engine().compare({
-        network: n.network,
-        networkKey: n.checksum,
-        scenario: doc.scenario,
-        period: doc.period.id,
-        matrix: true,
-        signal: controller.signal,
-        onProgress: ({ done, total }) => {
-          if (!controller.signal.aborted) running.value = { phase: 'compute', done, total, cancel };
-        },
-      });
-      const matrix = {
-        baseline: run.baseline.rows.times!,
-        ...(run.scenario && { scenario: run.scenario.rows.times! }),
-      };
-      // Pieces: the head, the matrix's opening, per side an opening, its rows and a closing; the end.
-      const total = 3 + (matrix.scenario ? 2 : 1) * (2 + Math.ceil(zones / ROWS_PER_PIECE));
-      const parts: string[] = [];
-      // The document shown (the same report: the computation is deterministic), with the matrix added.
-      for (const piece of resultsJsonPieces(doc, matrix, ROWS_PER_PIECE)) {
-        parts.push(piece);
-        if (controller.signal.aborted) throw new CancelledError();
-        running.value = { phase: 'write', done: Math.min(parts.length, total), total, cancel };
-        await nextFrame();
-      }
-      downloadBlob(`${base}.matrix.results.json`, new Blob(parts, { type: 'application/json' }));
+      await work(controller.signal, show);
     } catch (e) {
       if (!isCancelled(e))
         report({
@@ -104,6 +81,59 @@ export function ExportPanel() {
       running.value = null;
     }
   };
+
+  const exportResults = async () => {
+    if (!doc) return;
+    if (!withMatrix.value) {
+      downloadText(`${base}.results.json`, serializeResults(doc), 'application/json');
+      return;
+    }
+    // The matrix is not kept for display: compute it again (deterministic: the same numbers) and write it
+    // in pieces, yielding to the page, so nothing freezes however large the network.
+    const zones = n.network.zones.length;
+    await withProgress(async (signal, show) => {
+      const run = await engine().compare({
+        network: n.network,
+        networkKey: n.checksum,
+        scenario: doc.scenario,
+        period: doc.period.id,
+        matrix: true,
+        signal,
+        onProgress: ({ done, total }) => show('compute', done, total),
+      });
+      const matrix = {
+        baseline: run.baseline.rows.times!,
+        ...(run.scenario && { scenario: run.scenario.rows.times! }),
+      };
+      // Pieces: the head, the matrix's opening, per side an opening, its rows and a closing; the end.
+      const total = 3 + (matrix.scenario ? 2 : 1) * (2 + Math.ceil(zones / ROWS_PER_PIECE));
+      const parts: string[] = [];
+      // The document shown (the same report: the computation is deterministic), with the matrix added.
+      for (const piece of resultsJsonPieces(doc, matrix, ROWS_PER_PIECE)) {
+        parts.push(piece);
+        if (signal.aborted) throw new CancelledError();
+        show('write', Math.min(parts.length, total), total);
+        await nextFrame();
+      }
+      downloadBlob(`${base}.matrix.results.json`, new Blob(parts, { type: 'application/json' }));
+    });
+  };
+
+  // The matrices are not kept for display: computed again (the same numbers) and streamed to an OMX writer
+  // in a worker of its own, so the page never holds them.
+  const exportMatrices = () =>
+    doc &&
+    withProgress(async (signal, show) => {
+      const blob = await exportOmx(engine(), {
+        network: n.network,
+        networkKey: n.checksum,
+        scenario: doc.scenario,
+        period: doc.period.id,
+        signal,
+        onProgress: ({ done, total }) => show(done < total ? 'compute' : 'write', done, total),
+      });
+      if (!signal.aborted) downloadBlob(`${base}.omx`, blob);
+    });
 
   const exportPng = () => {
     const map = primaryMap.value;
@@ -138,6 +168,15 @@ export function ExportPanel() {
           onClick={() => void exportResults()}
         >
           {t('export.json')}
+        </button>
+        <button
+          type="button"
+          disabled={!doc || busy}
+          data-testid="export-omx"
+          title={t('export.omxTitle')}
+          onClick={() => void exportMatrices()}
+        >
+          {t('export.omx')}
         </button>
         <button
           type="button"
