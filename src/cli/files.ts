@@ -1,7 +1,8 @@
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Network } from '../domain/network';
 import type { Scenario } from '../domain/scenario';
+import { type Boundaries, loadBoundaries } from '../io/boundaries';
 import { loadNetwork } from '../io/network';
 import { failed, type LoadResult } from '../io/result';
 import { loadScenarioFor } from '../io/scenario';
@@ -34,4 +35,24 @@ export async function readScenario(file: string, network: Network): Promise<Load
   if (text instanceof Error)
     return failed(file, [{ path: '$', message: `cannot read the file: ${text.message}` }]);
   return loadScenarioFor(network, file, text);
+}
+
+/** `<id>.boundaries.geojson` beside `<id>.network.json`, where there is one. */
+export async function siblingBoundaries(networkFile: string): Promise<string | undefined> {
+  const file = networkFile.replace(/\.network\.json$/i, '.boundaries.geojson');
+  if (file === networkFile) return undefined;
+  try {
+    await access(file);
+    return file;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A boundaries file (districts, subdistricts and their zones), checked against the network. */
+export async function readBoundaries(file: string, network: Network): Promise<LoadResult<Boundaries>> {
+  const text = await readText(file);
+  if (text instanceof Error)
+    return failed(file, [{ path: '$', message: `cannot read the file: ${text.message}` }]);
+  return loadBoundaries(file, text, network);
 }

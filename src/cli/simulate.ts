@@ -1,7 +1,9 @@
 /**
  * Headless run: `npm run simulate -- --network <file> [--scenario <file>] [--period <id>] [--out <file>]
- * [--matrix] [--trip <from-zone>,<to-zone>]… [--workers <n>]`. Writes a commuteshed.results/1 document
- * (baseline only without a scenario); progress on stderr; exit 1 with every problem on bad input.
+ * [--matrix] [--trip <from-zone>,<to-zone>]… [--workers <n>] [--boundaries <file>]`. Writes a
+ * commuteshed.results/1 document (baseline only without a scenario), broken down by district where the
+ * zones carry one (named, with subdistricts, from `<id>.boundaries.geojson` beside the network file or
+ * --boundaries); progress on stderr; exit 1 with every problem on bad input.
  */
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
@@ -9,13 +11,15 @@ import { finished } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { formatIssues } from '../domain/issue';
 import type { Scenario } from '../domain/scenario';
+import type { Boundaries } from '../io/boundaries';
 import { checksum } from '../io/canonical';
 import { resultsJsonPieces } from '../io/exports';
 import { buildResults } from '../io/results';
+import { areaUnits } from '../metrics/districts';
 import { Analysis } from '../workers/analysis';
 import { nodeWorkerCount, nodeWorkerFactory } from '../workers/nodeWorkers';
 import { RoutingPool } from '../workers/pool';
-import { readNetwork, readScenario } from './files';
+import { readBoundaries, readNetwork, readScenario, siblingBoundaries } from './files';
 import { tripText } from './tripText';
 
 class UsageError extends Error {
@@ -47,6 +51,7 @@ async function main(): Promise<void> {
       matrix: { type: 'boolean', default: false },
       trip: { type: 'string', multiple: true },
       workers: { type: 'string' },
+      boundaries: { type: 'string' },
     },
     strict: true,
   });
@@ -61,6 +66,13 @@ async function main(): Promise<void> {
     const s = await readScenario(values.scenario, network);
     if (!s.ok) fail(`${s.file}: ${s.issues.length} problem(s)\n${formatIssues(s.issues, s.file)}`);
     scenario = s.value;
+  }
+  const boundariesFile = values.boundaries ?? (await siblingBoundaries(values.network));
+  let boundaries: Boundaries | undefined;
+  if (boundariesFile) {
+    const b = await readBoundaries(boundariesFile, network);
+    if (!b.ok) fail(`${b.file}: ${b.issues.length} problem(s)\n${formatIssues(b.issues, b.file)}`);
+    boundaries = b.value;
   }
   const period = values.period!;
   if (!network.periods.some((p) => p.id === period)) {
@@ -89,6 +101,7 @@ async function main(): Promise<void> {
       scenario,
       period,
       matrix: values.matrix,
+      areas: areaUnits(network.zones, boundaries),
       onProgress: ({ done, total }) => {
         // A terminal gets one updating line; a log gets a line per 10 %.
         const step = process.stderr.isTTY ? 1 : 10;

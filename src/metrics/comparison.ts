@@ -48,6 +48,32 @@ export function zoneDeltas(base: ZoneMetricsTable, scen: ZoneMetricsTable, capSe
   return { timeToCore, meanTimeToJobs, jobsWithin };
 }
 
+/** The steps (minutes) at which people gaining and losing time to the core are counted. */
+export const GAIN_STEPS = [5, 10];
+
+/**
+ * People whose time to the core falls (gaining) or rises (losing) by at least each step, over `zones`
+ * (all zones when omitted): the one rule for the region and for its districts.
+ */
+export function peopleChanging(
+  deltas: ZoneDeltas,
+  population: ArrayLike<number>,
+  steps: readonly number[] = GAIN_STEPS,
+  zones?: Iterable<number>,
+): { gaining: { minutes: number; population: number }[]; losing: { minutes: number; population: number }[] } {
+  const gaining = steps.map((minutes) => ({ minutes, population: 0 }));
+  const losing = steps.map((minutes) => ({ minutes, population: 0 }));
+  const count = (z: number) => {
+    const d = deltas.timeToCore[z]!;
+    const p = population[z]!;
+    for (const g of gaining) if (-d >= g.minutes * 60) g.population += p;
+    for (const l of losing) if (d >= l.minutes * 60) l.population += p;
+  };
+  if (zones) for (const z of zones) count(z);
+  else for (let z = 0; z < deltas.timeToCore.length; z++) count(z);
+  return { gaining, losing };
+}
+
 export function compareSummaries(
   base: Summary,
   scen: Summary,
@@ -55,17 +81,13 @@ export function compareSummaries(
   w: ZoneWeights,
   options: { gainSteps?: number[]; topN?: number } = {},
 ): DeltaSummary {
-  const steps = options.gainSteps ?? [5, 10];
-  const gaining = steps.map((minutes) => ({ minutes, population: 0 }));
-  const losing = steps.map((minutes) => ({ minutes, population: 0 }));
+  const { gaining, losing } = peopleChanging(deltas, w.population, options.gainSteps);
   let changed = 0;
   const gainers: Gainer[] = [];
   for (let z = 0; z < deltas.timeToCore.length; z++) {
     const d = deltas.timeToCore[z]!;
     const p = w.population[z]!;
     if (d !== 0 || deltas.meanTimeToJobs[z] !== 0) changed++;
-    for (const g of gaining) if (-d >= g.minutes * 60) g.population += p;
-    for (const l of losing) if (d >= l.minutes * 60) l.population += p;
     if (d < 0 && p > 0) gainers.push({ zone: z, timeToCore: d, population: p });
   }
   gainers.sort((a, b) => a.timeToCore - b.timeToCore || b.population - a.population || a.zone - b.zone);

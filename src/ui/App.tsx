@@ -16,26 +16,20 @@ import { Settings } from './panels/Settings';
 import { Summary } from './panels/Summary';
 import { activeScenario, comparison, lang, layout, metric, network, selectedZone } from './state/store';
 
+/**
+ * One map, or two side by side or with a swipe. The first map is the same map in every layout and view
+ * (only its colours change), so switching keeps the camera and costs a recolouring; a second map joins
+ * it at its camera.
+ */
 function Maps() {
   const swipe = useSignal(50);
   const compare = activeScenario.value !== null && comparison.value?.report.scenario !== undefined;
   const l = compare ? layout.value : 'single';
-  if (l === 'single') {
-    return (
-      <div class="maps single">
-        <MapView
-          key={`single-${singleSide.value}`}
-          side={singleSide.value}
-          primary
-          label={t(`view.${singleSide.value}`)}
-        />
-      </div>
-    );
-  }
+  const first = l === 'single' ? singleSide.value : 'before';
   return (
     <div class={`maps ${l}`} style={l === 'swipe' ? { '--swipe': `${swipe.value}%` } : undefined}>
-      <MapView key="before" side="before" primary label={t('view.before')} />
-      <MapView key="after" side="after" label={t('view.after')} />
+      <MapView key="primary" side={first} primary label={t(`view.${first}`)} />
+      {l !== 'single' && <MapView key="second" side="after" label={t('view.after')} />}
       {l === 'swipe' && (
         <input
           class="swipe-handle"

@@ -7,6 +7,7 @@ import { timing } from './compute/timing';
 import { DEFAULT_NETWORK } from './data/bundled';
 import { bundledNetwork, openBundledNetwork } from './data/load';
 import { restoreSettings } from './panels/Settings';
+import { startExploreRules } from './state/explore';
 import {
   destinationZone,
   network,
@@ -34,6 +35,7 @@ async function start(): Promise<void> {
   }
   timing('network-loaded', performance.now() - t0);
   writeUrlOnChange();
+  startExploreRules();
 }
 
 void start();

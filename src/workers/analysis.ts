@@ -5,6 +5,7 @@ import type { Scenario } from '../domain/scenario';
 import type { TripDetail } from '../engine/types';
 import { ENGINE_VERSION } from '../engine/version';
 import { canonicalJson, shortHash } from '../io/canonical';
+import type { AreaUnit } from '../metrics/districts';
 import { buildReport, type ComparisonReport } from '../metrics/report';
 import type { ZoneWeights } from '../metrics/summary';
 import type { Progress, RoutingPool, RowsResult } from './pool';
@@ -19,11 +20,13 @@ export interface CompareRequest {
   period: string;
   /** Keep the full travel-time matrix (origins × zones). */
   matrix?: boolean;
+  /** Districts and subdistricts to break the figures down by (areaUnits). */
+  areas?: readonly AreaUnit[];
   onProgress?: (p: Progress) => void;
   signal?: AbortSignal;
 }
 
-export type IsochroneRequest = Omit<CompareRequest, 'matrix' | 'onProgress'>;
+export type IsochroneRequest = Omit<CompareRequest, 'matrix' | 'areas' | 'onProgress'>;
 
 /** Isochrone rows kept (a JJJ row is 38 kB): enough for the zones hovered and clicked in a while. */
 const ISOCHRONE_ROWS = 128;
@@ -105,7 +108,7 @@ export class Analysis {
     };
     const [baseline, scenario] = runs as [ScenarioRun, ScenarioRun | undefined];
     const comparison: Comparison = {
-      report: buildReport(weights, options, baseline.rows.metrics, scenario?.rows.metrics),
+      report: buildReport(weights, options, baseline.rows.metrics, scenario?.rows.metrics, request.areas),
       engineVersion: ENGINE_VERSION,
       baseline,
     };

@@ -7,7 +7,7 @@ import { englishName } from '../../scripts/build-network/zones';
 import { greatCircleMeters, isLonLat, type LonLat } from '../../src/domain/geo';
 import { patternRideSeconds } from '../../src/domain/line';
 import { coreZoneIds } from '../../src/domain/network';
-import { loadJjj, NETWORK_FILE, RAW, ZONES_FILE } from './support';
+import { BOUNDARIES_FILE, loadJjj, NETWORK_FILE, RAW, ZONES_FILE } from './support';
 
 const network = loadJjj();
 
@@ -162,9 +162,10 @@ describe('scripts/build-network', () => {
 
   it('writes exactly the committed files (regenerate with npm run build:network)', async () => {
     const { build } = await import('../../scripts/build-network/index');
-    const { network: built, zonesGeojson } = build();
+    const { network: built, zonesGeojson, boundaries } = build();
     const { zones: _zones, ...file } = built;
     expect(`${JSON.stringify(file, null, 1)}\n`).toBe(readFileSync(NETWORK_FILE, 'utf8'));
     expect(`${JSON.stringify(zonesGeojson)}\n`).toBe(readFileSync(ZONES_FILE, 'utf8'));
+    expect(`${JSON.stringify(boundaries)}\n`).toBe(readFileSync(BOUNDARIES_FILE, 'utf8'));
   }, 120_000);
 });

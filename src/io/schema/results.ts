@@ -47,6 +47,31 @@ const zoneDelta = z.strictObject({
   jobsWithin: byThreshold,
 });
 
+const areaMetrics = z.strictObject({
+  population: z.number().min(0),
+  meanTimeToCoreMinutes: nullableMinutes,
+  jobsWithin: byThreshold,
+  populationWithoutPathToCore: z.number().min(0),
+});
+
+const area = z.strictObject({
+  level: z.enum(['district', 'subdistrict']),
+  id: id.describe('The district code the zones carry, or the subdistrict code of the boundaries file.'),
+  parent: id.optional().describe("A subdistrict's district."),
+  name: localizedName.optional(),
+  zones: z.int().min(1),
+  baseline: areaMetrics,
+  scenario: areaMetrics.optional(),
+  delta: z
+    .strictObject({
+      meanTimeToCoreMinutes: nullableMinutes,
+      jobsWithin: byThreshold,
+      peopleGaining: z.record(z.string(), z.number().min(0)),
+      peopleLosing: z.record(z.string(), z.number().min(0)),
+    })
+    .optional(),
+});
+
 const matrix = z
   .array(z.array(z.int().nullable()))
   .describe('Seconds, rows = origins, columns = destinations, in zone order; null = no path.');
@@ -82,6 +107,12 @@ export const resultsSchema = z
       scenario: summary.optional(),
       delta: deltaSummary.optional(),
     }),
+    districts: z
+      .array(area)
+      .optional()
+      .describe(
+        'The summary per district (as the zones carry them) and subdistrict (from the boundaries file), by the same rules as the regional summary.',
+      ),
     zones: z.array(
       z.strictObject({
         id,

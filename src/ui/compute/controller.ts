@@ -2,6 +2,7 @@ import { effect, untracked } from '@preact/signals';
 import type { Scenario } from '../../domain/scenario';
 import { buildResults } from '../../io/results';
 import { isCancelled } from '../../workers/errors';
+import { areas } from '../data/areas';
 import {
   activeScenario,
   comparison,
@@ -35,6 +36,7 @@ export function startController(scenarioApplies: () => boolean): void {
     const loaded = network.value;
     const scenario = runnable(activeScenario.value, scenarioApplies());
     const p = period.value;
+    const units = areas.value;
     controller?.abort();
     if (!loaded) return;
     const mine = new AbortController();
@@ -52,6 +54,7 @@ export function startController(scenarioApplies: () => boolean): void {
         networkKey: loaded.checksum,
         scenario,
         period: p,
+        areas: units,
         signal: mine.signal,
         onProgress: ({ done, total }) => {
           if (controller === mine) progress.value = { done, total, cancel: () => mine.abort() };

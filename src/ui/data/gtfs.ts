@@ -4,7 +4,8 @@ import type { LayerId } from '../../domain/layer';
 import type { ImportReport } from '../../io/gtfs/report';
 import { ioWorker } from '../../workers/browserIo';
 import { t } from '../i18n';
-import { network, progress, report, scenarioId, scenarios } from '../state/store';
+import { progress, report } from '../state/store';
+import { makeNetworkCurrent } from './current';
 
 export interface GtfsState {
   files: File[];
@@ -60,9 +61,11 @@ export async function importGtfsFiles(
     }
     const feed = files.find((f) => /\.zip$/i.test(f.name))?.name ?? files[0]?.name ?? 'GTFS';
     gtfs.value = { files, feed, report: result.report, reportText: result.reportText, routeTypes };
-    network.value = { network: result.loaded.network, checksum: result.loaded.checksum, source: feed };
-    scenarios.value = [];
-    scenarioId.value = null;
+    await makeNetworkCurrent({
+      network: result.loaded.network,
+      checksum: result.loaded.checksum,
+      source: feed,
+    });
     report({
       level: 'info',
       title: `${t('gtfs.imported')} ${feed}: ${result.report.lines} ${t('gtfs.lines')}, ${result.report.patterns} ${t('gtfs.patterns')}`,
