@@ -6,6 +6,7 @@ import { t } from './i18n';
 import { MapView } from './map/MapView';
 import { singleSide } from './map/view';
 import { Controls } from './panels/Controls';
+import { DistrictsDrawer } from './panels/Districts';
 import { ExportPanel } from './panels/Export';
 import { GtfsPanel } from './panels/GtfsPanel';
 import { Legend } from './panels/Legend';
@@ -14,6 +15,8 @@ import { Progress } from './panels/Progress';
 import { RouteDetail } from './panels/RouteDetail';
 import { Settings } from './panels/Settings';
 import { Summary } from './panels/Summary';
+import { captureSide } from './report/capture';
+import { ReportView } from './report/Report';
 import { activeScenario, comparison, lang, layout, metric, network, selectedZone } from './state/store';
 
 /**
@@ -25,7 +28,7 @@ function Maps() {
   const swipe = useSignal(50);
   const compare = activeScenario.value !== null && comparison.value?.report.scenario !== undefined;
   const l = compare ? layout.value : 'single';
-  const first = l === 'single' ? singleSide.value : 'before';
+  const first = captureSide.value ?? (l === 'single' ? singleSide.value : 'before');
   return (
     <div class={`maps ${l}`} style={l === 'swipe' ? { '--swipe': `${swipe.value}%` } : undefined}>
       <MapView key="primary" side={first} primary label={t(`view.${first}`)} />
@@ -99,6 +102,7 @@ export function App() {
       </aside>
       <main>
         <Maps />
+        <DistrictsDrawer />
         <Progress />
         <Messages />
       </main>
@@ -108,6 +112,7 @@ export function App() {
         <GtfsPanel />
       </aside>
       {dragging.value && <div class="drop-overlay">{t('files.hint')}</div>}
+      <ReportView />
     </div>
   );
 }

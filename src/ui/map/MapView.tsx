@@ -43,8 +43,8 @@ interface MapViewProps {
 
 /** The primary map, for tools that draw on it (the scenario editor) and exports (PNG). */
 export const primaryMap = signal<maplibregl.Map | null>(null);
-/** What the primary map shows now (exports title their image with it). */
-export const primarySide = signal<MapSide>('before');
+/** The live maps by the side they show (exports draw the one showing the side they want). */
+export const mapsBySide = new Map<MapSide, maplibregl.Map>();
 
 /** Whether the page was opened with a map position in its URL (MapLibre writes one as soon as it starts). */
 const openedWithPosition = typeof window !== 'undefined' && /map=/.test(window.location.hash);
@@ -160,8 +160,11 @@ export function MapView({ side, primary = false, label }: MapViewProps) {
     const s = shown.value;
     if (!m) return;
     registerMap(s, m);
-    if (primary) primarySide.value = s;
-    return () => registerMap(s, null);
+    mapsBySide.set(s, m);
+    return () => {
+      registerMap(s, null);
+      if (mapsBySide.get(s) === m) mapsBySide.delete(s);
+    };
   });
 
   // Zones: their shapes change with the network only (colours are feature-state, below).

@@ -3,19 +3,15 @@ import { resultsJsonPieces, zonesCsv, zonesGeoJson } from '../../io/exports';
 import { serializeResults } from '../../io/results';
 import { CancelledError, isCancelled } from '../../workers/errors';
 import { engine } from '../compute/engine';
+import { timing } from '../compute/timing';
 import { draft } from '../editor/session';
 import '../editor/strings';
 import { t } from '../i18n';
-import { primaryMap } from '../map/MapView';
-import {
-  activeScenario,
-  comparison,
-  network,
-  period,
-  progress,
-  report,
-  scenarioNetwork,
-} from '../state/store';
+import './strings';
+import { mapsBySide, primaryMap } from '../map/MapView';
+import { pngOf, renderMapImage } from '../report/mapImage';
+import { openReport, reportView } from '../report/Report';
+import { comparison, network, period, progress, report, scenarioNetwork } from '../state/store';
 import { downloadBlob, downloadText } from './ExportFile';
 
 /** Rows of the matrix written between two yields to the page. */
@@ -31,8 +27,7 @@ function currentDoc() {
   const c = comparison.value;
   const n = network.value;
   if (!c || !n || progress.value !== null || draft.value !== null) return null;
-  const applies = (scenarioNetwork.value?.issues.length ?? 0) === 0;
-  const expected = applies ? activeScenario.value : null;
+  const expected = scenarioNetwork.value?.scenario ?? null;
   const d = c.doc;
   if (c.scenario !== expected || d.period.id !== period.value || d.network.checksum !== n.checksum)
     return null;
@@ -42,6 +37,7 @@ function currentDoc() {
 /** Results JSON (optionally with the travel-time matrix), zones as GeoJSON and CSV, the map as PNG. */
 export function ExportPanel() {
   const withMatrix = useSignal(false);
+  const drawing = useSignal(false);
   const running = useSignal<{
     phase: 'compute' | 'write';
     done: number;
@@ -105,14 +101,27 @@ export function ExportPanel() {
     }
   };
 
-  const exportPng = () => {
+  // The map as shown, report-ready: title, scenario, period, legend, scale bar and attribution, at print
+  // resolution (mapImage.ts). Timed from the click to the PNG bytes.
+  const exportPng = async () => {
     const map = primaryMap.value;
-    if (!map) return;
-    // The map keeps its drawing buffer (preserveDrawingBuffer), so the canvas holds the last frame.
-    map.getCanvas().toBlob((blob) => {
-      if (blob) downloadBlob(`${base || n.network.id}.png`, blob);
-      else report({ level: 'error', title: t('export.failed'), detail: 'PNG' });
-    }, 'image/png');
+    if (!map || drawing.value) return;
+    const side = [...mapsBySide].find(([, m]) => m === map)?.[0] ?? 'before';
+    drawing.value = true;
+    try {
+      const started = performance.now();
+      const blob = await pngOf(await renderMapImage(map, side));
+      timing('export-png', performance.now() - started);
+      downloadBlob(`${base || n.network.id}-${side}.png`, blob);
+    } catch (e) {
+      report({
+        level: 'error',
+        title: t('export.failed'),
+        detail: e instanceof Error ? e.message : String(e),
+      });
+    } finally {
+      drawing.value = false;
+    }
   };
 
   const r = running.value;
@@ -162,8 +171,21 @@ export function ExportPanel() {
         >
           {t('export.csv')}
         </button>
-        <button type="button" disabled={!primaryMap.value} data-testid="export-png" onClick={exportPng}>
+        <button
+          type="button"
+          disabled={!primaryMap.value || drawing.value}
+          data-testid="export-png"
+          onClick={() => void exportPng()}
+        >
           {t('export.png')}
+        </button>
+        <button
+          type="button"
+          disabled={!doc || busy || reportView.value === 'preparing'}
+          data-testid="export-report"
+          onClick={() => void openReport()}
+        >
+          {t('report.open')}
         </button>
       </div>
       {r && (
