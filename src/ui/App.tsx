@@ -32,7 +32,7 @@ function Maps() {
   return (
     <div class={`maps ${l}`} style={l === 'swipe' ? { '--swipe': `${swipe.value}%` } : undefined}>
       <MapView key="primary" side={first} primary label={t(`view.${first}`)} />
-      {l !== 'single' && <MapView key="second" side="after" label={t('view.after')} />}
+      {compare && <MapView key="second" side="after" label={t('view.after')} hidden={l === 'single'} />}
       {l === 'swipe' && (
         <input
           class="swipe-handle"

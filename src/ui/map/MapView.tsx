@@ -1,4 +1,4 @@
-import { signal, useSignal, useSignalEffect } from '@preact/signals';
+import { signal, useComputed, useSignal, useSignalEffect } from '@preact/signals';
 import type { FeatureCollection } from 'geojson';
 import * as maplibregl from 'maplibre-gl';
 import './workerUrl';
@@ -28,7 +28,7 @@ import { lineFeatures, outline, stationFeatures, zoneFeatures } from './geojson'
 import { addLayers, classColor, setLabelLanguage, setLayerVisibility } from './layers';
 import { orientation } from './orientation';
 import { routeFeatures } from './route';
-import { joinSync } from './sync';
+import { joinSync, type SyncMember } from './sync';
 import { Tooltip, useTooltip } from './Tooltip';
 import { type MapSide, sideScale, sideValues } from './view';
 
@@ -39,6 +39,11 @@ interface MapViewProps {
   primary?: boolean;
   /** Test id and accessible label. */
   label: string;
+  /**
+   * Kept ready but not shown (the second map while one map is shown): it holds its data, draws nothing
+   * and sits out of the camera sync, so showing it again is a recolouring, not a new map.
+   */
+  hidden?: boolean;
 }
 
 /** The primary map, for tools that draw on it (the scenario editor) and exports (PNG). */
@@ -76,11 +81,16 @@ function drawSelection(
  * is created once: switching side, layout or basemap keeps its camera (a side is a recolouring, a
  * basemap a new style under the same layers).
  */
-export function MapView({ side, primary = false, label }: MapViewProps) {
+export function MapView({ side, primary = false, label, hidden = false }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const map = useSignal<maplibregl.Map | null>(null);
   const shown = useSignal<MapSide>(side);
   if (shown.peek() !== side) shown.value = side;
+  const visible = useSignal(!hidden);
+  if (visible.peek() === hidden) visible.value = !hidden;
+  /** The map while it is shown: what the drawing effects draw on (the data effects use `map`). */
+  const live = useComputed(() => (visible.value ? map.value : null));
+  const sync = useRef<SyncMember | null>(null);
   const tooltip = useTooltip();
   /** The colours the zone layers were last given (a new style starts with the current scale's). */
   const paintedColors = useRef('');
@@ -103,7 +113,9 @@ export function MapView({ side, primary = false, label }: MapViewProps) {
     });
     m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     m.addControl(new maplibregl.ScaleControl({}), 'bottom-right');
-    const leave = joinSync(m);
+    const member = joinSync(m);
+    member.setShown(visible.peek());
+    sync.current = member;
     // A basemap that does not load (error before its style is in, or no answer in time) is dropped.
     let pending: string | null = styleUrl || null;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -147,16 +159,20 @@ export function MapView({ side, primary = false, label }: MapViewProps) {
       clearTimeout(timer);
       stopBasemap();
       resize.disconnect();
-      leave();
+      member.leave();
       m.remove();
       map.value = null;
       if (primary && primaryMap.value === m) primaryMap.value = null;
     };
   }, []);
 
+  useSignalEffect(() => {
+    sync.current?.setShown(visible.value);
+  });
+
   // The live map under the side it shows, for the tests and the exports.
   useSignalEffect(() => {
-    const m = map.value;
+    const m = live.value;
     const s = shown.value;
     if (!m) return;
     registerMap(s, m);
@@ -176,7 +192,7 @@ export function MapView({ side, primary = false, label }: MapViewProps) {
 
   // The network drawn: the scenario's on the after and difference sides, changes highlighted.
   useSignalEffect(() => {
-    const m = map.value;
+    const m = live.value;
     const base = network.value?.network;
     const s = shown.value;
     if (!m || !base) return;
@@ -219,13 +235,14 @@ export function MapView({ side, primary = false, label }: MapViewProps) {
 
   // Zone colours: one class per zone through feature-state (no data rebuilt per repaint).
   useSignalEffect(() => {
-    const m = map.value;
+    const m = live.value;
     const n = network.value?.network;
     const s = shown.value;
     const values = sideValues[s].value;
     const scale = sideScale[s].value;
     if (!m || !n) return;
     const started = performance.now();
+    timing(`recolour-${s}`, started);
     // The colour expression follows the scale (time ↔ jobs ↔ change), set only when it changes; the zones
     // keep their class in feature-state.
     const colors = scale.colors.join();
@@ -252,7 +269,7 @@ export function MapView({ side, primary = false, label }: MapViewProps) {
 
   // The 1-hour commute circle: the outline of the zones within it (both outlines on the difference map).
   useSignalEffect(() => {
-    const m = map.value;
+    const m = live.value;
     const n = network.value?.network;
     const report = comparison.value?.report;
     const s = shown.value;
@@ -278,14 +295,14 @@ export function MapView({ side, primary = false, label }: MapViewProps) {
   // Selected origin and destination outlined (a click on a hovered zone has its isochrone at once, so the
   // outline and the colours reach the map in one frame).
   useSignalEffect(() => {
-    const m = map.value;
+    const m = live.value;
     const n = network.value?.network;
     if (m && n) drawSelection(m, n, selectedZone.value, destinationZone.value);
   });
 
   // The route drawn.
   useSignalEffect(() => {
-    const m = map.value;
+    const m = live.value;
     const n = network.value?.network;
     const s = shown.value;
     if (!m || !n) return;
@@ -295,13 +312,13 @@ export function MapView({ side, primary = false, label }: MapViewProps) {
   });
 
   useSignalEffect(() => {
-    const m = map.value;
+    const m = live.value;
     if (m) setLayerVisibility(m, layerVisible.value);
   });
 
   // Click a zone: origin (and travel times from it); shift-click: destination (route detail).
   useSignalEffect(() => {
-    const m = map.value;
+    const m = live.value;
     if (!m) return;
     const click = (e: maplibregl.MapLayerMouseEvent) => {
       if (mapMode.value !== 'explore') return;
@@ -333,10 +350,11 @@ export function MapView({ side, primary = false, label }: MapViewProps) {
 
   return (
     <section
-      class="map"
-      data-testid={`map-${shown.value}`}
-      data-ready={map.value ? 'yes' : 'no'}
+      class={`map${visible.value ? '' : ' hidden'}`}
+      data-testid={visible.value ? `map-${shown.value}` : undefined}
+      data-ready={live.value ? 'yes' : 'no'}
       aria-label={label}
+      aria-hidden={visible.value ? undefined : 'true'}
     >
       <div ref={container} class="map-canvas" />
       <div class={`map-caption ${shown.value}`} aria-hidden="true">

@@ -34,17 +34,18 @@ interface Column {
 function columnsOf(doc: ResultsDocument, after = true): Column[] {
   const scenario = doc.summary.scenario !== undefined;
   const sides = (
+    id: string,
     group: string,
     digits: number,
     better: 'lower' | 'higher',
     get: (m: Area['baseline']) => number | null,
     delta: (d: NonNullable<Area['delta']>) => number | null | undefined,
   ): Column[] => [
-    { key: `${group}-before`, group, label: t('summary.baseline'), value: (a) => get(a.baseline), digits },
+    { key: `${id}-before`, group, label: t('summary.baseline'), value: (a) => get(a.baseline), digits },
     ...(scenario && after
       ? [
           {
-            key: `${group}-after`,
+            key: `${id}-after`,
             group,
             label: t('summary.scenario'),
             value: (a: Area) => (a.scenario ? get(a.scenario) : null),
@@ -55,7 +56,7 @@ function columnsOf(doc: ResultsDocument, after = true): Column[] {
     ...(scenario
       ? [
           {
-            key: `${group}-delta`,
+            key: `${id}-delta`,
             group,
             label: t('summary.delta'),
             value: (a: Area) => (a.delta ? delta(a.delta) : null),
@@ -76,6 +77,7 @@ function columnsOf(doc: ResultsDocument, after = true): Column[] {
       digits: 0,
     },
     ...sides(
+      'time',
       t('districts.time'),
       1,
       'lower',
@@ -84,6 +86,7 @@ function columnsOf(doc: ResultsDocument, after = true): Column[] {
     ),
     ...jobs.flatMap((k) =>
       sides(
+        `jobs${k}`,
         t(`metric.jobs-${k}`),
         0,
         'higher',

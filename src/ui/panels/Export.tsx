@@ -9,7 +9,7 @@ import '../editor/strings';
 import { t } from '../i18n';
 import './strings';
 import { mapsBySide, primaryMap } from '../map/MapView';
-import { pngOf, renderMapImage } from '../report/mapImage';
+import { mapImage } from '../report/mapImage';
 import { openReport, reportView } from '../report/Report';
 import { comparison, network, period, progress, report, scenarioNetwork } from '../state/store';
 import { downloadBlob, downloadText } from './ExportFile';
@@ -110,9 +110,9 @@ export function ExportPanel() {
     drawing.value = true;
     try {
       const started = performance.now();
-      const blob = await pngOf(await renderMapImage(map, side));
+      const image = await mapImage(map, side);
       timing('export-png', performance.now() - started);
-      downloadBlob(`${base || n.network.id}-${side}.png`, blob);
+      downloadBlob(`${base || n.network.id}-${side}.png`, image.png);
     } catch (e) {
       report({
         level: 'error',

@@ -10,7 +10,6 @@ import { DistrictTable } from '../panels/Districts';
 import { Summary } from '../panels/Summary';
 import { comparison, lang, network, report } from '../state/store';
 import { captureMap } from './capture';
-import { pngOf } from './mapImage';
 
 interface ReportImages {
   images: { side: MapSide; url: string; width: number; height: number }[];
@@ -18,6 +17,8 @@ interface ReportImages {
 
 /** The printable height of an A4 landscape page with the report's 8 mm margins, in CSS pixels. */
 const PRINT_HEIGHT_PX = ((210 - 16) * 96) / 25.4;
+/** Print lays text out a little taller than the screen (measured: 795 vs 775 px): a margin for it. */
+const PRINT_SAFE = 0.95;
 
 /** The printable report: being prepared (its maps drawn), open, or closed. */
 export const reportView = signal<'preparing' | ReportImages | null>(null);
@@ -39,9 +40,8 @@ export async function openReport(): Promise<void> {
     const sides: MapSide[] = comparison.value?.report.scenario ? ['before', 'after'] : ['before'];
     const images: ReportImages['images'] = [];
     for (const side of sides) {
-      const canvas = await captureMap(side);
-      const url = URL.createObjectURL(await pngOf(canvas));
-      images.push({ side, url, width: canvas.width, height: canvas.height });
+      const image = await captureMap(side);
+      images.push({ side, url: URL.createObjectURL(image.png), width: image.width, height: image.height });
     }
     reportView.value = { images };
     timing('report', performance.now() - started);
@@ -81,9 +81,14 @@ export function ReportView() {
   useEffect(() => {
     const element = page.current;
     if (!element) return;
-    const fit = new ResizeObserver(() =>
-      element.style.setProperty('--print-fit', String(Math.min(1, PRINT_HEIGHT_PX / element.offsetHeight))),
-    );
+    // Measured as laid out on screen only: in print the page is zoomed by the fit itself.
+    const fit = new ResizeObserver(() => {
+      if (!matchMedia('print').matches)
+        element.style.setProperty(
+          '--print-fit',
+          String(Math.min(1, PRINT_SAFE * (PRINT_HEIGHT_PX / element.offsetHeight))),
+        );
+    });
     fit.observe(element);
     return () => fit.disconnect();
   });

@@ -1,5 +1,6 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { nameIn } from '../../domain/names';
+import { timing } from '../compute/timing';
 import { t } from '../i18n';
 import '../panels/strings';
 import { boundaries } from '../data/areas';
@@ -71,18 +72,32 @@ export function idle(map: MapLibreMap): Promise<void> {
   });
 }
 
+/** A report-ready image of a map: PNG bytes and their size in pixels. */
+export interface MapImage {
+  png: Blob;
+  width: number;
+  height: number;
+}
+
 /**
  * The map as a report-ready image: title, scenario, view and period above; the map at print resolution;
  * its legend, a scale bar and the data attribution over and under it. The map is drawn at PRINT_SCALE ×
- * the screen's pixel ratio for the capture and put back after.
+ * the screen's pixel ratio for the capture and put back once the PNG is encoded (putting it back redraws
+ * the map, which would otherwise run in the middle of the encoding).
  */
-export async function renderMapImage(map: MapLibreMap, side: MapSide): Promise<HTMLCanvasElement> {
+export async function mapImage(map: MapLibreMap, side: MapSide): Promise<MapImage> {
   const screenRatio = map.getPixelRatio();
   const ratio = Math.max(PRINT_SCALE, PRINT_SCALE * (window.devicePixelRatio || 1));
   map.setPixelRatio(ratio);
   try {
+    const started = performance.now();
     await idle(map);
-    return compose(map, side, ratio);
+    const canvas = compose(map, side, ratio);
+    const drawn = performance.now();
+    timing('png-draw', drawn - started);
+    const png = await pngOf(canvas);
+    timing('png-encode', performance.now() - drawn);
+    return { png, width: canvas.width, height: canvas.height };
   } finally {
     map.setPixelRatio(screenRatio);
   }
@@ -215,9 +230,9 @@ function drawScaleBar(
   ctx.textAlign = 'left';
 }
 
-/** The image as a PNG file (encoded by png.ts, several times quicker than canvas.toBlob here). */
-export function pngOf(canvas: HTMLCanvasElement): Blob {
+/** The image as a PNG file (encoded by png.ts, many times quicker than canvas.toBlob here). */
+async function pngOf(canvas: HTMLCanvasElement): Promise<Blob> {
   const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
-  const bytes = encodePng(canvas.width, canvas.height, pixels.data);
+  const bytes = await encodePng(canvas.width, canvas.height, pixels.data);
   return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'image/png' });
 }
