@@ -146,7 +146,7 @@ describe('orientation on the JJJ map', () => {
         ],
         view,
       );
-      (spent[view] ??= []).push(drawn - input);
+      spent[view] = [...(spent[view] ?? []), drawn - input];
       timings[`jjj: view → ${view}, input → recoloured (max)`] = Math.max(
         timings[`jjj: view → ${view}, input → recoloured (max)`] ?? 0,
         recoloured - input,

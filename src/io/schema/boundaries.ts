@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, localizedName, lonLat } from './common';
+import { attributionList, id, localizedName, lonLat } from './common';
 
 export const BOUNDARIES_FORMAT = 'commuteshed.boundaries/1';
 
@@ -34,15 +34,7 @@ export const boundariesFileSchema = z
     type: z.literal('FeatureCollection'),
     format: z.literal(BOUNDARIES_FORMAT),
     network: id.describe('The network whose zones it names.'),
-    attribution: z
-      .array(
-        z.strictObject({
-          text: z.string().min(1),
-          url: z.string().optional(),
-          licence: z.string().optional(),
-        }),
-      )
-      .min(1),
+    attribution: attributionList,
     features: z.array(
       z.strictObject({
         type: z.literal('Feature'),

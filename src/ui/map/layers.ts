@@ -99,22 +99,18 @@ export function addLayers(map: MapLibreMap, colors: string[]): void {
       'line-dasharray': [3, 2],
     },
   });
-  map.addLayer({
-    id: 'boundaries-district-casing',
-    type: 'line',
-    source: 'boundaries',
-    filter: ['==', ['get', 'level'], 'district'],
-    layout: { 'line-join': 'round' },
-    paint: { 'line-color': '#ffffff', 'line-width': 3.2, 'line-opacity': 0.7 },
-  });
-  map.addLayer({
-    id: 'boundaries-district',
-    type: 'line',
-    source: 'boundaries',
-    filter: ['==', ['get', 'level'], 'district'],
-    layout: { 'line-join': 'round' },
-    paint: { 'line-color': '#2b3033', 'line-width': 1.3, 'line-opacity': 0.85 },
-  });
+  for (const [id, paint] of [
+    ['boundaries-district-casing', { 'line-color': '#ffffff', 'line-width': 3.2, 'line-opacity': 0.7 }],
+    ['boundaries-district', { 'line-color': '#2b3033', 'line-width': 1.3, 'line-opacity': 0.85 }],
+  ] as const)
+    map.addLayer({
+      id,
+      type: 'line',
+      source: 'boundaries',
+      filter: ['==', ['get', 'level'], 'district'],
+      layout: { 'line-join': 'round' },
+      paint,
+    });
   map.addLayer({
     id: 'commute-circle',
     type: 'line',

@@ -11,8 +11,8 @@ import './strings';
 import { mapsBySide, primaryMap } from '../map/MapView';
 import { mapImage } from '../report/mapImage';
 import { openReport, reportView } from '../report/Report';
-import { comparison, network, period, progress, report, scenarioNetwork } from '../state/store';
-import { downloadBlob, downloadText } from './ExportFile';
+import { comparison, network, period, progress, scenarioNetwork } from '../state/store';
+import { downloadBlob, downloadText, failed } from './ExportFile';
 
 /** Rows of the matrix written between two yields to the page. */
 const ROWS_PER_PIECE = 32;
@@ -90,12 +90,7 @@ export function ExportPanel() {
       }
       downloadBlob(`${base}.matrix.results.json`, new Blob(parts, { type: 'application/json' }));
     } catch (e) {
-      if (!isCancelled(e))
-        report({
-          level: 'error',
-          title: t('export.failed'),
-          detail: e instanceof Error ? e.message : String(e),
-        });
+      if (!isCancelled(e)) failed(e);
     } finally {
       running.value = null;
     }
@@ -114,11 +109,7 @@ export function ExportPanel() {
       timing('export-png', performance.now() - started);
       downloadBlob(`${base || n.network.id}-${side}.png`, image.png);
     } catch (e) {
-      report({
-        level: 'error',
-        title: t('export.failed'),
-        detail: e instanceof Error ? e.message : String(e),
-      });
+      failed(e);
     } finally {
       drawing.value = false;
     }

@@ -7,8 +7,9 @@ import { t } from '../i18n';
 import '../panels/strings';
 import type { MapSide } from '../map/view';
 import { DistrictTable } from '../panels/Districts';
+import { failed } from '../panels/ExportFile';
 import { Summary } from '../panels/Summary';
-import { comparison, lang, network, report } from '../state/store';
+import { comparison, lang, network } from '../state/store';
 import { captureMap } from './capture';
 
 interface ReportImages {
@@ -47,7 +48,7 @@ export async function openReport(): Promise<void> {
     timing('report', performance.now() - started);
   } catch (e) {
     reportView.value = null;
-    report({ level: 'error', title: t('export.failed'), detail: e instanceof Error ? e.message : String(e) });
+    failed(e);
   }
 }
 
