@@ -5,6 +5,7 @@ import './workerUrl';
 import { useEffect, useRef } from 'preact/hooks';
 import { resolveAssumptions } from '../../domain/assumptions';
 import type { Network } from '../../domain/network';
+import type { ZoneMetricsTable } from '../../metrics/originMetrics';
 import { painted, registerMap, timing } from '../compute/timing';
 import { t } from '../i18n';
 import '../panels/strings';
@@ -56,6 +57,21 @@ const openedWithPosition = typeof window !== 'undefined' && /map=/.test(window.l
 
 const geo = (map: maplibregl.Map, id: string, data: FeatureCollection) =>
   (map.getSource(id) as maplibregl.GeoJSONSource | undefined)?.setData(data);
+
+const circles = new WeakMap<ZoneMetricsTable, ReturnType<typeof outline>>();
+
+/**
+ * The commute circle of one table of results: the outline of its zones within `limit`, made once per
+ * table (a view switch shows it again; JJJ takes ~0.1 s to outline).
+ */
+function circleOutline(n: Network, table: ZoneMetricsTable, limit: number): ReturnType<typeof outline> {
+  let o = circles.get(table);
+  if (!o) {
+    o = outline(n, (z) => table.timeToCore[z]! <= limit);
+    circles.set(table, o);
+  }
+  return o;
+}
 
 /** The selected origin and destination outlined. */
 function drawSelection(
@@ -283,7 +299,7 @@ export function MapView({ side, primary = false, label, hidden = false }: MapVie
           : [report?.baseline.table, report?.scenario?.table];
     const features = tables.flatMap((table, k) =>
       table
-        ? outline(n, (z) => table.timeToCore[z]! <= limit).features.map((f) => ({
+        ? circleOutline(n, table, limit).features.map((f) => ({
             ...f,
             properties: { which: k === 0 && s !== 'after' ? 'before' : 'after' },
           }))

@@ -259,7 +259,8 @@ export function addLayers(map: MapLibreMap, colors: string[]): void {
     id: 'core-labels',
     type: 'symbol',
     source: 'core',
-    minzoom: 8.5,
+    // Named from where the four core areas stand apart (they overlap below zoom 10 on JJJ).
+    minzoom: 10,
     layout: {
       'text-field': nameExpression('en'),
       'text-font': BOLD,

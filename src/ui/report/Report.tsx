@@ -11,6 +11,7 @@ import { failed } from '../panels/ExportFile';
 import { Summary } from '../panels/Summary';
 import { comparison, lang, network } from '../state/store';
 import { captureMap } from './capture';
+import { dataSources } from './mapImage';
 
 interface ReportImages {
   images: { side: MapSide; url: string; width: number; height: number }[];
@@ -103,7 +104,7 @@ export function ReportView() {
   const doc = c.doc;
   const l = lang.value;
   const period = n.periods.find((p) => p.id === doc.period.id);
-  const attribution = [...doc.network.attribution, ...(boundaries.value?.attribution ?? [])];
+  const attribution = dataSources(doc.network.attribution, boundaries.value?.attribution ?? []);
   return (
     <div class="report-view" role="dialog" aria-label={t('report.title')} data-testid="report">
       <div class="report-toolbar">
@@ -151,7 +152,7 @@ export function ReportView() {
         </div>
         <footer>
           {n.zoneAttributes?.jobs.estimate && <span>{t('legend.estimate')}. </span>}
-          {t('attribution')}: {attribution.map((a) => a.text).join('; ')}
+          {t('attribution')}: {attribution}
         </footer>
       </article>
     </div>

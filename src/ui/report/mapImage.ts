@@ -37,6 +37,21 @@ export function mapCaption(side: MapSide): { title: string; subtitle: string } {
   };
 }
 
+/** The network's sources and its boundaries file's, each said once (a source both name is kept once). */
+export function dataSources(...lists: { text: string; url?: string; licence?: string }[][]): string {
+  const seen = new Set<string>();
+  return lists
+    .flat()
+    .filter((a) => {
+      const key = a.url ?? a.text;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .map((a) => `${a.text}${a.licence ? ` (${a.licence})` : ''}`)
+    .join('; ');
+}
+
 /** Lines of `text` no wider than `width` (CJK text breaks anywhere, other text at spaces). */
 function wrap(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
   const words = text.split(/(?<=[\s\u3000-\u9fff])/);
@@ -72,6 +87,9 @@ export function idle(map: MapLibreMap): Promise<void> {
   });
 }
 
+/** Maps drawn at print resolution for a capture: their screen pixel ratio and the pending return to it. */
+const printing = new WeakMap<MapLibreMap, { screenRatio: number; timer: ReturnType<typeof setTimeout> }>();
+
 /** A report-ready image of a map: PNG bytes and their size in pixels. */
 export interface MapImage {
   png: Blob;
@@ -82,11 +100,15 @@ export interface MapImage {
 /**
  * The map as a report-ready image: title, scenario, view and period above; the map at print resolution;
  * its legend, a scale bar and the data attribution over and under it. The map is drawn at PRINT_SCALE ×
- * the screen's pixel ratio for the capture and put back once the PNG is encoded (putting it back redraws
- * the map, which would otherwise run in the middle of the encoding).
+ * the screen's pixel ratio for the capture and put back once the PNG is made (putting it back redraws the
+ * map, which would otherwise run in the middle of the encoding).
  */
 export async function mapImage(map: MapLibreMap, side: MapSide): Promise<MapImage> {
-  const screenRatio = map.getPixelRatio();
+  // A capture right after another finds the map still at print resolution: its screen ratio is the one
+  // kept from before, and the pending return to it waits for this capture too.
+  const kept = printing.get(map);
+  clearTimeout(kept?.timer);
+  const screenRatio = kept?.screenRatio ?? map.getPixelRatio();
   const ratio = Math.max(PRINT_SCALE, PRINT_SCALE * (window.devicePixelRatio || 1));
   map.setPixelRatio(ratio);
   try {
@@ -99,7 +121,13 @@ export async function mapImage(map: MapLibreMap, side: MapSide): Promise<MapImag
     timing('png-encode', performance.now() - drawn);
     return { png, width: canvas.width, height: canvas.height };
   } finally {
-    map.setPixelRatio(screenRatio);
+    // Back to the screen's resolution once the image is handed over (reallocating the drawing buffer
+    // is no part of making the image).
+    const timer = setTimeout(() => {
+      printing.delete(map);
+      map.setPixelRatio(screenRatio);
+    }, 0);
+    printing.set(map, { screenRatio, timer });
   }
 }
 
@@ -127,9 +155,7 @@ function compose(map: MapLibreMap, side: MapSide, ratio: number): HTMLCanvasElem
   const cssWidth = source.width / ratio;
   const cssHeight = source.height / ratio;
   const n = network.value?.network;
-  const attribution = [...(n?.attribution ?? []), ...(boundaries.value?.attribution ?? [])]
-    .map((a) => `${a.text}${a.licence ? ` (${a.licence})` : ''}`)
-    .join('; ');
+  const attribution = dataSources(n?.attribution ?? [], boundaries.value?.attribution ?? []);
   const { title, subtitle } = mapCaption(side);
 
   const canvas = document.createElement('canvas');
@@ -138,7 +164,9 @@ function compose(map: MapLibreMap, side: MapSide, ratio: number): HTMLCanvasElem
   const pad = 14;
   ctx.font = `10px ${FONT}`;
   const notes = wrap(ctx, `${t('attribution')}: ${attribution}`, cssWidth - 2 * pad);
-  const head = 54;
+  ctx.font = `12px ${FONT}`;
+  const subtitles = wrap(ctx, subtitle, cssWidth - 2 * pad);
+  const head = 38 + 16 * subtitles.length;
   const foot = 8 + notes.length * 13;
   canvas.width = Math.round(cssWidth * ratio);
   canvas.height = Math.round((head + cssHeight + foot) * ratio);
@@ -152,7 +180,7 @@ function compose(map: MapLibreMap, side: MapSide, ratio: number): HTMLCanvasElem
   ctx.fillText(title, pad, 24);
   ctx.fillStyle = MUTED;
   ctx.font = `12px ${FONT}`;
-  ctx.fillText(subtitle, pad, 43);
+  for (const [k, line] of subtitles.entries()) ctx.fillText(line, pad, 43 + 16 * k);
   ctx.putImageData(readPixels(map), 0, Math.round(head * ratio));
 
   drawLegend(ctx, side, pad, head + cssHeight - pad);
