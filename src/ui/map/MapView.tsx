@@ -6,7 +6,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { resolveAssumptions } from '../../domain/assumptions';
 import type { Network } from '../../domain/network';
 import type { ZoneMetricsTable } from '../../metrics/originMetrics';
-import { painted, registerMap, timing } from '../compute/timing';
+import { painted, registerMap, timing, unregisterMap } from '../compute/timing';
 import { t } from '../i18n';
 import '../panels/strings';
 import { selectZone } from '../state/explore';
@@ -194,7 +194,7 @@ export function MapView({ side, primary = false, label, hidden = false }: MapVie
     registerMap(s, m);
     mapsBySide.set(s, m);
     return () => {
-      registerMap(s, null);
+      unregisterMap(s, m);
       if (mapsBySide.get(s) === m) mapsBySide.delete(s);
     };
   });
