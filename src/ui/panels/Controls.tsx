@@ -5,6 +5,7 @@ import { bundledNetwork, openBundledNetwork } from '../data/load';
 import { describeModification } from '../editor/describe';
 import { t } from '../i18n';
 import './strings';
+import { chooseScenario } from '../state/explore';
 import {
   activeScenario,
   LAYOUTS,
@@ -72,7 +73,7 @@ export function Controls() {
         <select
           data-testid="scenario-select"
           value={scenarioId.value ?? ''}
-          onChange={(e) => (scenarioId.value = (e.target as HTMLSelectElement).value || null)}
+          onChange={(e) => chooseScenario((e.target as HTMLSelectElement).value || null)}
         >
           <option value="">{t('scenario.none')}</option>
           {scenarios.value.map((s) => (

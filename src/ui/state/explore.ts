@@ -29,23 +29,19 @@ export function restoreMetric(): void {
 }
 
 /**
- * What follows from the planner's choices once the page is set up (not while the URL's view is restored):
- * choosing a scenario while the map shows the baseline shows what it changes (the difference); choosing a
- * metric forgets the way back from a click.
+ * A scenario chosen from the list. Coming from the baseline with the map on Before, nothing on the map
+ * would change: it shows what the scenario changes (the difference) instead.
  */
+export function chooseScenario(id: string | null): void {
+  batch(() => {
+    if (scenarioId.peek() === null && id !== null && mode.peek() === 'before') mode.value = 'difference';
+    scenarioId.value = id;
+  });
+}
+
+/** Choosing a metric forgets the way back from a click. */
 export function startExploreRules(): () => void {
-  let lastScenario = scenarioId.peek();
-  const stops = [
-    effect(() => {
-      const id = scenarioId.value;
-      if (lastScenario === null && id !== null && mode.peek() === 'before') mode.value = 'difference';
-      lastScenario = id;
-    }),
-    effect(() => {
-      if (metric.value !== ZONE_METRIC) metricBeforeClick.value = null;
-    }),
-  ];
-  return () => {
-    for (const stop of stops) stop();
-  };
+  return effect(() => {
+    if (metric.value !== ZONE_METRIC) metricBeforeClick.value = null;
+  });
 }
