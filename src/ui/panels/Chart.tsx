@@ -63,14 +63,31 @@ export function DistributionChart({ doc, width = 320 }: { doc: ResultsDocument; 
     };
     const rows = distributionRows(doc, labels);
     const bands = [...new Set(rows.map((r) => r.band))];
+    // Ticks every half hour (the band's start) and the last two bars (≥ cap, no path) by name: a label
+    // per bar is unreadable at this size.
+    const band = doc.summary.baseline.timeToCoreHistogram.bandMinutes;
+    const named = bands.length - 2;
+    const ticks = new Map(
+      rows.map((r) => [
+        r.band,
+        r.order >= named ? r.band : (r.order * band) % 30 === 0 ? String(r.order * band) : '',
+      ]),
+    );
     const sides = doc.summary.scenario ? [labels.before, labels.after] : [labels.before];
     const chart = Plot.plot({
       width,
-      height: 210,
+      height: 220,
       marginLeft: 46,
-      marginBottom: 46,
+      marginBottom: 52,
       style: { fontSize: '10px' },
-      fx: { domain: bands, label: t('chart.minutes'), tickRotate: -60, padding: 0.12 },
+      fx: {
+        domain: bands,
+        label: t('chart.minutes'),
+        labelAnchor: 'center',
+        tickFormat: (b: string) => ticks.get(b) ?? '',
+        tickRotate: -45,
+        padding: 0.12,
+      },
       x: { domain: sides, axis: null, padding: 0 },
       y: { grid: true, label: t('tooltip.population'), tickFormat: 's' },
       color: { domain: sides, range: ['#9a9a9a', '#1b7837'], legend: sides.length > 1 },
