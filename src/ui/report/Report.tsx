@@ -68,7 +68,8 @@ export function ReportView() {
   const n = network.value?.network;
   // Printing shows only the report (styles.css: body.printing-report).
   useEffect(() => {
-    document.body.classList.toggle('printing-report', state !== null);
+    if (state === null) return;
+    document.body.classList.add('printing-report');
     const key = (e: KeyboardEvent) => {
       if (e.key === 'Escape') closeReport();
     };
