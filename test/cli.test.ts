@@ -2,7 +2,10 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ResultsDocument } from '../src/io/schema/results';
 import { brokenToyScenario, simulate } from './support/headless';
+
+type Area = NonNullable<ResultsDocument['districts']>[number];
 
 describe('npm run simulate', () => {
   it('writes byte-identical results for identical inputs, apart from the timestamp', async () => {
@@ -85,6 +88,69 @@ describe('npm run simulate', () => {
     expect(error?.stderr).toMatch(/\$\.modifications\[1\]\.speedFactor: must be ≥ 0.1, got -1/);
     expect(error?.stderr).toMatch(/\$\.modifications\[2\]\.line\.name: missing/);
   }, 60_000);
+
+  it('breaks the results down by district, named with subdistricts from the boundaries file beside the network', async () => {
+    // The toy network with districts West and East (by the side of the meridian a zone's centroid is on),
+    // and a boundaries file naming them, with one subdistrict of two central zones.
+    const dir = mkdtempSync(join(tmpdir(), 'commuteshed-'));
+    const toy = JSON.parse(readFileSync('networks/toy.network.json', 'utf8'));
+    for (const z of toy.zones) z.district = z.centroid[0] < 0 ? 'W' : 'E';
+    writeFileSync(join(dir, 'toy.network.json'), JSON.stringify(toy));
+    const area = (level: string, code: string, more: object) => ({
+      type: 'Feature',
+      properties: {
+        level,
+        code,
+        name: { en: code === 'W' ? 'West' : code === 'E' ? 'East' : 'Middle' },
+        label: [0, 45],
+        ...more,
+      },
+      geometry: null,
+    });
+    const boundaries = (zones: string[]) =>
+      JSON.stringify({
+        type: 'FeatureCollection',
+        format: 'commuteshed.boundaries/1',
+        network: 'toy',
+        attribution: [{ text: 'invented' }],
+        features: [
+          area('district', 'W', {}),
+          area('district', 'E', {}),
+          area('subdistrict', 'E1', { district: 'E', zones }),
+        ],
+      });
+    writeFileSync(join(dir, 'toy.boundaries.geojson'), boundaries(['z0_0', 'z2_0']));
+    const out = join(dir, 'r.json');
+    const args = [
+      '--network',
+      join(dir, 'toy.network.json'),
+      '--scenario',
+      'scenarios/toy-rail-integration.scenario.json',
+    ];
+    await simulate(...args, '--out', out);
+    const doc: ResultsDocument = JSON.parse(readFileSync(out, 'utf8'));
+    const areas = doc.districts!;
+    expect(areas.map((d) => [d.level, d.id, d.name?.en])).toEqual([
+      ['district', 'E', 'East'],
+      ['district', 'W', 'West'],
+      ['subdistrict', 'E1', 'Middle'],
+    ]);
+    const districts = areas.filter((d) => d.level === 'district');
+    const sum = (f: (d: Area) => number) => districts.reduce((s, d) => s + f(d), 0);
+    expect(sum((d) => d.baseline.population)).toBeCloseTo(doc.summary.baseline.population, 6);
+    expect(sum((d) => d.delta!.peopleGaining['5']!)).toBeCloseTo(doc.summary.delta!.peopleGaining['5']!, 6);
+
+    // A boundaries file naming a zone the network does not have: exit 1, the file and the JSON path named.
+    writeFileSync(join(dir, 'bad.boundaries.geojson'), boundaries(['z0_0', 'z99']));
+    const error = await simulate(...args, '--boundaries', join(dir, 'bad.boundaries.geojson')).then(
+      () => undefined,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(error?.code).toBe(1);
+    expect(error?.stderr).toMatch(
+      /bad\.boundaries\.geojson: \$\.features\[2\]\.properties\.zones\[1\]: unknown zone "z99"/,
+    );
+  }, 120_000);
 
   it('exits 1 on malformed network JSON, naming the line and column', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'commuteshed-'));

@@ -1,6 +1,7 @@
 /**
- * `npm run build:network`: builds networks/jjj.network.json and networks/jjj.zones.geojson from the raw
- * data in ../shared/data/raw (never copied into the project). Same input → byte-identical output.
+ * `npm run build:network`: builds networks/jjj.network.json, networks/jjj.zones.geojson and
+ * networks/jjj.boundaries.geojson from the raw data in ../shared/data/raw (never copied into the project).
+ * Same input → byte-identical output.
  */
 import { join } from 'node:path';
 import type { LonLat } from '../../src/domain/geo';
@@ -10,6 +11,7 @@ import type { Line, ServicePattern } from '../../src/domain/line';
 import { NETWORK_FORMAT, type Network } from '../../src/domain/network';
 import type { Station } from '../../src/domain/station';
 import type { TransferRule } from '../../src/domain/transfer';
+import { BOUNDARIES_PATH, buildBoundaries } from './boundaries';
 import { buildHubs } from './hubs';
 import { CLUSTER_SHARE, CLUSTERS, LONG_FORM_RATE, placeJobs } from './jobs';
 import { buildMetro } from './metro';
@@ -32,7 +34,7 @@ function mean(points: LonLat[]): LonLat {
   ];
 }
 
-export function build(): { network: Network; zonesGeojson: unknown; report: string[] } {
+export function build(): { network: Network; zonesGeojson: unknown; boundaries: unknown; report: string[] } {
   const report: string[] = [];
   const notes: string[] = [];
   const metro = buildMetro();
@@ -314,7 +316,7 @@ export function build(): { network: Network; zonesGeojson: unknown; report: stri
     ...resolved.resolutions.map((r) => `resolved ${r.name} (${r.line}): ${r.how}`),
     ...metro.dropped.map((d) => `left out: ${d}`),
   );
-  return { network, zonesGeojson, report };
+  return { network, zonesGeojson, boundaries: buildBoundaries(units, subs, zones), report };
 }
 
 const isMain =
@@ -322,12 +324,13 @@ const isMain =
   import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').slice(-2).join('/'));
 if (isMain) {
   const t0 = Date.now();
-  const { network, zonesGeojson, report } = build();
+  const { network, zonesGeojson, boundaries, report } = build();
   const { zones: _z, ...file } = network;
   const a = writeJson(NETWORK_PATH, file, 1);
   const b = writeJson(ZONES_PATH, zonesGeojson);
+  const c = writeJson(BOUNDARIES_PATH, boundaries);
   for (const line of report) console.log(line);
   console.log(
-    `wrote ${NETWORK_PATH} (${(a / 1e6).toFixed(2)} MB) and ${ZONES_PATH} (${(b / 1e6).toFixed(2)} MB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+    `wrote ${NETWORK_PATH} (${(a / 1e6).toFixed(2)} MB), ${ZONES_PATH} (${(b / 1e6).toFixed(2)} MB) and ${BOUNDARIES_PATH} (${(c / 1e6).toFixed(2)} MB) in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
   );
 }

@@ -64,6 +64,8 @@ export interface ZoneOut {
   district: string;
   /** Fine cells (mostly urban land) are urban, coarse cells rural: the zone class of DESIGN.md §2.1. */
   class: 'urban' | 'rural';
+  /** Beijing: the code of the subdistrict holding most of its population (the one it is named after). */
+  subdistrict?: string;
   geometry: Polygon | MultiPolygon;
 }
 
@@ -407,10 +409,11 @@ export function buildZones(
     const centroid =
       a.pop > 0 ? unproject([a.px / a.pop, a.py / a.pop]) : unproject([a.sx / a.n, a.sy / a.n]);
     let name: { zh: string; en?: string } = { zh: u.name.zh, en: u.name.en };
+    let sub: Subdistrict | undefined;
     if (u.beijing) {
       const top = [...a.subPop].sort((x, y) => y[1] - x[1] || x[0] - y[0])[0]![0];
-      const s = subs[top];
-      if (s) name = { zh: `${u.name.zh} ${s.name}`, en: `${s.en}, ${u.name.en}` };
+      sub = subs[top];
+      if (sub) name = { zh: `${u.name.zh} ${sub.name}`, en: `${sub.en}, ${u.name.en}` };
     }
     zones.push({
       id: `${a.kind}${a.q}_${a.r}${split ? `-${u.codes[0]}` : ''}`,
@@ -420,6 +423,7 @@ export function buildZones(
       jobs: a.jobs,
       district: u.code,
       class: a.kind === 'f' ? 'urban' : 'rural',
+      ...(sub && { subdistrict: sub.code }),
       geometry: roundGeometry(geometry),
     });
   }

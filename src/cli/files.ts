@@ -1,9 +1,10 @@
 import { once } from 'node:events';
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Issue } from '../domain/issue';
 import type { Network } from '../domain/network';
 import type { Scenario } from '../domain/scenario';
+import { type Boundaries, loadBoundaries } from '../io/boundaries';
 import { type MatrixInput, resultsJsonPieces } from '../io/exports';
 import { loadNetwork, zonesFileOf } from '../io/network';
 import { failed, type LoadResult } from '../io/result';
@@ -89,4 +90,23 @@ export async function writeResults(
   // The browser's export writer: a 5,000-zone matrix is never one value or one string.
   await writePieces(resultsJsonPieces(doc, matrix), file);
   return [];
+}
+
+/** `<id>.boundaries.geojson` beside `<id>.network.json`, where there is one. */
+export async function siblingBoundaries(networkFile: string): Promise<string | undefined> {
+  const file = networkFile.replace(/\.network\.json$/i, '.boundaries.geojson');
+  if (file === networkFile) return undefined;
+  try {
+    await access(file);
+    return file;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A boundaries file (districts, subdistricts and their zones), checked against the network. */
+export async function readBoundaries(file: string, network: Network): Promise<LoadResult<Boundaries>> {
+  const read = await readText(file);
+  if (!read.ok) return failed(file, read.issues);
+  return loadBoundaries(file, read.text, network);
 }

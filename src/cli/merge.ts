@@ -13,17 +13,19 @@ import { formatIssues, type Issue } from '../domain/issue';
 import type { Network } from '../domain/network';
 import type { Scenario } from '../domain/scenario';
 import { ENGINE_VERSION } from '../engine/version';
+import type { Boundaries } from '../io/boundaries';
 import { checksum } from '../io/canonical';
 import { loadH5Node } from '../io/omx/node';
 import { type OmxFile, openOmx } from '../io/omx/reader';
 import { decodeTable, loadPart, type PartDocument, partSetIssues } from '../io/part';
-import { buildResults, serializeResults } from '../io/results';
+import { buildResults } from '../io/results';
+import { type AreaUnit, areaUnits } from '../metrics/districts';
 import type { ZoneMetricsTable } from '../metrics/originMetrics';
 import { reportFor } from '../workers/analysis';
 import { emptyLike, scatterInto } from '../workers/metricColumns';
-import { readNetwork, readScenario } from './files';
+import { readBoundaries, readNetwork, readScenario, siblingBoundaries, writeResults } from './files';
 import { openMatrixOutput } from './matrixOutput';
-import { checkWritable, type OmxOutput, writeTextFile } from './output';
+import { checkWritable, type OmxOutput } from './output';
 
 /** A set of parts that is not one whole run, or inputs that are not the ones its parts were computed on. */
 export class MergeError extends Error {
@@ -62,13 +64,21 @@ async function readParts(files: string[]): Promise<Part[]> {
 async function readInputs(
   first: PartDocument,
   given: { network?: string; scenario?: string },
-): Promise<{ network: Network; networkKey: string; scenario: Scenario | null }> {
+): Promise<{ network: Network; networkKey: string; scenario: Scenario | null; areas: AreaUnit[] }> {
   const recorded = first.inputs;
   const networkFile = given.network ?? recorded.network.file;
   const loaded = await readNetwork(networkFile);
   if (!loaded.ok)
     throw new MergeError(loaded.issues.map((i) => ({ ...i, path: `${loaded.file}: ${i.path}` })));
   const network = loaded.value;
+  // The district breakdown as the unsharded run makes it: names from the boundaries file beside the network.
+  const boundariesFile = await siblingBoundaries(networkFile);
+  let boundaries: Boundaries | undefined;
+  if (boundariesFile) {
+    const b = await readBoundaries(boundariesFile, network);
+    if (!b.ok) throw new MergeError(b.issues.map((i) => ({ ...i, path: `${b.file}: ${i.path}` })));
+    boundaries = b.value;
+  }
   const networkKey = await checksum(network);
   const issues: Issue[] = [];
   if (networkKey !== recorded.network.checksum)
@@ -91,7 +101,7 @@ async function readInputs(
   } else if (given.scenario)
     issues.push({ path: given.scenario, message: 'the parts were computed without a scenario' });
   if (issues.length > 0) throw new MergeError(issues);
-  return { network, networkKey, scenario };
+  return { network, networkKey, scenario, areas: areaUnits(network.zones, boundaries) };
 }
 
 /** One side's per-zone metrics, in zone order, from every part's rows. */
@@ -184,7 +194,7 @@ async function main(): Promise<void> {
     ...(values.network && { network: values.network }),
     ...(values.scenario && { scenario: values.scenario }),
   };
-  const { network, networkKey, scenario } = await readInputs(first, given);
+  const { network, networkKey, scenario, areas } = await readInputs(first, given);
   const zones = network.zones.length;
   if (zones !== first.shard.zones)
     throw new MergeError([
@@ -198,7 +208,7 @@ async function main(): Promise<void> {
     checksum: networkKey,
     scenario,
     period,
-    report: reportFor(network, baseline, scenarioTable),
+    report: reportFor(network, baseline, scenarioTable, areas),
     generatedAt: new Date(),
     engineVersion: first.engine.version,
   });
@@ -214,7 +224,10 @@ async function main(): Promise<void> {
         network.zones.map((z) => z.id),
         omx.matrices,
       );
-    await writeTextFile(values.out, [serializeResults(doc)]);
+    // The same check as simulate's: a document that breaks its own schema is a bug, and nothing is written.
+    const invalid = await writeResults(doc, undefined, values.out);
+    if (invalid.length > 0)
+      throw new MergeError(invalid.map((i) => ({ ...i, message: `internal error: ${i.message}` })));
     omx?.commit();
   } catch (e) {
     omx?.discard();

@@ -1,18 +1,23 @@
 /**
  * Headless run: `npm run simulate -- --network <file> [--scenario <file>] [--period <id>] [--out <file>]
- * [--matrix] [--omx <file.omx>] [--trip <from-zone>,<to-zone>]… [--workers <n>] [--shard <i>/<n>]`. Writes
- * a commuteshed.results/1 document (baseline only without a scenario), with --omx the matrices as OMX, with
- * --shard a part of the run for `merge` (shard.ts); progress on stderr; exit 1 with every problem on bad input.
+ * [--matrix] [--omx <file.omx>] [--trip <from-zone>,<to-zone>]… [--workers <n>] [--shard <i>/<n>]
+ * [--boundaries <file>]`. Writes a commuteshed.results/1 document (baseline only without a scenario),
+ * broken down by district where the zones carry one (named, with subdistricts, from
+ * `<id>.boundaries.geojson` beside the network file or --boundaries); with --omx the matrices as OMX, with
+ * --shard a part of the run for `merge` (shard.ts); progress and regional figures on stderr; exit 1 with
+ * every problem on bad input.
  */
 import { parseArgs } from 'node:util';
 import { formatIssues } from '../domain/issue';
 import type { Scenario } from '../domain/scenario';
+import type { Boundaries } from '../io/boundaries';
 import { checksum } from '../io/canonical';
 import { buildResults } from '../io/results';
+import { areaUnits } from '../metrics/districts';
 import { Analysis } from '../workers/analysis';
 import { nodeWorkerCount, nodeWorkerFactory } from '../workers/nodeWorkers';
 import { RoutingPool } from '../workers/pool';
-import { readNetwork, readScenario, writeResults } from './files';
+import { readBoundaries, readNetwork, readScenario, siblingBoundaries, writeResults } from './files';
 import { openMatrixOutput } from './matrixOutput';
 import { checkWritable } from './output';
 import { regionsText } from './regionText';
@@ -53,6 +58,7 @@ async function main(): Promise<void> {
       workers: { type: 'string' },
       omx: { type: 'string' },
       shard: { type: 'string' },
+      boundaries: { type: 'string' },
     },
     strict: true,
   });
@@ -67,6 +73,13 @@ async function main(): Promise<void> {
     const s = await readScenario(values.scenario, network);
     if (!s.ok) fail(`${s.file}: ${s.issues.length} problem(s)\n${formatIssues(s.issues, s.file)}`);
     scenario = s.value;
+  }
+  const boundariesFile = values.boundaries ?? (await siblingBoundaries(values.network));
+  let boundaries: Boundaries | undefined;
+  if (boundariesFile) {
+    const b = await readBoundaries(boundariesFile, network);
+    if (!b.ok) fail(`${b.file}: ${b.issues.length} problem(s)\n${formatIssues(b.issues, b.file)}`);
+    boundaries = b.value;
   }
   const period = values.period!;
   if (!network.periods.some((p) => p.id === period)) {
@@ -118,6 +131,7 @@ async function main(): Promise<void> {
       comparison = await analysis.compare({
         ...run,
         matrix: values.matrix,
+        areas: areaUnits(network.zones, boundaries),
         onProgress,
         ...(omx && { sink: omx.sink }),
       });

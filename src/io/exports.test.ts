@@ -6,7 +6,7 @@ import { Analysis } from '../workers/analysis';
 import { nodeWorkerFactory } from '../workers/nodeWorkers';
 import { RoutingPool } from '../workers/pool';
 import { checksum } from './canonical';
-import { resultsJsonPieces, zonesCsv, zonesGeoJson, zoneTable } from './exports';
+import { districtsCsv, districtTable, resultsJsonPieces, zonesCsv, zonesGeoJson, zoneTable } from './exports';
 import { loadNetwork } from './network';
 import { unwrap } from './result';
 import { buildResults, type ResultsInput, serializeResults } from './results';
@@ -124,6 +124,62 @@ describe('the embedded scenario', () => {
     expect(serializeResults(buildResults({ ...input, scenario: shuffled }))).toBe(
       serializeResults(buildResults(input)),
     );
+  });
+});
+
+describe('district tables', () => {
+  it('has one row per area with the figures of the results file, as CSV too', async () => {
+    // The whole toy region as one district "All", and its central zones as a subdistrict.
+    const run = await new Analysis(pool).compare({
+      network: toy,
+      networkKey: input.checksum,
+      scenario: express,
+      period: 'am-peak',
+      areas: [
+        { level: 'district', id: 'All', name: { en: 'All', zh: '全部' }, zones: toy.zones.map((_, k) => k) },
+        { level: 'subdistrict', id: 'C', parent: 'All', zones: [0, 1] },
+      ],
+    });
+    const doc = buildResults({ ...input, report: run.report });
+    const { columns, rows } = districtTable(doc);
+    expect(columns.slice(0, 9)).toEqual([
+      'level',
+      'id',
+      'district',
+      'name_en',
+      'name_zh',
+      'zones',
+      'population',
+      'baseline_meanTimeToCoreMinutes',
+      'baseline_jobsWithin30',
+    ]);
+    expect(columns.slice(-4)).toEqual([
+      'delta_peopleGaining5',
+      'delta_peopleGaining10',
+      'delta_peopleLosing5',
+      'delta_peopleLosing10',
+    ]);
+    const cell = (row: number, column: string) => rows[row]![columns.indexOf(column)];
+    // One district holding every zone has the region's figures.
+    expect(cell(0, 'population')).toBe(doc.summary.baseline.population);
+    expect(cell(0, 'baseline_meanTimeToCoreMinutes')).toBe(doc.summary.baseline.meanTimeToCoreMinutes);
+    expect(cell(0, 'delta_meanTimeToCoreMinutes')).toBe(doc.summary.delta!.meanTimeToCoreMinutes);
+    expect(cell(0, 'delta_peopleGaining5')).toBe(doc.summary.delta!.peopleGaining['5']);
+    expect(cell(0, 'scenario_jobsWithin60')).toBe(doc.summary.scenario!.jobsWithin['60']);
+    expect([cell(1, 'level'), cell(1, 'district'), cell(1, 'name_en'), cell(1, 'zones')]).toEqual([
+      'subdistrict',
+      'All',
+      null,
+      2,
+    ]);
+    const csv = districtsCsv(doc)
+      .replace(/^\ufeff/, '')
+      .split('\r\n');
+    expect(csv[0]).toBe(columns.join(','));
+    expect(csv[1]!.startsWith('district,All,,All,全部,79,')).toBe(true);
+    expect(csv).toHaveLength(4);
+    // A baseline-only document, and one with no districts.
+    expect(districtTable(buildResults({ ...baselineOnly })).rows).toEqual([]);
   });
 });
 

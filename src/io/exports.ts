@@ -81,7 +81,15 @@ function csvCell(value: Cell): string {
  * so spreadsheet programs read Chinese zone names correctly; an empty cell is no path.
  */
 export function zonesCsv(doc: ResultsDocument): string {
-  const { columns, rows } = zoneTable(doc);
+  return tableCsv(zoneTable(doc));
+}
+
+/** The district breakdown (districtTable) as CSV, written like zonesCsv. */
+export function districtsCsv(doc: ResultsDocument): string {
+  return tableCsv(districtTable(doc));
+}
+
+function tableCsv({ columns, rows }: ZoneTable): string {
   const lines = [columns, ...rows].map((r) => r.map(csvCell).join(','));
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }
@@ -172,4 +180,67 @@ export function* resultsJsonPieces(
     yield '\n    ]';
   }
   yield '\n  }\n}\n';
+}
+
+type Area = NonNullable<ResultsDocument['districts']>[number];
+type AreaSide = NonNullable<Area['scenario']>;
+
+/**
+ * The district breakdown as a table, one row per district and subdistrict: level, id, its district,
+ * names, zones, population, then baseline_…, scenario_… and delta_… figures (the scenario and delta
+ * columns only when the document has a scenario). Empty when the document has no district breakdown.
+ */
+export function districtTable(doc: ResultsDocument): ZoneTable {
+  const ts = thresholds(doc);
+  const hasScenario = doc.summary.scenario !== undefined;
+  const steps = Object.keys(doc.summary.delta?.peopleGaining ?? {}).sort((a, b) => Number(a) - Number(b));
+  const sideColumns = (side: string) => [
+    `${side}_meanTimeToCoreMinutes`,
+    ...ts.map((m) => `${side}_jobsWithin${m}`),
+    `${side}_populationWithoutPathToCore`,
+  ];
+  const columns = [
+    'level',
+    'id',
+    'district',
+    'name_en',
+    'name_zh',
+    'zones',
+    'population',
+    ...sideColumns('baseline'),
+    ...(hasScenario
+      ? [
+          ...sideColumns('scenario'),
+          'delta_meanTimeToCoreMinutes',
+          ...ts.map((m) => `delta_jobsWithin${m}`),
+          ...steps.map((m) => `delta_peopleGaining${m}`),
+          ...steps.map((m) => `delta_peopleLosing${m}`),
+        ]
+      : []),
+  ];
+  const side = (m: AreaSide | undefined): Cell[] => [
+    m?.meanTimeToCoreMinutes ?? null,
+    ...ts.map((k) => m?.jobsWithin[k] ?? null),
+    m?.populationWithoutPathToCore ?? null,
+  ];
+  const rows = (doc.districts ?? []).map((a): Cell[] => [
+    a.level,
+    a.id,
+    a.parent ?? null,
+    a.name?.en ?? null,
+    a.name?.zh ?? null,
+    a.zones,
+    a.baseline.population,
+    ...side(a.baseline),
+    ...(hasScenario
+      ? [
+          ...side(a.scenario),
+          a.delta?.meanTimeToCoreMinutes ?? null,
+          ...ts.map((k) => a.delta?.jobsWithin[k] ?? null),
+          ...steps.map((k) => a.delta?.peopleGaining[k] ?? null),
+          ...steps.map((k) => a.delta?.peopleLosing[k] ?? null),
+        ]
+      : []),
+  ]);
+  return { columns, rows };
 }

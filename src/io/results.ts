@@ -4,6 +4,7 @@ import { TRIP_MODES, type TripMode, tripModeOf } from '../domain/modes';
 import type { Network } from '../domain/network';
 import type { Scenario } from '../domain/scenario';
 import type { DeltaSummary } from '../metrics/comparison';
+import type { AreaMetrics, AreaReport } from '../metrics/districts';
 import type { ZoneMetricsTable } from '../metrics/originMetrics';
 import type { ComparisonReport } from '../metrics/report';
 import type { Summary } from '../metrics/summary';
@@ -73,6 +74,8 @@ export function buildResults(input: ResultsInput): ResultsDocument {
       population: s.timeToCoreHistogram.population.map(r2),
     },
   });
+  const counts = (list: { minutes: number; population: number }[]) =>
+    Object.fromEntries(list.map((g) => [String(g.minutes), r2(g.population)]));
   const delta = (d: DeltaSummary) => ({
     meanTimeToCoreMinutes: minutesOrNull(d.meanTimeToCore),
     meanTimeToJobsMinutes: minutesOrNull(d.meanTimeToJobs),
@@ -82,8 +85,8 @@ export function buildResults(input: ResultsInput): ResultsDocument {
       population: r2(d.commuteCircle.population),
       jobs: r2(d.commuteCircle.jobs),
     },
-    peopleGaining: Object.fromEntries(d.peopleGaining.map((g) => [String(g.minutes), r2(g.population)])),
-    peopleLosing: Object.fromEntries(d.peopleLosing.map((g) => [String(g.minutes), r2(g.population)])),
+    peopleGaining: counts(d.peopleGaining),
+    peopleLosing: counts(d.peopleLosing),
     peopleGainingSwitchedMode: Object.fromEntries(
       d.peopleGaining.map((g) => [String(g.minutes), r2(g.switchedMode)]),
     ),
@@ -103,6 +106,30 @@ export function buildResults(input: ResultsInput): ResultsDocument {
       timeToCoreMinutes: toMinutes(g.timeToCore),
       population: r2(g.population),
     })),
+  });
+
+  const areaMetrics = (m: AreaMetrics) => ({
+    population: r2(m.population),
+    meanTimeToCoreMinutes: minutesOrNull(m.meanTimeToCore),
+    jobsWithin: byThreshold((k) => m.jobsWithin[k]!),
+    populationWithoutPathToCore: r2(m.populationWithoutPathToCore),
+  });
+  const area = (a: AreaReport) => ({
+    level: a.level,
+    id: a.id,
+    ...(a.parent !== undefined && { parent: a.parent }),
+    ...(a.name && { name: a.name }),
+    zones: a.zones,
+    baseline: areaMetrics(a.baseline),
+    ...(a.scenario && { scenario: areaMetrics(a.scenario) }),
+    ...(a.delta && {
+      delta: {
+        meanTimeToCoreMinutes: minutesOrNull(a.delta.meanTimeToCore),
+        jobsWithin: byThreshold((k) => a.delta!.jobsWithin[k]!),
+        peopleGaining: counts(a.delta.peopleGaining),
+        peopleLosing: counts(a.delta.peopleLosing),
+      },
+    }),
   });
 
   const doc: ResultsDocument = {
@@ -125,6 +152,7 @@ export function buildResults(input: ResultsInput): ResultsDocument {
       ...(report.scenario && { scenario: summary(report.scenario.summary) }),
       ...(report.delta && { delta: delta(report.delta.summary) }),
     },
+    ...(report.areas && { districts: report.areas.map(area) }),
     zones: network.zones.map((zone, z) => ({
       id: zone.id,
       ...(zone.name && { name: zone.name }),

@@ -43,6 +43,7 @@ describe('shipped JSON Schemas', () => {
 
   it('accept the shipped network and scenarios', () => {
     expect(validate('network.schema.json', read('networks/toy.network.json'))).toEqual([]);
+    expect(validate('boundaries.schema.json', read('networks/jjj.boundaries.geojson'))).toEqual([]);
     expect(validate('scenario.schema.json', read('scenarios/toy-express.scenario.json'))).toEqual([]);
     expect(validate('scenario.schema.json', read('scenarios/toy-rail-integration.scenario.json'))).toEqual(
       [],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundariesFileSchema } from './schema/boundaries';
 import { networkSchema, zonesFileSchema } from './schema/network';
 import { resultsSchema } from './schema/results';
 import { scenarioSchema } from './schema/scenario';
@@ -15,5 +16,10 @@ export function jsonSchemas(): Record<string, unknown> {
     'zones.schema.json': make(zonesFileSchema, 'zones.schema.json', 'commuteshed zones (GeoJSON)'),
     'scenario.schema.json': make(scenarioSchema, 'scenario.schema.json', 'commuteshed.scenario/1'),
     'results.schema.json': make(resultsSchema, 'results.schema.json', 'commuteshed.results/1'),
+    'boundaries.schema.json': make(
+      boundariesFileSchema,
+      'boundaries.schema.json',
+      'commuteshed.boundaries/1',
+    ),
   };
 }

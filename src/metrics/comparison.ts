@@ -73,6 +73,71 @@ export function coreTimeChange(base: ZoneMetricsTable, scen: ZoneMetricsTable, z
   return Number.isFinite(b) && Number.isFinite(s) ? s - b : null;
 }
 
+/** The steps (minutes) at which people gaining and losing time to the core are counted. */
+export const GAIN_STEPS = [5, 10];
+
+/** Who gains, who loses, who is newly connected or cut off, and who travels another way. */
+export interface PeopleChanges {
+  gaining: PeopleChanging[];
+  losing: PeopleChanging[];
+  newlyConnected: { zones: number; population: number };
+  disconnected: { zones: number; population: number };
+  /** Population by (from mode × 256 + to mode) where the trip to the core changes mode. */
+  switches: Map<number, number>;
+}
+
+/**
+ * People whose time to the core falls (gaining) or rises (losing) by at least each step, over `zones`
+ * (all zones when omitted), by coreTimeChange's rule, and of them who travel another way: the one rule for
+ * the region and for its districts.
+ */
+export function peopleChanging(
+  tables: { base: ZoneMetricsTable; scen: ZoneMetricsTable },
+  population: ArrayLike<number>,
+  steps: readonly number[] = GAIN_STEPS,
+  zones?: Iterable<number>,
+): PeopleChanges {
+  const out: PeopleChanges = {
+    gaining: steps.map((minutes) => ({ minutes, population: 0, switchedMode: 0 })),
+    losing: steps.map((minutes) => ({ minutes, population: 0, switchedMode: 0 })),
+    newlyConnected: { zones: 0, population: 0 },
+    disconnected: { zones: 0, population: 0 },
+    switches: new Map(),
+  };
+  const count = (z: number) => {
+    const p = population[z]!;
+    const fromMode = tables.base.modeToCore[z]!;
+    const toMode = tables.scen.modeToCore[z]!;
+    const switched = fromMode !== toMode;
+    if (switched)
+      out.switches.set(fromMode * 256 + toMode, (out.switches.get(fromMode * 256 + toMode) ?? 0) + p);
+    const d = coreTimeChange(tables.base, tables.scen, z);
+    if (d === null) {
+      const before = Number.isFinite(tables.base.timeToCore[z]!);
+      const after = Number.isFinite(tables.scen.timeToCore[z]!);
+      const moved = !before && after ? out.newlyConnected : before && !after ? out.disconnected : undefined;
+      if (moved) {
+        moved.zones++;
+        moved.population += p;
+      }
+      return;
+    }
+    for (const g of out.gaining) {
+      if (-d < g.minutes * 60) continue;
+      g.population += p;
+      if (switched) g.switchedMode += p;
+    }
+    for (const l of out.losing) {
+      if (d < l.minutes * 60) continue;
+      l.population += p;
+      if (switched) l.switchedMode += p;
+    }
+  };
+  if (zones) for (const z of zones) count(z);
+  else for (let z = 0; z < tables.base.timeToCore.length; z++) count(z);
+  return out;
+}
+
 export function compareSummaries(
   base: Summary,
   scen: Summary,
@@ -81,42 +146,14 @@ export function compareSummaries(
   tables: { base: ZoneMetricsTable; scen: ZoneMetricsTable },
   options: { gainSteps?: number[]; topN?: number } = {},
 ): DeltaSummary {
-  const steps = options.gainSteps ?? [5, 10];
-  const gaining = steps.map((minutes) => ({ minutes, population: 0, switchedMode: 0 }));
-  const losing = steps.map((minutes) => ({ minutes, population: 0, switchedMode: 0 }));
-  const newlyConnected = { zones: 0, population: 0 };
-  const disconnected = { zones: 0, population: 0 };
-  const switches = new Map<number, number>();
+  const people = peopleChanging(tables, w.population, options.gainSteps);
   let changed = 0;
   const gainers: Gainer[] = [];
   for (let z = 0; z < deltas.timeToCore.length; z++) {
     const p = w.population[z]!;
     if (deltas.timeToCore[z] !== 0 || deltas.meanTimeToJobs[z] !== 0) changed++;
-    const fromMode = tables.base.modeToCore[z]!;
-    const toMode = tables.scen.modeToCore[z]!;
-    const switched = fromMode !== toMode;
-    if (switched) switches.set(fromMode * 256 + toMode, (switches.get(fromMode * 256 + toMode) ?? 0) + p);
     const d = coreTimeChange(tables.base, tables.scen, z);
-    if (d === null) {
-      const before = Number.isFinite(tables.base.timeToCore[z]!);
-      const after = Number.isFinite(tables.scen.timeToCore[z]!);
-      const moved = !before && after ? newlyConnected : before && !after ? disconnected : undefined;
-      if (moved) {
-        moved.zones++;
-        moved.population += p;
-      }
-      continue;
-    }
-    for (const g of gaining) {
-      if (-d < g.minutes * 60) continue;
-      g.population += p;
-      if (switched) g.switchedMode += p;
-    }
-    for (const l of losing) {
-      if (d < l.minutes * 60) continue;
-      l.population += p;
-      if (switched) l.switchedMode += p;
-    }
+    if (d === null) continue;
     if (d < 0 && p > 0) gainers.push({ zone: z, timeToCore: d, population: p });
   }
   gainers.sort((a, b) => a.timeToCore - b.timeToCore || b.population - a.population || a.zone - b.zone);
@@ -130,11 +167,11 @@ export function compareSummaries(
       population: scen.commuteCircle.population - base.commuteCircle.population,
       jobs: scen.commuteCircle.jobs - base.commuteCircle.jobs,
     },
-    peopleGaining: gaining,
-    peopleLosing: losing,
-    newlyConnected,
-    disconnected,
-    modeSwitches: [...switches]
+    peopleGaining: people.gaining,
+    peopleLosing: people.losing,
+    newlyConnected: people.newlyConnected,
+    disconnected: people.disconnected,
+    modeSwitches: [...people.switches]
       .map(([key, population]) => ({ from: key >> 8, to: key & 255, population }))
       .sort((a, b) => b.population - a.population || a.from - b.from || a.to - b.to),
     zonesChanged: changed,

@@ -1,4 +1,5 @@
 import { compareSummaries, type DeltaSummary, type ZoneDeltas, zoneDeltas } from './comparison';
+import { type AreaReport, type AreaUnit, areaReports } from './districts';
 import type { ZoneMetricsTable } from './originMetrics';
 import { type Summary, type SummaryOptions, summarize, type ZoneWeights } from './summary';
 
@@ -12,6 +13,8 @@ export interface ComparisonReport {
   baseline: ScenarioMetrics;
   scenario?: ScenarioMetrics;
   delta?: { zones: ZoneDeltas; summary: DeltaSummary };
+  /** The same figures per district and subdistrict, when the zones carry them. */
+  areas?: AreaReport[];
 }
 
 /** One function for baseline-only and baseline-vs-scenario reports: the scenario is optional, not mirrored. */
@@ -20,6 +23,7 @@ export function buildReport(
   options: SummaryOptions,
   baseline: ZoneMetricsTable,
   scenario?: ZoneMetricsTable,
+  areas: readonly AreaUnit[] = [],
 ): ComparisonReport {
   const report: ComparisonReport = {
     baseline: { table: baseline, summary: summarize(baseline, weights, options) },
@@ -36,5 +40,13 @@ export function buildReport(
       }),
     };
   }
+  if (areas.length > 0)
+    report.areas = areaReports(
+      areas,
+      weights,
+      options,
+      baseline,
+      scenario && report.delta && { table: scenario, deltas: report.delta.zones },
+    );
   return report;
 }

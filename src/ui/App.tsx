@@ -6,6 +6,7 @@ import { t } from './i18n';
 import { MapView } from './map/MapView';
 import { singleSide } from './map/view';
 import { Controls } from './panels/Controls';
+import { DistrictsDrawer } from './panels/Districts';
 import { ExportPanel } from './panels/Export';
 import { GtfsPanel } from './panels/GtfsPanel';
 import { Legend } from './panels/Legend';
@@ -14,28 +15,24 @@ import { Progress } from './panels/Progress';
 import { RouteDetail } from './panels/RouteDetail';
 import { Settings } from './panels/Settings';
 import { Summary } from './panels/Summary';
+import { captureSide } from './report/capture';
+import { ReportView } from './report/Report';
 import { activeScenario, comparison, lang, layout, metric, network, selectedZone } from './state/store';
 
+/**
+ * One map, or two side by side or with a swipe. The first map is the same map in every layout and view
+ * (only its colours change), so switching keeps the camera and costs a recolouring; a second map joins
+ * it at its camera.
+ */
 function Maps() {
   const swipe = useSignal(50);
   const compare = activeScenario.value !== null && comparison.value?.report.scenario !== undefined;
   const l = compare ? layout.value : 'single';
-  if (l === 'single') {
-    return (
-      <div class="maps single">
-        <MapView
-          key={`single-${singleSide.value}`}
-          side={singleSide.value}
-          primary
-          label={t(`view.${singleSide.value}`)}
-        />
-      </div>
-    );
-  }
+  const first = captureSide.value ?? (l === 'single' ? singleSide.value : 'before');
   return (
     <div class={`maps ${l}`} style={l === 'swipe' ? { '--swipe': `${swipe.value}%` } : undefined}>
-      <MapView key="before" side="before" primary label={t('view.before')} />
-      <MapView key="after" side="after" label={t('view.after')} />
+      <MapView key="primary" side={first} primary label={t(`view.${first}`)} />
+      {compare && <MapView key="second" side="after" label={t('view.after')} hidden={l === 'single'} />}
       {l === 'swipe' && (
         <input
           class="swipe-handle"
@@ -105,6 +102,7 @@ export function App() {
       </aside>
       <main>
         <Maps />
+        <DistrictsDrawer />
         <Progress />
         <Messages />
       </main>
@@ -114,6 +112,7 @@ export function App() {
         <GtfsPanel />
       </aside>
       {dragging.value && <div class="drop-overlay">{t('files.hint')}</div>}
+      <ReportView />
     </div>
   );
 }

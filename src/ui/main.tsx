@@ -7,14 +7,8 @@ import { timing } from './compute/timing';
 import { DEFAULT_NETWORK } from './data/bundled';
 import { bundledNetwork, openBundledNetwork } from './data/load';
 import { restoreSettings } from './panels/Settings';
-import {
-  destinationZone,
-  network,
-  scenarioId,
-  scenarioNetwork,
-  scenarios,
-  selectedZone,
-} from './state/store';
+import { startExploreRules } from './state/explore';
+import { destinationZone, network, scenarioId, scenarios, selectedZone } from './state/store';
 import { readUrl, writeUrlOnChange } from './state/url';
 
 async function start(): Promise<void> {
@@ -22,7 +16,7 @@ async function start(): Promise<void> {
   restoreSettings();
   const wanted = readUrl();
   render(<App />, document.getElementById('app')!);
-  startController(() => (scenarioNetwork.value?.issues.length ?? 0) === 0);
+  startController();
   const entry = bundledNetwork(wanted.network ?? DEFAULT_NETWORK) ?? bundledNetwork(DEFAULT_NETWORK);
   if (entry && (await openBundledNetwork(entry))) {
     const zones = network.value!.network.zones;
@@ -34,6 +28,7 @@ async function start(): Promise<void> {
   }
   timing('network-loaded', performance.now() - t0);
   writeUrlOnChange();
+  startExploreRules();
 }
 
 void start();

@@ -5,6 +5,7 @@ import type { Scenario } from '../domain/scenario';
 import type { TripDetail } from '../engine/types';
 import { ENGINE_VERSION } from '../engine/version';
 import { canonicalJson, shortHash } from '../io/canonical';
+import type { AreaUnit } from '../metrics/districts';
 import type { ZoneMetricsTable } from '../metrics/originMetrics';
 import { buildReport, type ComparisonReport } from '../metrics/report';
 import type { ZoneWeights } from '../metrics/summary';
@@ -39,11 +40,13 @@ export interface CompareRequest {
   matrix?: boolean;
   /** Stream rows to a consumer (an OMX writer) instead of holding them. */
   sink?: RowSink;
+  /** Districts and subdistricts to break the figures down by (areaUnits). */
+  areas?: readonly AreaUnit[];
   onProgress?: (p: Progress) => void;
   signal?: AbortSignal;
 }
 
-export type IsochroneRequest = Omit<CompareRequest, 'matrix' | 'sink' | 'onProgress'>;
+export type IsochroneRequest = Omit<CompareRequest, 'matrix' | 'sink' | 'areas' | 'onProgress'>;
 
 /** Isochrone rows kept (a JJJ row is 38 kB): enough for the zones hovered and clicked in a while. */
 const ISOCHRONE_ROWS = 128;
@@ -115,7 +118,7 @@ export class Analysis {
   async compare(request: CompareRequest): Promise<Comparison> {
     const { baseline, scenario } = await this.sides(request);
     const comparison: Comparison = {
-      report: reportFor(request.network, baseline.rows.metrics, scenario?.rows.metrics),
+      report: reportFor(request.network, baseline.rows.metrics, scenario?.rows.metrics, request.areas),
       engineVersion: ENGINE_VERSION,
       baseline,
     };
@@ -361,6 +364,7 @@ export function reportFor(
   network: Network,
   baseline: ZoneMetricsTable,
   scenario?: ZoneMetricsTable,
+  areas?: readonly AreaUnit[],
 ): ComparisonReport {
   const a = resolveAssumptions(network.assumptions);
   const weights: ZoneWeights = {
@@ -372,5 +376,5 @@ export function reportFor(
     circleSeconds: a.metrics.commuteCircleMinutes * 60,
     hasCore: coreZoneIds(network).length > 0,
   };
-  return buildReport(weights, options, baseline, scenario);
+  return buildReport(weights, options, baseline, scenario, areas);
 }

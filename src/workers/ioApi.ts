@@ -1,6 +1,7 @@
 import type { Issue } from '../domain/issue';
 import type { Network } from '../domain/network';
 import type { Scenario } from '../domain/scenario';
+import { type Boundaries, loadBoundaries } from '../io/boundaries';
 import { checksum } from '../io/canonical';
 import { formatReport, gtfsInputFromFiles, type ImportOptions, importGtfs } from '../io/gtfs';
 import type { ImportReport } from '../io/gtfs/report';
@@ -25,6 +26,8 @@ export interface IoApi {
   loadScenario(networkChecksum: string, file: string, text: string): Promise<LoadResult<Scenario>>;
   /** Check a scenario object (e.g. one being edited) the same way. */
   checkScenario(networkChecksum: string, scenario: Scenario): Promise<Issue[]>;
+  /** Check a boundaries file (districts, subdistricts and their zones) against a network loaded here. */
+  loadBoundaries(networkChecksum: string, file: string, text: string): Promise<LoadResult<Boundaries>>;
   /**
    * Import a GTFS feed (a .zip or its .txt files) into a network, validated like any network file.
    * Progress goes to `onProgress` (a comlink proxy); cancelGtfs() stops it.
@@ -104,6 +107,9 @@ export function createIoApi(): IoApi {
     async checkScenario(key, scenario) {
       const result = loadScenarioFor(network(key), scenario.id, JSON.stringify(scenario));
       return result.ok ? [] : result.issues;
+    },
+    async loadBoundaries(key, file, text) {
+      return loadBoundaries(file, text, network(key));
     },
   };
 }

@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { booleanPointInPolygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { lineId, timetableEndToEnd } from '../../scripts/build-network/metro';
 import { lineFiles } from '../../scripts/build-network/timetable';
@@ -7,7 +8,9 @@ import { englishName } from '../../scripts/build-network/zones';
 import { greatCircleMeters, isLonLat, type LonLat } from '../../src/domain/geo';
 import { patternRideSeconds } from '../../src/domain/line';
 import { coreZoneIds } from '../../src/domain/network';
-import { loadJjj, NETWORK_FILE, RAW, ZONES_FILE } from './support';
+import { loadBoundaries } from '../../src/io/boundaries';
+import { unwrap } from '../../src/io/result';
+import { BOUNDARIES_FILE, loadJjj, NETWORK_FILE, RAW, ZONES_FILE } from './support';
 
 const network = loadJjj();
 
@@ -152,6 +155,48 @@ describe('networks/jjj.network.json', () => {
   });
 });
 
+describe('networks/jjj.boundaries.geojson', () => {
+  const boundaries = unwrap(
+    loadBoundaries('jjj.boundaries.geojson', readFileSync(BOUNDARIES_FILE, 'utf8'), network),
+  );
+
+  it('validates against the network and names every district its zones carry, in Chinese and English', () => {
+    const codes = new Set(network.zones.map((z) => z.district));
+    expect(new Set(boundaries.districts.map((d) => d.code))).toEqual(codes);
+    for (const d of boundaries.districts) expect(d.name.zh && d.name.en, d.code).toBeTruthy();
+    expect(boundaries.districts.filter((d) => d.geometry !== null)).toHaveLength(16);
+    expect(boundaries.subdistricts).toHaveLength(343);
+    expect(statSync(BOUNDARIES_FILE).size).toBeLessThan(1_000_000);
+  });
+
+  it('puts every Beijing zone in the subdistrict it is named after, and no other zone in any', () => {
+    const named = new Map(boundaries.subdistricts.flatMap((s) => (s.zones ?? []).map((z) => [z, s])));
+    for (const zone of network.zones) {
+      const s = named.get(zone.id);
+      if (!zone.district!.startsWith('11')) {
+        expect(s, zone.id).toBeUndefined();
+        continue;
+      }
+      expect(s, zone.id).toBeDefined();
+      expect(zone.name!.zh, zone.id).toBe(
+        `${boundaries.districts.find((d) => d.code === zone.district)!.name.zh} ${s!.name.zh}`,
+      );
+      expect(s!.district).toBe(zone.district);
+    }
+  });
+
+  it('keeps the outlines where the source has them (simplified by at most the tolerance)', () => {
+    // 天安门东 (OSM) lies in 东华门街道 (source SOURCE.md): still inside it after simplification.
+    const donghuamen = boundaries.subdistricts.find((s) => s.name.zh === '东华门街道')!;
+    expect(booleanPointInPolygon([116.39492, 39.90633], donghuamen.geometry!)).toBe(true);
+    const vertices = boundaries.subdistricts.reduce(
+      (n, s) => n + (s.geometry ? JSON.stringify(s.geometry.coordinates).split('],[').length : 0),
+      0,
+    );
+    expect(vertices).toBeLessThan(132_439 / 3);
+  });
+});
+
 describe('scripts/build-network', () => {
   it('romanises a subdistrict from its pinyin and kind, and refuses a pinyin that does not fit', () => {
     expect(englishName('东华门街道', 'donghuamenjiedao')).toBe('Donghuamen Subdistrict');
@@ -162,9 +207,10 @@ describe('scripts/build-network', () => {
 
   it('writes exactly the committed files (regenerate with npm run build:network)', async () => {
     const { build } = await import('../../scripts/build-network/index');
-    const { network: built, zonesGeojson } = build();
+    const { network: built, zonesGeojson, boundaries } = build();
     const { zones: _zones, ...file } = built;
     expect(`${JSON.stringify(file, null, 1)}\n`).toBe(readFileSync(NETWORK_FILE, 'utf8'));
     expect(`${JSON.stringify(zonesGeojson)}\n`).toBe(readFileSync(ZONES_FILE, 'utf8'));
+    expect(`${JSON.stringify(boundaries)}\n`).toBe(readFileSync(BOUNDARIES_FILE, 'utf8'));
   }, 120_000);
 });

@@ -11,6 +11,7 @@ export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const RAW = process.env.COMMUTESHED_RAW ?? resolve(ROOT, '..', 'shared', 'data', 'raw');
 export const NETWORK_FILE = join(ROOT, 'networks', 'jjj.network.json');
 export const ZONES_FILE = join(ROOT, 'networks', 'jjj.zones.geojson');
+export const BOUNDARIES_FILE = join(ROOT, 'networks', 'jjj.boundaries.geojson');
 
 let cached: Network | undefined;
 

@@ -215,3 +215,10 @@ export const transferFields = {
   walkSeconds: transferWalkSeconds.optional(),
   processingSeconds: processingSeconds.optional(),
 };
+
+/** Sources and licences a file's data comes with (at least one). */
+export const attributionList = z
+  .array(
+    z.strictObject({ text: z.string().min(1), url: z.string().optional(), licence: z.string().optional() }),
+  )
+  .min(1);

@@ -88,6 +88,31 @@ const zoneDelta = z.strictObject({
   jobsWithin: changeByThreshold,
 });
 
+const areaMetrics = z.strictObject({
+  population: count,
+  meanTimeToCoreMinutes: nullableMinutes,
+  jobsWithin: byThreshold,
+  populationWithoutPathToCore: count,
+});
+
+const area = z.strictObject({
+  level: z.enum(['district', 'subdistrict']),
+  id: id.describe('The district code the zones carry, or the subdistrict code of the boundaries file.'),
+  parent: id.optional().describe("A subdistrict's district."),
+  name: localizedName.optional(),
+  zones: z.int().min(1),
+  baseline: areaMetrics,
+  scenario: areaMetrics.optional(),
+  delta: z
+    .strictObject({
+      meanTimeToCoreMinutes: nullableChange,
+      jobsWithin: changeByThreshold,
+      peopleGaining: z.record(z.string(), count),
+      peopleLosing: z.record(z.string(), count),
+    })
+    .optional(),
+});
+
 const matrix = z
   .array(z.array(z.int().min(0).nullable()))
   .describe('Seconds, rows = origins, columns = destinations, in zone order; null = no path.');
@@ -123,6 +148,12 @@ export const resultsSchema = z
       scenario: summary.optional(),
       delta: deltaSummary.optional(),
     }),
+    districts: z
+      .array(area)
+      .optional()
+      .describe(
+        'The summary per district (as the zones carry them) and subdistrict (from the boundaries file), by the same rules as the regional summary.',
+      ),
     zones: z.array(
       z.strictObject({
         id,

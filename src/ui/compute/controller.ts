@@ -2,9 +2,9 @@ import { effect, untracked } from '@preact/signals';
 import type { Scenario } from '../../domain/scenario';
 import { buildResults } from '../../io/results';
 import { isCancelled } from '../../workers/errors';
+import { areas } from '../data/areas';
 import { errorText } from '../data/failure';
 import {
-  activeScenario,
   comparison,
   computeError,
   destinationZone,
@@ -14,28 +14,33 @@ import {
   network,
   period,
   progress,
+  scenarioNetwork,
   selectedZone,
   trips,
 } from '../state/store';
 import { engine } from './engine';
 import { timing } from './timing';
 
-/** A scenario that does not apply is shown as its errors; the comparison then falls back to the baseline. */
-function runnable(scenario: Scenario | null, ok: boolean): Scenario | null {
-  return scenario && ok ? scenario : null;
+/**
+ * The scenario computed: the active one as it applies (modifications still being made left out); one that
+ * does not apply is shown as its errors, and the comparison falls back to the baseline.
+ */
+function runnable(): Scenario | null {
+  return scenarioNetwork.value?.scenario ?? null;
 }
 
 /**
  * Keeps results in step with what the planner is looking at: a change of network, scenario or period
  * cancels the computation under way and starts a new one; zone clicks fetch an isochrone and routes.
  */
-export function startController(scenarioApplies: () => boolean): void {
+export function startController(): void {
   let controller: AbortController | undefined;
 
   effect(() => {
     const loaded = network.value;
-    const scenario = runnable(activeScenario.value, scenarioApplies());
+    const scenario = runnable();
     const p = period.value;
+    const units = areas.value;
     controller?.abort();
     if (!loaded) return;
     const mine = new AbortController();
@@ -53,6 +58,7 @@ export function startController(scenarioApplies: () => boolean): void {
         networkKey: loaded.checksum,
         scenario,
         period: p,
+        areas: units,
         signal: mine.signal,
         onProgress: ({ done, total }) => {
           if (controller === mine) progress.value = { done, total, cancel: () => mine.abort() };
@@ -92,7 +98,7 @@ export function startController(scenarioApplies: () => boolean): void {
   effect(() => {
     const loaded = network.value;
     const zone = selectedZone.value;
-    const scenario = runnable(activeScenario.value, scenarioApplies());
+    const scenario = runnable();
     const p = period.value;
     const token = ++isoToken;
     if (!loaded || zone === null) {
@@ -128,7 +134,7 @@ export function startController(scenarioApplies: () => boolean): void {
     const zone = hoveredZone.value;
     const loaded = network.peek();
     if (zone === null || !loaded || metric.peek() !== 'time-from-zone' || progress.peek()) return;
-    const scenario = runnable(activeScenario.peek(), untracked(scenarioApplies));
+    const scenario = untracked(runnable);
     const request = { network: loaded.network, networkKey: loaded.checksum, period: period.peek() };
     engine().prefetchIsochrone({ ...request, scenario: null }, zone);
     if (scenario) engine().prefetchIsochrone({ ...request, scenario }, zone);
@@ -140,7 +146,7 @@ export function startController(scenarioApplies: () => boolean): void {
     const loaded = network.value;
     const o = selectedZone.value;
     const d = destinationZone.value;
-    const scenario = runnable(activeScenario.value, scenarioApplies());
+    const scenario = runnable();
     const p = period.value;
     const token = ++tripToken;
     if (!loaded || o === null || d === null) {

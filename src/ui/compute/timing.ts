@@ -50,3 +50,8 @@ export function registerMap(side: string, map: MapLibreMap | null): void {
   if (map) s.maps[side] = map;
   else delete s.maps[side];
 }
+
+/** `map` no longer shows `side` (another map may show it by now: that one stays). */
+export function unregisterMap(side: string, map: MapLibreMap): void {
+  if (store()?.maps[side] === map) registerMap(side, null);
+}

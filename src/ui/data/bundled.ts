@@ -9,6 +9,11 @@ const zonesUrls = import.meta.glob('/networks/*.zones.geojson', {
   import: 'default',
   eager: true,
 }) as Record<string, string>;
+const boundariesUrls = import.meta.glob('/networks/*.boundaries.geojson', {
+  query: '?url',
+  import: 'default',
+  eager: true,
+}) as Record<string, string>;
 const scenarioUrls = import.meta.glob('/scenarios/*.scenario.json', {
   query: '?url',
   import: 'default',
@@ -22,6 +27,8 @@ export interface BundledNetwork {
   file: string;
   url: string;
   zones?: { file: string; url: string };
+  /** Its districts and subdistricts (`<id>.boundaries.geojson`), when there is one. */
+  boundaries?: { file: string; url: string };
 }
 
 export const bundledNetworks: BundledNetwork[] = Object.entries(networkUrls)
@@ -31,6 +38,9 @@ export const bundledNetworks: BundledNetwork[] = Object.entries(networkUrls)
     const zonesPath = `/networks/${id}.zones.geojson`;
     const entry: BundledNetwork = { id, file, url };
     if (zonesUrls[zonesPath]) entry.zones = { file: base(zonesPath), url: zonesUrls[zonesPath]! };
+    const boundariesPath = `/networks/${id}.boundaries.geojson`;
+    if (boundariesUrls[boundariesPath])
+      entry.boundaries = { file: base(boundariesPath), url: boundariesUrls[boundariesPath]! };
     return entry;
   })
   .sort((a, b) => a.id.localeCompare(b.id));

@@ -4,13 +4,15 @@ import { t } from '../i18n';
 import { report } from '../state/store';
 import { reportFailure, reportProblems } from './failure';
 import { importGtfsFiles } from './gtfs';
-import { openNetwork, openScenario } from './load';
+import { openBoundaries, openNetwork, openScenario } from './load';
 
-type Kind = 'network' | 'zones' | 'scenario' | 'gtfs' | 'unknown';
+type Kind = 'network' | 'zones' | 'boundaries' | 'scenario' | 'gtfs' | 'unknown';
 
 /** What a file is, from its name or, failing that, its `format` field. */
 export function kindOf(name: string, head: string): Kind {
   if (/\.network\.json$/i.test(name)) return 'network';
+  if (/\.boundaries\.geo(json)?$/i.test(name) || head.includes('"commuteshed.boundaries/'))
+    return 'boundaries';
   if (/\.zones\.geo(json)?$/i.test(name)) return 'zones';
   if (/\.scenario\.json$/i.test(name)) return 'scenario';
   if (/\.zip$/i.test(name) || /\.txt$/i.test(name)) return 'gtfs';
@@ -54,16 +56,27 @@ export async function openFiles(files: File[]): Promise<void> {
     });
   }
   const zones = read.filter((r) => r.kind === 'zones');
-  for (const r of read.filter((x) => x.kind === 'network')) {
+  const areas = read.filter((r) => r.kind === 'boundaries');
+  const networks = read.filter((x) => x.kind === 'network');
+  for (const r of networks) {
     const named = zonesFileOf(r.text);
     const z = zones.find((x) => x.file.name === named) ?? (zones.length === 1 ? zones[0] : undefined);
+    // Its boundaries: `<id>.boundaries.geojson` beside `<id>.network.json`, or the only one given.
+    const stem = r.file.name.replace(/\.network\.json$/i, '');
+    const b =
+      areas.find((x) => x.file.name.replace(/\.boundaries\.geo(json)?$/i, '') === stem) ??
+      (areas.length === 1 && networks.length === 1 ? areas[0] : undefined);
     await step(r.file.name, () =>
       openNetwork(
         { file: r.file.name, text: r.text, ...(z && { zones: { file: z.file.name, text: z.text } }) },
         r.file.name,
+        b && { file: b.file.name, text: b.text },
       ),
     );
   }
+  // Boundaries opened without a network: for the current one.
+  if (networks.length === 0)
+    for (const b of areas) await step(b.file.name, () => openBoundaries({ file: b.file.name, text: b.text }));
   for (const r of read.filter((x) => x.kind === 'scenario'))
     await step(r.file.name, () => openScenario(r.file.name, r.text));
   // A GTFS feed: one .zip, or the .txt files of a feed folder.

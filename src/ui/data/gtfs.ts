@@ -4,7 +4,8 @@ import type { LayerId } from '../../domain/layer';
 import type { ImportReport } from '../../io/gtfs/report';
 import { ioWorker } from '../../workers/browserIo';
 import { t } from '../i18n';
-import { network, progress, report, scenarioId, scenarios } from '../state/store';
+import { progress, report } from '../state/store';
+import { makeNetworkCurrent } from './current';
 import { reportFailure, reportProblems } from './failure';
 
 export interface GtfsState {
@@ -57,9 +58,11 @@ export async function importGtfsFiles(
     // The importer's name for the feed: the zip, or the folder (never the folder's first file).
     const feed = result.report.feed;
     gtfs.value = { files, feed, report: result.report, reportText: result.reportText, routeTypes };
-    network.value = { network: result.loaded.network, checksum: result.loaded.checksum, source: feed };
-    scenarios.value = [];
-    scenarioId.value = null;
+    await makeNetworkCurrent({
+      network: result.loaded.network,
+      checksum: result.loaded.checksum,
+      source: feed,
+    });
     report({
       level: 'info',
       title: `${t('gtfs.imported')} ${feed}: ${result.report.lines} ${t('gtfs.lines')}, ${result.report.patterns} ${t('gtfs.patterns')}`,

@@ -1,11 +1,13 @@
-import { formatIssues } from '../../domain/issue';
+import { formatIssues, type Issue } from '../../domain/issue';
 import type { Scenario } from '../../domain/scenario';
+import type { Boundaries } from '../../io/boundaries';
 import { ioWorker } from '../../workers/browserIo';
 import { adopt } from '../editor/session';
 import { t } from '../i18n';
-import { restoreWorkspace } from '../persistence/workspace';
 import { network, report } from '../state/store';
+import { boundaries } from './areas';
 import { type BundledNetwork, bundledNetworks, bundledScenarios } from './bundled';
+import { makeNetworkCurrent } from './current';
 import { reportFailure } from './failure';
 
 async function fetchText(url: string): Promise<string> {
@@ -14,43 +16,78 @@ async function fetchText(url: string): Promise<string> {
   return response.text();
 }
 
+interface TextFile {
+  file: string;
+  text: string;
+}
+
+/** Problems with a file, listed with their paths; the view stays as it was. */
+function reportProblems(file: string, issues: Issue[]): void {
+  report({ level: 'error', title: `${t('files.errors')} ${file}`, file, issues });
+  console.info(formatIssues(issues, file));
+}
+
+/** A boundaries file checked against a network the io worker holds; its problems listed, or null. */
+async function checkedBoundaries(checksum: string, source: TextFile): Promise<Boundaries | null> {
+  const result = await ioWorker().loadBoundaries(checksum, source.file, source.text);
+  if (result.ok) return result.value;
+  reportProblems(result.file, result.issues);
+  return null;
+}
+
 /**
  * Load a network (validated in the io worker) and make it current, with the bundled scenarios written for
- * it. On any problem the current network stays and the problems are listed.
+ * it and its boundaries file when one comes with it. On any problem with the network the current one
+ * stays and the problems are listed; a boundaries file with problems is listed and left out (the network
+ * is shown without district names).
  */
 export async function openNetwork(
-  source: { file: string; text: string; zones?: { file: string; text: string } },
+  source: TextFile & { zones?: TextFile },
   label: string,
+  boundaries?: TextFile,
 ): Promise<boolean> {
   const result = await ioWorker()
     .loadNetwork(source)
     .catch((e: unknown) => reportFailure(source.file, e));
   if (!result) return false;
   if (!result.ok) {
-    report({
-      level: 'error',
-      title: `${t('files.errors')} ${result.file}`,
-      file: result.file,
-      issues: result.issues,
-    });
-    console.info(formatIssues(result.issues, result.file));
+    reportProblems(result.file, result.issues);
     return false;
   }
   if (result.warnings)
     report({ level: 'warning', title: source.file, file: source.file, issues: result.warnings });
-  network.value = { network: result.value.network, checksum: result.value.checksum, source: label };
-  // The planner's own scenarios for this network (IndexedDB) join the bundled ones.
-  await restoreWorkspace(
-    result.value.network.id,
-    await bundledScenariosFor(result.value.network.id, result.value.checksum),
-  );
+  const { network: loaded, checksum } = result.value;
+  const [areas, scenarios] = await Promise.all([
+    boundaries ? checkedBoundaries(checksum, boundaries) : Promise.resolve(null),
+    bundledScenariosFor(loaded.id, checksum),
+  ]);
+  await makeNetworkCurrent({
+    network: loaded,
+    checksum,
+    source: label,
+    boundaries: areas,
+    bundledScenarios: scenarios,
+  });
   return true;
 }
 
+/** A boundaries file opened on its own: for the current network, checked against it. */
+export async function openBoundaries(source: TextFile): Promise<boolean> {
+  const current = network.value;
+  if (!current) return false;
+  const areas = await checkedBoundaries(current.checksum, source);
+  if (areas) {
+    boundaries.value = areas;
+    report({ level: 'info', title: `${t('files.loaded')} ${source.file}` });
+  }
+  return areas !== null;
+}
+
 export async function openBundledNetwork(entry: BundledNetwork): Promise<boolean> {
-  const [text, zones] = await Promise.all([
+  const [text, zones, areas] = await Promise.all([
     fetchText(entry.url),
     entry.zones ? fetchText(entry.zones.url) : Promise.resolve(undefined),
+    entry.boundaries ? fetchText(entry.boundaries.url) : Promise.resolve(undefined),
   ]);
   return openNetwork(
     {
@@ -59,6 +96,7 @@ export async function openBundledNetwork(entry: BundledNetwork): Promise<boolean
       ...(entry.zones && zones !== undefined && { zones: { file: entry.zones.file, text: zones } }),
     },
     entry.id,
+    entry.boundaries && areas !== undefined ? { file: entry.boundaries.file, text: areas } : undefined,
   );
 }
 

@@ -1,11 +1,15 @@
-import { signal, useSignal, useSignalEffect } from '@preact/signals';
+import { signal, useComputed, useSignal, useSignalEffect } from '@preact/signals';
 import type { FeatureCollection } from 'geojson';
 import * as maplibregl from 'maplibre-gl';
 import './workerUrl';
 import { useEffect, useRef } from 'preact/hooks';
 import { resolveAssumptions } from '../../domain/assumptions';
 import type { Network } from '../../domain/network';
-import { painted, registerMap, timing } from '../compute/timing';
+import type { ZoneMetricsTable } from '../../metrics/originMetrics';
+import { painted, registerMap, timing, unregisterMap } from '../compute/timing';
+import { t } from '../i18n';
+import '../panels/strings';
+import { selectZone } from '../state/explore';
 import {
   basemapUrl,
   comparison,
@@ -19,31 +23,55 @@ import {
   selectedZone,
   trips,
 } from '../state/store';
+import { BASEMAP_TIMEOUT_MS, basemapFailed, basemapLoaded, styleFor } from './basemap';
 import { classify, NO_DATA } from './classes';
 import { lineFeatures, outline, stationFeatures, zoneFeatures } from './geojson';
-import { addLayers, classColor, setLayerVisibility } from './layers';
+import { addLayers, classColor, setLabelLanguage, setLayerVisibility } from './layers';
+import { orientation } from './orientation';
 import { routeFeatures } from './route';
-import { offlineStyle } from './style';
-import { joinSync } from './sync';
+import { joinSync, type SyncMember } from './sync';
 import { Tooltip, useTooltip } from './Tooltip';
 import { type MapSide, sideScale, sideValues } from './view';
 
 interface MapViewProps {
+  /** What the map shows; a change recolours the same map (its camera stays). */
   side: MapSide;
-  /** The primary map keeps its position in the URL (#map=zoom/lat/lon). */
+  /** The primary map keeps its position in the URL (#map=zoom/lat/lon) and is fitted to a new network. */
   primary?: boolean;
   /** Test id and accessible label. */
   label: string;
+  /**
+   * Kept ready but not shown (the second map while one map is shown): it holds its data, draws nothing
+   * and sits out of the camera sync, so showing it again is a recolouring, not a new map.
+   */
+  hidden?: boolean;
 }
 
 /** The primary map, for tools that draw on it (the scenario editor) and exports (PNG). */
 export const primaryMap = signal<maplibregl.Map | null>(null);
+/** The live maps by the side they show (exports draw the one showing the side they want). */
+export const mapsBySide = new Map<MapSide, maplibregl.Map>();
 
 /** Whether the page was opened with a map position in its URL (MapLibre writes one as soon as it starts). */
 const openedWithPosition = typeof window !== 'undefined' && /map=/.test(window.location.hash);
 
 const geo = (map: maplibregl.Map, id: string, data: FeatureCollection) =>
   (map.getSource(id) as maplibregl.GeoJSONSource | undefined)?.setData(data);
+
+const circles = new WeakMap<ZoneMetricsTable, ReturnType<typeof outline>>();
+
+/**
+ * The commute circle of one table of results: the outline of its zones within `limit`, made once per
+ * table (a view switch shows it again; JJJ takes ~0.1 s to outline).
+ */
+function circleOutline(n: Network, table: ZoneMetricsTable, limit: number): ReturnType<typeof outline> {
+  let o = circles.get(table);
+  if (!o) {
+    o = outline(n, (z) => table.timeToCore[z]! <= limit);
+    circles.set(table, o);
+  }
+  return o;
+}
 
 /** The selected origin and destination outlined. */
 function drawSelection(
@@ -64,76 +92,158 @@ function drawSelection(
   geo(m, 'selection', { type: 'FeatureCollection', features });
 }
 
-/** One MapLibre map showing the network and the zones coloured by the chosen metric for one side. */
-export function MapView({ side, primary = false, label }: MapViewProps) {
+/**
+ * One MapLibre map showing the network and the zones coloured by the chosen metric for one side. The map
+ * is created once: switching side, layout or basemap keeps its camera (a side is a recolouring, a
+ * basemap a new style under the same layers).
+ */
+export function MapView({ side, primary = false, label, hidden = false }: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const map = useSignal<maplibregl.Map | null>(null);
+  const shown = useSignal<MapSide>(side);
+  if (shown.peek() !== side) shown.value = side;
+  const visible = useSignal(!hidden);
+  if (visible.peek() === hidden) visible.value = !hidden;
+  /** The map while it is shown: what the drawing effects draw on (the data effects use `map`). */
+  const live = useComputed(() => (visible.value ? map.value : null));
+  const sync = useRef<SyncMember | null>(null);
   const tooltip = useTooltip();
   /** The colours the zone layers were last given (a new style starts with the current scale's). */
   const paintedColors = useRef('');
 
   useEffect(() => {
-    const url = basemapUrl.value;
+    let styleUrl = basemapUrl.peek();
     const m = new maplibregl.Map({
       container: container.current!,
-      style: url || offlineStyle(),
+      style: styleFor(styleUrl),
       center: [116.4, 39.9],
       zoom: 8,
       hash: primary ? 'map' : false,
+      // Shift+drag box zoom is off: shift+click picks the route's destination (README), and MapLibre's
+      // box-zoom handler swallows every shift+mousedown. Zoom stays on the wheel, double-click, the
+      // +/− buttons and the keyboard (+/−).
+      boxZoom: false,
       attributionControl: { compact: true },
       canvasContextAttributes: { preserveDrawingBuffer: true },
       fadeDuration: 0,
     });
     m.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     m.addControl(new maplibregl.ScaleControl({}), 'bottom-right');
-    const leave = joinSync(m);
+    const member = joinSync(m);
+    member.setShown(visible.peek());
+    sync.current = member;
+    // A basemap that does not load (error before its style is in, or no answer in time) is dropped.
+    let pending: string | null = styleUrl || null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const watch = () => {
+      clearTimeout(timer);
+      if (pending)
+        timer = setTimeout(
+          () => pending && basemapFailed(pending, `no style after ${BASEMAP_TIMEOUT_MS / 1000} s`),
+          BASEMAP_TIMEOUT_MS,
+        );
+    };
+    watch();
     m.on('style.load', () => {
-      addLayers(m, sideScale[side].value.colors);
-      paintedColors.current = sideScale[side].value.colors.join();
+      clearTimeout(timer);
+      if (pending !== null || styleUrl === '') basemapLoaded(styleUrl);
+      pending = null;
+      addLayers(m, sideScale[shown.peek()].value.colors);
+      paintedColors.current = sideScale[shown.peek()].value.colors.join();
       map.value = null;
       map.value = m;
-      registerMap(side, m);
       if (primary) {
         primaryMap.value = null;
         primaryMap.value = m;
       }
     });
-    m.on('error', (e) => console.warn('map:', e.error?.message ?? e));
+    m.on('error', (e) => {
+      const message = e.error?.message ?? String(e);
+      if (pending) basemapFailed(pending, message);
+      else console.warn('map:', message);
+    });
+    const stopBasemap = basemapUrl.subscribe((url) => {
+      if (url === styleUrl) return;
+      styleUrl = url;
+      pending = url || null;
+      watch();
+      m.setStyle(styleFor(url), { diff: false });
+    });
     const resize = new ResizeObserver(() => m.resize());
     resize.observe(container.current!);
     return () => {
+      clearTimeout(timer);
+      stopBasemap();
       resize.disconnect();
-      leave();
+      member.leave();
       m.remove();
-      registerMap(side, null);
       map.value = null;
       if (primary && primaryMap.value === m) primaryMap.value = null;
     };
-  }, [basemapUrl.value]);
+  }, []);
 
-  // The network drawn: the scenario's on the after and difference sides, changes highlighted.
+  useSignalEffect(() => {
+    sync.current?.setShown(visible.value);
+  });
+
+  // The live map under the side it shows, for the tests and the exports.
+  useSignalEffect(() => {
+    const m = live.value;
+    const s = shown.value;
+    if (!m) return;
+    registerMap(s, m);
+    mapsBySide.set(s, m);
+    return () => {
+      unregisterMap(s, m);
+      if (mapsBySide.get(s) === m) mapsBySide.delete(s);
+    };
+  });
+
+  // Zones: their shapes change with the network only (colours are feature-state, below).
   useSignalEffect(() => {
     const m = map.value;
     const base = network.value?.network;
+    if (m && base) geo(m, 'zones', zoneFeatures(base));
+  });
+
+  // The network drawn: the scenario's on the after and difference sides, changes highlighted.
+  useSignalEffect(() => {
+    const m = live.value;
+    const base = network.value?.network;
+    const s = shown.value;
     if (!m || !base) return;
-    const drawn: Network = side === 'before' ? base : (scenarioNetwork.value?.network ?? base);
-    geo(m, 'zones', zoneFeatures(base));
-    geo(m, 'lines', lineFeatures(drawn, side === 'before' ? undefined : base, lang.value));
+    const drawn: Network = s === 'before' ? base : (scenarioNetwork.value?.network ?? base);
+    geo(m, 'lines', lineFeatures(drawn, s === 'before' ? undefined : base, lang.value));
     geo(m, 'stations', stationFeatures(drawn, lang.value));
   });
 
-  // Zones fitted once per network (unless the URL already placed the map).
+  // Orientation: boundaries and their names, the core; labels in the chosen language.
+  useSignalEffect(() => {
+    const m = map.value;
+    const o = orientation.value;
+    if (!m) return;
+    geo(m, 'boundaries', o.boundaries);
+    geo(m, 'boundary-labels', o.labels);
+    geo(m, 'core', o.core);
+  });
+  useSignalEffect(() => {
+    const m = map.value;
+    if (m) setLabelLanguage(m, lang.value);
+  });
+
+  // The primary map is fitted to the zones once per network (unless the URL placed it); others follow it.
   const fitted = useRef<Network | undefined>(undefined);
   const firstNetwork = useRef(true);
   useSignalEffect(() => {
     const m = map.value;
     const n = network.value?.network;
-    if (!m || !n || fitted.current === n) return;
+    if (!primary || !m || !n || fitted.current === n) return;
     fitted.current = n;
-    if (primary && openedWithPosition && fitted.current === network.value?.network && firstNetwork.current) {
+    if (openedWithPosition && firstNetwork.current) {
       firstNetwork.current = false;
       return;
     }
+    firstNetwork.current = false;
     const b = new maplibregl.LngLatBounds();
     for (const z of n.zones) b.extend(z.centroid);
     if (!b.isEmpty()) m.fitBounds(b, { padding: 30, duration: 0 });
@@ -141,12 +251,14 @@ export function MapView({ side, primary = false, label }: MapViewProps) {
 
   // Zone colours: one class per zone through feature-state (no data rebuilt per repaint).
   useSignalEffect(() => {
-    const m = map.value;
+    const m = live.value;
     const n = network.value?.network;
-    const values = sideValues[side].value;
-    const scale = sideScale[side].value;
+    const s = shown.value;
+    const values = sideValues[s].value;
+    const scale = sideScale[s].value;
     if (!m || !n) return;
     const started = performance.now();
+    timing(`recolour-${s}`, started);
     // The colour expression follows the scale (time ↔ jobs ↔ change), set only when it changes; the zones
     // keep their class in feature-state.
     const colors = scale.colors.join();
@@ -162,33 +274,34 @@ export function MapView({ side, primary = false, label }: MapViewProps) {
       m.setFeatureState({ source: 'zones', id: z }, { c: values ? classify(values[z]!, scale) : NO_DATA });
     // The first frame drawn with the new colours, and the map at rest (outlines and other sources too).
     m.once('render', () => {
-      if (values) timing(`drawn-${side}`, performance.now());
+      if (values) timing(`drawn-${s}`, performance.now());
     });
     m.once('idle', () => {
       painted(values !== undefined);
-      timing(`paint-${side}`, performance.now() - started);
+      timing(`paint-${s}`, performance.now() - started);
     });
     m.triggerRepaint();
   });
 
   // The 1-hour commute circle: the outline of the zones within it (both outlines on the difference map).
   useSignalEffect(() => {
-    const m = map.value;
+    const m = live.value;
     const n = network.value?.network;
     const report = comparison.value?.report;
+    const s = shown.value;
     if (!m || !n) return;
     const limit = resolveAssumptions(n.assumptions).metrics.commuteCircleMinutes * 60;
     const tables =
-      side === 'before'
+      s === 'before'
         ? [report?.baseline.table]
-        : side === 'after'
+        : s === 'after'
           ? [report?.scenario?.table]
           : [report?.baseline.table, report?.scenario?.table];
-    const features = tables.flatMap((t, k) =>
-      t
-        ? outline(n, (z) => t.timeToCore[z]! <= limit).features.map((f) => ({
+    const features = tables.flatMap((table, k) =>
+      table
+        ? circleOutline(n, table, limit).features.map((f) => ({
             ...f,
-            properties: { which: k === 0 && side !== 'after' ? 'before' : 'after' },
+            properties: { which: k === 0 && s !== 'after' ? 'before' : 'after' },
           }))
         : [],
     );
@@ -198,42 +311,43 @@ export function MapView({ side, primary = false, label }: MapViewProps) {
   // Selected origin and destination outlined (a click on a hovered zone has its isochrone at once, so the
   // outline and the colours reach the map in one frame).
   useSignalEffect(() => {
-    const m = map.value;
+    const m = live.value;
     const n = network.value?.network;
     if (m && n) drawSelection(m, n, selectedZone.value, destinationZone.value);
   });
 
   // The route drawn.
   useSignalEffect(() => {
-    const m = map.value;
+    const m = live.value;
     const n = network.value?.network;
+    const s = shown.value;
     if (!m || !n) return;
-    const t = trips.value;
-    const trip = side === 'before' ? t?.baseline : (t?.scenario ?? t?.baseline);
-    geo(m, 'route', routeFeatures(trip, side === 'before' ? n : (scenarioNetwork.value?.network ?? n)));
+    const trip = trips.value;
+    const leg = s === 'before' ? trip?.baseline : (trip?.scenario ?? trip?.baseline);
+    geo(m, 'route', routeFeatures(leg, s === 'before' ? n : (scenarioNetwork.value?.network ?? n)));
   });
 
   useSignalEffect(() => {
-    const m = map.value;
+    const m = live.value;
     if (m) setLayerVisibility(m, layerVisible.value);
   });
 
-  // Click a zone: origin; shift-click: destination (route detail).
+  // Click a zone: origin (and travel times from it); shift-click: destination (route detail).
   useSignalEffect(() => {
-    const m = map.value;
+    const m = live.value;
     if (!m) return;
     const click = (e: maplibregl.MapLayerMouseEvent) => {
       if (mapMode.value !== 'explore') return;
       const id = e.features?.[0]?.id;
       if (typeof id !== 'number') return;
-      if (e.originalEvent.shiftKey && selectedZone.value !== null) destinationZone.value = id;
+      if (e.originalEvent.shiftKey) destinationZone.value = id;
       else {
-        selectedZone.value = id;
+        selectZone(id);
         timing('click', e.originalEvent.timeStamp);
       }
     };
     const move = (e: maplibregl.MapMouseEvent) => {
-      const zone = tooltip.show(m, e, side);
+      const zone = tooltip.show(m, e, shown.peek());
       if (mapMode.value === 'explore' && hoveredZone.peek() !== zone) hoveredZone.value = zone;
     };
     const out = () => {
@@ -251,12 +365,19 @@ export function MapView({ side, primary = false, label }: MapViewProps) {
   });
 
   return (
-    <section class="map" data-testid={`map-${side}`} data-ready={map.value ? 'yes' : 'no'} aria-label={label}>
+    <section
+      class={`map${visible.value ? '' : ' hidden'}`}
+      data-testid={visible.value ? `map-${shown.value}` : undefined}
+      data-ready={live.value ? 'yes' : 'no'}
+      aria-label={label}
+      aria-hidden={visible.value ? undefined : 'true'}
+    >
       <div ref={container} class="map-canvas" />
-      <div class={`map-caption ${side}`} aria-hidden="true">
+      <div class={`map-caption ${shown.value}`} aria-hidden="true">
         {label}
       </div>
       <Tooltip state={tooltip} />
+      {primary && !map.value && basemapUrl.value && <p class="map-loading">{t('basemap.loading')}</p>}
     </section>
   );
 }

@@ -3,14 +3,20 @@ import type * as maplibregl from 'maplibre-gl';
 import { type Language, nameIn } from '../../domain/names';
 import type { Network } from '../../domain/network';
 import { t } from '../i18n';
-import { lang, network, scenarioNetwork } from '../state/store';
+import '../panels/strings';
+import { lang, metric, network, scenarioNetwork } from '../state/store';
+import { formatValue } from './classes';
 import type { MapSide } from './view';
-import { sideValues } from './view';
+import { sideScale, sideValues } from './view';
+
+/** What the pointer is on; the text is made at render time, so it follows the metric, side and language. */
+type Hit = { kind: 'zone'; zone: number } | { kind: 'station'; id: string } | { kind: 'line'; id: string };
 
 interface TipState {
   x: number;
   y: number;
-  lines: string[];
+  side: MapSide;
+  hit: Hit;
 }
 
 export interface TooltipHandle {
@@ -20,25 +26,66 @@ export interface TooltipHandle {
   hide(): void;
 }
 
-const headwayText = (seconds: number | undefined) => (seconds ? `${Math.round(seconds / 60)} min` : '—');
+const LAYERS = [
+  'stations',
+  'lines-trunk',
+  'lines-intercity',
+  'lines-suburban',
+  'lines-metro',
+  'zones-fill',
+  'zones-point',
+];
+
+const headwayText = (seconds: number) =>
+  Number.isFinite(seconds) ? `${Math.round(seconds / 60)} ${t('unit.min')}` : '—';
+
+const bothNames = (name: { zh?: string; en?: string }) => [name.zh, name.en].filter(Boolean).join(' · ');
 
 function stationLines(n: Network, id: string, l: Language): string[] {
   const station = n.stations.find((s) => s.id === id);
   if (!station) return [];
-  const names = [station.name.zh, station.name.en].filter(Boolean).join(' · ');
   const serving = n.lines.filter((line) => line.patterns.some((p) => p.stops.includes(id)));
   return [
-    names,
-    `${t(`layer.${station.layer}`)}`,
+    bothNames(station.name),
+    t(`layer.${station.layer}`),
     ...serving.map((line) => {
       const peak = Math.min(
         ...line.patterns
           .filter((p) => p.stops.includes(id))
           .map((p) => p.headways['am-peak'] ?? Number.POSITIVE_INFINITY),
       );
-      return `${nameIn(line.name, l)} — ${t('tooltip.every')} ${headwayText(Number.isFinite(peak) ? peak : undefined)} (${t('period.am-peak')})`;
+      return `${nameIn(line.name, l)} — ${t('tooltip.every')} ${headwayText(peak)} (${t('period.am-peak')})`;
     }),
   ];
+}
+
+function lineLines(n: Network, id: string): string[] {
+  const line = n.lines.find((l) => l.id === id);
+  if (!line) return [];
+  const best = (period: string) =>
+    Math.min(...line.patterns.map((p) => p.headways[period] ?? Number.POSITIVE_INFINITY));
+  return [
+    bothNames(line.name),
+    t(`layer.${line.layer}`),
+    `${t('period.am-peak')}: ${t('tooltip.every')} ${headwayText(best('am-peak'))}; ${t('period.off-peak')}: ${headwayText(best('off-peak'))}`,
+  ];
+}
+
+/** A zone: its name and id (the id is what the route fields take), people and jobs, the value shown. */
+function zoneLines(n: Network, z: number, side: MapSide, l: Language): string[] {
+  const zone = n.zones[z];
+  if (!zone) return [];
+  const value = sideValues[side].value?.[z];
+  const scale = sideScale[side].value;
+  const what =
+    side === 'difference'
+      ? `${t(`metric.${metric.value}`)} (${t('view.difference')})`
+      : t(`metric.${metric.value}`);
+  return [
+    zone.name ? `${nameIn(zone.name, l)} · ${zone.id}` : `${t('tooltip.zone')} ${zone.id}`,
+    `${t('tooltip.population')} ${Math.round(zone.population).toLocaleString()} · ${t('tooltip.jobs')} ${Math.round(zone.jobs).toLocaleString()}${n.zoneAttributes?.jobs.estimate ? ` (${t('tooltip.estimate')})` : ''}`,
+    value === undefined ? '' : `${what}: ${formatValue(value, scale)}`,
+  ].filter(Boolean);
 }
 
 /** Names, lines and headways of what is under the pointer: station, line or zone. */
@@ -50,63 +97,19 @@ export function useTooltip(): TooltipHandle {
       state.value = null;
     },
     show(map, e, side) {
-      const n =
-        side === 'before'
-          ? network.value?.network
-          : (scenarioNetwork.value?.network ?? network.value?.network);
-      if (!n) return null;
-      const layers = [
-        'stations',
-        'lines-trunk',
-        'lines-intercity',
-        'lines-suburban',
-        'lines-metro',
-        'zones-fill',
-        'zones-point',
-      ].filter((id) => map.getLayer(id));
-      const under = map.queryRenderedFeatures(e.point, { layers });
+      const under = map.queryRenderedFeatures(e.point, { layers: LAYERS.filter((id) => map.getLayer(id)) });
       // The zone a click here would pick, even under a line or station (the tooltip names the topmost).
       const zoneFeature = under.find((u) => u.layer.id === 'zones-fill' || u.layer.id === 'zones-point');
-      const zoneIndex = zoneFeature && n.zones[Number(zoneFeature.id)] ? Number(zoneFeature.id) : null;
+      const zoneIndex = zoneFeature ? Number(zoneFeature.id) : null;
       const f = under[0];
-      if (!f) {
-        state.value = null;
-        return null;
-      }
-      let lines: string[] = [];
-      if (f.layer.id === 'stations') lines = stationLines(n, String(f.properties.id), lang.value);
-      else if (f.layer.id.startsWith('lines-')) {
-        const line = n.lines.find((l) => l.id === f.properties.id);
-        if (line) {
-          const peak = Math.min(
-            ...line.patterns.map((p) => p.headways['am-peak'] ?? Number.POSITIVE_INFINITY),
-          );
-          const off = Math.min(
-            ...line.patterns.map((p) => p.headways['off-peak'] ?? Number.POSITIVE_INFINITY),
-          );
-          lines = [
-            [line.name.zh, line.name.en].filter(Boolean).join(' · '),
-            t(`layer.${line.layer}`),
-            `${t('period.am-peak')}: ${t('tooltip.every')} ${headwayText(Number.isFinite(peak) ? peak : undefined)}; ${t('period.off-peak')}: ${headwayText(Number.isFinite(off) ? off : undefined)}`,
-          ];
-        }
-      } else {
-        const z = Number(f.id);
-        const zone = n.zones[z];
-        const value = sideValues[side].value?.[z];
-        if (zone) {
-          lines = [
-            `${t('tooltip.zone')} ${zone.name ? nameIn(zone.name, lang.value) : zone.id}`,
-            `${t('tooltip.population')} ${Math.round(zone.population).toLocaleString()} · ${t('tooltip.jobs')} ${Math.round(zone.jobs).toLocaleString()}${n.zoneAttributes?.jobs.estimate ? ` (${t('tooltip.estimate')})` : ''}`,
-            value === undefined
-              ? ''
-              : Number.isFinite(value)
-                ? `${t('tooltip.value')} ${value.toFixed(1)}`
-                : t('legend.noPath'),
-          ].filter(Boolean);
-        }
-      }
-      state.value = lines.length ? { x: e.point.x, y: e.point.y, lines } : null;
+      const hit: Hit | null = !f
+        ? null
+        : f.layer.id === 'stations'
+          ? { kind: 'station', id: String(f.properties.id) }
+          : f.layer.id.startsWith('lines-')
+            ? { kind: 'line', id: String(f.properties.id) }
+            : { kind: 'zone', zone: Number(f.id) };
+      state.value = hit ? { x: e.point.x, y: e.point.y, side, hit } : null;
       return zoneIndex;
     },
   };
@@ -114,11 +117,28 @@ export function useTooltip(): TooltipHandle {
 
 export function Tooltip({ state }: { state: TooltipHandle }) {
   const s = state.state.value;
-  if (!s) return null;
+  const base = network.value?.network;
+  if (!s || !base) return null;
+  const n = s.side === 'before' ? base : (scenarioNetwork.value?.network ?? base);
+  const l = lang.value;
+  const lines =
+    s.hit.kind === 'zone'
+      ? zoneLines(n, s.hit.zone, s.side, l)
+      : s.hit.kind === 'station'
+        ? stationLines(n, s.hit.id, l)
+        : lineLines(n, s.hit.id);
+  if (lines.length === 0) return null;
   return (
-    <div class="tooltip" style={{ left: `${s.x + 14}px`, top: `${s.y + 14}px` }} role="tooltip">
-      {s.lines.map((line) => (
-        <div key={line}>{line}</div>
+    <div
+      class="tooltip"
+      style={{ left: `${s.x + 14}px`, top: `${s.y + 14}px` }}
+      role="tooltip"
+      data-testid="map-tooltip"
+    >
+      {lines.map((line, k) => (
+        <div key={k} class={k === 0 ? 'title' : undefined}>
+          {line}
+        </div>
       ))}
     </div>
   );

@@ -1,10 +1,17 @@
-import type { MetricId, ViewMode } from '../state/store';
+import { t } from '../i18n';
+import '../panels/strings';
+import { lang, type MetricId, type ViewMode } from '../state/store';
 
-/** A classed colour scale: values ≤ breaks[0] get colors[0], …, above the last break the last colour. */
+/**
+ * A classed colour scale. Sequential: values ≤ breaks[0] get colors[0], …, above the last break the last
+ * colour. Diverging: breaks ascend through zero; the class straddling zero (|value| below its edges) is the
+ * neutral one, and each side counts outward with the lower magnitude included ("5–10 min quicker" holds a
+ * change of exactly 5 min), so an unchanged zone is always neutral and the two sides mirror each other.
+ */
 export interface Scale {
   breaks: number[];
   colors: string[];
-  /** Label of each class, e.g. "15–30 min". */
+  /** Label of each class, e.g. "15–30 min", in the chosen language. */
   labels: string[];
   unit: 'min' | 'jobs';
   diverging: boolean;
@@ -16,29 +23,53 @@ export const NO_PATH = -1;
 /** The class of a zone with no value to show (nothing selected yet): drawn transparent. */
 export const NO_DATA = -2;
 
-/** Minutes, fast (dark green) to slow (red): ColorBrewer RdYlGn, reversed. */
-const TIME_COLORS = ['#1a9850', '#91cf60', '#d9ef8b', '#fee08b', '#fc8d59', '#d73027'];
+/**
+ * Minutes, quick (dark green) to slow (dark red): ColorBrewer RdYlGn (11 classes), reversed, without its
+ * palest middle so the hour line (60 min) is where green turns yellow. Past 90 min it keeps going
+ * (90–120, 120–150, > 150), so a region whose mean is ~100 min is not one red blur.
+ */
+const TIME_COLORS = [
+  '#006837',
+  '#1a9850',
+  '#66bd63',
+  '#a6d96a',
+  '#fee08b',
+  '#fdae61',
+  '#f46d43',
+  '#d73027',
+  '#a50026',
+];
 /** Jobs reachable, few (light) to many (dark): ColorBrewer PuBu. */
 const JOBS_COLORS = ['#f1eef6', '#d0d1e6', '#a6bddb', '#74a9cf', '#2b8cbe', '#045a8d'];
-/** Change, gain (green) to loss (purple): ColorBrewer PRGn (colour-blind safe), neutral in the middle. */
-const DIFF_COLORS = ['#00441b', '#1b7837', '#5aae61', '#a6dba0', '#f7f7f7', '#c2a5cf', '#9970ab', '#762a83'];
+/**
+ * Change, gain (green) to loss (purple): ColorBrewer PRGn (colour-blind safe), neutral between. Time
+ * changes have four gain classes (quicker) and three loss classes; job changes the mirror image.
+ */
+const GAIN_COLORS = ['#00441b', '#1b7837', '#5aae61', '#a6dba0'];
+const NEUTRAL_COLOR = '#f7f7f7';
+const LOSS_COLORS = ['#c2a5cf', '#9970ab', '#762a83'];
 
-export const TIME_BREAKS = [15, 30, 45, 60, 90];
+export const TIME_BREAKS = [15, 30, 45, 60, 75, 90, 120, 150];
+/** Minutes of change: gains of at least 1, 5, 10, 20 min; losses of at least 1, 5, 10 min. */
+const TIME_CHANGE_GAINS = [1, 5, 10, 20];
+const TIME_CHANGE_LOSSES = [1, 5, 10];
 
-function rangeLabels(breaks: number[], unit: string, format: (x: number) => string): string[] {
+const minutes = (x: number) => `${x} ${t('unit.min')}`;
+
+/** A round number of jobs, short: 20k, 1.5M; in Chinese by 万 (ten thousand): 2万, 150万. */
+export function jobsFormat(x: number): string {
+  const short = (v: number, unit: string) => `${Number(v.toFixed(v % 1 === 0 ? 0 : 1))}${unit}`;
+  if (lang.value === 'zh') return x >= 1e4 ? short(x / 1e4, '万') : String(x);
+  return x >= 1e6 ? short(x / 1e6, 'M') : x >= 1e3 ? short(x / 1e3, 'k') : String(x);
+}
+
+function rangeLabels(breaks: number[], format: (x: number) => string, unit: string): string[] {
   return [
     `≤ ${format(breaks[0]!)} ${unit}`,
     ...breaks.slice(1).map((b, k) => `${format(breaks[k]!)}–${format(b)} ${unit}`),
     `> ${format(breaks.at(-1)!)} ${unit}`,
   ];
 }
-
-const jobsFormat = (x: number) =>
-  x >= 1e6
-    ? `${(x / 1e6).toFixed(x % 1e6 === 0 ? 0 : 1)}M`
-    : x >= 1e3
-      ? `${Math.round(x / 1e3)}k`
-      : String(x);
 
 /** 1, 2, 5 × 10^n at or above x. */
 export function niceCeil(x: number): number {
@@ -48,82 +79,110 @@ export function niceCeil(x: number): number {
 }
 
 /**
- * The scale for a metric in a view mode. Job scales are fixed by the baseline (nice numbers at its
- * quintiles of population-weighted values), so before, after and side by side read the same colours.
+ * Labels of one side of a diverging scale, from the neutral class outward: for magnitudes [1, 5, 10]
+ * "1–5", "5–10", "≥ 10", each through `say` (which adds the direction and the unit).
+ */
+function sideLabels(magnitudes: number[], format: (x: number) => string, say: (range: string) => string) {
+  return magnitudes.map((m, k) =>
+    say(k + 1 < magnitudes.length ? `${format(m)}–${format(magnitudes[k + 1]!)}` : `≥ ${format(m)}`),
+  );
+}
+
+/** A diverging scale: `low` magnitudes below zero (outermost first in the result), `high` above. */
+function diverging(
+  low: number[],
+  high: number[],
+  colors: string[],
+  labels: { low: string[]; neutral: string; high: string[] },
+  unit: Scale['unit'],
+): Scale {
+  return {
+    breaks: [...[...low].reverse().map((m) => -m), ...high],
+    colors,
+    labels: [...[...labels.low].reverse(), labels.neutral, ...labels.high],
+    unit,
+    diverging: true,
+  };
+}
+
+/**
+ * The scale for a metric in a view mode, labelled in the chosen language. Job scales are fixed by the
+ * baseline (nice numbers at its quantiles of zone values), so before, after and side by side read the
+ * same colours.
  */
 export function scaleFor(metric: MetricId, mode: ViewMode, baselineValues?: Float64Array): Scale {
   const jobs = metric.startsWith('jobs-');
   if (mode === 'difference') {
-    if (!jobs) {
-      const breaks = [-20, -10, -5, -1, 1, 5, 10];
-      return {
-        breaks,
-        colors: DIFF_COLORS,
-        labels: [
-          '≥ 20 min quicker',
-          '10–20 min quicker',
-          '5–10 min quicker',
-          '1–5 min quicker',
-          'within 1 min',
-          '1–5 min slower',
-          '5–10 min slower',
-          '> 10 min slower',
-        ],
-        unit: 'min',
-        diverging: true,
-      };
-    }
+    if (!jobs)
+      return diverging(
+        TIME_CHANGE_GAINS,
+        TIME_CHANGE_LOSSES,
+        [...GAIN_COLORS, NEUTRAL_COLOR, ...LOSS_COLORS],
+        {
+          low: sideLabels(TIME_CHANGE_GAINS, String, (r) => t('class.quicker', { range: r })),
+          neutral: t('class.within', { range: minutes(TIME_CHANGE_GAINS[0]!) }),
+          high: sideLabels(TIME_CHANGE_LOSSES, String, (r) => t('class.slower', { range: r })),
+        },
+        'min',
+      );
+    // Gains and losses of jobs in steps of the baseline's typical zone value: top/50, top/5, top/2, top.
     const top = niceCeil(Math.max(1, ...(baselineValues ? [quantile(baselineValues, 0.9) / 5] : [1000])));
-    const steps = [top, top / 2, top / 5, top / 50];
-    const breaks = [-steps[0]!, -steps[1]!, -steps[2]!, -steps[3]!, steps[3]!, steps[2]!, steps[1]!];
-    return {
-      breaks,
-      colors: [...DIFF_COLORS].reverse(),
-      labels: [
-        `−${jobsFormat(steps[1]!)} or fewer`,
-        `−${jobsFormat(steps[2]!)} to −${jobsFormat(steps[1]!)}`,
-        `−${jobsFormat(steps[3]!)} to −${jobsFormat(steps[2]!)}`,
-        `small loss`,
-        'no change',
-        'small gain',
-        `+${jobsFormat(steps[2]!)} to +${jobsFormat(steps[1]!)}`,
-        `+${jobsFormat(steps[1]!)} or more`,
-      ],
-      unit: 'jobs',
-      diverging: true,
-    };
+    const gains = [top / 50, top / 5, top / 2, top];
+    const losses = gains.slice(0, 3);
+    return diverging(
+      losses,
+      gains,
+      [...[...LOSS_COLORS].reverse(), NEUTRAL_COLOR, ...[...GAIN_COLORS].reverse()],
+      {
+        low: sideLabels(losses, jobsFormat, (r) => t('class.fewerJobs', { range: r })),
+        neutral: t('class.withinJobs', { range: jobsFormat(gains[0]!) }),
+        high: sideLabels(gains, jobsFormat, (r) => t('class.moreJobs', { range: r })),
+      },
+      'jobs',
+    );
   }
   if (!jobs)
     return {
       breaks: TIME_BREAKS,
       colors: TIME_COLORS,
-      labels: rangeLabels(TIME_BREAKS, 'min', String),
+      labels: rangeLabels(TIME_BREAKS, String, t('unit.min')),
       unit: 'min',
       diverging: false,
     };
   const values = baselineValues ?? new Float64Array([0]);
   const breaks = [0.2, 0.4, 0.6, 0.8, 0.95].map((q) => niceCeil(quantile(values, q)));
-  const unique = breaks.map((b, k) => (k > 0 && b <= breaks[k - 1]! ? breaks[k - 1]! * 2 : b));
-  for (let k = 1; k < unique.length; k++) if (unique[k]! <= unique[k - 1]!) unique[k] = unique[k - 1]! * 2;
+  for (let k = 1; k < breaks.length; k++) if (breaks[k]! <= breaks[k - 1]!) breaks[k] = breaks[k - 1]! * 2;
   return {
-    breaks: unique,
+    breaks,
     colors: JOBS_COLORS,
-    labels: rangeLabels(unique, 'jobs', jobsFormat),
+    labels: rangeLabels(breaks, jobsFormat, t('unit.jobs')),
     unit: 'jobs',
     diverging: false,
   };
 }
 
-/** The class of a value: 0 … colors.length − 1, or NO_PATH. Differences of exactly 0 fall in the middle class. */
+/** The class of a value: 0 … colors.length − 1, or NO_PATH. A change of exactly 0 is always neutral. */
 export function classify(value: number, scale: Scale): number {
   if (!Number.isFinite(value)) return NO_PATH;
   const b = scale.breaks;
   if (scale.diverging) {
-    for (let k = 0; k < b.length; k++) if (value < b[k]! || (k >= b.length / 2 && value < b[k]!)) return k;
-    return b.length;
+    const neutral = b.findIndex((x) => x > 0);
+    let k = neutral;
+    if (value < 0) while (k > 0 && value <= b[k - 1]!) k--;
+    else while (k < b.length && value >= b[k]!) k++;
+    return k;
   }
   for (let k = 0; k < b.length; k++) if (value <= b[k]!) return k;
   return b.length;
+}
+
+/** A value as the tooltip says it: minutes to a tenth, jobs whole, changes signed, no path in words. */
+export function formatValue(value: number, scale: Scale): string {
+  if (!Number.isFinite(value)) return t('legend.noPath');
+  const sign = scale.diverging && value > 0 ? '+' : '';
+  return scale.unit === 'min'
+    ? `${sign}${value.toFixed(1)} ${t('unit.min')}`
+    : `${sign}${Math.round(value).toLocaleString()} ${t('unit.jobs')}`;
 }
 
 function quantile(values: Float64Array, q: number): number {

@@ -1,3 +1,4 @@
+import { bbox as bboxOf, booleanPointInPolygon } from '@turf/turf';
 import type {
   Feature,
   FeatureCollection,
@@ -103,40 +104,99 @@ export function stationFeatures(network: Network, lang: Language = 'en'): Featur
   };
 }
 
+/** How far beyond an edge its other side is looked at (degrees, about 20 m): past hairline slivers. */
+const PROBE = 0.0002;
+
 /**
- * The outline of a set of zones: the edges of their polygons that no other zone of the set shares. Exact
- * for tessellations (a hexagon grid, administrative units) whose neighbours share vertices; cheaper than a
- * polygon union and never fails on slivers.
+ * The outline of a set of zones: the edges of their polygons that no other zone of the set shares. An edge
+ * two zones share vertex for vertex cancels out at once; one that does not match its neighbour's (a cell
+ * cut at a district border beside a whole cell has extra vertices along the shared side) is dropped when
+ * the ground just beyond it lies in another zone of the set. Cheaper than a polygon union and never fails
+ * on slivers.
  */
 export function outline(
   network: Network,
   inside: (zone: number) => boolean,
 ): FeatureCollection<MultiLineString | LineString> {
-  const count = new Map<string, { a: number[]; b: number[]; n: number }>();
+  const count = new Map<string, { a: number[]; b: number[]; n: number; zone: number }>();
   const key = (p: number[]) => `${p[0]!.toFixed(6)},${p[1]!.toFixed(6)}`;
+  const members: number[] = [];
   network.zones.forEach((z, i) => {
     if (!inside(i) || !z.geometry) return;
-    const polygons = z.geometry.type === 'Polygon' ? [z.geometry.coordinates] : z.geometry.coordinates;
-    for (const polygon of polygons) {
-      for (const ring of polygon) {
-        for (let k = 0; k + 1 < ring.length; k++) {
-          const a = ring[k]!;
-          const b = ring[k + 1]!;
-          const ka = key(a);
-          const kb = key(b);
-          const id = ka < kb ? `${ka}|${kb}` : `${kb}|${ka}`;
-          const entry = count.get(id);
-          if (entry) entry.n++;
-          else count.set(id, { a, b, n: 1 });
-        }
+    members.push(i);
+    for (const ring of rings(z.geometry)) {
+      for (let k = 0; k + 1 < ring.length; k++) {
+        const a = ring[k]!;
+        const b = ring[k + 1]!;
+        const ka = key(a);
+        const kb = key(b);
+        const id = ka < kb ? `${ka}|${kb}` : `${kb}|${ka}`;
+        const entry = count.get(id);
+        if (entry) entry.n++;
+        else count.set(id, { a, b, n: 1, zone: i });
       }
     }
   });
-  const edges = [...count.values()].filter((e) => e.n === 1).map((e) => [e.a, e.b]);
+  const beyond = zonesAt(network, members);
+  const edges = [...count.values()].filter((e) => e.n === 1).flatMap((e) => uncovered(e, beyond));
   return {
     type: 'FeatureCollection',
     features: edges.length
       ? [{ type: 'Feature', properties: {}, geometry: { type: 'MultiLineString', coordinates: edges } }]
       : [],
   };
+}
+
+/** Parts an edge is looked at in: a side half covered by a cut neighbour keeps its other half. */
+const PARTS = 4;
+
+/**
+ * The parts of a single edge (of a zone of the set) that have no other zone of the set just beyond them,
+ * joined where they follow each other.
+ */
+function uncovered(
+  e: { a: number[]; b: number[]; zone: number },
+  beyond: (p: number[], except: number) => boolean,
+): number[][][] {
+  const [ax, ay] = [e.a[0]!, e.a[1]!];
+  const [dx, dy] = [e.b[0]! - ax, e.b[1]! - ay];
+  const length = Math.hypot(dx, dy) || 1;
+  const at = (f: number) => [ax + f * dx, ay + f * dy];
+  const out: number[][][] = [];
+  let joined = false;
+  for (let k = 0; k < PARTS; k++) {
+    const [mx, my] = at((k + 0.5) / PARTS);
+    const covered = [1, -1].some((side) =>
+      beyond([mx! - (side * dy * PROBE) / length, my! + (side * dx * PROBE) / length], e.zone),
+    );
+    const to = k === PARTS - 1 ? e.b : at((k + 1) / PARTS);
+    if (!covered && joined) out.at(-1)![1] = to;
+    else if (!covered) out.push([k === 0 ? e.a : at(k / PARTS), to]);
+    joined = !covered;
+  }
+  return out;
+}
+
+function rings(g: NonNullable<Network['zones'][number]['geometry']>): number[][][] {
+  return (g.type === 'Polygon' ? [g.coordinates] : g.coordinates).flat();
+}
+
+/** Whether a point lies in one of `zones` other than `except` (a grid of their bounding boxes finds them). */
+function zonesAt(network: Network, zones: number[]): (p: number[], except: number) => boolean {
+  const CELL = 0.05;
+  const grid = new Map<string, number[]>();
+  for (const z of zones) {
+    const [x0, y0, x1, y1] = bboxOf(network.zones[z]!.geometry!);
+    for (let x = Math.floor(x0 / CELL); x <= Math.floor(x1 / CELL); x++)
+      for (let y = Math.floor(y0 / CELL); y <= Math.floor(y1 / CELL); y++) {
+        const k = `${x},${y}`;
+        const list = grid.get(k);
+        if (list) list.push(z);
+        else grid.set(k, [z]);
+      }
+  }
+  return (p, except) =>
+    (grid.get(`${Math.floor(p[0]! / CELL)},${Math.floor(p[1]! / CELL)}`) ?? []).some(
+      (z) => z !== except && booleanPointInPolygon(p, network.zones[z]!.geometry!),
+    );
 }

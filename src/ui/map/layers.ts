@@ -1,5 +1,6 @@
 import type { ExpressionSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { LAYERS, type LayerId } from '../../domain/layer';
+import type { Language } from '../../domain/names';
 import { NO_DATA, NO_DATA_COLOR, NO_PATH, NO_PATH_COLOR } from './classes';
 
 const EMPTY = { type: 'FeatureCollection' as const, features: [] };
@@ -26,9 +27,42 @@ export function classColor(colors: string[]): ExpressionSpecification {
   ] as unknown as ExpressionSpecification;
 }
 
+/** Label fonts: drawn by the browser from local fonts (the offline style has no glyph server). */
+const REGULAR = ['Noto Sans Regular', 'sans-serif'];
+const BOLD = ['Noto Sans Bold', 'sans-serif'];
+/** Dark text on a white halo reads over every metric's colours. */
+const LABEL_PAINT = { 'text-color': '#1d2327', 'text-halo-color': '#ffffff', 'text-halo-width': 1.6 };
+const LABEL_LAYERS = ['boundary-labels-district', 'boundary-labels-subdistrict', 'core-labels'];
+/** Station name layers: id, zoom they appear from, the networks they name. */
+const STATION_LABELS: [string, number, LayerId[]][] = [
+  ['station-labels-rail', 9, ['trunk', 'intercity', 'suburban']],
+  ['station-labels-metro', 12, ['metro']],
+];
+
+/** The name in `lang`, falling back to the other language (names carry `zh` and `en`). */
+function nameExpression(lang: Language): ExpressionSpecification {
+  const [first, second] = lang === 'zh' ? ['zh', 'en'] : ['en', 'zh'];
+  return ['coalesce', ['get', first], ['get', second], ''];
+}
+
+export function setLabelLanguage(map: MapLibreMap, lang: Language): void {
+  for (const id of LABEL_LAYERS)
+    if (map.getLayer(id)) map.setLayoutProperty(id, 'text-field', nameExpression(lang));
+}
+
 /** Sources and layers, bottom to top. Called on every style load (the basemap may replace the style). */
 export function addLayers(map: MapLibreMap, colors: string[]): void {
-  for (const id of ['zones', 'circle', 'lines', 'stations', 'route', 'selection']) {
+  for (const id of [
+    'zones',
+    'boundaries',
+    'circle',
+    'lines',
+    'stations',
+    'route',
+    'selection',
+    'boundary-labels',
+    'core',
+  ]) {
     if (!map.getSource(id)) map.addSource(id, { type: 'geojson', data: EMPTY });
   }
   map.addLayer({
@@ -52,6 +86,32 @@ export function addLayers(map: MapLibreMap, colors: string[]): void {
     minzoom: 9.5,
     paint: { 'line-color': '#ffffff', 'line-width': 0.4, 'line-opacity': 0.6 },
   });
+  // Orientation: subdistrict lines from zoom 9, district lines (with a white casing) always.
+  map.addLayer({
+    id: 'boundaries-subdistrict',
+    type: 'line',
+    source: 'boundaries',
+    minzoom: 9,
+    filter: ['==', ['get', 'level'], 'subdistrict'],
+    paint: {
+      'line-color': '#3d4448',
+      'line-width': ['interpolate', ['linear'], ['zoom'], 9, 0.4, 13, 1.1],
+      'line-opacity': 0.55,
+      'line-dasharray': [3, 2],
+    },
+  });
+  for (const [id, paint] of [
+    ['boundaries-district-casing', { 'line-color': '#ffffff', 'line-width': 3.2, 'line-opacity': 0.7 }],
+    ['boundaries-district', { 'line-color': '#2b3033', 'line-width': 1.3, 'line-opacity': 0.85 }],
+  ] as const)
+    map.addLayer({
+      id,
+      type: 'line',
+      source: 'boundaries',
+      filter: ['==', ['get', 'level'], 'district'],
+      layout: { 'line-join': 'round' },
+      paint,
+    });
   map.addLayer({
     id: 'commute-circle',
     type: 'line',
@@ -135,6 +195,84 @@ export function addLayers(map: MapLibreMap, colors: string[]): void {
     source: 'selection',
     paint: { 'line-color': ['match', ['get', 'role'], 'origin', '#000000', '#0050ff'], 'line-width': 3 },
   });
+  // Names, by zoom: rail stations from 9, metro stations from 12 (hubs first where they collide).
+  for (const [id, minzoom, layers] of STATION_LABELS)
+    map.addLayer({
+      id,
+      type: 'symbol',
+      source: 'stations',
+      minzoom,
+      filter: ['in', ['get', 'layer'], ['literal', layers]],
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': REGULAR,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 9, 10, 14, 12],
+        'text-anchor': 'left',
+        'text-offset': [0.6, 0],
+        'text-optional': true,
+        'symbol-sort-key': ['case', ['get', 'hub'], 0, 1],
+      },
+      paint: { ...LABEL_PAINT, 'text-color': '#3a3f44' },
+    });
+  // District names until zoom 10.5, subdistrict names from there.
+  map.addLayer({
+    id: 'boundary-labels-district',
+    type: 'symbol',
+    source: 'boundary-labels',
+    maxzoom: 10.5,
+    filter: ['==', ['get', 'level'], 'district'],
+    layout: {
+      'text-field': nameExpression('en'),
+      'text-font': BOLD,
+      'text-size': ['interpolate', ['linear'], ['zoom'], 7, 11, 10, 14],
+      'text-max-width': 8,
+      'text-letter-spacing': 0.04,
+    },
+    paint: LABEL_PAINT,
+  });
+  map.addLayer({
+    id: 'boundary-labels-subdistrict',
+    type: 'symbol',
+    source: 'boundary-labels',
+    minzoom: 10.5,
+    filter: ['==', ['get', 'level'], 'subdistrict'],
+    layout: {
+      'text-field': nameExpression('en'),
+      'text-font': REGULAR,
+      'text-size': 11,
+      'text-max-width': 7,
+    },
+    paint: { ...LABEL_PAINT, 'text-color': '#2f3539' },
+  });
+  // The core the commute circle is measured to: always shown, never hidden by other names.
+  map.addLayer({
+    id: 'core-marker',
+    type: 'circle',
+    source: 'core',
+    paint: {
+      'circle-radius': 5,
+      'circle-color': '#111111',
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 2,
+    },
+  });
+  map.addLayer({
+    id: 'core-labels',
+    type: 'symbol',
+    source: 'core',
+    // Named from where the four core areas stand apart (they overlap below zoom 10 on JJJ).
+    minzoom: 10,
+    layout: {
+      'text-field': nameExpression('en'),
+      'text-font': BOLD,
+      'text-size': 11,
+      'text-anchor': 'top',
+      'text-offset': [0, 0.7],
+      'text-allow-overlap': true,
+      'text-ignore-placement': true,
+    },
+    paint: LABEL_PAINT,
+  });
 }
 
 export function setLayerVisibility(map: MapLibreMap, visible: Record<LayerId, boolean>): void {
@@ -143,7 +281,11 @@ export function setLayerVisibility(map: MapLibreMap, visible: Record<LayerId, bo
       if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', visible[layer] ? 'visible' : 'none');
     }
   }
-  if (map.getLayer('stations')) {
-    map.setFilter('stations', ['in', ['get', 'layer'], ['literal', LAYERS.filter((l) => visible[l])]]);
-  }
+  const shown = (layers: LayerId[]): ExpressionSpecification => [
+    'in',
+    ['get', 'layer'],
+    ['literal', layers.filter((l) => visible[l])],
+  ];
+  if (map.getLayer('stations')) map.setFilter('stations', shown([...LAYERS]));
+  for (const [id, , layers] of STATION_LABELS) if (map.getLayer(id)) map.setFilter(id, shown(layers));
 }

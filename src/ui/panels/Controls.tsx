@@ -2,7 +2,10 @@ import { LAYERS } from '../../domain/layer';
 import { nameIn } from '../../domain/names';
 import { bundledNetworks } from '../data/bundled';
 import { bundledNetwork, openBundledNetwork } from '../data/load';
+import { describeModification } from '../editor/describe';
 import { t } from '../i18n';
+import './strings';
+import { chooseScenario } from '../state/explore';
 import {
   activeScenario,
   LAYOUTS,
@@ -26,7 +29,22 @@ import {
 export function Controls() {
   const n = network.value;
   const hasScenario = activeScenario.value !== null;
-  const invalid = (scenarioNetwork.value?.issues.length ?? 0) > 0;
+  const applied = scenarioNetwork.value;
+  const invalid = (applied?.issues.length ?? 0) > 0;
+  const base = n?.network;
+  const pending =
+    base && applied && applied.pending.length > 0
+      ? applied.pending
+          .map((k) =>
+            describeModification(
+              activeScenario.value!.modifications[k]!,
+              [applied.network, base],
+              lang.value,
+              t,
+            ),
+          )
+          .join('; ')
+      : '';
   return (
     <section class="panel controls" aria-label={t('scenario.label')}>
       <label class="field">
@@ -55,7 +73,7 @@ export function Controls() {
         <select
           data-testid="scenario-select"
           value={scenarioId.value ?? ''}
-          onChange={(e) => (scenarioId.value = (e.target as HTMLSelectElement).value || null)}
+          onChange={(e) => chooseScenario((e.target as HTMLSelectElement).value || null)}
         >
           <option value="">{t('scenario.none')}</option>
           {scenarios.value.map((s) => (
@@ -67,6 +85,11 @@ export function Controls() {
       </label>
       {hasScenario && <p class="description">{activeScenario.value!.description}</p>}
       {invalid && <p class="warning">{t('scenario.invalid')}</p>}
+      {pending && (
+        <p class="note" data-testid="scenario-pending">
+          {t('scenario.pending', { what: pending })}
+        </p>
+      )}
 
       <fieldset class="segmented" disabled={!hasScenario}>
         <legend>{t('view.label')}</legend>

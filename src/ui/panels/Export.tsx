@@ -4,21 +4,17 @@ import { serializeResults } from '../../io/results';
 import { CancelledError, isCancelled } from '../../workers/errors';
 import { exportOmx } from '../../workers/omxExport';
 import { engine } from '../compute/engine';
+import { timing } from '../compute/timing';
 import { draft } from '../editor/session';
 import '../editor/strings';
 import { t } from '../i18n';
-import { primaryMap } from '../map/MapView';
-import {
-  activeScenario,
-  comparison,
-  network,
-  period,
-  progress,
-  report,
-  scenarioNetwork,
-} from '../state/store';
-import { downloadBlob, downloadText } from './ExportFile';
+import { mapsBySide, primaryMap } from '../map/MapView';
+import { mapImage } from '../report/mapImage';
+import { openReport, reportView } from '../report/Report';
+import { comparison, network, period, progress, scenarioNetwork } from '../state/store';
+import { downloadBlob, downloadText, failed } from './ExportFile';
 import './exportStrings';
+import './strings';
 
 /** Rows of the matrix written between two yields to the page. */
 const ROWS_PER_PIECE = 32;
@@ -33,8 +29,7 @@ function currentDoc() {
   const c = comparison.value;
   const n = network.value;
   if (!c || !n || progress.value !== null || draft.value !== null) return null;
-  const applies = (scenarioNetwork.value?.issues.length ?? 0) === 0;
-  const expected = applies ? activeScenario.value : null;
+  const expected = scenarioNetwork.value?.scenario ?? null;
   const d = c.doc;
   if (c.scenario !== expected || d.period.id !== period.value || d.network.checksum !== n.checksum)
     return null;
@@ -47,6 +42,7 @@ function currentDoc() {
  */
 export function ExportPanel() {
   const withMatrix = useSignal(false);
+  const drawing = useSignal(false);
   const running = useSignal<{
     phase: 'compute' | 'write';
     done: number;
@@ -71,12 +67,7 @@ export function ExportPanel() {
     try {
       await work(controller.signal, show);
     } catch (e) {
-      if (!isCancelled(e))
-        report({
-          level: 'error',
-          title: t('export.failed'),
-          detail: e instanceof Error ? e.message : String(e),
-        });
+      if (!isCancelled(e)) failed(e);
     } finally {
       running.value = null;
     }
@@ -135,14 +126,23 @@ export function ExportPanel() {
       if (!signal.aborted) downloadBlob(`${base}.omx`, blob);
     });
 
-  const exportPng = () => {
+  // The map as shown, report-ready: title, scenario, period, legend, scale bar and attribution, at print
+  // resolution (mapImage.ts). Timed from the click to the PNG bytes.
+  const exportPng = async () => {
     const map = primaryMap.value;
-    if (!map) return;
-    // The map keeps its drawing buffer (preserveDrawingBuffer), so the canvas holds the last frame.
-    map.getCanvas().toBlob((blob) => {
-      if (blob) downloadBlob(`${base || n.network.id}.png`, blob);
-      else report({ level: 'error', title: t('export.failed'), detail: 'PNG' });
-    }, 'image/png');
+    if (!map || drawing.value) return;
+    const side = [...mapsBySide].find(([, m]) => m === map)?.[0] ?? 'before';
+    drawing.value = true;
+    try {
+      const started = performance.now();
+      const image = await mapImage(map, side);
+      timing('export-png', performance.now() - started);
+      downloadBlob(`${base || n.network.id}-${side}.png`, image.png);
+    } catch (e) {
+      failed(e);
+    } finally {
+      drawing.value = false;
+    }
   };
 
   const r = running.value;
@@ -201,8 +201,21 @@ export function ExportPanel() {
         >
           {t('export.csv')}
         </button>
-        <button type="button" disabled={!primaryMap.value} data-testid="export-png" onClick={exportPng}>
+        <button
+          type="button"
+          disabled={!primaryMap.value || drawing.value}
+          data-testid="export-png"
+          onClick={() => void exportPng()}
+        >
           {t('export.png')}
+        </button>
+        <button
+          type="button"
+          disabled={!doc || busy || reportView.value === 'preparing'}
+          data-testid="export-report"
+          onClick={() => void openReport()}
+        >
+          {t('report.open')}
         </button>
       </div>
       {r && (

@@ -1,3 +1,7 @@
+import { t } from '../i18n';
+import '../editor/strings';
+import { report } from '../state/store';
+
 /** Offer `blob` as a download named `name` (the browser saves it; nothing is uploaded). */
 export function downloadBlob(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
@@ -14,4 +18,9 @@ export function downloadBlob(name: string, blob: Blob): void {
 
 export function downloadText(name: string, text: string, type: string): void {
   downloadBlob(name, new Blob([text], { type: `${type};charset=utf-8` }));
+}
+
+/** An export that did not complete: said, with the reason. */
+export function failed(e: unknown): void {
+  report({ level: 'error', title: t('export.failed'), detail: e instanceof Error ? e.message : String(e) });
 }

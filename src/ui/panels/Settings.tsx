@@ -1,12 +1,11 @@
 import { useSignal } from '@preact/signals';
 import { openFiles } from '../data/files';
 import { t } from '../i18n';
+import { restoreBasemap } from '../map/basemap';
 import { basemapUrl, lang } from '../state/store';
 
-const BASEMAP_KEY = 'commuteshed.basemap';
-
 export function restoreSettings(): void {
-  basemapUrl.value = localStorage.getItem(BASEMAP_KEY) ?? '';
+  restoreBasemap();
 }
 
 /** Language, file opening and the optional basemap. */
@@ -43,17 +42,20 @@ export function Settings() {
         <form
           onSubmit={(e) => {
             e.preventDefault();
+            // Saved for the next visit once its style has loaded (map/basemap.ts), never before.
             basemapUrl.value = draft.value.trim();
-            localStorage.setItem(BASEMAP_KEY, basemapUrl.value);
           }}
         >
           <input
             type="url"
+            data-testid="basemap-url"
             value={draft.value}
             placeholder="https://…/style.json"
             onInput={(e) => (draft.value = (e.target as HTMLInputElement).value)}
           />
-          <button type="submit">{t('settings.apply')}</button>
+          <button type="submit" data-testid="basemap-apply">
+            {t('settings.apply')}
+          </button>
           <p class="note">{t('settings.basemapHint')}</p>
         </form>
       </details>

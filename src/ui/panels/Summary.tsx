@@ -4,6 +4,7 @@ import type { ResultsDocument } from '../../io/schema/results';
 import { t } from '../i18n';
 import { comparison, lang, network, selectedZone } from '../state/store';
 import { DistributionChart } from './Chart';
+import { DistrictsButton } from './Districts';
 
 const num = (x: number | null | undefined, digits = 1) =>
   x === null || x === undefined ? '—' : x.toLocaleString(undefined, { maximumFractionDigits: digits });
@@ -138,6 +139,7 @@ export function Summary() {
       <p class="note">
         {t('summary.computedIn')} {c.seconds.toFixed(2)} s
       </p>
+      {(d.districts?.length ?? 0) > 0 && <DistrictsButton />}
       <h3>{t('summary.chart')}</h3>
       <DistributionChart doc={d} />
       {hasScenario && d.summary.delta!.topGainers.length > 0 && (

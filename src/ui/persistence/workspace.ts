@@ -83,11 +83,20 @@ export function userScenarios(
   return list.filter((s) => s.network === networkId && !bundled.has(s.id));
 }
 
+/** A network's scenarios as they will be shown: the bundled ones and the planner's saved ones. */
+export interface Workspace {
+  networkId: string;
+  bundled: Scenario[];
+  scenarios: Scenario[];
+  /** The scenario that was active when the workspace was last saved. */
+  active: string | null;
+}
+
 /**
- * Called when a network is loaded, with its bundled scenarios: puts them and the planner's saved ones in
- * `scenarios` and re-selects the scenario that was active unless one is already selected.
+ * Read what was saved for a network and merge it with its bundled scenarios. Problems (storage that cannot
+ * be read, saved scenarios that no longer validate) are reported; the bundled scenarios are always there.
  */
-export async function restoreWorkspace(networkId: string, bundled: Scenario[]): Promise<void> {
+export async function readWorkspaceOf(networkId: string, bundled: Scenario[]): Promise<Workspace> {
   let saved: SavedWorkspace | undefined;
   try {
     saved = await readWorkspace(networkId);
@@ -101,14 +110,22 @@ export async function restoreWorkspace(networkId: string, bundled: Scenario[]): 
   const merged = mergeSaved(networkId, bundled, saved?.scenarios ?? []);
   if (merged.issues.length > 0)
     report({ level: 'warning', title: t('persist.skipped'), issues: merged.issues });
+  return { networkId, bundled, scenarios: merged.scenarios, active: saved?.active ?? null };
+}
+
+/**
+ * Show a network's workspace: its scenarios in `scenarios`, the one that was active re-selected unless
+ * one of them is already selected, and autosave from now on writing under this network. Called in the
+ * same batch as the network itself changes (ui/data/current.ts), so no save ever pairs one network's id
+ * with another's list.
+ */
+export function showWorkspace(w: Workspace): void {
   batch(() => {
-    bundledIds.value = new Set(bundled.map((s) => s.id));
-    scenarios.value = merged.scenarios;
-    if (!merged.scenarios.some((s) => s.id === scenarioId.value)) {
-      const active = saved?.active ?? null;
-      scenarioId.value = merged.scenarios.some((s) => s.id === active) ? active : null;
-    }
-    restoredNetwork.value = networkId;
+    bundledIds.value = new Set(w.bundled.map((s) => s.id));
+    scenarios.value = w.scenarios;
+    if (!w.scenarios.some((s) => s.id === scenarioId.value))
+      scenarioId.value = w.scenarios.some((s) => s.id === w.active) ? w.active : null;
+    restoredNetwork.value = w.networkId;
   });
 }
 

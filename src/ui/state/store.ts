@@ -117,13 +117,59 @@ export function appliedScenario(n: Network, s: Scenario): ApplyResult {
   return result;
 }
 
-/** The active scenario applied to the network, for drawing. */
-export const scenarioNetwork = computed<{ network: Network; issues: Issue[] } | null>(() => {
+/** The modifications (indices) every one of `issues` is about, or null when one is about the scenario itself. */
+function modificationsOf(issues: readonly Issue[]): Set<number> | null {
+  const indices = new Set<number>();
+  for (const issue of issues) {
+    const m = /^\$\.modifications\[(\d+)\]/.exec(issue.path);
+    if (!m) return null;
+    indices.add(Number(m[1]));
+  }
+  return indices;
+}
+
+const withoutPending = new WeakMap<Scenario, Scenario>();
+
+/**
+ * The scenario with the modifications at `indices` switched off (once per scenario object, so the same
+ * object is computed and cached again).
+ */
+function switchedOff(s: Scenario, indices: Set<number>): Scenario {
+  let out = withoutPending.get(s);
+  if (!out) {
+    out = {
+      ...s,
+      modifications: s.modifications.map((m, k) => (indices.has(k) ? { ...m, enabled: false } : m)),
+    };
+    withoutPending.set(s, out);
+  }
+  return out;
+}
+
+/**
+ * The active scenario applied to the network, for drawing and computing. A modification still being made
+ * (a new line with one stop) is pending, not an error: the rest of the scenario is applied and computed
+ * without it (`scenario`, `pending`). Only problems that remain without the pending ones make the whole
+ * scenario not apply (`issues`; `scenario` null, the baseline is shown).
+ */
+export const scenarioNetwork = computed<{
+  network: Network;
+  issues: Issue[];
+  scenario: Scenario | null;
+  pending: number[];
+} | null>(() => {
   const n = network.value?.network;
   const s = activeScenario.value;
   if (!n || !s) return null;
   const applied = appliedScenario(n, s);
-  return applied.ok ? { network: applied.network, issues: [] } : { network: n, issues: applied.issues };
+  if (applied.ok) return { network: applied.network, issues: [], scenario: s, pending: [] };
+  const indices = modificationsOf(applied.issues);
+  if (indices) {
+    const rest = switchedOff(s, indices);
+    const again = appliedScenario(n, rest);
+    if (again.ok) return { network: again.network, issues: [], scenario: rest, pending: [...indices] };
+  }
+  return { network: n, issues: applied.issues, scenario: null, pending: [] };
 });
 
 let nextMessage = 1;

@@ -1,0 +1,98 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { waitForCommit, waitForComputed } from './editorHelpers';
+import { launch, openApp, screenshot } from './support';
+
+/**
+ * One way a network becomes current, whatever brought it (issue 11, defect 1): a planner's scenarios made
+ * on one network survive importing another (a GTFS feed), the imported network's scenarios are saved, and
+ * both come back after a reload, by the bundled list, an opened network file or a new import.
+ */
+const root = new URL('../../', import.meta.url).pathname;
+const FEED = new URL('../../../shared/data/raw/gtfs-samples/nyc_subway_gtfs_2025_subset.zip', import.meta.url)
+  .pathname;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A new scenario, named by typing, saved (the editor commits after a pause; autosave follows). */
+async function newScenario(page: Page, name: string): Promise<void> {
+  await page.click('[data-testid="scenario-new"]');
+  await page.fill('[data-testid="scenario-name"]', name);
+  await page.keyboard.press('Tab');
+  await waitForCommit(page);
+}
+
+const scenarioNames = (page: Page) =>
+  page.locator('[data-testid="scenario-select"] option').allTextContents();
+
+/** What IndexedDB holds for a network: the names of its saved scenarios. */
+const saved = (page: Page, network: string) =>
+  page.evaluate(
+    (id) =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('commuteshed');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('workspaces').objectStore('workspaces').get(id);
+          get.onsuccess = () =>
+            resolve(((get.result?.scenarios ?? []) as { name: string }[]).map((s) => s.name));
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    network,
+  );
+
+async function importFeed(page: Page): Promise<void> {
+  await page.setInputFiles('[data-testid="file-input"]', FEED);
+  await page.locator('[data-testid="gtfs-panel"]').waitFor({ timeout: 120_000 });
+  await waitForComputed(page);
+}
+
+it("keeps each network's scenarios through a GTFS import, a reload and an opened network file", async () => {
+  const { page, errors } = await openApp(browser, '?network=toy');
+  await waitForComputed(page);
+  await newScenario(page, 'Mine on Toyton');
+  await expect.poll(() => saved(page, 'toy')).toEqual(['Mine on Toyton']);
+
+  // Network B: a GTFS feed. A's scenarios stay saved; B starts with none and its own are saved under it.
+  await importFeed(page);
+  const nyc = await page.evaluate(() => new URLSearchParams(window.location.search).get('network') ?? '');
+  expect(await scenarioNames(page)).toEqual(['Baseline only']);
+  expect(await saved(page, 'toy')).toEqual(['Mine on Toyton']);
+  await newScenario(page, 'Mine on NYC');
+  const nycId = await page.evaluate(async () => {
+    const open = indexedDB.open('commuteshed');
+    await new Promise((r) => (open.onsuccess = r));
+    const keys = open.result.transaction('workspaces').objectStore('workspaces').getAllKeys();
+    await new Promise((r) => (keys.onsuccess = r));
+    return (keys.result as string[]).filter((k) => k !== 'toy');
+  });
+  expect(nycId).toHaveLength(1);
+  await expect.poll(() => saved(page, nycId[0]!)).toEqual(['Mine on NYC']);
+  expect(await saved(page, 'toy')).toEqual(['Mine on Toyton']);
+  expect(nyc).toMatch(/\.zip$/);
+
+  // Reload, on the bundled toy network (the same browser profile): A's scenario is there.
+  await page.goto(new URL('?network=toy', page.url()).href);
+  await waitForComputed(page);
+  expect(await scenarioNames(page)).toContain('Mine on Toyton');
+  expect(await scenarioNames(page)).not.toContain('Mine on NYC');
+  // B imported again: its scenario is there.
+  await importFeed(page);
+  expect(await scenarioNames(page)).toEqual(['Baseline only', 'Mine on NYC']);
+  // A opened as a file (the third way to a network): its scenario again, B's still saved.
+  await page.setInputFiles('[data-testid="file-input"]', `${root}networks/toy.network.json`);
+  await expect.poll(() => scenarioNames(page)).toContain('Mine on Toyton');
+  await waitForComputed(page);
+  expect(await saved(page, nycId[0]!)).toEqual(['Mine on NYC']);
+  expect(await saved(page, 'toy')).toEqual(['Mine on Toyton']);
+  expect(await page.inputValue('[data-testid="origin-input"]')).toBe('');
+  await screenshot(page, 'networks-scenarios-kept');
+  expect(errors).toEqual([]);
+});
