@@ -409,7 +409,11 @@ describe('the modification list', () => {
       expect(await page.isChecked(`[data-testid="pattern-stop-${s}"]`)).toBe(false);
     expect(await listed(0)).toBe('Express or short-turn pattern Metro 1 short: 4 ⦿');
     await expectNoIssues();
-    expect(await meanTimeChange()).toBeLessThan(0);
+    // Computed now, and barely moving the mean: more trains cut waits, but some riders take them instead of
+    // a bike or a bus that was a little quicker yet more tiring (routes follow perceived cost, DESIGN.md §2).
+    const { shown, change } = await meanTime();
+    expect(shown).toBe(true);
+    expect(Math.abs(change)).toBeLessThan(0.5);
     expect(app.errors).toEqual([]);
   });
 });
