@@ -14,6 +14,7 @@ import {
   seconds,
   transferFields,
 } from './common';
+import { demandSchema, workers } from './demand';
 import { feederSchema, surfaceSchema, zoneClass } from './surface';
 
 const layerAssumptions = z.strictObject({
@@ -52,6 +53,7 @@ export const assumptionsSchema = z
       .strictObject(Object.fromEntries(LAYER_PAIRS.map((p) => [p, seconds.optional()])))
       .optional(),
     surface: surfaceSchema.optional(),
+    demand: demandSchema.optional(),
     metrics: z
       .strictObject({
         accessibilityMinutes: z.array(z.number().positive()).min(1).optional(),
@@ -112,6 +114,7 @@ export const zoneSchema = z.strictObject({
   centroid: lonLat,
   population: z.number().min(0),
   jobs: z.number().min(0),
+  workers,
   district: z.string().optional(),
   class: zoneClass.optional(),
   geometry: z.union([polygon, multiPolygon]).optional(),
@@ -148,7 +151,13 @@ export const networkSchema = z
       .string()
       .regex(/^[^/\\]+\.zones\.geojson$/, 'must be a sibling file name ending in .zones.geojson')
       .optional(),
-    zoneAttributes: z.strictObject({ population: attributeSource, jobs: attributeSource }).optional(),
+    zoneAttributes: z
+      .strictObject({
+        population: attributeSource,
+        jobs: attributeSource,
+        workers: attributeSource.optional(),
+      })
+      .optional(),
     core: z.array(z.strictObject({ id, name: localizedName, zones: z.array(id).min(1) })),
     regions: z
       .array(z.strictObject({ id, name: localizedName, districts: z.array(z.string().min(1)).min(1) }))
@@ -170,6 +179,7 @@ export const zoneFeatureSchema = z.strictObject({
     centroid: lonLat.optional(),
     population: z.number().min(0),
     jobs: z.number().min(0),
+    workers,
     district: z.string().optional(),
     class: zoneClass.optional(),
   }),
