@@ -79,8 +79,9 @@ export interface CalibrationResult extends Distribution {
  *
  *   1. β₀ = 1/target and β₁ = β₀·mean₀/target (Hyman's first two estimates);
  *   2. until two βs give means either side of the target, expand from the outermost β tried in the
- *      direction a mean usually goes (down as β rises: too long → steeper), by the secant where it points
- *      that way (×1.5 to ×8 per step), else ×4; at the end of the range (or where Furness cannot balance),
+ *      direction a mean usually goes (down as β rises: too long → steeper), by the secant stretched by a
+ *      fifth where it points that way (at most ×8 per step), else ×4; at the end of the range (or where
+ *      Furness cannot balance),
  *      the other direction — a mean that rises with β, where physical time and perceived cost disagree,
  *      is found there;
  *   3. inside the bracket: the secant (Hyman's step) when it falls strictly inside, else regula falsi,
@@ -199,13 +200,15 @@ export function calibrateBeta(
       for (const up of tooLong ? [true, false] : [false, true]) {
         if (exhausted[up ? 'up' : 'down']) continue;
         const from = up ? points.at(-1)! : points[0]!;
-        const x = clamp(expand(from, points, targetSeconds, up));
-        if (near(x, from.betaPerSecond) || (up ? x < from.betaPerSecond : x > from.betaPerSecond))
+        const end = up ? range.high : range.low;
+        if (near(from.betaPerSecond, end) || (up ? from.betaPerSecond > end : from.betaPerSecond < end)) {
           exhausted[up ? 'up' : 'down'] = true;
-        else {
-          next = x;
-          break;
+          continue;
         }
+        // A secant step too small to tell apart still moves (the target is close).
+        const x = clamp(expand(from, points, targetSeconds, up));
+        next = x !== from.betaPerSecond ? x : up ? Math.min(end, x * 1.001) : Math.max(end, x / 1.001);
+        break;
       }
       if (Number.isNaN(next)) throw unreachable(points, targetSeconds, range);
     }
@@ -228,15 +231,17 @@ function secant(a: CalibrationStep | Point, b: CalibrationStep | Point, target: 
 }
 
 /**
- * The next β beyond the outermost one tried, `from`, going up or down: the secant through the two
- * outermost means when it points that way (at least ×1.5, at most ×8), else ×4.
+ * The next β beyond the outermost one tried, `from`, going up or down: the secant through the two outermost
+ * means when it points that way, stretched by a fifth so the step tends to cross the target and make a
+ * bracket (at most ×8); else ×4.
  */
 function expand(from: Point, points: readonly Point[], target: number, up: boolean): number {
   const neighbour = up ? points.at(-2) : points[1];
   const x = neighbour ? secant(from, neighbour, target) : Number.NaN;
   const b = from.betaPerSecond;
-  if (up) return x > b ? Math.min(b * 8, Math.max(b * 1.5, x)) : b * 4;
-  return x < b ? Math.max(b / 8, Math.min(b / 1.5, x)) : b / 4;
+  const stretched = b + 1.2 * (x - b);
+  if (up) return x > b ? Math.min(b * 8, stretched) : b * 4;
+  return x < b ? Math.max(b / 8, stretched > 0 ? stretched : b / 8) : b / 4;
 }
 
 function closestOf(points: readonly Point[], target: number): Point {

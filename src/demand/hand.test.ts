@@ -6,6 +6,7 @@ import { type GravityInput, tripsRow } from './gravity';
 import { chooseModes } from './modeChoice';
 import { type ModeRows, type RowSource, runDemand } from './model';
 import { producers } from './producers';
+import { demandSetup } from './setup';
 import { commuteFigures, compareFigures, districtFigures, regionFigures, tallyLayout } from './tally';
 
 /**
@@ -227,5 +228,57 @@ describe('hand-computed demand: three zones on a line', () => {
     const { rail, walk, bike, bus, car, newPairs } = s.railSources;
     expect(rail + walk + bike + bus + car + newPairs).toBeCloseTo(riders, 6);
     expect(newPairs).toBeGreaterThan(0);
+  });
+});
+
+describe('a network’s demand setup', () => {
+  const base = {
+    format: 'commuteshed.network/1' as const,
+    id: 'n',
+    name: { en: 'n' },
+    attribution: [{ text: 't' }],
+    periods: [{ id: 'am-peak', name: { en: 'AM' }, start: '07:00', end: '09:00' }],
+    stations: [],
+    hubs: [],
+    lines: [],
+    transfers: [],
+    core: [],
+    zones,
+    regions: [{ id: 'west', name: { en: 'West' }, districts: ['west'] }],
+  };
+
+  it('calibrates on the named region’s zones, in seconds; uses the fixed β without a target', () => {
+    const withTarget = demandSetup(
+      {
+        ...base,
+        assumptions: {
+          demand: { employmentRate: 0.5, calibration: { region: 'west', targetMinutes: 47, source: 'x' } },
+        },
+      },
+      'am-peak',
+    );
+    expect(withTarget.beta).toEqual({ calibrate: { origins: [0, 1], targetSeconds: 2820 } });
+    expect([...withTarget.producers.workers]).toEqual([100, 100, 100]);
+    expect(withTarget.layout.districts).toEqual(['west', 'east']);
+    expect(withTarget.regionIds).toEqual(['west']);
+    expect(withTarget.logit.constants).toEqual([0, 0, 0, 0, -1.1]);
+    expect(demandSetup(base, 'am-peak').beta).toEqual({ betaPerSecond: 0.03 / 60 });
+  });
+
+  it('an unknown calibration region, or no workers or jobs, is a DemandError that says so', () => {
+    const unknown = () =>
+      demandSetup(
+        {
+          ...base,
+          assumptions: { demand: { calibration: { region: 'beijing', targetMinutes: 47, source: 'x' } } },
+        },
+        'am-peak',
+      );
+    expect(unknown).toThrowError(
+      expect.objectContaining({ name: 'DemandError', problem: 'no-calibration-population' }),
+    );
+    expect(unknown).toThrowError(/"beijing" is not one of the network's regions \(west\)/);
+    const jobless = () => demandSetup({ ...base, zones: zones.map((z) => ({ ...z, jobs: 0 })) }, 'am-peak');
+    expect(jobless).toThrowError(expect.objectContaining({ name: 'DemandError', problem: 'no-jobs' }));
   });
 });

