@@ -62,7 +62,11 @@ describe('demand assumptions in a network file', () => {
     expect(d.employmentRate).toBe(0.5);
     expect(d.betaPerMinute).toBe(DEFAULT_DEMAND.betaPerMinute);
     expect(d.constants).toEqual({ walk: 0.2, bike: 0, bus: 0, rail: 0, car: -0.5 });
-    expect(d.calibration).toEqual({ region: 'city', targetMinutes: 47, source: 'CAUPD commute monitoring 2020–2023' });
+    expect(d.calibration).toEqual({
+      region: 'city',
+      targetMinutes: 47,
+      source: 'CAUPD commute monitoring 2020–2023',
+    });
     // Speeds: the network's urban 22 everywhere; its am-peak rural 40; the default off-peak stays.
     expect(carParams(d.car, 'am-peak').speedKmh).toEqual({ urban: 22, rural: 40 });
     expect(carParams(d.car, 'off-peak').speedKmh).toEqual({ urban: 35, rural: 55 });
@@ -117,7 +121,17 @@ describe('demand assumptions in a network file', () => {
   it('a zones file carries workers, and rejects negative ones at their path', () => {
     const feature = (id: string, workers: unknown) => ({
       type: 'Feature',
-      geometry: { type: 'Polygon', coordinates: [[[0, 0], [0.01, 0], [0.01, 0.01], [0, 0]]] },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [0.01, 0],
+            [0.01, 0.01],
+            [0, 0],
+          ],
+        ],
+      },
       properties: { id, population: 1000, jobs: 10, workers },
     });
     const ok = loadZones(JSON.stringify({ type: 'FeatureCollection', features: [feature('a', 480)] }));
