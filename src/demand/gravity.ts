@@ -47,7 +47,10 @@ export interface FurnessOptions {
 
 export const FURNESS_TOLERANCE = 1e-6;
 
-/** Fill rows [from, to) of `out` with exp(−β (c_ij − m_i)) (≤ 1); +Infinity costs and zones without jobs give 0. */
+/**
+ * Fill rows [from, to) of `out` with exp(−β (c_ij − m_i)) (≤ 1); +Infinity costs, zones without jobs and
+ * rows of zones without workers give 0.
+ */
 export function deterrence(
   cost: Float32Array,
   g: GravityInput,
@@ -62,6 +65,11 @@ export function deterrence(
   const d = g.attractors;
   for (let i = from; i < to; i++) {
     const base = i * z;
+    // A zone without workers produces no trips: its row is never read with a non-zero factor.
+    if (!(g.workers[i]! > 0)) {
+      out.fill(0, base, base + z);
+      continue;
+    }
     let m = Number.POSITIVE_INFINITY;
     for (let j = 0; j < z; j++) {
       const c = cost[base + j]!;

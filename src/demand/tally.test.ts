@@ -54,6 +54,18 @@ function source(w: World, scenario = false): RowSource {
   };
 }
 
+/** The world's baseline and its scenario (rail faster on some pairs), short or long term. */
+function withScenario(w: World, term: 'short' | 'long') {
+  const { g, layout } = setup(w);
+  const run = runDemand(g, logit, layout, { betaPerSecond: 0.05 / 60 }, source(w), {
+    source: source(w, true),
+    term,
+  });
+  const s = run.scenario!;
+  for (const v of Object.values(s.railSources)) expect(v).toBeGreaterThanOrEqual(0);
+  return { g, run, before: commuteFigures(run.baseline.tally, 2), after: commuteFigures(s.tally, 2), s };
+}
+
 function setup(w: World) {
   const workers = Float64Array.from(w.workers);
   const total = workers.reduce((a, b) => a + b, 0);
@@ -122,24 +134,19 @@ describe('commute figures and rider sources (properties)', () => {
   it('short term: trips stay, rail riders split exactly into their sources, each ≥ 0, no new pairs', () => {
     fc.assert(
       fc.property(world, (w) => {
-        const { g, layout } = setup(w);
-        const run = runDemand(g, logit, layout, { betaPerSecond: 0.05 / 60 }, source(w), {
-          source: source(w, true),
-          term: 'short',
-        });
-        const before = commuteFigures(run.baseline.tally, 2);
-        const after = commuteFigures(run.scenario!.tally, 2);
+        const { before, after, s } = withScenario(w, 'short');
         expect(after.commuters).toBe(before.commuters);
         // Rail only got better: its share never falls, and the others' losses are where its riders came from.
         expect(after.modeShares!.rail).toBeGreaterThanOrEqual(before.modeShares!.rail - 1e-12);
-        const s = run.scenario!.railSources;
-        for (const v of Object.values(s)) expect(v).toBeGreaterThanOrEqual(0);
-        expect(s.newPairs).toBe(0);
+        const sources = s.railSources;
+        expect(sources.newPairs).toBe(0);
         const riders = after.modeShares!.rail * after.commuters;
-        const sum = Object.values(s).reduce((a, b) => a + b, 0);
-        expect(sum).toBeCloseTo(riders, 6);
+        expect(Object.values(sources).reduce((a, b) => a + b, 0)).toBeCloseTo(riders, 6);
         for (const m of ['walk', 'bike', 'bus', 'car'] as const)
-          expect(s[m]).toBeCloseTo((before.modeShares![m] - after.modeShares![m]) * before.commuters, 6);
+          expect(sources[m]).toBeCloseTo(
+            (before.modeShares![m] - after.modeShares![m]) * before.commuters,
+            6,
+          );
       }),
       runs(40),
     );
@@ -148,22 +155,12 @@ describe('commute figures and rider sources (properties)', () => {
   it('long term: redistribution keeps every zone’s workers; sources still add up to riders', () => {
     fc.assert(
       fc.property(world, (w) => {
-        const { g, layout } = setup(w);
-        const run = runDemand(g, logit, layout, { betaPerSecond: 0.05 / 60 }, source(w), {
-          source: source(w, true),
-          term: 'long',
-        });
-        const t = run.scenario!.tally;
+        const { g, after, s } = withScenario(w, 'long');
         g.workers.forEach((o, i) => {
-          expect(Math.abs(t.commuters[i]! / o - 1)).toBeLessThanOrEqual(1e-6);
+          expect(Math.abs(s.tally.commuters[i]! / o - 1)).toBeLessThanOrEqual(1e-6);
         });
-        const after = commuteFigures(t, 2);
-        const s = run.scenario!.railSources;
-        for (const v of Object.values(s)) expect(v).toBeGreaterThanOrEqual(0);
-        expect(Object.values(s).reduce((a, b) => a + b, 0)).toBeCloseTo(
-          after.modeShares!.rail * after.commuters,
-          6,
-        );
+        const riders = after.modeShares!.rail * after.commuters;
+        expect(Object.values(s.railSources).reduce((a, b) => a + b, 0)).toBeCloseTo(riders, 6);
       }),
       runs(40),
     );
