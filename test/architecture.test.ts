@@ -34,7 +34,7 @@ describe('module boundaries', () => {
 
   it('scans every area of src', () => {
     const areas = new Set(sourceFiles(ROOT).map((f) => f.split('/')[1]));
-    for (const area of ['domain', 'graph', 'engine', 'io', 'metrics', 'workers', 'ui', 'cli'])
+    for (const area of ['domain', 'graph', 'engine', 'io', 'metrics', 'demand', 'workers', 'ui', 'cli'])
       expect(areas).toContain(area);
   });
 });
@@ -92,6 +92,28 @@ describe('the boundary rule (synthetic imports)', () => {
       "src/cli/x.ts → '../ui/app': cli may not import ui",
       "src/cli/x.ts → '../../test/support/fixtures': cli may not import test/support/fixtures.ts (outside src)",
       'src/newthing/x.ts → \'../domain/line\': no boundary rule for the area "newthing" (add one to test/support/boundaries.ts)',
+    ]);
+  });
+
+  it('demand is pure: domain, demand and types of metrics only; workers and cli may use it', () => {
+    const deps = [
+      dep('src/demand/x.ts', '../domain/demand'),
+      dep('src/demand/x.ts', './gravity'),
+      dep('src/demand/x.ts', '../metrics/summary', true),
+      dep('src/demand/x.ts', '../metrics/summary'),
+      dep('src/demand/x.ts', '../graph/surface'),
+      dep('src/demand/x.ts', '../engine/types', true),
+      dep('src/demand/x.ts', 'zod'),
+      dep('src/workers/x.ts', '../demand/gravity'),
+      dep('src/cli/x.ts', '../demand/gravity'),
+      dep('src/ui/x.ts', '../demand/gravity'),
+    ];
+    expect(violations(deps).map(formatViolation)).toEqual([
+      "src/demand/x.ts → '../metrics/summary': demand may not import values from metrics (types only)",
+      "src/demand/x.ts → '../graph/surface': demand may not import graph",
+      "src/demand/x.ts → '../engine/types' (type): demand may not import engine",
+      "src/demand/x.ts → 'zod': demand may not import the package zod",
+      "src/ui/x.ts → '../demand/gravity': ui may not import demand",
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { DEFAULT_DEMAND, type DemandAssumptions, type DemandInput, resolveDemand } from './demand';
 import { LAYER_PAIRS, LAYERS, type LayerId, type LayerPairKey } from './layer';
 import type { SurfaceInput } from './surface';
 import type { Seconds } from './units';
@@ -55,6 +56,8 @@ export interface Assumptions {
   /** Bike and the area-wide bus by zone class and period (DESIGN.md §2.1); resolve with surfaceParams. */
   surface: SurfaceInput;
   metrics: MetricAssumptions;
+  /** Workers, distribution, mode choice and the car (DESIGN.md §3.1); defaults in domain/demand.ts. */
+  demand: DemandAssumptions;
 }
 
 /** Partial assumptions as a network file states them; everything missing takes the default. */
@@ -68,6 +71,7 @@ export interface AssumptionsInput {
   transferWalkSeconds?: Partial<Record<LayerPairKey, Seconds>>;
   surface?: SurfaceInput;
   metrics?: Partial<MetricAssumptions>;
+  demand?: DemandInput;
 }
 
 export const DEFAULT_ASSUMPTIONS: Assumptions = {
@@ -143,6 +147,7 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
   ) as Record<LayerPairKey, Seconds>,
   surface: {},
   metrics: { accessibilityMinutes: [30, 45, 60, 90], commuteCircleMinutes: 60, timeCapMinutes: 180 },
+  demand: DEFAULT_DEMAND,
 };
 
 /** Fill a network's stated assumptions with the defaults; the result is a new object. */
@@ -166,5 +171,6 @@ export function resolveAssumptions(input: AssumptionsInput | undefined): Assumpt
       ...i.metrics,
       accessibilityMinutes: [...(i.metrics?.accessibilityMinutes ?? d.metrics.accessibilityMinutes)],
     },
+    demand: resolveDemand(i.demand),
   };
 }

@@ -61,7 +61,11 @@ export interface Network {
   zones: Zone[];
   /** When zones are kept in a sibling `<id>.zones.geojson`, its file name. */
   zonesFile?: string;
-  zoneAttributes?: { population: ZoneAttributeSource; jobs: ZoneAttributeSource };
+  zoneAttributes?: {
+    population: ZoneAttributeSource;
+    jobs: ZoneAttributeSource;
+    workers?: ZoneAttributeSource;
+  };
   core: CoreArea[];
   regions?: Region[];
 }

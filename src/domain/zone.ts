@@ -14,6 +14,8 @@ export interface Zone {
   centroid: LonLat;
   population: number;
   jobs: number;
+  /** Employed residents (people who live here and work); absent: population × the employment rate. */
+  workers?: number;
   /** Administrative unit the zone's population was allotted from, e.g. a district code. */
   district?: string;
   /** Urban or rural: sets the bus and bike parameters (DESIGN.md §2.1). Default urban. */

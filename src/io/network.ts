@@ -91,16 +91,28 @@ export function zonesFileOf(text: string): string | undefined {
   return typeof name === 'string' && SIBLING_ZONES_FILE.test(name) ? name : undefined;
 }
 
-/** A region's district that no zone has is a typo, not an empty region. */
+/** A region's district that no zone has is a typo, not an empty region; so is an unknown calibration region. */
 function regionIssues(network: Network, zones: readonly Zone[]): Issue[] {
   const districts = new Set(zones.map((z) => z.district));
-  return (network.regions ?? []).flatMap((r, a) =>
-    r.districts.flatMap((d, k) =>
-      districts.has(d)
-        ? []
-        : [{ path: `$.regions[${a}].districts[${k}]`, message: `no zone has district "${d}"` }],
+  const calibration = network.assumptions?.demand?.calibration?.region;
+  const regions = network.regions ?? [];
+  return [
+    ...regions.flatMap((r, a) =>
+      r.districts.flatMap((d, k) =>
+        districts.has(d)
+          ? []
+          : [{ path: `$.regions[${a}].districts[${k}]`, message: `no zone has district "${d}"` }],
+      ),
     ),
-  );
+    ...(calibration === undefined || regions.some((r) => r.id === calibration)
+      ? []
+      : [
+          {
+            path: '$.assumptions.demand.calibration.region',
+            message: `no region "${calibration}" (regions: ${regions.map((r) => r.id).join(', ') || 'none'})`,
+          },
+        ]),
+  ];
 }
 
 /** Zones from a GeoJSON FeatureCollection whose properties carry id, population and jobs. */
@@ -124,6 +136,7 @@ export function loadZones(text: string): { ok: true; value: Zone[] } | { ok: fal
       geometry: f.geometry,
     };
     if (p.name) zone.name = p.name;
+    if (p.workers !== undefined) zone.workers = p.workers;
     if (p.district !== undefined) zone.district = p.district;
     if (p.class !== undefined) zone.class = p.class;
     return zone;

@@ -44,7 +44,8 @@ const pkg = (name: string, ...allowed: (string | RegExp)[]) =>
  * engine owns its input layout); engine only engine; metrics only metrics, domain and engine/types types;
  * io only domain, io, zod, @turf/*, fflate, papaparse, h5wasm (OMX), metrics types and GeoJSON types; ui never graph or engine (only
  * workers, domain, io, metrics, ui and UI libraries); workers graph, engine, domain, io, metrics, comlink
- * (and Node built-ins for the Node pool). cli, not named there: anything but ui (it runs headless).
+ * (and Node built-ins for the Node pool); demand (a new area, DESIGN.md §3.1) only demand, domain and
+ * metrics types, and workers may import it. cli, not named there: anything but ui (it runs headless).
  */
 export function boundaryProblem(d: Dependency): string | undefined {
   const t = d.target;
@@ -76,6 +77,10 @@ export function boundaryProblem(d: Dependency): string | undefined {
     case 'metrics':
       if (srcArea === 'metrics' || srcArea === 'domain' || typesOfEngine) return undefined;
       return no(describe);
+    case 'demand':
+      if (srcArea === 'demand' || srcArea === 'domain' || (srcArea === 'metrics' && d.typeOnly))
+        return undefined;
+      return no(srcArea === 'metrics' ? 'values from metrics (types only)' : describe);
     case 'io':
       if (srcArea === 'domain' || srcArea === 'io' || (srcArea === 'metrics' && d.typeOnly)) return undefined;
       if (t.kind === 'package' && pkg(t.name, 'zod', /^@turf\//, 'fflate', 'papaparse', 'h5wasm'))
@@ -90,7 +95,7 @@ export function boundaryProblem(d: Dependency): string | undefined {
       return no(describe);
     case 'workers':
       if (srcArea !== undefined)
-        return ['graph', 'engine', 'domain', 'io', 'metrics', 'workers'].includes(srcArea)
+        return ['graph', 'engine', 'domain', 'io', 'metrics', 'demand', 'workers'].includes(srcArea)
           ? undefined
           : no(describe);
       if (t.kind === 'package' && pkg(t.name, 'comlink')) return undefined;

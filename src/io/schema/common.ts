@@ -172,6 +172,12 @@ export const perceivedWeight = factorIn(0.1, 10, 'Perceived weight relative to i
  */
 export const population = bounded('people', 0, 100_000_000, 'Residents of a zone');
 export const jobs = bounded('jobs', 0, 100_000_000, 'Jobs in a zone');
+export const employed = bounded(
+  'people',
+  0,
+  100_000_000,
+  'Employed residents (people who live in the zone and work); absent: population × employmentRate',
+);
 
 /** A share or rate: 0 to 1 (employment rate, mode share). */
 export const share = factorIn(0, 1, 'Share');

@@ -29,6 +29,7 @@ import {
   transferWalkSeconds,
   walkSpeedKmh,
 } from './common';
+import { demandSchema, workers } from './demand';
 import { feederSchema, surfaceSchema, zoneClass } from './surface';
 
 /** A zones file beside the network: a plain file name, no folder (never a path out of the network's folder). */
@@ -71,6 +72,7 @@ export const assumptionsSchema = z
       .strictObject(Object.fromEntries(LAYER_PAIRS.map((p) => [p, transferWalkSeconds.optional()])))
       .optional(),
     surface: surfaceSchema.optional(),
+    demand: demandSchema.optional(),
     metrics: z
       .strictObject({
         accessibilityMinutes: z.array(metricMinutes).min(1).max(24).optional(),
@@ -145,6 +147,7 @@ export const zoneSchema = z.strictObject({
   centroid: lonLat,
   population,
   jobs,
+  workers,
   district: z.string().optional(),
   class: zoneClass.optional(),
   geometry: z.union([polygon, multiPolygon]).optional(),
@@ -185,7 +188,13 @@ export const networkSchema = z
       .string()
       .regex(SIBLING_ZONES_FILE, 'must be a sibling file name ending in .zones.geojson')
       .optional(),
-    zoneAttributes: z.strictObject({ population: attributeSource, jobs: attributeSource }).optional(),
+    zoneAttributes: z
+      .strictObject({
+        population: attributeSource,
+        jobs: attributeSource,
+        workers: attributeSource.optional(),
+      })
+      .optional(),
     core: z.array(z.strictObject({ id, name: localizedName, zones: z.array(id).min(1) })),
     regions: z
       .array(z.strictObject({ id, name: localizedName, districts: z.array(z.string().min(1)).min(1) }))
@@ -207,6 +216,7 @@ export const zoneFeatureSchema = z.strictObject({
     centroid: lonLat.optional(),
     population,
     jobs,
+    workers,
     district: z.string().optional(),
     class: zoneClass.optional(),
   }),

@@ -1,0 +1,243 @@
+import { DemandError } from './errors';
+
+/**
+ * Distribution (DESIGN.md §3.1 step 2): the doubly-constrained gravity model
+ *
+ *     T_ij = A_i O_i · B_j D_j · exp(−β c_ij)
+ *
+ * balanced by Furness until every row total is within `tolerance` (relative) of O_i and every column total
+ * of D_j. Matrices are row-major Z×Z typed arrays; nothing is allocated per cell, and the work goes row by
+ * row (rowSums, columnSums take a row range, so workers can share it: column sums of row blocks add up).
+ *
+ * The deterrence is stored shifted per row, F_ij = exp(−β (c_ij − m_i)) with m_i the row's cheapest cost
+ * to a zone with jobs: the factor exp(−β m_i) is absorbed by A_i, so T is unchanged, and no row underflows
+ * Float32 however far the zone is from everything (nor overflows: zones without jobs are 0). Trips are T_ij = a_i · b_j · F_ij with a_i = A_i O_i e^{β m_i}
+ * and b_j = B_j D_j (`Balance`).
+ */
+export interface GravityInput {
+  zoneCount: number;
+  /** O_i: workers (trips produced) per zone. */
+  workers: Float64Array;
+  /** D_j: jobs per zone scaled to the workers' total (producers().attractors). */
+  attractors: Float64Array;
+  /** Zone ids, to name zones in errors. */
+  ids?: readonly string[];
+}
+
+export interface Balance {
+  /** a_i, so that T_ij = a_i · b_j · F_ij (0 for zones without workers). */
+  rowFactor: Float64Array;
+  /** b_j (0 for zones without jobs). */
+  columnFactor: Float64Array;
+  /** Row and column passes made (one iteration = one of each). */
+  iterations: number;
+  /** Largest |row total − O_i| ÷ O_i at the end. */
+  rowError: number;
+  /** Largest |column total − D_j| ÷ D_j at the end. */
+  columnError: number;
+}
+
+export interface FurnessOptions {
+  /** Relative tolerance on every row and column total (DESIGN.md: 1e-6). */
+  tolerance?: number;
+  maxIterations?: number;
+  /** Column factors to start from (a previous balance of the same zones, e.g. at another β). */
+  start?: Float64Array;
+}
+
+export const FURNESS_TOLERANCE = 1e-6;
+
+/**
+ * Fill rows [from, to) of `out` with exp(−β (c_ij − m_i)) (≤ 1); +Infinity costs, zones without jobs and
+ * rows of zones without workers give 0.
+ */
+export function deterrence(
+  cost: Float32Array,
+  g: GravityInput,
+  betaPerSecond: number,
+  out: Float32Array = new Float32Array(g.zoneCount * g.zoneCount),
+  from = 0,
+  to = g.zoneCount,
+): Float32Array {
+  const z = g.zoneCount;
+  checkSize(cost, z * z, 'cost');
+  checkSize(out, z * z, 'deterrence');
+  const d = g.attractors;
+  for (let i = from; i < to; i++) {
+    const base = i * z;
+    // A zone without workers produces no trips: its row is never read with a non-zero factor.
+    if (!(g.workers[i]! > 0)) {
+      out.fill(0, base, base + z);
+      continue;
+    }
+    let m = Number.POSITIVE_INFINITY;
+    for (let j = 0; j < z; j++) {
+      const c = cost[base + j]!;
+      if (c < m && d[j]! > 0) m = c;
+    }
+    if (m === Number.POSITIVE_INFINITY) m = 0;
+    // Zones without jobs attract no trips: 0, and no exp (their cost may lie below m: it would overflow).
+    for (let j = 0; j < z; j++)
+      out[base + j] = d[j]! > 0 ? Math.exp(-betaPerSecond * (cost[base + j]! - m)) : 0;
+  }
+  return out;
+}
+
+/** out[i] = Σ_j F_ij · b_j for rows [from, to). */
+export function rowSums(
+  f: Float32Array,
+  z: number,
+  columnFactor: Float64Array,
+  out: Float64Array,
+  from = 0,
+  to = z,
+): void {
+  for (let i = from; i < to; i++) {
+    const base = i * z;
+    let s = 0;
+    for (let j = 0; j < z; j++) s += f[base + j]! * columnFactor[j]!;
+    out[i] = s;
+  }
+}
+
+/**
+ * out[j] += Σ_{i ∈ [from, to)} a_i · F_ij (out is added to: zero it first, or add blocks in order). Four rows
+ * at a time: each pass over `out` then does four rows' work (best of 10 at 4,716 zones: 18 ms, against
+ * 36 ms row by row).
+ */
+export function columnSums(
+  f: Float32Array,
+  z: number,
+  rowFactor: Float64Array,
+  out: Float64Array,
+  from = 0,
+  to = z,
+): void {
+  let i = from;
+  for (; i + 4 <= to; i += 4) {
+    const a0 = rowFactor[i]!;
+    const a1 = rowFactor[i + 1]!;
+    const a2 = rowFactor[i + 2]!;
+    const a3 = rowFactor[i + 3]!;
+    if (a0 === 0 && a1 === 0 && a2 === 0 && a3 === 0) continue;
+    const b0 = i * z;
+    const b1 = b0 + z;
+    const b2 = b1 + z;
+    const b3 = b2 + z;
+    for (let j = 0; j < z; j++)
+      out[j] += a0 * f[b0 + j]! + a1 * f[b1 + j]! + a2 * f[b2 + j]! + a3 * f[b3 + j]!;
+  }
+  for (; i < to; i++) {
+    const a = rowFactor[i]!;
+    if (a === 0) continue;
+    const base = i * z;
+    for (let j = 0; j < z; j++) out[j] += a * f[base + j]!;
+  }
+}
+
+/**
+ * Balance F to the workers (rows) and attractors (columns). Throws DemandError `unreachable` when a zone
+ * with workers reaches no job (or jobs are reached by no worker), `not-balanced` when maxIterations pass
+ * without reaching the tolerance.
+ */
+export function furness(f: Float32Array, g: GravityInput, options: FurnessOptions = {}): Balance {
+  const z = g.zoneCount;
+  const tol = options.tolerance ?? FURNESS_TOLERANCE;
+  const maxIterations = options.maxIterations ?? 1000;
+  const o = g.workers;
+  const d = g.attractors;
+  checkSize(f, z * z, 'deterrence');
+  checkSize(o, z, 'workers');
+  checkSize(d, z, 'attractors');
+  const a = new Float64Array(z);
+  const b = new Float64Array(z);
+  for (let j = 0; j < z; j++) b[j] = d[j]! > 0 ? (options.start?.[j] ?? d[j]!) || d[j]! : 0;
+  const s = new Float64Array(z);
+  const col = new Float64Array(z);
+  let rowError = Number.POSITIVE_INFINITY;
+  let columnError = Number.POSITIVE_INFINITY;
+  let iterations = 0;
+  for (;;) {
+    rowSums(f, z, b, s);
+    if (iterations > 0) {
+      rowError = 0;
+      for (let i = 0; i < z; i++)
+        if (o[i]! > 0) rowError = Math.max(rowError, Math.abs((a[i]! * s[i]!) / o[i]! - 1));
+      if (rowError <= tol && columnError <= tol) break;
+      if (iterations >= maxIterations)
+        throw new DemandError(
+          'not-balanced',
+          `Furness did not balance trips in ${iterations} iterations: rows within ${rowError.toExponential(2)} (relative), the tolerance is ${tol}`,
+        );
+    }
+    for (let i = 0; i < z; i++) {
+      if (!(o[i]! > 0)) {
+        a[i] = 0;
+        continue;
+      }
+      if (!(s[i]! > 0))
+        throw new DemandError(
+          'unreachable',
+          `zone ${name(g, i)} has ${o[i]} workers but reaches no zone with jobs`,
+        );
+      a[i] = o[i]! / s[i]!;
+    }
+    col.fill(0);
+    columnSums(f, z, a, col);
+    columnError = 0;
+    for (let j = 0; j < z; j++) {
+      if (!(d[j]! > 0)) continue;
+      if (!(col[j]! > 0))
+        throw new DemandError(
+          'unreachable',
+          `zone ${name(g, j)} has jobs but no zone with workers reaches it (or only so far above their cheapest trip that exp(−β·Δcost) underflows)`,
+        );
+      b[j] = d[j]! / col[j]!;
+      columnError = Math.max(columnError, Math.abs((b[j]! * col[j]!) / d[j]! - 1));
+    }
+    iterations++;
+  }
+  return { rowFactor: a, columnFactor: b, iterations, rowError, columnError };
+}
+
+/** The trips of origin i: out[j] = T_ij. */
+export function tripsRow(
+  f: Float32Array,
+  z: number,
+  balance: Balance,
+  i: number,
+  out: Float64Array = new Float64Array(z),
+): Float64Array {
+  const a = balance.rowFactor[i]!;
+  const b = balance.columnFactor;
+  const base = i * z;
+  if (a === 0) return out.fill(0);
+  for (let j = 0; j < z; j++) out[j] = a * b[j]! * f[base + j]!;
+  return out;
+}
+
+/** Deterrence and balance at a fixed β: the distribution. */
+export interface Distribution {
+  betaPerSecond: number;
+  deterrence: Float32Array;
+  balance: Balance;
+}
+
+export function distribute(
+  cost: Float32Array,
+  g: GravityInput,
+  betaPerSecond: number,
+  options: FurnessOptions & { buffer?: Float32Array } = {},
+): Distribution {
+  const f = deterrence(cost, g, betaPerSecond, options.buffer);
+  return { betaPerSecond, deterrence: f, balance: furness(f, g, options) };
+}
+
+function name(g: GravityInput, k: number): string {
+  return g.ids?.[k] !== undefined ? `"${g.ids[k]}"` : `#${k}`;
+}
+
+export function checkSize(values: ArrayLike<number>, expected: number, what: string): void {
+  if (values.length !== expected)
+    throw new DemandError('size', `${what} has ${values.length} values, expected ${expected}`);
+}
