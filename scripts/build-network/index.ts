@@ -163,9 +163,16 @@ export function build(): { network: Network; zonesGeojson: unknown; boundaries: 
       zs.map((z) => (z.jobs * jobTotal) / jobSum),
       jobTotal,
     );
+    // Employed residents live where residents do: the unit's, spread by the zones' population.
+    const workerTotal = Math.round(u.employed * LONG_FORM_RATE);
+    const ws = roundToTotal(
+      zs.map((z) => (z.population * workerTotal) / popSum),
+      workerTotal,
+    );
     zs.forEach((z, k) => {
       z.population = pops[k]!;
       z.jobs = js[k]!;
+      z.workers = ws[k]!;
     });
   }
   const zones = kept;
@@ -207,6 +214,7 @@ export function build(): { network: Network; zonesGeojson: unknown; boundaries: 
     "Surface modes (DESIGN.md §2.1, defaults in src/domain/surface.ts and networks/README.md): walking, a shared bike or e-bike (13 km/h over distance × 1.3, 90 s to find and unlock in urban zones, 120 s in rural ones, 60 s to park; direct trips up to 8 km, to stations up to 3 km) and an area-wide bus (urban: every 10 min at 18 km/h — the Beijing peak ground-bus operating speed, 18.09 km/h in 2020 — stops 300 m from a zone's people; rural: every 30 min at 30 km/h, stops 600 m away; waits capped at 10 min; distance × 1.3; at a station the stop is 50 m from it — 88 % of Beijing's bus–metro transfer stops are within 50 m). The bus serves direct trips of any length and reaches the 2 nearest stations of each layer within 25 km. A zone is urban when its grid cell is a fine (1.5 km) cell, i.e. at least half of it is urban land, rural otherwise. Every zone therefore has a way to every other; the bus and bike figures other than the two cited are assumptions.",
     `Population (2020 census, cn-county-census2020-leiii): each Beijing district's urban and rural population (the census's own split) placed by the subdistrict boundaries (bj-subdistricts-thebamboogrove, 2023–24 divisions) — urban to 街道 land (within 3 km of the subdistrict's label point or 1.5 km of a station) and to town seats (镇/乡 land within 1.2 km of the label point or 1 km of a station), rural to the rest of the 镇/乡 land, evenly within each district. Below district level the population is an ESTIMATE. Beijing total ${bjTotal.toLocaleString('en')}.`,
     'Outside Beijing the data has no boundaries: each commuter town (三河/燕郊, 大厂, 香河, 廊坊, 固安, 涿州, 雄安, 武清, central Tianjin) holds its census population (county totals, several counties joined where one town spans them) on a disc around OSM anchor stations sized by an assumed urban density (10,000/km²; central Tianjin 20,000/km²) for the urban population, and an 8 km ring around it for the rural population. Placement is an ESTIMATE; the totals are the census.',
+    `Workers (employed residents): each district's and town's census long-form industry total × ${LONG_FORM_RATE}, spread over its zones by population — an ESTIMATE. The demand model (DESIGN.md §3.1) calibrates its gravity β so that Beijing residents' mean one-way commute is 47 min (CAUPD, commute-facts.md); its other parameters are the defaults of src/domain/demand.ts, sources there.`,
     `Jobs: an ESTIMATE. District totals: 朝阳 2,604,000, 海淀 2,397,000, 丰台 1,145,000 (5th economic census 2023, commute-facts.md); 东城/西城 their employed residents × the jobs-per-employed-resident ratio of those three (${jobs.ratio.toFixed(2)}); other districts and towns as many jobs as employed residents (census long-form industry total × ${LONG_FORM_RATE}, the long form being a ~10 % sample). Within a district ${Math.round(CLUSTER_SHARE * 100)} % of the jobs sit within 1.5 km of its employment clusters (CBD, 中关村, 金融街, 上地, 望京, 亦庄, 丰台科技园: 2022 北京通勤特征年度报告), the rest follow residents.`,
     `Core (commute circle): zones within ${CORE_RADIUS_M} m of 天安门 (between 天安门西 and 天安门东), 国贸, 金融街 (between 复兴门 and 阜成门) and 中关村.`,
     ...metro.notes,
@@ -251,6 +259,17 @@ export function build(): { network: Network; zonesGeojson: unknown; boundaries: 
     transfers,
     zones: [],
     zonesFile: 'jjj.zones.geojson',
+    assumptions: {
+      demand: {
+        // β is calibrated so that Beijing residents' modelled mean commute is the published one.
+        calibration: {
+          region: 'beijing',
+          targetMinutes: 47,
+          source:
+            'Beijing mean one-way commute 47 min: China Academy of Urban Planning and Design, annual commute monitoring reports 2020–2023 (commute-facts.md)',
+        },
+      },
+    },
     zoneAttributes: {
       population: {
         source:
@@ -260,6 +279,10 @@ export function build(): { network: Network; zonesGeojson: unknown; boundaries: 
       jobs: {
         source:
           'estimate from 2023 economic-census district figures, census long-form employment and the seven employment clusters (commute-facts.md)',
+        estimate: true,
+      },
+      workers: {
+        source: `2020 census long form: employed residents per district or county (industry total × ${LONG_FORM_RATE}, the long form being a ~10 % sample), spread over its zones by population — an estimate`,
         estimate: true,
       },
     },
@@ -293,6 +316,7 @@ export function build(): { network: Network; zonesGeojson: unknown; boundaries: 
         centroid: z.centroid,
         population: z.population,
         jobs: z.jobs,
+        workers: z.workers,
         district: z.district,
         class: z.class,
       },

@@ -61,6 +61,8 @@ export interface ZoneOut {
   /** Fractional until rounded per unit. */
   population: number;
   jobs: number;
+  /** Employed residents: the unit's (long-form industry total × LONG_FORM_RATE) spread by population. */
+  workers?: number;
   district: string;
   /** Fine cells (mostly urban land) are urban, coarse cells rural: the zone class of DESIGN.md §2.1. */
   class: 'urban' | 'rural';

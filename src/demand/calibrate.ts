@@ -4,6 +4,7 @@ import {
   checkSize,
   type Distribution,
   deterrence,
+  FURNESS_TOLERANCE,
   type FurnessOptions,
   furness,
   type GravityInput,
@@ -44,8 +45,17 @@ export function meanTime(
 }
 
 export interface CalibrationOptions {
-  /** Relative tolerance on the mean: |mean − target| ≤ tolerance × target. */
+  /**
+   * Relative tolerance on the mean: |mean − target| ≤ tolerance × target. Default 1e-4 (0.3 s on 47 min):
+   * far inside what any published mean supports, and each tenfold tighter costs a β evaluation or two.
+   */
   tolerance?: number;
+  /**
+   * Furness's tolerance while searching (default 1e-4): a β is judged by a mean that a looser balance
+   * already gives to far better than `tolerance`; the β found is balanced again to `furness.tolerance`
+   * (FURNESS_TOLERANCE) from where it stood.
+   */
+  searchFurnessTolerance?: number;
   /** β evaluations (each a full Furness). */
   maxIterations?: number;
   /** Search range for β, per generalized second. */
@@ -110,7 +120,11 @@ export function calibrateBeta(
       'no-calibration-population',
       `the calibration population has no workers (${origins.length} zones)`,
     );
-  const tol = options.tolerance ?? 1e-5;
+  const tol = options.tolerance ?? 1e-4;
+  const searchTolerance = Math.max(
+    options.searchFurnessTolerance ?? 1e-4,
+    options.furness?.tolerance ?? FURNESS_TOLERANCE,
+  );
   const maxIterations = options.maxIterations ?? 40;
   const range = { low: options.minBeta ?? 1e-7, high: options.maxBeta ?? 0.05 };
   const buffer = new Float32Array(z * z);
@@ -121,11 +135,15 @@ export function calibrateBeta(
   let start: Float64Array | undefined;
   let balance: Balance | null = null;
 
-  const evaluate = (beta: number): CalibrationStep => {
-    deterrence(cost, g, beta, buffer);
+  const evaluate = (beta: number, final = false): CalibrationStep => {
+    if (!final) deterrence(cost, g, beta, buffer);
     let step: CalibrationStep;
     try {
-      balance = furness(buffer, g, { ...options.furness, ...(start ? { start } : {}) });
+      balance = furness(buffer, g, {
+        ...options.furness,
+        ...(final ? {} : { tolerance: searchTolerance }),
+        ...(start ? { start } : {}),
+      });
       start = balance.columnFactor;
       const mean = meanTime(buffer, z, balance, time, origins).seconds;
       step = { betaPerSecond: beta, meanSeconds: mean, furnessIterations: balance.iterations };
@@ -152,8 +170,24 @@ export function calibrateBeta(
   let last: CalibrationStep | null = null;
   let beta = clamp(1 / targetSeconds);
   for (let iteration = 0; iteration < maxIterations; iteration++) {
-    const step = evaluate(beta);
-    const m = step.meanSeconds;
+    let step = evaluate(beta);
+    let m = step.meanSeconds;
+    // Close enough on a loose balance: balance fully (a few more iterations from here) and judge again.
+    if (
+      m !== null &&
+      miss(m) <= tol * targetSeconds &&
+      searchTolerance > (options.furness?.tolerance ?? FURNESS_TOLERANCE)
+    ) {
+      trace.pop();
+      points.splice(
+        points.findIndex((p) => p.betaPerSecond === beta),
+        1,
+      );
+      const loose = step.furnessIterations;
+      step = evaluate(beta, true);
+      step.furnessIterations += loose;
+      m = step.meanSeconds;
+    }
     if (m !== null && miss(m) <= tol * targetSeconds)
       return {
         betaPerSecond: beta,

@@ -81,6 +81,17 @@ export function carTable(p: CarParams): CarTable {
   return t;
 }
 
+/** Great-circle metres from zone o to every zone, the zone itself at its intrazonal distance. */
+export function metersRow(
+  o: number,
+  unit: Float64Array,
+  intrazonal: Float64Array,
+  out: Float64Array,
+): Float64Array {
+  for (let d = 0; d < out.length; d++) out[d] = d === o ? intrazonal[o]! : zoneMeters(unit, o, d);
+  return out;
+}
+
 /**
  * Origin o's car row: time (whole seconds: the driven part rounded half up, as the engine rounds legs) and
  * perceived cost to every zone; the zone itself at its intrazonal distance.
@@ -94,12 +105,30 @@ export function carRow(
   outCost: Float64Array,
   outTime: Float64Array,
 ): void {
+  carRowByMeters(
+    o,
+    metersRow(o, unit, intrazonal, new Float64Array(zoneClass.length)),
+    zoneClass,
+    t,
+    outCost,
+    outTime,
+  );
+}
+
+/** carRow from the distances to every zone (metersRow), for callers that need them for other modes too. */
+export function carRowByMeters(
+  o: number,
+  meters: Float64Array,
+  zoneClass: Uint8Array,
+  t: CarTable,
+  outCost: Float64Array,
+  outTime: Float64Array,
+): void {
   const n = zoneClass.length;
   const co = zoneClass[o]! * ZONE_CLASSES.length;
   for (let d = 0; d < n; d++) {
     const k = co + zoneClass[d]!;
-    const meters = d === o ? intrazonal[o]! : zoneMeters(unit, o, d);
-    const driving = Math.floor(meters * t.secondsPerMeter[k]! + 0.5);
+    const driving = Math.floor(meters[d]! * t.secondsPerMeter[k]! + 0.5);
     outTime[d] = t.terminalSeconds[k]! + driving;
     outCost[d] = t.terminalCost[k]! + t.driveWeight * driving;
   }

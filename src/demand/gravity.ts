@@ -62,24 +62,35 @@ export function deterrence(
   const z = g.zoneCount;
   checkSize(cost, z * z, 'cost');
   checkSize(out, z * z, 'deterrence');
-  const d = g.attractors;
   for (let i = from; i < to; i++) {
-    const base = i * z;
+    const row = out.subarray(i * z, (i + 1) * z);
     // A zone without workers produces no trips: its row is never read with a non-zero factor.
-    if (!(g.workers[i]! > 0)) {
-      out.fill(0, base, base + z);
-      continue;
-    }
-    let m = Number.POSITIVE_INFINITY;
-    for (let j = 0; j < z; j++) {
-      const c = cost[base + j]!;
-      if (c < m && d[j]! > 0) m = c;
-    }
-    if (m === Number.POSITIVE_INFINITY) m = 0;
-    // Zones without jobs attract no trips: 0, and no exp (their cost may lie below m: it would overflow).
-    for (let j = 0; j < z; j++)
-      out[base + j] = d[j]! > 0 ? Math.exp(-betaPerSecond * (cost[base + j]! - m)) : 0;
+    if (g.workers[i]! > 0) deterrenceRow(cost.subarray(i * z, (i + 1) * z), g.attractors, betaPerSecond, row);
+    else row.fill(0);
   }
+  return out;
+}
+
+/**
+ * One origin's deterrence: out[j] = exp(−β (c_j − m)), m the row's cheapest cost to a zone with jobs
+ * (attractors > 0); 0 for zones without jobs (no exp: their cost may lie below m and overflow it) and for
+ * +Infinity costs. What deterrence() stores per row, and what a worker recomputes from the same composite
+ * row (Float32, as stored) to get the same trips without the matrix.
+ */
+export function deterrenceRow(
+  cost: ArrayLike<number>,
+  attractors: ArrayLike<number>,
+  betaPerSecond: number,
+  out: Float32Array,
+): Float32Array {
+  const z = out.length;
+  let m = Number.POSITIVE_INFINITY;
+  for (let j = 0; j < z; j++) {
+    const c = cost[j]!;
+    if (c < m && attractors[j]! > 0) m = c;
+  }
+  if (m === Number.POSITIVE_INFINITY) m = 0;
+  for (let j = 0; j < z; j++) out[j] = attractors[j]! > 0 ? Math.exp(-betaPerSecond * (cost[j]! - m)) : 0;
   return out;
 }
 

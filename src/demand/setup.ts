@@ -1,7 +1,7 @@
 import { resolveAssumptions } from '../domain/assumptions';
 import { carParams, type DemandAssumptions, type LogitParams, logitParams } from '../domain/demand';
 import { type Network, regionZones } from '../domain/network';
-import { type CarTable, carTable, intrazonalMeters, zoneClassCodes, zoneUnitVectors } from './car';
+import { type CarTable, carTable } from './car';
 import { DemandError } from './errors';
 import type { GravityInput } from './gravity';
 import type { BetaChoice } from './model';
@@ -19,11 +19,8 @@ export interface DemandSetup {
   regionIds: string[];
   /** Calibrate to the network's target, or its fixed β. */
   beta: BetaChoice;
-  /** The car in this period, and the zone geometry its rows need. */
+  /** The car in this period (its rows take zone geometry from the graph: see workers/modeRows.ts). */
   car: CarTable;
-  unit: Float64Array;
-  zoneClass: Uint8Array;
-  intrazonal: Float64Array;
 }
 
 /**
@@ -36,7 +33,6 @@ export function demandSetup(network: Network, period: string): DemandSetup {
   const zones = network.zones;
   const p = producers(zones, assumptions.employmentRate);
   const regions = network.regions ?? [];
-  const unit = zoneUnitVectors(zones.map((z) => z.centroid));
   return {
     assumptions,
     producers: p,
@@ -54,9 +50,6 @@ export function demandSetup(network: Network, period: string): DemandSetup {
     regionIds: regions.map((r) => r.id),
     beta: betaChoice(network, assumptions),
     car: carTable(carParams(assumptions.car, period)),
-    unit,
-    zoneClass: zoneClassCodes(zones.map((z) => z.class)),
-    intrazonal: intrazonalMeters(unit),
   };
 }
 

@@ -43,8 +43,9 @@ export interface CommuteTally {
   intoRegion: Float64Array;
 }
 
-export function emptyTally(layout: TallyLayout): CommuteTally {
-  const z = layout.zoneCount;
+/** A tally of every zone, or with `rows` of that many origins (a block of them: see tallyOrigin's `slot`). */
+export function emptyTally(layout: TallyLayout, rows = layout.zoneCount): CommuteTally {
+  const z = rows;
   return {
     zoneCount: z,
     commuters: new Float64Array(z),
@@ -59,9 +60,10 @@ export function emptyTally(layout: TallyLayout): CommuteTally {
 }
 
 /**
- * Add origin i's commutes to destinations [from, to): `trips[j]` commuters, of whom `shares[m][j]` take
- * mode m, taking `time[m][j]` seconds. Cells without trips or a mode without share are skipped (their time
- * may be +Infinity).
+ * Add origin i's commutes: `trips[j]` commuters to each destination j, of whom `shares[m][j]` take mode m,
+ * taking `time[m][j]` seconds. Cells without trips or a mode without share are skipped (their time may be
+ * +Infinity). Written to row `slot` of the tally (default i; a worker's tally of a block of origins writes
+ * them at 0, 1, …, and scatterTally puts them back).
  */
 export function tallyOrigin(
   t: CommuteTally,
@@ -70,10 +72,9 @@ export function tallyOrigin(
   trips: ArrayLike<number>,
   time: readonly ArrayLike<number>[],
   shares: readonly ArrayLike<number>[],
-  from = 0,
-  to = layout.zoneCount,
+  slot = i,
 ): void {
-  const z = layout.zoneCount;
+  const z = t.zoneCount;
   const district = layout.district;
   const own = district[i]!;
   const regions = layout.regions;
@@ -81,35 +82,101 @@ export function tallyOrigin(
   const within = WITHIN_MINUTES * 60;
   const over = OVER_MINUTES * 60;
   const band = BAND_MINUTES * 60;
-  const hist = i * BANDS;
+  const hist = slot * BANDS;
   let commuters = 0;
   let seconds = 0;
   let within45 = 0;
   let over60 = 0;
   let ownDistrict = 0;
-  for (let j = from; j < to; j++) {
+  for (let j = 0; j < layout.zoneCount; j++) {
     const x = trips[j]!;
     if (!(x > 0)) continue;
     commuters += x;
     if (own >= 0 && district[j] === own) ownDistrict += x;
-    for (let r = 0; r < regions.length; r++) if (regions[r]![j]) t.intoRegion[r * z + i] += x;
+    for (let r = 0; r < regions.length; r++) if (regions[r]![j]) t.intoRegion[r * z + slot] += x;
     for (let m = 0; m < modes; m++) {
       const s = shares[m]![j]!;
       if (!(s > 0)) continue;
       const y = x * s;
       const tm = time[m]![j]!;
-      t.byMode[m * z + i] += y;
+      t.byMode[m * z + slot] += y;
       seconds += y * tm;
       if (tm <= within) within45 += y;
       if (tm > over) over60 += y;
       t.histogram[hist + Math.min(BANDS - 1, Math.floor(tm / band))] += y;
     }
   }
-  t.commuters[i] += commuters;
-  t.seconds[i] += seconds;
-  t.within45[i] += within45;
-  t.over60[i] += over60;
-  t.ownDistrict[i] += ownDistrict;
+  t.commuters[slot] += commuters;
+  t.seconds[slot] += seconds;
+  t.within45[slot] += within45;
+  t.over60[slot] += over60;
+  t.ownDistrict[slot] += ownDistrict;
+}
+
+/**
+ * Row `slot` of `t`, holding origin i's tally under one set of modes (shares0, time0), changed to another
+ * (shares1, time1) at destinations list[0 … count): the same trips (the short term), other modes. Only what
+ * depends on the modes moves — commuters, districts and regions stay exactly as they were. Far cheaper than
+ * a new tally where a scenario changes the options to a few destinations.
+ */
+export function tallyModeChange(
+  t: CommuteTally,
+  slot: number,
+  trips: ArrayLike<number>,
+  before: { time: readonly ArrayLike<number>[]; shares: readonly ArrayLike<number>[] },
+  after: { time: readonly ArrayLike<number>[]; shares: readonly ArrayLike<number>[] },
+  list: Int32Array,
+  count: number,
+): void {
+  const z = t.zoneCount;
+  const modes = DEMAND_MODES.length;
+  const within = WITHIN_MINUTES * 60;
+  const over = OVER_MINUTES * 60;
+  const band = BAND_MINUTES * 60;
+  const hist = slot * BANDS;
+  let seconds = 0;
+  let within45 = 0;
+  let over60 = 0;
+  const add = (y: number, tm: number, m: number) => {
+    t.byMode[m * z + slot] += y;
+    seconds += y * tm;
+    if (tm <= within) within45 += y;
+    if (tm > over) over60 += y;
+    t.histogram[hist + Math.min(BANDS - 1, Math.floor(tm / band))] += y;
+  };
+  for (let q = 0; q < count; q++) {
+    const j = list[q]!;
+    const x = trips[j]!;
+    if (!(x > 0)) continue;
+    for (let m = 0; m < modes; m++) {
+      const s0 = before.shares[m]![j]!;
+      const s1 = after.shares[m]![j]!;
+      if (s0 > 0) add(-x * s0, before.time[m]![j]!, m);
+      if (s1 > 0) add(x * s1, after.time[m]![j]!, m);
+    }
+  }
+  t.seconds[slot] += seconds;
+  t.within45[slot] += within45;
+  t.over60[slot] += over60;
+}
+
+/** Copy row `from` of tally `a` to row `to` of tally `b` (tallies of the same layout and rows). */
+export function copyTallyRow(a: CommuteTally, from: number, b: CommuteTally, to: number): void {
+  for (const key of SINGLE) b[key][to] = a[key][from]!;
+  for (const key of BLOCKED) {
+    const blocks = a[key].length / a.zoneCount;
+    for (let k = 0; k < blocks; k++) b[key][k * b.zoneCount + to] = a[key][k * a.zoneCount + from]!;
+  }
+  b.histogram.set(a.histogram.subarray(from * BANDS, (from + 1) * BANDS), to * BANDS);
+}
+
+/** Per-origin arrays and the values per origin each holds (zoneCount-strided blocks, or BANDS per origin). */
+const BLOCKED = ['byMode', 'intoRegion'] as const;
+const SINGLE = ['commuters', 'seconds', 'within45', 'over60', 'ownDistrict'] as const;
+
+/** Copy a block tally's rows (origins[k] at row k) into the whole tally `into`. */
+export function scatterTally(into: CommuteTally, part: CommuteTally, origins: ArrayLike<number>): void {
+  for (let k = 0; k < origins.length; k++) copyTallyRow(part, k, into, origins[k]!);
 }
 
 /** Add `from` into `into` (tallies of disjoint origin blocks, or column blocks of the same origins). */

@@ -2,28 +2,73 @@ import type { Router } from './router';
 import type { StationRows } from './stationRows';
 
 /** Flows are counted in units of 2⁻²⁰ trip: integers well below 2⁵³, so every sum is exact. */
-const UNIT = 2 ** 20;
+export const LOAD_UNIT = 2 ** 20;
 
-/** Trips on each part of the rail network, in trips (fixed point underneath: see RailLoads). */
-export interface RailFlows {
+/**
+ * Rail trips on each part of the network, in units of LOAD_UNIT, one block per class of rider (class c of
+ * edge e at [c × edges + e]; likewise for access and egress links). Integers: parts computed apart (by
+ * several workers, on disjoint origins) add up exactly, in any order.
+ */
+export interface LoadUnits {
+  classes: number;
   /** Per edge of the compact graph. */
   edge: Float64Array;
-  /** Per access link (trips entering the network that way). */
+  /** Per access link: trips entering the network that way. */
   access: Float64Array;
   /** Per egress link. */
   egress: Float64Array;
 }
 
+/** Trips of one class on each part of the network. */
+export interface RailFlows {
+  edge: Float64Array;
+  access: Float64Array;
+  egress: Float64Array;
+}
+
+export function emptyLoadUnits(
+  g: { edgeTarget: ArrayLike<number>; accessNode: ArrayLike<number>; egressNode: ArrayLike<number> },
+  classes: number,
+): LoadUnits {
+  return {
+    classes,
+    edge: new Float64Array(classes * g.edgeTarget.length),
+    access: new Float64Array(classes * g.accessNode.length),
+    egress: new Float64Array(classes * g.egressNode.length),
+  };
+}
+
+/** Add `from` into `into` (same graph, same classes). */
+export function addLoadUnits(into: LoadUnits, from: LoadUnits): void {
+  if (into.classes !== from.classes || into.edge.length !== from.edge.length)
+    throw new Error(`load units of different shapes: ${from.classes} classes into ${into.classes}`);
+  for (const key of ['edge', 'access', 'egress'] as const) {
+    const a = into[key];
+    const b = from[key];
+    for (let k = 0; k < a.length; k++) a[k] += b[k]!;
+  }
+}
+
+/** Class `c` of `units` in trips. */
+export function loadFlows(units: LoadUnits, c: number): RailFlows {
+  const part = (a: Float64Array) => {
+    const n = a.length / units.classes;
+    return a.slice(c * n, (c + 1) * n).map((x) => x / LOAD_UNIT);
+  };
+  return { edge: part(units.edge), access: part(units.access), egress: part(units.egress) };
+}
+
 /**
- * Rail trips loaded on their paths. Trips are added origin by origin, as trips per destination; each goes
- * the way that zone's best rail trip goes — its access link, then the shortest-path tree of the station it
- * enters (StationRows.railRow). Demand is grouped by entry station and each entry station's is pushed down
- * its tree once, from the destinations to the root. Flows are kept in fixed point (2⁻²⁰ trip), so they are
- * exact whatever the order origins come in: partial loads from several workers add up to the same bits.
+ * Rail trips loaded on their paths. Trips are added origin by origin, as trips per destination in one or
+ * more classes (e.g. where a scenario's riders come from); each goes the way that zone's best rail trip goes
+ * — its access link, then the shortest-path tree of the station it enters (StationRows.railRow). Demand is
+ * grouped by entry station, and each entry station's is pushed down its tree once, from the destinations to
+ * the root, every class along the same tree. Flows are fixed point (LOAD_UNIT), so they are exact whatever
+ * order origins come in.
  */
 export class RailLoads {
-  /** Per entered node: trips to each destination, fixed point. */
-  private readonly demand = new Map<number, Float64Array>();
+  /** Per entered node: units to each destination, class c of destination d at [c × zones + d]. */
+  private readonly demand: (Float64Array | undefined)[];
   private readonly access: Float64Array;
   private readonly time: Float64Array;
   private readonly cost: Float64Array;
@@ -32,55 +77,82 @@ export class RailLoads {
   constructor(
     private readonly router: Router,
     private readonly rows: StationRows,
+    readonly classes = 1,
   ) {
     const g = router.g;
-    this.access = new Float64Array(g.accessNode.length);
+    if (!(Number.isInteger(classes) && classes >= 1))
+      throw new RangeError(`classes must be ≥ 1, got ${classes}`);
+    this.access = new Float64Array(classes * g.accessNode.length);
     this.time = new Float64Array(g.zoneCount);
     this.cost = new Float64Array(g.zoneCount);
     this.link = new Int32Array(g.zoneCount);
+    this.demand = new Array(g.nodeCount);
   }
 
-  /** Load origin `o`'s rail trips: `trips[d]` to each destination (where o has no rail trip to d, none). */
-  add(o: number, trips: Float64Array): void {
-    const g = this.router.g;
+  /** Load origin `o`'s rail trips: `trips[c][d]` of class c to each destination (where o has no rail trip to d, none). */
+  add(o: number, trips: readonly ArrayLike<number>[]): void {
     this.rows.railRow(o, this.time, this.cost, this.link);
-    for (let d = 0; d < g.zoneCount; d++) {
-      const k = this.link[d]!;
-      const t = trips[d]!;
-      if (k < 0 || !(t > 0)) continue;
-      const units = Math.round(t * UNIT);
-      const entered = g.accessNode[k]!;
-      let row = this.demand.get(entered);
-      if (!row) {
-        row = new Float64Array(g.zoneCount);
-        this.demand.set(entered, row);
+    this.addByLink(this.link, trips);
+  }
+
+  /**
+   * As add, with the access link of each destination's rail trip already known (`link[d]`, −1 none: the
+   * railRow of the origin, which mode choice computed anyway).
+   */
+  addByLink(link: Int32Array, trips: readonly ArrayLike<number>[]): void {
+    const g = this.router.g;
+    const zones = g.zoneCount;
+    const links = g.accessNode.length;
+    const classes = this.classes;
+    if (trips.length !== classes) throw new RangeError(`expected ${classes} trip rows, got ${trips.length}`);
+    for (let d = 0; d < zones; d++) {
+      const k = link[d]!;
+      if (k < 0) continue;
+      let row: Float64Array | undefined;
+      for (let c = 0; c < classes; c++) {
+        const t = trips[c]![d]!;
+        if (!(t > 0)) continue;
+        const units = Math.round(t * LOAD_UNIT);
+        if (units === 0) continue;
+        if (!row) {
+          const entered = g.accessNode[k]!;
+          row = this.demand[entered];
+          if (!row) {
+            row = new Float64Array(classes * zones);
+            this.demand[entered] = row;
+          }
+        }
+        row[c * zones + d]! += units;
+        this.access[c * links + k]! += units;
       }
-      row[d]! += units;
-      this.access[k]! += units;
     }
   }
 
-  /** Push every entry station's trips down its tree; flows in trips. */
-  flows(): RailFlows {
+  /** Push every entry station's trips down its tree: the loads in fixed point. */
+  units(): LoadUnits {
     const g = this.router.g;
-    const edge = new Float64Array(g.edgeTarget.length);
-    const egress = new Float64Array(g.egressNode.length);
-    const node = new Float64Array(g.nodeCount);
-    const depth = new Int32Array(g.nodeCount);
-    const stack = new Int32Array(g.nodeCount);
+    const K = this.classes;
+    const zones = g.zoneCount;
+    const edges = g.edgeTarget.length;
+    const egressLinks = g.egressNode.length;
+    const out = emptyLoadUnits(g, K);
+    out.access.set(this.access);
+    const node = new Float64Array(K * g.nodeCount);
+    const done = new Uint8Array(g.nodeCount);
     const source = this.edgeSources();
-    const entries = [...this.demand.keys()].sort((a, b) => a - b);
-    for (const entered of entries) {
-      const want = this.demand.get(entered)!;
+    for (let entered = 0; entered < g.nodeCount; entered++) {
+      const want = this.demand[entered];
+      if (!want) continue;
       this.router.searchFromStation(entered);
       const cost = this.router.cost;
       const time = this.router.time;
       const pred = this.router.pred;
       node.fill(0);
       // Each destination's trips leave by its best egress from this station's tree (the rule of destinations()).
-      for (let d = 0; d < g.zoneCount; d++) {
-        const units = want[d]!;
-        if (units === 0) continue;
+      for (let d = 0; d < zones; d++) {
+        let any = false;
+        for (let c = 0; c < K && !any; c++) any = want[c * zones + d]! !== 0;
+        if (!any) continue;
         let best = -1;
         let bc = Number.POSITIVE_INFINITY;
         let bt = Number.POSITIVE_INFINITY;
@@ -96,38 +168,44 @@ export class RailLoads {
           }
         }
         if (best < 0) continue;
-        egress[best]! += units;
-        node[g.egressNode[best]!]! += units;
-      }
-      // Children before parents: by depth in the tree, deepest first (zero-cost edges make labels tie).
-      const loaded: number[] = [];
-      for (let n = 0; n < g.nodeCount; n++) {
-        depth[n] = -1;
-        if (Number.isFinite(cost[n]!)) loaded.push(n);
-      }
-      for (const n of loaded) {
-        // Walk up to a node whose depth is known (or the root), then number the way back down.
-        let top = 0;
-        let m = n;
-        while (depth[m]! < 0 && pred[m]! >= 0) {
-          stack[top++] = m;
-          m = source[pred[m]!]!;
+        const n = g.egressNode[best]!;
+        for (let c = 0; c < K; c++) {
+          const units = want[c * zones + d]!;
+          out.egress[c * egressLinks + best]! += units;
+          node[n * K + c]! += units;
         }
-        if (depth[m]! < 0) depth[m] = 0;
-        let k = depth[m]!;
-        while (top > 0) depth[stack[--top]!] = ++k;
       }
-      loaded.sort((a, b) => depth[b]! - depth[a]! || a - b);
-      for (const n of loaded) {
-        const f = node[n]!;
+      // Children before parents: sinks (exits: never processed, always leaves) first, then the search's
+      // processing log backwards, each node at its last processing.
+      const push = (n: number) => {
         const e = pred[n]!;
-        if (f === 0 || e < 0) continue;
-        edge[e]! += f;
-        node[source[e]!]! += f;
+        if (e < 0) return;
+        const from = source[e]!;
+        for (let c = 0; c < K; c++) {
+          const f = node[n * K + c]!;
+          if (f === 0) continue;
+          out.edge[c * edges + e]! += f;
+          node[from * K + c]! += f;
+        }
+      };
+      done.fill(0);
+      const log = this.router.processed();
+      for (let i = 0; i < log.length; i++) done[log[i]!] = 1;
+      for (let n = 0; n < g.nodeCount; n++) if (done[n] === 0 && Number.isFinite(cost[n]!)) push(n);
+      for (let i = log.length - 1; i >= 0; i--) {
+        const n = log[i]!;
+        if (done[n] === 2) continue;
+        done[n] = 2;
+        push(n);
       }
     }
-    const trips = (a: Float64Array) => a.map((x) => x / UNIT);
-    return { edge: trips(edge), access: trips(this.access), egress: trips(egress) };
+    return out;
+  }
+
+  /** The loads in trips, class by class. */
+  flows(): RailFlows[] {
+    const units = this.units();
+    return Array.from({ length: this.classes }, (_, c) => loadFlows(units, c));
   }
 
   /** The source node of every edge (CSR keeps targets only). */

@@ -30,6 +30,13 @@ export class Router {
   private readonly immediate: Uint8Array;
   private readonly queued: Uint8Array;
   private readonly stack: Int32Array;
+  /**
+   * Nodes in the order the last search processed them (a node relaxed again appears again). A node's last
+   * processing comes after its predecessor's last, so the log read backwards from each node's last entry
+   * lists children before parents: what pushing flows down the tree needs, with no sort (RailLoads).
+   */
+  private log: Int32Array;
+  private logLength = 0;
   /** The origin's direct-trip table entries, for directSurface. */
   private readonly surfaceScratch = new Float64Array(42);
   private origin = -1;
@@ -49,6 +56,12 @@ export class Router {
     }
     this.queued = new Uint8Array(n);
     this.stack = new Int32Array(n);
+    this.log = new Int32Array(Math.max(16, n));
+  }
+
+  /** The processing log of the last search (see `log`): valid until the next search. */
+  processed(): Int32Array {
+    return this.log.subarray(0, this.logLength);
   }
 
   /**
@@ -84,6 +97,8 @@ export class Router {
     const heap = this.heap;
     heap.clear();
     let top = 0;
+    let logged = 0;
+    let log = this.log;
     const start = g.edgeStart;
     const target = g.edgeTarget;
     const edgeCost = g.edgeCost;
@@ -122,6 +137,13 @@ export class Router {
         queued[u] = 0;
       } else if (heap.length > 0) u = heap.pop();
       else break;
+      if (logged === log.length) {
+        const grown = new Int32Array(2 * log.length);
+        grown.set(log);
+        log = grown;
+        this.log = grown;
+      }
+      log[logged++] = u;
       const cu = cost[u]!;
       const tu = time[u]!;
       for (let e = start[u]!, end = start[u + 1]!; e < end; e++) {
@@ -145,6 +167,7 @@ export class Router {
         }
       }
     }
+    this.logLength = logged;
     this.origin = o;
   }
 

@@ -79,3 +79,46 @@ export function directLeg(g: CompactGraph, trip: DirectTrip, from: string, to: s
 
 export const SURFACE_MODE_OF_CODE: readonly SurfaceLeg['kind'][] = ['walk', 'bike', 'bus'];
 export { TRIP_MODE };
+
+/**
+ * Every surface mode's direct trips from zone `o` (walk, bike, bus: one row each in `outCost[m]`,
+ * `outTime[m]`; +Infinity beyond the mode's reach), by directTrip's arithmetic, given the great-circle
+ * metres to every zone (`meters`: zoneMeters, with the zone itself at its intrazonal distance — the demand
+ * model prices a commute within a zone, which routing leaves at 0).
+ */
+export function directModes(
+  g: CompactGraph,
+  o: number,
+  meters: Float64Array,
+  outCost: readonly Float64Array[],
+  outTime: readonly Float64Array[],
+): void {
+  const t = g.surface;
+  const co = g.zoneClass[o]!;
+  for (let m = 0; m < 3; m++) {
+    const cost = outCost[m]!;
+    const time = outTime[m]!;
+    for (let cd = 0; cd < 2; cd++) {
+      const k = (m * 2 + co) * 2 + cd;
+      const max = t.maxMeters[k]!;
+      const perMeter = t.secondsPerMeter[k]!;
+      const beyond = t.beyondMeters[k]!;
+      const extra = t.extraPerMeter[k]!;
+      const fixedCost = t.fixedCost[k]!;
+      const weight = t.movingWeight[k]!;
+      const fixedTime = t.fixedTime[k]!;
+      for (let d = 0; d < g.zoneCount; d++) {
+        if (g.zoneClass[d] !== cd) continue;
+        const x = meters[d]!;
+        if (!(x <= max)) {
+          cost[d] = Number.POSITIVE_INFINITY;
+          time[d] = Number.POSITIVE_INFINITY;
+          continue;
+        }
+        const moving = Math.floor(x * perMeter + Math.max(0, x - beyond) * extra + 0.5);
+        cost[d] = fixedCost + weight * moving;
+        time[d] = fixedTime + moving;
+      }
+    }
+  }
+}

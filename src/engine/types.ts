@@ -104,6 +104,10 @@ export interface CompactGraph {
   nodeStation: Int32Array;
   /** NODE_KIND of each node. */
   nodeKind: Uint8Array;
+  /** Line (index into `lines`) whose riders a platform or alighted node holds; −1 for other nodes. */
+  nodeLine: Int32Array;
+  /** Ids of the lines with platforms, in first-seen order. */
+  lines: string[];
 
   zones: string[];
   stations: string[];

@@ -60,6 +60,8 @@ export function compile(spec: GraphSpec): CompactGraph {
   const stations: string[] = [];
   const nodeStationList: number[] = [];
   const nodeKindList: number[] = [];
+  const nodeLineList: number[] = [];
+  const lineIndex = new Map<string, number>();
   const nodeIndexOf: number[] = [];
   spec.nodes.forEach((attrs, k) => {
     if (attrs.kind === 'origin') {
@@ -75,6 +77,12 @@ export function compile(spec: GraphSpec): CompactGraph {
       nodeIndexOf[k] = nodeStationList.length;
       nodeStationList.push(s);
       nodeKindList.push(NODE_CODE[attrs.kind as keyof typeof NODE_CODE]);
+      let line = -1;
+      if (attrs.line !== undefined && (attrs.kind === 'platform' || attrs.kind === 'alighted')) {
+        line = lineIndex.get(attrs.line) ?? lineIndex.size;
+        lineIndex.set(attrs.line, line);
+      }
+      nodeLineList.push(line);
     }
   });
   const Z = zones.length;
@@ -137,6 +145,8 @@ export function compile(spec: GraphSpec): CompactGraph {
     surface: copyTable(spec.surface.table),
     nodeStation: Int32Array.from(nodeStationList),
     nodeKind: Uint8Array.from(nodeKindList),
+    nodeLine: Int32Array.from(nodeLineList),
+    lines: [...lineIndex.keys()],
     zones,
     stations,
     services: [],

@@ -290,7 +290,8 @@ export class Analysis {
     return this.pool.trip(key, origin, destination);
   }
 
-  private async ensure(request: IsochroneRequest): Promise<string> {
+  /** Build the graph of a scenario (once; kept in the pool) and return its key. */
+  async ensure(request: IsochroneRequest): Promise<string> {
     const key = this.graphKey(request.networkKey, request.scenario, request.period);
     if (!this.pool.has(key)) {
       await this.pool.prepare({

@@ -80,20 +80,46 @@ interface Slot {
   queue: Chunk[];
 }
 
+/** One chunk's work on a worker, and what becomes of its result (see RoutingPool.map). */
+export interface ChunkJob<R> {
+  /** Graphs every chunk needs loaded in its worker. */
+  keys: readonly string[];
+  /** Run one chunk; `{ cancelled: true }` when the worker skipped it (its generation was cancelled). */
+  call(api: Remote<RoutingApi>, origins: Int32Array, generation: number): Promise<R | { cancelled: true }>;
+  /**
+   * Take one chunk's result (chunks finish in any order): `offset` is the position of its first origin in
+   * the run's. A returned promise holds that worker's next chunk until it settles; a rejection fails the run.
+   */
+  accept(result: R, origins: Int32Array, offset: number): void | Promise<void>;
+}
+
+export interface MapOptions {
+  onProgress?: (p: Progress) => void;
+  signal?: AbortSignal;
+  /**
+   * Chunks leave state in their worker (a partial sum collected after the run): a worker that dies takes
+   * it along, so the run fails (WorkerCrashError) instead of retrying the chunk elsewhere.
+   */
+  stateful?: boolean;
+}
+
+/** A finished run: its generation, and the workers that computed its chunks (where a stateful run's state is). */
+export interface MapResult {
+  generation: number;
+  workers: readonly WorkerHandle[];
+}
+
 interface Run {
-  key: string;
+  job: ChunkJob<unknown>;
   generation: number;
   total: number;
   done: number;
-  metrics: ZoneMetricsTable;
-  fields: readonly RowField[];
-  onRows?: (block: RowBlock) => void | Promise<void>;
-  computeMs: number;
-  stationSearches: number;
   pending: number;
   finished: boolean;
+  stateful: boolean;
+  handles: Set<WorkerHandle>;
   onProgress?: (p: Progress) => void;
-  resolve(result: RowsResult): void;
+  resolve(result: MapResult): void;
   reject(error: unknown): void;
 }
 
@@ -102,6 +128,10 @@ interface Chunk {
   origins: Int32Array;
   offset: number;
   attempts: number;
+}
+
+function isCancelled(r: unknown): r is { cancelled: true } {
+  return typeof r === 'object' && r !== null && (r as { cancelled?: unknown }).cancelled === true;
 }
 
 /** The calls waiting on each worker, rejected together when it dies. */
@@ -244,32 +274,67 @@ export class RoutingPool {
     return prepared;
   }
 
+  /** A prepared graph's arrays (as the workers have them); undefined when not prepared. */
+  graph(key: string): CompactGraph | undefined {
+    return this.touch(key)?.graph;
+  }
+
   has(key: string): boolean {
     return this.graphs.has(key);
   }
 
   /** Metrics (and, streamed to `onRows`, rows) for the origins of graph `key`, computed across the workers. */
-  rows(key: string, options: RowsOptions = {}): Promise<RowsResult> {
+  async rows(key: string, options: RowsOptions = {}): Promise<RowsResult> {
     const entry = this.touch(key);
-    if (!entry) return Promise.reject(new Error(`graph "${key}" is not prepared`));
+    if (!entry) throw new Error(`graph "${key}" is not prepared`);
     const origins = options.origins ?? Int32Array.from({ length: entry.graph.zoneCount }, (_, k) => k);
+    const fields = options.onRows ? (options.fields ?? []) : [];
+    const onRows = options.onRows;
+    const result: RowsResult = {
+      metrics: emptyMetricsTable(origins.length, entry.context.thresholds.length),
+      computeMs: 0,
+      stationSearches: 0,
+    };
+    const job: ChunkJob<Extract<RowsResponse, { cancelled: false }>> = {
+      keys: [key],
+      call: (api, chunk, generation) =>
+        api.rows({ key, generation, origins: chunk, fields }) as Promise<RowsResponse>,
+      async accept(response, chunk, offset) {
+        // Still counted in flight while the consumer writes: this worker gets no new chunk until it is done.
+        if (onRows) await onRows({ origins: chunk, offset, rows: response.rows });
+        copyMetrics(result.metrics, response.metrics, offset);
+        result.computeMs += response.ms;
+        result.stationSearches += response.stationSearches;
+      },
+    };
+    const map: MapOptions = {};
+    if (options.onProgress) map.onProgress = options.onProgress;
+    if (options.signal) map.signal = options.signal;
+    await this.map(job, origins, map);
+    return result;
+  }
+
+  /**
+   * Run `job` over `origins` in chunks across the workers (contiguous blocks per worker first, then stolen
+   * from the longest queue), with progress and cancellation; resolves with its generation and the workers that took part.
+   */
+  map<R>(job: ChunkJob<R>, origins: Int32Array, options: MapOptions = {}): Promise<MapResult> {
+    for (const key of job.keys)
+      if (!this.touch(key)) return Promise.reject(new Error(`graph "${key}" is not prepared`));
     const generation = ++this.generation;
-    return new Promise<RowsResult>((resolve, reject) => {
+    return new Promise<MapResult>((resolve, reject) => {
       const run: Run = {
-        key,
+        job: job as ChunkJob<unknown>,
         generation,
         total: origins.length,
         done: 0,
-        metrics: emptyMetricsTable(origins.length, entry.context.thresholds.length),
-        fields: options.onRows ? (options.fields ?? []) : [],
-        computeMs: 0,
-        stationSearches: 0,
         pending: 0,
         finished: false,
+        stateful: options.stateful ?? false,
+        handles: new Set(),
         resolve,
         reject,
       };
-      if (options.onRows) run.onRows = options.onRows;
       if (options.onProgress) run.onProgress = options.onProgress;
       this.runs.set(generation, run);
       if (origins.length === 0) return this.finish(run);
@@ -287,6 +352,36 @@ export class RoutingPool {
       run.onProgress?.({ done: 0, total: run.total });
       this.pump();
     });
+  }
+
+  /**
+   * Call `fn` on each worker of a finished stateful run (to collect what it holds). A worker that has died
+   * since took its part along: WorkerCrashError.
+   */
+  async collect<T>(
+    run: MapResult,
+    fn: (api: Remote<RoutingApi>, generation: number) => Promise<T>,
+  ): Promise<T[]> {
+    return Promise.all(
+      run.workers.map((handle) => {
+        const slot = this.slots.find((s) => s.handle === handle);
+        if (!slot || slot.dead)
+          return Promise.reject(new WorkerCrashError('a worker holding part of the run has died'));
+        return untilCrash(handle, fn(handle.api, run.generation));
+      }),
+    );
+  }
+
+  /** Call `fn` on the least busy worker (work that needs no graph, e.g. balancing a matrix). */
+  async anyWorker<T>(fn: (api: Remote<RoutingApi>) => Promise<T>): Promise<T> {
+    const slot = this.slots.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+    slot.inFlight++;
+    try {
+      return await this.call(slot, fn, 1);
+    } finally {
+      slot.inFlight--;
+      if (!this.terminated) this.pump();
+    }
   }
 
   /** Cancel a run by generation id: queued chunks are dropped, chunks already sent are skipped or ignored. */
@@ -428,31 +523,30 @@ export class RoutingPool {
     if (slot.dead) this.replace(slot);
     const handle = slot.handle;
     try {
-      await this.ensureLoaded(slot, run.key);
+      for (const key of run.job.keys) await this.ensureLoaded(slot, key);
       if (run.finished) return;
-      const request = {
-        key: run.key,
-        generation: run.generation,
-        origins: chunk.origins,
-        fields: run.fields,
-      };
-      const response = await untilCrash(slot.handle, slot.handle.api.rows(request) as Promise<RowsResponse>);
-      if (run.finished || response.cancelled) return;
-      // Still counted in flight while the consumer writes: this worker gets no new chunk until it is done.
-      if (run.onRows) await run.onRows({ origins: chunk.origins, offset: chunk.offset, rows: response.rows });
+      const response = await untilCrash(handle, run.job.call(handle.api, chunk.origins, run.generation));
+      if (run.finished || isCancelled(response)) return;
+      run.handles.add(handle);
+      await run.job.accept(response, chunk.origins, chunk.offset);
       if (run.finished) return;
-      this.store(run, chunk, response);
+      run.done += chunk.origins.length;
+      run.pending--;
+      run.onProgress?.({ done: run.done, total: run.total });
+      if (run.pending === 0) this.finish(run);
     } catch (e) {
       if (run.finished) return;
       if (e instanceof WorkerCrashError && !this.terminated) {
         if (slot.handle === handle) slot.dead = true;
         chunk.attempts++;
-        if (chunk.attempts < 2) slot.queue.unshift(chunk);
+        if (chunk.attempts < 2 && !run.stateful) slot.queue.unshift(chunk);
         else
           this.fail(
             run,
             new WorkerCrashError(
-              `a routing worker crashed twice on origins ${chunk.origins[0]}–${chunk.origins.at(-1)}: ${e.message}`,
+              run.stateful
+                ? `a routing worker crashed on origins ${chunk.origins[0]}–${chunk.origins.at(-1)}, taking its part of the run along: ${e.message}`
+                : `a routing worker crashed twice on origins ${chunk.origins[0]}–${chunk.origins.at(-1)}: ${e.message}`,
             ),
           );
       } else this.fail(run, e);
@@ -462,20 +556,14 @@ export class RoutingPool {
     }
   }
 
-  private store(run: Run, chunk: Chunk, response: Extract<RowsResponse, { cancelled: false }>): void {
-    copyMetrics(run.metrics, response.metrics, chunk.offset);
-    run.computeMs += response.ms;
-    run.stationSearches += response.stationSearches;
-    run.done += chunk.origins.length;
-    run.pending--;
-    run.onProgress?.({ done: run.done, total: run.total });
-    if (run.pending === 0) this.finish(run);
-  }
-
   private finish(run: Run): void {
     run.finished = true;
     this.runs.delete(run.generation);
-    run.resolve({ metrics: run.metrics, computeMs: run.computeMs, stationSearches: run.stationSearches });
+    // A stateful run's part in a worker that died after its chunks is gone too.
+    const lost =
+      run.stateful && [...run.handles].some((h) => !this.slots.some((s) => s.handle === h && !s.dead));
+    if (lost) run.reject(new WorkerCrashError('a worker holding part of the run has died'));
+    else run.resolve({ generation: run.generation, workers: [...run.handles] });
   }
 
   private fail(run: Run, error: unknown): void {
@@ -497,7 +585,7 @@ export class RoutingPool {
   }
 
   private evict(): void {
-    const inUse = new Set([...this.runs.values()].map((r) => r.key));
+    const inUse = new Set([...this.runs.values()].flatMap((r) => r.job.keys));
     for (const key of [...this.graphs.keys()]) {
       if (this.graphs.size <= KEEP_GRAPHS) break;
       if (inUse.has(key)) continue;

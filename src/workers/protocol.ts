@@ -6,6 +6,12 @@ import type { CompactGraph, TripDetail } from '../engine/types';
 /** What the UI shows of a route: the engine's types, handed on by the workers (the UI's only way in). */
 export type { Leg, LegPlace, SurfaceLeg, TripDetail, TripModeName } from '../engine/types';
 
+import type { CalibrationStep } from '../demand/calibrate';
+import type { CarTable } from '../demand/car';
+import type { BetaChoice } from '../demand/model';
+import type { CommuteTally, TallyLayout } from '../demand/tally';
+import type { LogitParams } from '../domain/demand';
+import type { LoadUnits } from '../engine/railLoads';
 import type { MetricContext, ZoneMetricsTable } from '../metrics/originMetrics';
 
 /** A network as workers need it: everything but zone geometry. */
@@ -61,6 +67,103 @@ export type RowsResponse =
       stationSearches: number;
     };
 
+/** What mode choice needs besides a graph: the logit and the period's car (demand/setup.ts). */
+export interface DemandContext {
+  /** Identifies the zones (e.g. the network's checksum): workers keep intrazonal distances under it. */
+  zonesKey: string;
+  logit: LogitParams;
+  car: CarTable;
+}
+
+/** Composite cost and expected time rows of `origins` on graph `key` (pass 1 of DESIGN.md §3.1). */
+export interface CompositeRequest {
+  key: string;
+  generation: number;
+  origins: Int32Array;
+  context: DemandContext;
+}
+
+export type CompositeResponse =
+  | { cancelled: true }
+  | {
+      cancelled: false;
+      /** Logsum cost, generalized seconds, origins × zones (float32, as the distribution reads it). */
+      cost: Float32Array;
+      /** Share-weighted physical time, seconds, origins × zones. */
+      time: Float32Array;
+      ms: number;
+    };
+
+/** Balance a distribution on a composite cost matrix (zones × zones): calibrating β or at a given β. */
+export interface DistributeRequest {
+  zoneIds: string[];
+  workers: Float64Array;
+  attractors: Float64Array;
+  cost: Float32Array;
+  time: Float32Array;
+  beta: BetaChoice;
+  /** Column factors to start Furness from (the baseline's, for a scenario's redistribution). */
+  start?: Float64Array;
+}
+
+/** A balanced distribution as workers apply it to one origin's composite row: T_ij = a_i b_j F_ij. */
+export interface DistributionFactors {
+  betaPerSecond: number;
+  rowFactor: Float64Array;
+  columnFactor: Float64Array;
+}
+
+export interface DistributeResponse extends DistributionFactors {
+  furnessIterations: number;
+  rowError: number;
+  columnError: number;
+  /** With calibration: the target, the mean reached and the β values tried. */
+  calibration?: {
+    targetSeconds: number;
+    meanSeconds: number;
+    relativeError: number;
+    iterations: number;
+    trace: CalibrationStep[];
+  };
+  ms: number;
+}
+
+/**
+ * Trips, modes, tallies and rail loads of `origins` (pass 3): the baseline's on graph `keys.baseline`, and
+ * with `keys.scenario` the scenario's (its trips: `scenario` factors in the long term, the baseline's trips
+ * in the short term), with where its rail riders come from. Rail loads stay in the worker, under the
+ * generation, until collected (CollectResponse).
+ */
+export interface AssignRequest {
+  keys: { baseline: string; scenario?: string };
+  generation: number;
+  origins: Int32Array;
+  context: DemandContext;
+  attractors: Float64Array;
+  baseline: DistributionFactors;
+  scenario?: DistributionFactors;
+  layout: TallyLayout;
+}
+
+export type AssignResponse =
+  | { cancelled: true }
+  | {
+      cancelled: false;
+      /** Per origin of the chunk, in its order (tally rows 0, 1, …). */
+      baseline: CommuteTally;
+      scenario?: CommuteTally;
+      /** The scenario's rail riders by source class per origin: origins × SOURCE_CLASSES. */
+      sources?: Float64Array;
+      ms: number;
+    };
+
+/** A worker's part of an assignment's rail loads (fixed point: parts add up exactly). */
+export interface CollectResponse {
+  baseline: LoadUnits;
+  /** Classes: where the riders come from (SOURCE_CLASSES), per demand/sources.ts. */
+  scenario?: LoadUnits;
+}
+
 /** The routing worker's API, the same in the browser and in Node (comlink exposes it). */
 export interface RoutingApi {
   build(request: BuildRequest): Promise<BuildResponse>;
@@ -72,4 +175,9 @@ export interface RoutingApi {
   trip(key: string, origin: number, destination: number): Promise<TripDetail | null>;
   /** Rows requests of this generation that have not started return `{ cancelled: true }`. */
   cancel(generation: number): Promise<void>;
+  composite(request: CompositeRequest): Promise<CompositeResponse>;
+  distribute(request: DistributeRequest): Promise<DistributeResponse>;
+  assign(request: AssignRequest): Promise<AssignResponse>;
+  /** The rail loads assign() accumulated under `generation` (then forgotten); null if none. */
+  collect(generation: number): Promise<CollectResponse | null>;
 }

@@ -8,6 +8,7 @@ import type { CompactGraph } from '../engine/types';
 import { buildSpec } from '../graph/build';
 import { compile } from '../graph/compile';
 import { emptyMetricsTable, type MetricContext, reduceRow } from '../metrics/originMetrics';
+import { createDemandWork } from './demandWork';
 import { metricBuffers } from './metricColumns';
 import type {
   BuildRequest,
@@ -55,6 +56,7 @@ export function createRoutingApi(): RoutingApi {
     if (!g) throw new Error(`graph "${key}" is not loaded in this worker`);
     return g;
   };
+  const { forget, ...demand } = createDemandWork(get, cancelled);
 
   return {
     async build(request: BuildRequest): Promise<BuildResponse> {
@@ -139,6 +141,9 @@ export function createRoutingApi(): RoutingApi {
 
     async cancel(generation) {
       cancelled.add(generation);
+      forget(generation);
     },
+
+    ...demand,
   };
 }

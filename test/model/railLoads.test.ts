@@ -19,9 +19,9 @@ function loads(net: Parameters<typeof route>[0], trips: Record<string, Record<st
   for (const [o, row] of Object.entries(trips)) {
     const t = new Float64Array(g.zoneCount);
     for (const [d, n] of Object.entries(row)) t[r.zone(d)] = n;
-    rail.add(r.zone(o), t);
+    rail.add(r.zone(o), [t]);
   }
-  const flows = rail.flows();
+  const flows = rail.flows()[0]!;
   const byPattern = patternLoads(g, flows.edge);
   const of = (lineId: string, dir: 0 | 1, id: string) => {
     const k = g.patterns.findIndex((p) => p.line === lineId && p.direction === dir && p.pattern === id);

@@ -1,0 +1,235 @@
+import { type DemandSetup, demandSetup } from '../demand/setup';
+import { RIDER_CLASSES, SOURCE_CLASSES } from '../demand/sources';
+import { type CommuteTally, emptyTally, scatterTally } from '../demand/tally';
+import type { Network } from '../domain/network';
+import type { Scenario } from '../domain/scenario';
+import { addLoadUnits, emptyLoadUnits, type LoadUnits } from '../engine/railLoads';
+import type { CompactGraph } from '../engine/types';
+import { type Analysis, sidesOf } from './analysis';
+import type { Progress } from './pool';
+import type { AssignResponse, CompositeResponse, DemandContext, DistributeResponse } from './protocol';
+
+/** Short term: the baseline's trips kept (only modes and routes change); long term: redistributed. */
+export type DemandTerm = 'short' | 'long';
+
+export interface DemandRequest {
+  network: Network;
+  /** Identifies the network's content; distributions are cached under it. */
+  networkKey: string;
+  scenario: Scenario | null;
+  period: string;
+  term?: DemandTerm;
+  onProgress?: (p: DemandProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** Progress through the passes: mode choice (composite costs), the distribution, then the assignment. */
+export interface DemandProgress extends Progress {
+  stage: 'choice' | 'distribution' | 'assignment';
+}
+
+/** One side's assignment: its graph, commute tallies per origin zone, rail loads (fixed point). */
+export interface SideDemand {
+  key: string;
+  graph: CompactGraph;
+  tally: CommuteTally;
+  loads: LoadUnits;
+}
+
+export interface DemandRun {
+  setup: DemandSetup;
+  term: DemandTerm;
+  /** The baseline's distribution (β calibrated or given); the long term's scenario has its own. */
+  distribution: DistributeResponse;
+  scenarioDistribution?: DistributeResponse;
+  baseline: SideDemand;
+  /** Its loads carry SOURCE_CLASSES classes; `sources` is per origin zone × SOURCE_CLASSES. */
+  scenario?: SideDemand & { sources: Float64Array };
+  /** Worker milliseconds per pass (summed over workers). */
+  ms: { choice: number; distribution: number; assignment: number };
+}
+
+/**
+ * The demand model over the worker pool (DESIGN.md §3.1), one code path for baseline and scenario:
+ *   1. mode choice per origin on the baseline graph → composite cost and time matrices (Z×Z float32, held
+ *      only until balanced); 2. the distribution, balanced in a worker (β calibrated to the network's
+ *      target): cached per network and period, so a scenario edit skips 1–2; a long-term scenario repeats
+ *      1–2 on its own graph with the baseline β; 3. per origin again, both sides at once: trips, modes,
+ *      tallies and rail loads, collected from the workers at the end (exact fixed-point sums).
+ */
+export class DemandAnalysis {
+  private readonly distributions = new Map<string, Promise<{ d: DistributeResponse; ms: number }>>();
+
+  constructor(private readonly analysis: Analysis) {}
+
+  async run(request: DemandRequest): Promise<DemandRun> {
+    const { network, period } = request;
+    const term = request.term ?? 'short';
+    const setup = demandSetup(network, period);
+    const context: DemandContext = {
+      zonesKey: request.networkKey,
+      logit: setup.logit,
+      car: setup.car,
+    };
+    const graphRequest = { network, networkKey: request.networkKey, period };
+    const withScenario = sidesOf(request.scenario).length > 1;
+    const [baseKey, nextKey] = await Promise.all([
+      this.analysis.ensure({ ...graphRequest, scenario: null }),
+      withScenario ? this.analysis.ensure({ ...graphRequest, scenario: request.scenario }) : undefined,
+    ]);
+    request.signal?.throwIfAborted();
+    const ms = { choice: 0, distribution: 0, assignment: 0 };
+    const onProgress = request.onProgress;
+
+    const distributionFor = async (key: string, start?: Float64Array, betaPerSecond?: number) => {
+      const id = `${key}|${betaPerSecond ?? 'calibrated'}`;
+      let cached = this.distributions.get(id);
+      if (!cached) {
+        cached = (async () => {
+          const composite = await this.composite(key, setup, context, request, (p) =>
+            onProgress?.({ ...p, stage: 'choice' }),
+          );
+          onProgress?.({ stage: 'distribution', done: 0, total: 1 });
+          const d = await this.analysis.pool.anyWorker((api) =>
+            api.distribute({
+              zoneIds: network.zones.map((z) => z.id),
+              workers: setup.producers.workers,
+              attractors: setup.producers.attractors,
+              cost: composite.cost,
+              time: composite.time,
+              beta: betaPerSecond === undefined ? setup.beta : { betaPerSecond },
+              ...(start && { start }),
+            }),
+          );
+          onProgress?.({ stage: 'distribution', done: 1, total: 1 });
+          return { d, ms: composite.ms };
+        })();
+        this.distributions.set(id, cached);
+        cached.catch(() => this.distributions.delete(id));
+        while (this.distributions.size > 8)
+          this.distributions.delete(this.distributions.keys().next().value!);
+      }
+      const { d, ms: choiceMs } = await cached;
+      ms.choice += choiceMs;
+      ms.distribution += d.ms;
+      return d;
+    };
+
+    const distribution = await distributionFor(baseKey);
+    const scenarioDistribution =
+      nextKey && term === 'long'
+        ? await distributionFor(nextKey, distribution.columnFactor, distribution.betaPerSecond)
+        : undefined;
+    request.signal?.throwIfAborted();
+
+    // Pass 3: every origin with workers, both sides in the same worker (the sources compare them per OD).
+    const origins = Int32Array.from(
+      network.zones.flatMap((_, i) => (distribution.rowFactor[i]! > 0 ? [i] : [])),
+    );
+    const baseTally = emptyTally(setup.layout);
+    const nextTally = nextKey ? emptyTally(setup.layout) : undefined;
+    const sources = nextKey ? new Float64Array(network.zones.length * SOURCE_CLASSES) : undefined;
+    const keys = { baseline: baseKey, ...(nextKey && { scenario: nextKey }) };
+    const pool = this.analysis.pool;
+    const assigned = await pool.map<Extract<AssignResponse, { cancelled: false }>>(
+      {
+        keys: Object.values(keys),
+        call: (api, chunk, generation) =>
+          api.assign({
+            keys,
+            generation,
+            origins: chunk,
+            context,
+            attractors: setup.producers.attractors,
+            baseline: distribution,
+            ...(scenarioDistribution && { scenario: scenarioDistribution }),
+            layout: setup.layout,
+          }),
+        accept(response, chunk) {
+          ms.assignment += response.ms;
+          scatterTally(baseTally, response.baseline, chunk);
+          if (nextTally && response.scenario) scatterTally(nextTally, response.scenario, chunk);
+          if (sources && response.sources)
+            chunk.forEach((i, k) => {
+              sources.set(
+                response.sources!.subarray(k * SOURCE_CLASSES, (k + 1) * SOURCE_CLASSES),
+                i * SOURCE_CLASSES,
+              );
+            });
+        },
+      },
+      origins,
+      {
+        stateful: true,
+        ...(request.signal && { signal: request.signal }),
+        ...(onProgress && { onProgress: (p: Progress) => onProgress({ ...p, stage: 'assignment' }) }),
+      },
+    );
+    const parts = (await pool.collect(assigned, (api, generation) => api.collect(generation))).filter(
+      (p) => p !== null,
+    );
+    const graphOf = (key: string) => {
+      const g = pool.graph(key);
+      if (!g) throw new Error(`graph "${key}" was released during the demand run`);
+      return g;
+    };
+    const sum = (which: 'baseline' | 'scenario', graph: CompactGraph, classes: number) => {
+      const total = emptyLoadUnits(graph, classes);
+      for (const p of parts) addLoadUnits(total, p[which]!);
+      return total;
+    };
+    const run: DemandRun = {
+      setup,
+      term,
+      distribution,
+      baseline: {
+        key: baseKey,
+        graph: graphOf(baseKey),
+        tally: baseTally,
+        loads: sum('baseline', graphOf(baseKey), 1),
+      },
+      ms,
+    };
+    if (scenarioDistribution) run.scenarioDistribution = scenarioDistribution;
+    if (nextKey && nextTally && sources)
+      run.scenario = {
+        key: nextKey,
+        graph: graphOf(nextKey),
+        tally: nextTally,
+        loads: sum('scenario', graphOf(nextKey), RIDER_CLASSES.length),
+        sources,
+      };
+    return run;
+  }
+
+  /** Pass 1 on one graph: the composite cost and expected time matrices, zone order. */
+  private async composite(
+    key: string,
+    setup: DemandSetup,
+    context: DemandContext,
+    request: DemandRequest,
+    onProgress: (p: Progress) => void,
+  ): Promise<{ cost: Float32Array; time: Float32Array; ms: number }> {
+    const z = setup.gravity.zoneCount;
+    const cost = new Float32Array(z * z);
+    const time = new Float32Array(z * z);
+    let ms = 0;
+    const origins = Int32Array.from({ length: z }, (_, i) => i);
+    await this.analysis.pool.map<Extract<CompositeResponse, { cancelled: false }>>(
+      {
+        keys: [key],
+        call: (api, chunk, generation) => api.composite({ key, generation, origins: chunk, context }),
+        accept(response, chunk) {
+          ms += response.ms;
+          chunk.forEach((i, k) => {
+            cost.set(response.cost.subarray(k * z, (k + 1) * z), i * z);
+            time.set(response.time.subarray(k * z, (k + 1) * z), i * z);
+          });
+        },
+      },
+      origins,
+      { onProgress, ...(request.signal && { signal: request.signal }) },
+    );
+    return { cost, time, ms };
+  }
+}

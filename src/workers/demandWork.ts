@@ -1,0 +1,256 @@
+import { transfer } from 'comlink';
+import { calibrateBeta } from '../demand/calibrate';
+import { deterrenceRow, distribute, type GravityInput } from '../demand/gravity';
+import { chooseModes } from '../demand/modeChoice';
+import { RIDER_CLASSES, riderClassRows, SOURCE_CLASSES } from '../demand/sources';
+import { copyTallyRow, emptyTally, tallyModeChange, tallyOrigin } from '../demand/tally';
+import { DEMAND_MODES } from '../domain/demand';
+import { RailLoads } from '../engine/railLoads';
+import type { Router } from '../engine/router';
+import type { StationRows } from '../engine/stationRows';
+import type { CompactGraph } from '../engine/types';
+import { ModeRowSource } from './modeRows';
+import type {
+  AssignRequest,
+  AssignResponse,
+  CollectResponse,
+  CompositeRequest,
+  CompositeResponse,
+  DistributeRequest,
+  DistributeResponse,
+  DistributionFactors,
+} from './protocol';
+
+/** What the demand work needs of a graph loaded in this worker. */
+export interface LoadedGraph {
+  graph: CompactGraph;
+  router: Router;
+  rows: StationRows;
+}
+
+const RAIL = DEMAND_MODES.indexOf('rail');
+const rowsOf = (count: number, z: number) => Array.from({ length: count }, () => new Float64Array(z));
+
+/**
+ * The demand model's passes in a routing worker (DESIGN.md §3.1): composite rows per origin (pass 1),
+ * balancing a distribution (pass 2, no graph), and trips, modes, tallies and rail loads per origin (pass 3).
+ * Pass 3 recomputes each origin's composite row exactly as pass 1 stored it (float32), so its trips are the
+ * distribution's without shipping the matrix; its rail loads stay here per generation until collected.
+ */
+export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: Set<number>) {
+  const loads = new Map<number, { baseline: RailLoads; scenario?: RailLoads }>();
+
+  return {
+    async composite(request: CompositeRequest): Promise<CompositeResponse> {
+      if (cancelled.has(request.generation)) return { cancelled: true };
+      const t0 = performance.now();
+      const { graph, rows } = get(request.key);
+      const z = graph.zoneCount;
+      const n = request.origins.length;
+      const source = new ModeRowSource(graph, rows, request.context);
+      const cost = new Float32Array(n * z);
+      const time = new Float32Array(n * z);
+      for (let k = 0; k < n; k++) {
+        const m = source.fill(request.origins[k]!);
+        chooseModes(m.cost, m.time, request.context.logit, {
+          composite: cost.subarray(k * z, (k + 1) * z),
+          expectedTime: time.subarray(k * z, (k + 1) * z),
+        });
+      }
+      const response: CompositeResponse = { cancelled: false, cost, time, ms: performance.now() - t0 };
+      return transfer(response, [cost.buffer, time.buffer]);
+    },
+
+    async distribute(request: DistributeRequest): Promise<DistributeResponse> {
+      const t0 = performance.now();
+      const g: GravityInput = {
+        zoneCount: request.zoneIds.length,
+        workers: request.workers,
+        attractors: request.attractors,
+        ids: request.zoneIds,
+      };
+      const beta = request.beta;
+      const furness = request.start ? { start: request.start } : {};
+      if ('calibrate' in beta) {
+        const c = calibrateBeta(
+          request.cost,
+          request.time,
+          g,
+          beta.calibrate.origins,
+          beta.calibrate.targetSeconds,
+          {
+            ...beta.calibrate.options,
+            furness,
+          },
+        );
+        return {
+          betaPerSecond: c.betaPerSecond,
+          rowFactor: c.balance.rowFactor,
+          columnFactor: c.balance.columnFactor,
+          furnessIterations: c.furnessIterations,
+          rowError: c.balance.rowError,
+          columnError: c.balance.columnError,
+          calibration: {
+            targetSeconds: c.targetSeconds,
+            meanSeconds: c.meanSeconds,
+            relativeError: c.relativeError,
+            iterations: c.iterations,
+            trace: c.trace,
+          },
+          ms: performance.now() - t0,
+        };
+      }
+      const d = distribute(request.cost, g, beta.betaPerSecond, furness);
+      return {
+        betaPerSecond: d.betaPerSecond,
+        rowFactor: d.balance.rowFactor,
+        columnFactor: d.balance.columnFactor,
+        furnessIterations: d.balance.iterations,
+        rowError: d.balance.rowError,
+        columnError: d.balance.columnError,
+        ms: performance.now() - t0,
+      };
+    },
+
+    async assign(request: AssignRequest): Promise<AssignResponse> {
+      if (cancelled.has(request.generation)) return { cancelled: true };
+      const t0 = performance.now();
+      const { context, layout, attractors } = request;
+      const base = get(request.keys.baseline);
+      const next = request.keys.scenario !== undefined ? get(request.keys.scenario) : undefined;
+      const z = base.graph.zoneCount;
+      const n = request.origins.length;
+      let held = loads.get(request.generation);
+      if (!held) {
+        held = { baseline: new RailLoads(base.router, base.rows, 1) };
+        if (next) held.scenario = new RailLoads(next.router, next.rows, RIDER_CLASSES.length);
+        loads.set(request.generation, held);
+      }
+      const side = (g: LoadedGraph, surface?: ModeRowSource) => ({
+        source: new ModeRowSource(g.graph, g.rows, context, surface),
+        composite: new Float32Array(z),
+        expected: new Float64Array(z),
+        shares: rowsOf(DEMAND_MODES.length, z),
+        trips: new Float64Array(z),
+      });
+      const before = side(base);
+      const after = next ? side(next, before.source) : undefined;
+      const deterrence = new Float32Array(z);
+      const rail = new Float64Array(z);
+      const changed = new Int32Array(z);
+      const classes = rowsOf(RIDER_CLASSES.length, z);
+      const scratch = new Float64Array(SOURCE_CLASSES);
+      const response = {
+        cancelled: false as const,
+        baseline: emptyTally(layout, n),
+        ...(after && {
+          scenario: emptyTally(layout, n),
+          sources: new Float64Array(n * SOURCE_CLASSES),
+        }),
+        ms: 0,
+      };
+      const logit = context.logit;
+
+      for (let k = 0; k < n; k++) {
+        const i = request.origins[k]!;
+        if (!(request.baseline.rowFactor[i]! > 0)) continue;
+        const m0 = before.source.fill(i);
+        chooseModes(m0.cost, m0.time, logit, {
+          composite: before.composite,
+          expectedTime: before.expected,
+          shares: before.shares,
+        });
+        tripsOf(before.composite, attractors, request.baseline, i, deterrence, before.trips);
+        tallyOrigin(response.baseline, layout, i, before.trips, m0.time, before.shares, k);
+        for (let j = 0; j < z; j++) rail[j] = before.trips[j]! * before.shares[RAIL]![j]!;
+        held.baseline.addByLink(before.source.railLink, [rail]);
+        if (!after || !response.scenario) continue;
+        // The scenario's rows differ from the baseline's in rail only: choose again where rail differs.
+        const m1 = after.source.fill(i);
+        after.composite.set(before.composite);
+        after.expected.set(before.expected);
+        for (let m = 0; m < DEMAND_MODES.length; m++) after.shares[m]!.set(before.shares[m]!);
+        const c0 = m0.cost[RAIL]!;
+        const c1 = m1.cost[RAIL]!;
+        const r0 = m0.time[RAIL]!;
+        const r1 = m1.time[RAIL]!;
+        const out = { composite: after.composite, expectedTime: after.expected, shares: after.shares };
+        let count = 0;
+        for (let j = 0; j < z; j++) {
+          if (c0[j] === c1[j] && r0[j] === r1[j]) continue;
+          changed[count++] = j;
+          chooseModes(m1.cost, m1.time, logit, out, j, j + 1);
+        }
+        if (request.scenario) {
+          tripsOf(after.composite, attractors, request.scenario, i, deterrence, after.trips);
+          tallyOrigin(response.scenario, layout, i, after.trips, m1.time, after.shares, k);
+        } else {
+          // The short term: the same trips, other modes only where rail changed.
+          after.trips.set(before.trips);
+          copyTallyRow(response.baseline, k, response.scenario, k);
+          const was = { time: m0.time, shares: before.shares };
+          tallyModeChange(
+            response.scenario,
+            k,
+            after.trips,
+            was,
+            { time: m1.time, shares: after.shares },
+            changed,
+            count,
+          );
+        }
+        riderClassRows(
+          before,
+          after,
+          classes,
+          response.sources!.subarray(k * SOURCE_CLASSES, (k + 1) * SOURCE_CLASSES),
+          scratch,
+        );
+        held.scenario!.addByLink(after.source.railLink, classes);
+      }
+      response.ms = performance.now() - t0;
+      const buffers = [response.baseline, response.scenario]
+        .flatMap((t) => (t ? Object.values(t).filter((v) => v instanceof Float64Array) : []))
+        .map((a) => (a as Float64Array).buffer as ArrayBuffer);
+      if (response.sources) buffers.push(response.sources.buffer as ArrayBuffer);
+      return transfer(response, buffers);
+    },
+
+    async collect(generation: number): Promise<CollectResponse | null> {
+      const held = loads.get(generation);
+      loads.delete(generation);
+      if (!held) return null;
+      const baseline = held.baseline.units();
+      const scenario = held.scenario?.units();
+      const response: CollectResponse = { baseline, ...(scenario && { scenario }) };
+      const buffers = [baseline, scenario].flatMap((u) =>
+        u ? [u.edge.buffer, u.access.buffer, u.egress.buffer].map((b) => b as ArrayBuffer) : [],
+      );
+      return transfer(response, buffers);
+    },
+
+    /** Drop what a cancelled run left here. */
+    forget(generation: number): void {
+      loads.delete(generation);
+    },
+  };
+}
+
+/** Origin i's trips T_ij = a_i b_j F_ij from its composite row (as stored: float32), as the distribution has them. */
+function tripsOf(
+  composite: Float32Array,
+  attractors: Float64Array,
+  f: DistributionFactors,
+  i: number,
+  deterrence: Float32Array,
+  out: Float64Array,
+): void {
+  const a = f.rowFactor[i]!;
+  if (!(a > 0)) {
+    out.fill(0);
+    return;
+  }
+  deterrenceRow(composite, attractors, f.betaPerSecond, deterrence);
+  const b = f.columnFactor;
+  for (let j = 0; j < out.length; j++) out[j] = a * b[j]! * deterrence[j]!;
+}
