@@ -113,7 +113,7 @@ describe('the boundary rule (synthetic imports)', () => {
       "src/demand/x.ts → '../graph/surface': demand may not import graph",
       "src/demand/x.ts → '../engine/types' (type): demand may not import engine",
       "src/demand/x.ts → 'zod': demand may not import the package zod",
-      "src/ui/x.ts → '../demand/gravity': ui may not import demand",
+      "src/ui/x.ts → '../demand/gravity': ui may not import values from demand (types only)",
     ]);
   });
 

@@ -1,22 +1,26 @@
 /**
  * Headless run: `npm run simulate -- --network <file> [--scenario <file>] [--period <id>] [--out <file>]
  * [--matrix] [--omx <file.omx>] [--trip <from-zone>,<to-zone>]… [--workers <n>] [--shard <i>/<n>]
- * [--boundaries <file>]`. Writes a commuteshed.results/1 document (baseline only without a scenario),
+ * [--boundaries <file>] [--demand [short|long]]`. Writes a commuteshed.results/1 document (baseline only without a scenario),
  * broken down by district where the zones carry one (named, with subdistricts, from
  * `<id>.boundaries.geojson` beside the network file or --boundaries); with --omx the matrices as OMX, with
- * --shard a part of the run for `merge` (shard.ts); progress and regional figures on stderr; exit 1 with
- * every problem on bad input.
+ * --shard a part of the run for `merge` (shard.ts), with --demand the demand model's section (ridership,
+ * commutes by mode: DESIGN.md §3.1; short term by default); progress and regional figures on stderr; exit
+ * 1 with every problem on bad input.
  */
 import { parseArgs } from 'node:util';
 import { formatIssues } from '../domain/issue';
+import type { LocalizedName } from '../domain/names';
 import type { Scenario } from '../domain/scenario';
 import type { Boundaries } from '../io/boundaries';
 import { checksum } from '../io/canonical';
 import { buildResults } from '../io/results';
 import { areaUnits } from '../metrics/districts';
 import { Analysis } from '../workers/analysis';
+import { DemandAnalysis, type DemandTerm } from '../workers/demandAnalysis';
 import { nodeWorkerCount, nodeWorkerFactory } from '../workers/nodeWorkers';
 import { RoutingPool } from '../workers/pool';
+import { demandText } from './demandText';
 import { readBoundaries, readNetwork, readScenario, siblingBoundaries, writeResults } from './files';
 import { openMatrixOutput } from './matrixOutput';
 import { checkWritable } from './output';
@@ -41,13 +45,32 @@ function shardOf(
   return spec;
 }
 
+/** District names by code, from the boundaries file (for the demand report's districts). */
+function districtNames(b: Boundaries): Map<string, LocalizedName> {
+  return new Map(b.districts.map((d) => [d.code, d.name]));
+}
+
 function fail(lines: string): never {
   process.stderr.write(`${lines}\n`);
   process.exit(1);
 }
 
+/** `--demand` may stand alone (the short term): give parseArgs its value. */
+function withDemandTerm(args: string[]): string[] {
+  return args.flatMap((a, k) =>
+    a === '--demand' && (k + 1 >= args.length || args[k + 1]!.startsWith('--')) ? [a, 'short'] : [a],
+  );
+}
+
+function demandTerm(value: string | undefined): DemandTerm | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'short' || value === 'long') return value;
+  throw new UsageError(`--demand ${value}: give short (trips kept) or long (trips redistributed)`);
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
+    args: withDemandTerm(process.argv.slice(2)),
     options: {
       network: { type: 'string' },
       scenario: { type: 'string' },
@@ -59,9 +82,11 @@ async function main(): Promise<void> {
       omx: { type: 'string' },
       shard: { type: 'string' },
       boundaries: { type: 'string' },
+      demand: { type: 'string' },
     },
     strict: true,
   });
+  const term = demandTerm(values.demand);
   if (!values.network) throw new UsageError('--network <file> is required');
 
   const loaded = await readNetwork(values.network);
@@ -94,6 +119,8 @@ async function main(): Promise<void> {
   });
 
   const shard = shardOf(values, trips.length);
+  if (shard && term)
+    throw new UsageError('--demand needs the whole run (it balances all zones at once): run it unsharded');
   if (values.out) checkWritable(values.out);
   const workers = values.workers ? Number(values.workers) : nodeWorkerCount();
   if (!(Number.isInteger(workers) && workers >= 1))
@@ -149,6 +176,24 @@ async function main(): Promise<void> {
     if (comparison.report.scenario)
       process.stderr.write(`${regionsText(network, comparison.report.scenario.table, 'scenario')}\n`);
 
+    let demand: Awaited<ReturnType<DemandAnalysis['run']>> | undefined;
+    if (term) {
+      const d0 = performance.now();
+      let lastStage = '';
+      demand = await new DemandAnalysis(analysis).run({
+        ...run,
+        term,
+        ...(boundaries && { districtNames: districtNames(boundaries) }),
+        onProgress: (p) => {
+          if (p.stage !== lastStage) process.stderr.write(`demand: ${(lastStage = p.stage)}…\n`);
+        },
+      });
+      process.stderr.write(
+        `demand in ${((performance.now() - d0) / 1000).toFixed(2)} s (worker time: mode choice ${(demand.ms.choice / 1000).toFixed(2)} s, distribution ${(demand.ms.distribution / 1000).toFixed(2)} s, assignment ${(demand.ms.assignment / 1000).toFixed(2)} s); peak resident memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`,
+      );
+      process.stderr.write(`${demandText(demand.report)}\n`);
+    }
+
     const doc = buildResults({
       network,
       checksum: networkKey,
@@ -157,6 +202,7 @@ async function main(): Promise<void> {
       report: comparison.report,
       generatedAt: new Date(),
       engineVersion: comparison.engineVersion,
+      ...(demand && { demand: demand.report }),
     });
     const matrix = values.matrix
       ? {

@@ -1,3 +1,4 @@
+import type { DemandReport } from '../demand/report';
 import { resolveAssumptions } from '../domain/assumptions';
 import type { Issue } from '../domain/issue';
 import { TRIP_MODES, type TripMode, tripModeOf } from '../domain/modes';
@@ -8,6 +9,7 @@ import type { AreaMetrics, AreaReport } from '../metrics/districts';
 import type { ZoneMetricsTable } from '../metrics/originMetrics';
 import type { ComparisonReport } from '../metrics/report';
 import type { Summary } from '../metrics/summary';
+import { demandResults } from './demandResults';
 import type { MatrixInput } from './exports';
 import { normalizeScenario } from './scenario';
 import { type ResultsDocument, resultsSchema } from './schema/results';
@@ -24,6 +26,8 @@ export interface ResultsInput {
   generatedAt: Date;
   /** The engine that computed the results (from the workers' Comparison). */
   engineVersion: string;
+  /** The demand model's report, when it ran (DESIGN.md §3.1). */
+  demand?: DemandReport;
 }
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
@@ -153,23 +157,59 @@ export function buildResults(input: ResultsInput): ResultsDocument {
       ...(report.delta && { delta: delta(report.delta.summary) }),
     },
     ...(report.areas && { districts: report.areas.map(area) }),
-    zones: network.zones.map((zone, z) => ({
-      id: zone.id,
-      ...(zone.name && { name: zone.name }),
-      population: r2(zone.population),
-      jobs: r2(zone.jobs),
-      baseline: zoneMetrics(report.baseline.table, z),
-      ...(report.scenario && { scenario: zoneMetrics(report.scenario.table, z) }),
-      ...(report.delta && {
-        delta: {
-          timeToCoreMinutes: toMinutes(report.delta.zones.timeToCore[z]!),
-          meanTimeToJobsMinutes: toMinutes(report.delta.zones.meanTimeToJobs[z]!),
-          jobsWithin: byThreshold((k) => report.delta!.zones.jobsWithin[k]![z]!),
+    zones: network.zones.map((zone, z) => {
+      const commute = demandZone(input.demand, z);
+      return {
+        id: zone.id,
+        ...(zone.name && { name: zone.name }),
+        population: r2(zone.population),
+        jobs: r2(zone.jobs),
+        ...(commute && { workers: commute.workers }),
+        baseline: {
+          ...zoneMetrics(report.baseline.table, z),
+          ...(commute && { commuteMinutes: commute.baseline }),
         },
-      }),
-    })),
+        ...(report.scenario && {
+          scenario: {
+            ...zoneMetrics(report.scenario.table, z),
+            ...(commute?.scenario !== undefined && { commuteMinutes: commute.scenario }),
+          },
+        }),
+        ...(report.delta && {
+          delta: {
+            timeToCoreMinutes: toMinutes(report.delta.zones.timeToCore[z]!),
+            meanTimeToJobsMinutes: toMinutes(report.delta.zones.meanTimeToJobs[z]!),
+            jobsWithin: byThreshold((k) => report.delta!.zones.jobsWithin[k]![z]!),
+            ...(commute?.change !== undefined && { commuteMinutes: commute.change }),
+          },
+        }),
+      };
+    }),
+    ...(input.demand && { demand: demandResults(input.demand) }),
   };
   return doc;
+}
+
+/** A zone's demand figures for the results: its workers and their mean commute, minutes (null: none). */
+function demandZone(d: DemandReport | undefined, z: number) {
+  if (!d) return undefined;
+  const minutes = (m: Float64Array | undefined) => {
+    const x = m?.[z];
+    return x === undefined ? undefined : Number.isFinite(x) ? r2(x) : null;
+  };
+  const baseline = minutes(d.zones.commuteMinutes.baseline) ?? null;
+  const scenario = minutes(d.zones.commuteMinutes.scenario);
+  return {
+    workers: r2(d.zones.workers[z]!),
+    baseline,
+    scenario,
+    change:
+      scenario === undefined
+        ? undefined
+        : baseline === null || scenario === null
+          ? null
+          : r2(scenario - baseline),
+  };
 }
 
 /**

@@ -1,6 +1,10 @@
+import { type BetaReport, type DemandReport, demandReport } from '../demand/report';
 import { type DemandSetup, demandSetup } from '../demand/setup';
 import { RIDER_CLASSES, SOURCE_CLASSES } from '../demand/sources';
 import { type CommuteTally, emptyTally, scatterTally } from '../demand/tally';
+import { applyScenario } from '../domain/applyScenario';
+import { resolveAssumptions } from '../domain/assumptions';
+import type { LocalizedName } from '../domain/names';
 import type { Network } from '../domain/network';
 import type { Scenario } from '../domain/scenario';
 import { addLoadUnits, emptyLoadUnits, type LoadUnits } from '../engine/railLoads';
@@ -8,6 +12,7 @@ import type { CompactGraph } from '../engine/types';
 import { type Analysis, sidesOf } from './analysis';
 import type { Progress } from './pool';
 import type { AssignResponse, CompositeResponse, DemandContext, DistributeResponse } from './protocol';
+import { railAssignment } from './ridership';
 
 /** Short term: the baseline's trips kept (only modes and routes change); long term: redistributed. */
 export type DemandTerm = 'short' | 'long';
@@ -21,6 +26,8 @@ export interface DemandRequest {
   term?: DemandTerm;
   onProgress?: (p: DemandProgress) => void;
   signal?: AbortSignal;
+  /** District names for the report (e.g. from the boundaries file), by code. */
+  districtNames?: ReadonlyMap<string, LocalizedName>;
 }
 
 /** Progress through the passes: mode choice (composite costs), the distribution, then the assignment. */
@@ -37,6 +44,8 @@ export interface SideDemand {
 }
 
 export interface DemandRun {
+  /** What results and the app show. */
+  report: DemandReport;
   setup: DemandSetup;
   term: DemandTerm;
   /** The baseline's distribution (β calibrated or given); the long term's scenario has its own. */
@@ -178,27 +187,50 @@ export class DemandAnalysis {
       for (const p of parts) addLoadUnits(total, p[which]!);
       return total;
     };
+    const baseline = {
+      key: baseKey,
+      graph: graphOf(baseKey),
+      tally: baseTally,
+      loads: sum('baseline', graphOf(baseKey), 1),
+    };
+    const scenario =
+      nextKey && nextTally && sources
+        ? {
+            key: nextKey,
+            graph: graphOf(nextKey),
+            tally: nextTally,
+            loads: sum('scenario', graphOf(nextKey), RIDER_CLASSES.length),
+            sources,
+          }
+        : undefined;
+    const scenarioNetwork = scenario && request.scenario ? applied(network, request.scenario) : undefined;
+    const report = demandReport({
+      network,
+      ...(scenarioNetwork && { scenarioNetwork }),
+      setup,
+      term,
+      beta: betaReport(network, distribution),
+      baseline: { tally: baseTally, assignment: railAssignment(baseline.graph, network, baseline.loads) },
+      ...(scenario &&
+        scenarioNetwork && {
+          scenario: {
+            tally: scenario.tally,
+            assignment: railAssignment(scenario.graph, scenarioNetwork, scenario.loads),
+            sources: scenario.sources,
+          },
+        }),
+      ...(request.districtNames && { districtNames: request.districtNames }),
+    });
     const run: DemandRun = {
+      report,
       setup,
       term,
       distribution,
-      baseline: {
-        key: baseKey,
-        graph: graphOf(baseKey),
-        tally: baseTally,
-        loads: sum('baseline', graphOf(baseKey), 1),
-      },
+      baseline,
       ms,
     };
     if (scenarioDistribution) run.scenarioDistribution = scenarioDistribution;
-    if (nextKey && nextTally && sources)
-      run.scenario = {
-        key: nextKey,
-        graph: graphOf(nextKey),
-        tally: nextTally,
-        loads: sum('scenario', graphOf(nextKey), RIDER_CLASSES.length),
-        sources,
-      };
+    if (scenario) run.scenario = scenario;
     return run;
   }
 
@@ -232,4 +264,33 @@ export class DemandAnalysis {
     );
     return { cost, time, ms };
   }
+}
+
+/** The network a scenario makes (it applied in the workers already, so it applies here). */
+function applied(network: Network, scenario: Scenario): Network {
+  const result = applyScenario(network, scenario);
+  if (!result.ok)
+    throw new Error(`the scenario no longer applies: ${result.issues.map((i) => i.message).join('; ')}`);
+  return result.network;
+}
+
+function betaReport(network: Network, d: DistributeResponse): BetaReport {
+  const out: BetaReport = {
+    perMinute: d.betaPerSecond * 60,
+    calibrated: d.calibration !== undefined,
+    furnessIterations: d.furnessIterations,
+    rowError: d.rowError,
+    columnError: d.columnError,
+  };
+  const c = d.calibration;
+  const target = resolveAssumptions(network.assumptions).demand.calibration;
+  if (c && target) {
+    out.targetMinutes = c.targetSeconds / 60;
+    out.meanMinutes = c.meanSeconds / 60;
+    out.relativeError = c.relativeError;
+    out.evaluations = c.iterations;
+    out.region = target.region;
+    out.source = target.source;
+  }
+  return out;
 }

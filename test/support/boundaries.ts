@@ -42,8 +42,8 @@ const pkg = (name: string, ...allowed: (string | RegExp)[]) =>
  * Whether `d` may cross from its area to its target, and if not, why. DESIGN.md §5 as the lead stated it:
  * domain imports only domain; graph only domain, graphology*, @turf/* and types of engine/types.ts (the
  * engine owns its input layout); engine only engine; metrics only metrics, domain and engine/types types;
- * io only domain, io, zod, @turf/*, fflate, papaparse, h5wasm (OMX), metrics types and GeoJSON types; ui never graph or engine (only
- * workers, domain, io, metrics, ui and UI libraries); workers graph, engine, domain, io, metrics, comlink
+ * io only domain, io, zod, @turf/*, fflate, papaparse, h5wasm (OMX), metrics and demand types and GeoJSON types; ui never graph
+ * or engine (only workers, domain, io, metrics, demand types, ui and UI libraries); workers graph, engine, domain, io, metrics, comlink
  * (and Node built-ins for the Node pool); demand (a new area, DESIGN.md §3.1) only demand, domain and
  * metrics types, and workers may import it. cli, not named there: anything but ui (it runs headless).
  */
@@ -82,13 +82,21 @@ export function boundaryProblem(d: Dependency): string | undefined {
         return undefined;
       return no(srcArea === 'metrics' ? 'values from metrics (types only)' : describe);
     case 'io':
-      if (srcArea === 'domain' || srcArea === 'io' || (srcArea === 'metrics' && d.typeOnly)) return undefined;
+      if (
+        srcArea === 'domain' ||
+        srcArea === 'io' ||
+        ((srcArea === 'metrics' || srcArea === 'demand') && d.typeOnly)
+      )
+        return undefined;
       if (t.kind === 'package' && pkg(t.name, 'zod', /^@turf\//, 'fflate', 'papaparse', 'h5wasm'))
         return undefined;
       // The GeoJSON specification's types (@types/geojson): erased, nothing is loaded.
       if (t.kind === 'package' && t.name === 'geojson' && d.typeOnly) return undefined;
-      return no(srcArea === 'metrics' ? 'values from metrics (types only)' : describe);
+      return no(
+        srcArea === 'metrics' || srcArea === 'demand' ? `values from ${srcArea} (types only)` : describe,
+      );
     case 'ui':
+      if (srcArea === 'demand') return d.typeOnly ? undefined : no('values from demand (types only)');
       if (srcArea !== undefined)
         return ['workers', 'domain', 'io', 'metrics', 'ui'].includes(srcArea) ? undefined : no(describe);
       if (t.kind === 'package' && !pkg(t.name, /^graphology(-|$)/)) return undefined;

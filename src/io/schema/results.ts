@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TRIP_MODES, type TripMode } from '../../domain/modes';
 import { id, localizedName } from './common';
+import { demandResultsSchema } from './demandResults';
 import { assumptionsSchema } from './network';
 import { scenarioSchema } from './scenario';
 
@@ -80,12 +81,16 @@ const zoneMetrics = z.strictObject({
   meanTimeToJobsMinutes: nullableMinutes,
   jobsWithin: byThreshold,
   inCommuteCircle: z.boolean(),
+  commuteMinutes: nullableMinutes
+    .optional()
+    .describe('With demand: mean one-way commute of the zone’s resident workers (an estimate); null: none.'),
 });
 
 const zoneDelta = z.strictObject({
   timeToCoreMinutes: minutes.describe('Scenario − baseline, unreachable counted as the time cap.'),
   meanTimeToJobsMinutes: minutes,
   jobsWithin: changeByThreshold,
+  commuteMinutes: z.number().nullable().optional().describe('With demand: scenario − baseline, minutes.'),
 });
 
 const areaMetrics = z.strictObject({
@@ -136,6 +141,7 @@ export const resultsSchema = z
         .strictObject({
           population: z.strictObject({ source: z.string(), estimate: z.boolean() }),
           jobs: z.strictObject({ source: z.string(), estimate: z.boolean() }),
+          workers: z.strictObject({ source: z.string(), estimate: z.boolean() }).optional(),
         })
         .optional(),
     }),
@@ -160,11 +166,13 @@ export const resultsSchema = z
         name: localizedName.optional(),
         population: count,
         jobs: count,
+        workers: count.optional().describe('With demand: employed residents (trips produced).'),
         baseline: zoneMetrics,
         scenario: zoneMetrics.optional(),
         delta: zoneDelta.optional(),
       }),
     ),
+    demand: demandResultsSchema.optional(),
     matrix: z
       .strictObject({
         unit: z.literal('seconds'),
