@@ -1,0 +1,193 @@
+/**
+ * The demand model through the worker pool (workers/demandAnalysis.ts) against a serial reference written
+ * here from the model's pure parts, on a hand-made line, with the loads worked out from the reference's
+ * trips and shares:
+ *
+ *   A ·200 m· a ──M 300 s── b ──M 300 s── c ·200 m· C       (B sits 200 m from b; zones 5 km apart)
+ *
+ * Only walking (up to 1 km), rail and the car are on offer (handAssumptions: no bike, no bus), so every zone
+ * reaches rail only at its own station, and every rail trip rides M once: from A to C it boards at a and
+ * rides a → b → c. With R_ij the rail trips (T_ij × rail share):
+ *   boardings of M = Σ R_ij (i ≠ j); hop a → b = R_AB + R_AC; b → c = R_AC + R_BC; c → b = R_CB + R_CA;
+ *   b → a = R_BA + R_CA; entries at a = R_AB + R_AC, exits at c = R_AC + R_BC; no transfers.
+ * A scenario halving M's headway raises rail shares everywhere; in the short term the trips stay, so every
+ * zone keeps its commuters, and the new riders come from the car (walking reaches no other zone).
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { carTable } from '../../src/demand/car';
+import { distribute, tripsRow } from '../../src/demand/gravity';
+import { chooseModes } from '../../src/demand/modeChoice';
+import { modeRows } from '../../src/demand/model';
+import { demandSetup } from '../../src/demand/setup';
+import { commuteFigures, emptyTally, tallyOrigin } from '../../src/demand/tally';
+import { carParams, DEMAND_MODES } from '../../src/domain/demand';
+import { Router } from '../../src/engine/router';
+import { StationRows } from '../../src/engine/stationRows';
+import { buildSpec } from '../../src/graph/build';
+import { compile } from '../../src/graph/compile';
+import { demandResults } from '../../src/io/demandResults';
+import { Analysis } from '../../src/workers/analysis';
+import { DemandAnalysis } from '../../src/workers/demandAnalysis';
+import { ModeRowSource } from '../../src/workers/modeRows';
+import { nodeWorkerFactory } from '../../src/workers/nodeWorkers';
+import { RoutingPool } from '../../src/workers/pool';
+import { applied, at, handAssumptions, line, network, scenario, station, zone } from '../support/fixtures';
+
+const ZONES = ['A', 'B', 'C'];
+const base = network({
+  zones: [
+    { ...zone('A', at(0, 200), 3000, 1000), workers: 1500 },
+    { ...zone('B', at(5000, 200), 2000, 4000), workers: 1000 },
+    { ...zone('C', at(10000, 200), 1000, 1000), workers: 500 },
+  ],
+  stations: [station('a', at(0)), station('b', at(5000)), station('c', at(10000))],
+  lines: [line('M', 'metro', ['a', 'b', 'c'], [300, 300], 600)],
+  assumptions: { ...handAssumptions(), demand: { betaPerMinute: 0.05 } },
+});
+const faster = scenario([{ type: 'set-headway', line: 'M', headways: { 'am-peak': 300 } }]);
+
+const pools: RoutingPool[] = [];
+afterAll(() => {
+  for (const p of pools) p.terminate();
+});
+function demand(workers: number) {
+  const pool = new RoutingPool(nodeWorkerFactory(), workers);
+  pools.push(pool);
+  return new DemandAnalysis(new Analysis(pool));
+}
+
+/** The serial reference: every origin's modes, the distribution, trips, and the tally, on one thread. */
+function reference(net: typeof base, baseline: typeof base = net) {
+  const setup = demandSetup(baseline, 'am-peak');
+  const graphOf = (n: typeof base) => {
+    const g = compile(buildSpec(n, 'am-peak'));
+    const router = new Router(g);
+    return new ModeRowSource(g, new StationRows(router), {
+      zonesKey: n.id,
+      logit: setup.logit,
+      car: carTable(carParams(setup.assumptions.car, 'am-peak')),
+    });
+  };
+  const z = 3;
+  const choose = (src: ModeRowSource) => {
+    const cost = new Float32Array(z * z);
+    const rows = Array.from({ length: z }, (_, i) => {
+      const m = src.fill(i);
+      const copy = modeRows(z);
+      m.cost.forEach((r, k) => copy.cost[k]!.set(r));
+      m.time.forEach((r, k) => copy.time[k]!.set(r));
+      const shares = DEMAND_MODES.map(() => new Float64Array(z));
+      chooseModes(copy.cost, copy.time, setup.logit, {
+        composite: cost.subarray(i * z, (i + 1) * z),
+        expectedTime: new Float64Array(z),
+        shares,
+      });
+      return { ...copy, shares };
+    });
+    return { cost, rows };
+  };
+  const before = choose(graphOf(baseline));
+  const d = distribute(before.cost, setup.gravity, 0.05 / 60);
+  const trips = ZONES.map((_, i) => tripsRow(d.deterrence, z, d.balance, i));
+  const after = net === baseline ? before : choose(graphOf(net));
+  const tally = emptyTally(setup.layout);
+  after.rows.forEach((r, i) => tallyOrigin(tally, setup.layout, i, trips[i]!, r.time, r.shares));
+  const rail = (i: number, j: number) => trips[i]![j]! * after.rows[i]!.shares[3]![j]!;
+  return { figures: commuteFigures(tally, 2), rail, trips };
+}
+
+describe('demand through the worker pool', () => {
+  it('matches the serial reference: commutes by mode, and rail trips loaded on M as worked out', async () => {
+    const run = await demand(2).run({ network: base, networkKey: 'hand', scenario: null, period: 'am-peak' });
+    const ref = reference(base);
+    const got = run.report.baseline;
+    expect(got.commuters).toBeCloseTo(3000, 6);
+    expect(got.meanCommuteMinutes).toBeCloseTo(ref.figures.meanCommuteMinutes!, 9);
+    for (const m of DEMAND_MODES) expect(got.modeShares![m]).toBeCloseTo(ref.figures.modeShares![m], 9);
+    expect(got.modeShares!.bike + got.modeShares!.bus).toBe(0);
+
+    const R = (i: string, j: string) => ref.rail(ZONES.indexOf(i), ZONES.indexOf(j));
+    const m = run.report.lines.find((l) => l.line === 'M')!;
+    const all = R('A', 'B') + R('A', 'C') + R('B', 'A') + R('B', 'C') + R('C', 'A') + R('C', 'B');
+    expect(m.baseline!.boardings).toBeCloseTo(all, 4);
+    expect(got.railRiders).toBeCloseTo(all, 4);
+    const segment = (direction: 0 | 1, from: string, to: string) =>
+      m.segments.baseline.find((s) => s.direction === direction && s.from === from && s.to === to)!.riders;
+    expect(segment(0, 'a', 'b')).toBeCloseTo(R('A', 'B') + R('A', 'C'), 4);
+    expect(segment(0, 'b', 'c')).toBeCloseTo(R('A', 'C') + R('B', 'C'), 4);
+    expect(segment(1, 'c', 'b')).toBeCloseTo(R('C', 'B') + R('C', 'A'), 4);
+    expect(segment(1, 'b', 'a')).toBeCloseTo(R('B', 'A') + R('C', 'A'), 4);
+    // Passenger-km: each hop is 5 km (stations on the equator, 5,000 m apart).
+    const hops = segment(0, 'a', 'b') + segment(0, 'b', 'c') + segment(1, 'c', 'b') + segment(1, 'b', 'a');
+    expect(m.baseline!.passengerKm).toBeCloseTo(hops * 5, 2);
+    expect(m.baseline!.maxSectionLoad).toBeCloseTo(
+      Math.max(segment(0, 'a', 'b'), segment(0, 'b', 'c'), segment(1, 'c', 'b'), segment(1, 'b', 'a')),
+      6,
+    );
+    const st = (id: string) => run.report.stations.find((s) => s.station === id)!.baseline!;
+    expect(st('a').entries).toBeCloseTo(R('A', 'B') + R('A', 'C'), 4);
+    expect(st('c').exits).toBeCloseTo(R('A', 'C') + R('B', 'C'), 4);
+    expect(st('b').transfers).toBe(0);
+  });
+
+  it('balances: rail trips enter once and leave once, board once more than they transfer', async () => {
+    const run = await demand(2).run({
+      network: base,
+      networkKey: 'hand',
+      scenario: faster,
+      period: 'am-peak',
+    });
+    for (const side of ['baseline', 'scenario'] as const) {
+      const stations = run.report.stations.map((s) => s[side]!);
+      const sum = (f: (s: (typeof stations)[number]) => number) => stations.reduce((a, s) => a + f(s), 0);
+      const riders = run.report[side]!.railRiders;
+      expect(sum((s) => s.entries)).toBeCloseTo(riders, 4);
+      expect(sum((s) => s.exits)).toBeCloseTo(riders, 4);
+      const boardings = run.report.lines.reduce((a, l) => a + (l[side]?.boardings ?? 0), 0);
+      expect(boardings).toBeCloseTo(riders + sum((s) => s.transfers), 4);
+      // The tally's rail commuters are the trips the assignment loaded.
+      const f = run.report[side]!;
+      expect(f.modeShares!.rail * f.commuters).toBeCloseTo(riders, 4);
+    }
+  });
+
+  it('a more frequent line: more riders, from the car; the short term keeps every zone’s commuters', async () => {
+    const run = await demand(2).run({
+      network: base,
+      networkKey: 'hand',
+      scenario: faster,
+      period: 'am-peak',
+    });
+    const r = run.report;
+    const ref = reference(applied(base, ...faster.modifications), base);
+    expect(r.scenario!.modeShares!.rail).toBeCloseTo(ref.figures.modeShares!.rail, 9);
+    expect(r.scenario!.modeShares!.rail).toBeGreaterThan(r.baseline.modeShares!.rail);
+    const zones = r.zones.commuteMinutes;
+    expect(zones.scenario).toBeDefined();
+    expect(r.scenario!.commuters).toBe(r.baseline.commuters);
+    expect(r.delta!.commuters).toBe(0);
+    const s = r.sources!;
+    expect(s.walk + s.bike + s.bus + s.newPairs).toBeCloseTo(0, 9);
+    expect(s.car).toBeGreaterThan(0);
+    // Sources add up to riders, overall and on the line.
+    const total = Object.values(s).reduce((a, b) => a + b, 0);
+    expect(total).toBeCloseTo(r.scenario!.railRiders, 4);
+    const m = r.lines.find((l) => l.line === 'M')!;
+    expect(Object.values(m.sources!).reduce((a, b) => a + b, 0)).toBeCloseTo(m.scenario!.boardings, 4);
+    expect(m.sources!.car).toBeCloseTo(m.scenario!.boardings - m.baseline!.boardings, 4);
+  });
+
+  it('is deterministic: one worker or two, the same document', async () => {
+    const request = {
+      network: base,
+      networkKey: 'hand',
+      scenario: faster,
+      period: 'am-peak',
+      term: 'long' as const,
+    };
+    const [one, two] = await Promise.all([demand(1).run(request), demand(2).run(request)]);
+    expect(JSON.stringify(demandResults(two.report))).toBe(JSON.stringify(demandResults(one.report)));
+    // The long term redistributes: commuters still total the workers, within Furness's 1e-6.
+    expect(Math.abs(two.report.scenario!.commuters / 3000 - 1)).toBeLessThanOrEqual(1e-6);
+  });
+});
