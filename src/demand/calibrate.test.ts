@@ -50,11 +50,11 @@ describe('β calibration (properties)', () => {
         const beta = betaPerMinute / 60;
         const target = mean(beta);
         // Where the mean barely responds to β (every commuter already at the nearest job, or all times
-        // alike) no β can be told apart to 1e-4 through Furness's 1e-6: such targets are not asked for.
+        // alike) no β can be told apart to 1e-3 through Furness's 1e-6: such targets are not asked for.
         fc.pre(Math.abs(mean(beta / 1.25) - mean(beta * 1.25)) >= 0.01 * target);
         const c = calibrateBeta(cost, time, g, r.population, target);
-        expect(Math.abs(c.relativeError)).toBeLessThanOrEqual(1e-4);
-        expect(Math.abs(c.meanSeconds - target)).toBeLessThanOrEqual(1e-4 * target);
+        expect(Math.abs(c.relativeError)).toBeLessThanOrEqual(1e-3);
+        expect(Math.abs(c.meanSeconds - target)).toBeLessThanOrEqual(1e-3 * target);
         // The result is the distribution at the β it reports.
         const check = meanTime(c.deterrence, r.z, c.balance, time, r.population).seconds;
         expect(check).toBeCloseTo(c.meanSeconds, 6);

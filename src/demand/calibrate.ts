@@ -6,8 +6,11 @@ import {
   deterrence,
   FURNESS_TOLERANCE,
   type FurnessOptions,
-  furness,
+  furnessSteps,
   type GravityInput,
+  localAnswers,
+  type MatrixSteps,
+  runSteps,
 } from './gravity';
 
 /**
@@ -18,10 +21,22 @@ import {
 export function meanTime(
   f: Float32Array,
   z: number,
-  balance: Balance,
+  balance: Pick<Balance, 'rowFactor' | 'columnFactor'>,
   time: Float32Array,
   origins: ArrayLike<number>,
 ): { seconds: number; trips: number } {
+  const { weighted, trips } = timeSums(f, z, balance, time, origins);
+  return { seconds: trips > 0 ? weighted / trips : Number.NaN, trips };
+}
+
+/** The sums meanTime divides (row blocks held apart add them up first): Σ T_ij t_ij and Σ T_ij. */
+export function timeSums(
+  f: Float32Array,
+  z: number,
+  balance: Pick<Balance, 'rowFactor' | 'columnFactor'>,
+  time: Float32Array,
+  origins: ArrayLike<number>,
+): { weighted: number; trips: number } {
   const b = balance.columnFactor;
   let weighted = 0;
   let trips = 0;
@@ -41,19 +56,20 @@ export function meanTime(
     trips += a * rowTrips;
     weighted += a * rowWeighted;
   }
-  return { seconds: trips > 0 ? weighted / trips : Number.NaN, trips };
+  return { weighted, trips };
 }
 
 export interface CalibrationOptions {
   /**
-   * Relative tolerance on the mean: |mean − target| ≤ tolerance × target. Default 1e-4 (0.3 s on 47 min):
-   * far inside what any published mean supports, and each tenfold tighter costs a β evaluation or two.
+   * Relative tolerance on the mean: |mean − target| ≤ tolerance × target. Default 1e-3 (3 s on 47 min):
+   * published means are whole minutes (±1 %), and each tenfold tighter costs a β evaluation or two (JJJ:
+   * 1e-4 took 5 evaluations and 249 Furness iterations, 1e-3 takes 4).
    */
   tolerance?: number;
   /**
-   * Furness's tolerance while searching (default 1e-4): a β is judged by a mean that a looser balance
-   * already gives to far better than `tolerance`; the β found is balanced again to `furness.tolerance`
-   * (FURNESS_TOLERANCE) from where it stood.
+   * Furness's tolerance while searching (default: a hundredth of the last β's relative miss of the target,
+   * between a tenth of `tolerance` and 1e-3): a β far from the answer needs its mean only roughly, one close to it well; the
+   * β found is balanced again to `furness.tolerance` (FURNESS_TOLERANCE) from where it stood.
    */
   searchFurnessTolerance?: number;
   /** β evaluations (each a full Furness). */
@@ -110,7 +126,34 @@ export function calibrateBeta(
   options: CalibrationOptions = {},
 ): CalibrationResult {
   const z = g.zoneCount;
+  checkSize(cost, z * z, 'cost');
   checkSize(time, z * z, 'time');
+  const buffer = new Float32Array(z * z);
+  const fixed = localAnswers(buffer, z);
+  const found = runSteps(calibrationSteps(g, origins, targetSeconds, options), (ask) => {
+    if (ask.op === 'deterrence') {
+      deterrence(cost, g, ask.betaPerSecond, buffer);
+      return undefined;
+    }
+    if (ask.op === 'meanTime') {
+      const balance = { rowFactor: ask.rowFactor, columnFactor: ask.columnFactor };
+      return meanTime(buffer, z, balance, time, origins);
+    }
+    return fixed(ask);
+  });
+  return { ...found, deterrence: buffer };
+}
+
+/** A calibration's result wherever the matrix is (CalibrationResult less the deterrence matrix). */
+export type CalibrationFound = Omit<CalibrationResult, 'deterrence'>;
+
+/** calibrateBeta as steps (see gravity.ts MatrixAsk): deterrence at each β, Furness, the mean. */
+export function* calibrationSteps(
+  g: GravityInput,
+  origins: ArrayLike<number>,
+  targetSeconds: number,
+  options: CalibrationOptions = {},
+): MatrixSteps<CalibrationFound> {
   if (!(targetSeconds > 0))
     throw new DemandError('target-unreachable', `the target ${targetSeconds} s is not a time`);
   let population = 0;
@@ -120,14 +163,17 @@ export function calibrateBeta(
       'no-calibration-population',
       `the calibration population has no workers (${origins.length} zones)`,
     );
-  const tol = options.tolerance ?? 1e-4;
-  const searchTolerance = Math.max(
-    options.searchFurnessTolerance ?? 1e-4,
-    options.furness?.tolerance ?? FURNESS_TOLERANCE,
-  );
+  const tol = options.tolerance ?? 1e-3;
+  const fullTolerance = options.furness?.tolerance ?? FURNESS_TOLERANCE;
+  /** The last β's relative miss of the target (its mean's), which sets how closely the next is balanced. */
+  let lastMiss = 1;
+  const searchTolerance = () =>
+    Math.max(
+      fullTolerance,
+      options.searchFurnessTolerance ?? Math.min(1e-3, Math.max(tol / 10, lastMiss / 100)),
+    );
   const maxIterations = options.maxIterations ?? 40;
   const range = { low: options.minBeta ?? 1e-7, high: options.maxBeta ?? 0.05 };
-  const buffer = new Float32Array(z * z);
   const trace: CalibrationStep[] = [];
   /** Steps whose Furness balanced, by β. */
   const points: Point[] = [];
@@ -135,17 +181,18 @@ export function calibrateBeta(
   let start: Float64Array | undefined;
   let balance: Balance | null = null;
 
-  const evaluate = (beta: number, final = false): CalibrationStep => {
-    if (!final) deterrence(cost, g, beta, buffer);
+  function* evaluate(beta: number, final = false): MatrixSteps<CalibrationStep> {
+    if (!final) yield { op: 'deterrence', betaPerSecond: beta };
     let step: CalibrationStep;
     try {
-      balance = furness(buffer, g, {
+      balance = yield* furnessSteps(g, {
         ...options.furness,
-        ...(final ? {} : { tolerance: searchTolerance }),
+        ...(final ? {} : { tolerance: searchTolerance() }),
         ...(start ? { start } : {}),
       });
       start = balance.columnFactor;
-      const mean = meanTime(buffer, z, balance, time, origins).seconds;
+      const answer = (yield { op: 'meanTime', ...balance }) as { seconds: number };
+      const mean = answer.seconds;
       step = { betaPerSecond: beta, meanSeconds: mean, furnessIterations: balance.iterations };
       points.push({ betaPerSecond: beta, meanSeconds: mean });
       points.sort((a, b) => a.betaPerSecond - b.betaPerSecond);
@@ -161,7 +208,7 @@ export function calibrateBeta(
     furnessIterations += step.furnessIterations;
     trace.push(step);
     return step;
-  };
+  }
   const clamp = (x: number) => Math.min(range.high, Math.max(range.low, x));
   const near = (a: number, b: number) => Math.abs(Math.log(a / b)) < 0.005;
   const miss = (m: number) => Math.abs(m - targetSeconds);
@@ -170,28 +217,24 @@ export function calibrateBeta(
   let last: CalibrationStep | null = null;
   let beta = clamp(1 / targetSeconds);
   for (let iteration = 0; iteration < maxIterations; iteration++) {
-    let step = evaluate(beta);
+    let step = yield* evaluate(beta);
     let m = step.meanSeconds;
+    if (m !== null) lastMiss = miss(m) / targetSeconds;
     // Close enough on a loose balance: balance fully (a few more iterations from here) and judge again.
-    if (
-      m !== null &&
-      miss(m) <= tol * targetSeconds &&
-      searchTolerance > (options.furness?.tolerance ?? FURNESS_TOLERANCE)
-    ) {
+    if (m !== null && miss(m) <= tol * targetSeconds && searchTolerance() > fullTolerance) {
       trace.pop();
       points.splice(
         points.findIndex((p) => p.betaPerSecond === beta),
         1,
       );
       const loose = step.furnessIterations;
-      step = evaluate(beta, true);
+      step = yield* evaluate(beta, true);
       step.furnessIterations += loose;
       m = step.meanSeconds;
     }
     if (m !== null && miss(m) <= tol * targetSeconds)
       return {
         betaPerSecond: beta,
-        deterrence: buffer,
         balance: balance!,
         targetSeconds,
         meanSeconds: m,

@@ -43,7 +43,18 @@ export interface FurnessOptions {
   maxIterations?: number;
   /** Column factors to start from (a previous balance of the same zones, e.g. at another β). */
   start?: Float64Array;
+  /**
+   * Over-relaxation of the column factors in log space, b ← b·(b̂/b)^ω with b̂ Furness's own update:
+   * 1 is plain Furness. The balance reached is the same (both totals are checked against the tolerance);
+   * it is reached in fewer iterations — JJJ to 1e-6 at β 0.0213, 0.03, 0.0444, 0.08 per minute: 31, 63, 119,
+   * 223 plain; 18, 39, 76, 174 at ω = 1.6. Each time the rows' error grows, ω moves halfway back to 1;
+   * within 100 × the tolerance it is 1, so a balance ends as plain Furness's: columns exact.
+   */
+  relaxation?: number;
 }
+
+/** The default over-relaxation (see FurnessOptions.relaxation). */
+export const FURNESS_RELAXATION = 1.6;
 
 export const FURNESS_TOLERANCE = 1e-6;
 
@@ -147,34 +158,102 @@ export function columnSums(
 }
 
 /**
+ * What balancing (and calibration, demand/calibrate.ts) asks of a deterrence matrix F, wherever its rows are:
+ * here as one array (LocalMatrix), or in row blocks across the workers (workers/gravityBlocks.ts). The
+ * algorithms are written once, as generators yielding these asks; a driver answers them (runSteps here,
+ * synchronously; the workers' driver asynchronously, a round of messages per ask).
+ */
+export type MatrixAsk =
+  /** Σ_j F_ij b_j for every row i. */
+  | { op: 'rowSums'; columnFactor: Float64Array }
+  /** Σ_i a_i F_ij for every column j (in a fixed order of rows: the same bits however the rows are held). */
+  | { op: 'columnSums'; rowFactor: Float64Array }
+  /** Recompute F at another β (from the composite costs the matrix keeps). */
+  | { op: 'deterrence'; betaPerSecond: number }
+  /** Σ T_ij t_ij and Σ T_ij over the calibration origins' rows (see calibrate.ts meanTime). */
+  | { op: 'meanTime'; rowFactor: Float64Array; columnFactor: Float64Array };
+export type MatrixAnswer = Float64Array | { seconds: number; trips: number } | undefined;
+export type MatrixSteps<T> = Generator<MatrixAsk, T, MatrixAnswer>;
+
+/** Run `steps`, answering each ask at once. */
+export function runSteps<T>(steps: MatrixSteps<T>, answer: (ask: MatrixAsk) => MatrixAnswer): T {
+  let next = steps.next();
+  while (!next.done) next = steps.next(answer(next.value));
+  return next.value;
+}
+
+/** Run `steps`, answering each ask when its answer comes (a round of messages to the workers holding F). */
+export async function runStepsAsync<T>(
+  steps: MatrixSteps<T>,
+  answer: (ask: MatrixAsk) => Promise<MatrixAnswer>,
+): Promise<T> {
+  let next = steps.next();
+  while (!next.done) next = steps.next(await answer(next.value));
+  return next.value;
+}
+
+/** A distribution at a given β as steps: F at β, then Furness. */
+export function* distributionSteps(
+  g: GravityInput,
+  betaPerSecond: number,
+  options: FurnessOptions = {},
+): MatrixSteps<Balance> {
+  yield { op: 'deterrence', betaPerSecond };
+  return yield* furnessSteps(g, options);
+}
+
+/** A deterrence matrix held here, whole (row-major Z×Z), answering the asks of balancing. */
+export function localAnswers(f: Float32Array, z: number): (ask: MatrixAsk) => MatrixAnswer {
+  return (ask) => {
+    if (ask.op === 'rowSums') {
+      const out = new Float64Array(z);
+      rowSums(f, z, ask.columnFactor, out);
+      return out;
+    }
+    if (ask.op === 'columnSums') {
+      const out = new Float64Array(z);
+      columnSums(f, z, ask.rowFactor, out);
+      return out;
+    }
+    throw new Error(`a fixed matrix cannot answer "${ask.op}"`);
+  };
+}
+
+/**
  * Balance F to the workers (rows) and attractors (columns). Throws DemandError `unreachable` when a zone
  * with workers reaches no job (or jobs are reached by no worker), `not-balanced` when maxIterations pass
  * without reaching the tolerance.
  */
 export function furness(f: Float32Array, g: GravityInput, options: FurnessOptions = {}): Balance {
+  checkSize(f, g.zoneCount * g.zoneCount, 'deterrence');
+  return runSteps(furnessSteps(g, options), localAnswers(f, g.zoneCount));
+}
+
+/** Furness as steps (see MatrixAsk): one row-sums and one column-sums ask per iteration. */
+export function* furnessSteps(g: GravityInput, options: FurnessOptions = {}): MatrixSteps<Balance> {
   const z = g.zoneCount;
   const tol = options.tolerance ?? FURNESS_TOLERANCE;
   const maxIterations = options.maxIterations ?? 1000;
   const o = g.workers;
   const d = g.attractors;
-  checkSize(f, z * z, 'deterrence');
   checkSize(o, z, 'workers');
   checkSize(d, z, 'attractors');
   const a = new Float64Array(z);
   const b = new Float64Array(z);
   for (let j = 0; j < z; j++) b[j] = d[j]! > 0 ? (options.start?.[j] ?? d[j]!) || d[j]! : 0;
-  const s = new Float64Array(z);
-  const col = new Float64Array(z);
   let rowError = Number.POSITIVE_INFINITY;
   let columnError = Number.POSITIVE_INFINITY;
   let iterations = 0;
+  let omega = options.relaxation ?? FURNESS_RELAXATION;
   for (;;) {
-    rowSums(f, z, b, s);
+    const s = (yield { op: 'rowSums', columnFactor: b }) as Float64Array;
     if (iterations > 0) {
+      const previous = rowError;
       rowError = 0;
       for (let i = 0; i < z; i++)
         if (o[i]! > 0) rowError = Math.max(rowError, Math.abs((a[i]! * s[i]!) / o[i]! - 1));
       if (rowError <= tol && columnError <= tol) break;
+      if (rowError > previous) omega = 1 + (omega - 1) / 2;
       if (iterations >= maxIterations)
         throw new DemandError(
           'not-balanced',
@@ -193,8 +272,9 @@ export function furness(f: Float32Array, g: GravityInput, options: FurnessOption
         );
       a[i] = o[i]! / s[i]!;
     }
-    col.fill(0);
-    columnSums(f, z, a, col);
+    const col = (yield { op: 'columnSums', rowFactor: a }) as Float64Array;
+    // Plain near the end, so a balance ends as Furness's does: columns exact, rows within the tolerance.
+    const relax = iterations > 0 && omega !== 1 && rowError > 100 * tol;
     columnError = 0;
     for (let j = 0; j < z; j++) {
       if (!(d[j]! > 0)) continue;
@@ -203,7 +283,8 @@ export function furness(f: Float32Array, g: GravityInput, options: FurnessOption
           'unreachable',
           `zone ${name(g, j)} has jobs but no zone with workers reaches it (or only so far above their cheapest trip that exp(−β·Δcost) underflows)`,
         );
-      b[j] = d[j]! / col[j]!;
+      const fitted = d[j]! / col[j]!;
+      b[j] = relax ? b[j]! * (fitted / b[j]!) ** omega : fitted;
       columnError = Math.max(columnError, Math.abs((b[j]! * col[j]!) / d[j]! - 1));
     }
     iterations++;

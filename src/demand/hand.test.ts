@@ -180,8 +180,9 @@ describe('hand-computed demand: three zones on a line', () => {
     // A's commuters: (58.899·300 + 26.376·1380 + 14.725·2664) / 100 = 932.957 s.
     const target = (x2 * 300 + T.near * 1380 + T.far * 2664) / 100;
     const { cost, time } = runDemand(g, logit, layout, { betaPerSecond: BETA }, source()).baseline.composite;
-    const c = calibrateBeta(cost, time, g, [0], target);
-    expect(Math.abs(c.relativeError)).toBeLessThanOrEqual(1e-4);
+    // Asked to 1e-6 (the default, 1e-3, is what published whole minutes support): β comes back to 3 digits.
+    const c = calibrateBeta(cost, time, g, [0], target, { tolerance: 1e-6 });
+    expect(Math.abs(c.relativeError)).toBeLessThanOrEqual(1e-6);
     expect(c.meanSeconds).toBeCloseTo(target, 1);
     expect(c.betaPerSecond / BETA).toBeCloseTo(1, 3);
     expect(c.iterations).toBe(c.trace.length);

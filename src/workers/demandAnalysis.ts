@@ -1,3 +1,5 @@
+import { calibrationSteps } from '../demand/calibrate';
+import { distributionSteps, type MatrixAnswer, type MatrixAsk, runStepsAsync } from '../demand/gravity';
 import { type BetaReport, type DemandReport, demandReport } from '../demand/report';
 import { type DemandSetup, demandSetup } from '../demand/setup';
 import { RIDER_CLASSES, SOURCE_CLASSES } from '../demand/sources';
@@ -67,7 +69,8 @@ export interface DemandRun {
  *      tallies and rail loads, collected from the workers at the end (exact fixed-point sums).
  */
 export class DemandAnalysis {
-  private readonly distributions = new Map<string, Promise<{ d: DistributeResponse; ms: number }>>();
+  /** Distributions found, by graph and β (finished ones only: a cancelled one leaves nothing). */
+  private readonly distributions = new Map<string, DistributeResponse & { choiceMs: number }>();
 
   constructor(private readonly analysis: Analysis) {}
 
@@ -92,36 +95,19 @@ export class DemandAnalysis {
 
     const distributionFor = async (key: string, start?: Float64Array, betaPerSecond?: number) => {
       const id = `${key}|${betaPerSecond ?? 'calibrated'}`;
-      let cached = this.distributions.get(id);
-      if (!cached) {
-        cached = (async () => {
-          const composite = await this.composite(key, setup, context, request, (p) =>
-            onProgress?.({ ...p, stage: 'choice' }),
-          );
-          onProgress?.({ stage: 'distribution', done: 0, total: 1 });
-          const d = await this.analysis.pool.anyWorker((api) =>
-            api.distribute({
-              zoneIds: network.zones.map((z) => z.id),
-              workers: setup.producers.workers,
-              attractors: setup.producers.attractors,
-              cost: composite.cost,
-              time: composite.time,
-              beta: betaPerSecond === undefined ? setup.beta : { betaPerSecond },
-              ...(start && { start }),
-            }),
-          );
-          onProgress?.({ stage: 'distribution', done: 1, total: 1 });
-          return { d, ms: composite.ms };
-        })();
-        this.distributions.set(id, cached);
-        cached.catch(() => this.distributions.delete(id));
+      let known = this.distributions.get(id);
+      if (!known) {
+        known = await this.distribute(key, setup, context, request, betaPerSecond, start);
+        this.distributions.set(id, known);
         while (this.distributions.size > 8)
           this.distributions.delete(this.distributions.keys().next().value!);
+      } else {
+        this.distributions.delete(id);
+        this.distributions.set(id, known);
       }
-      const { d, ms: choiceMs } = await cached;
-      ms.choice += choiceMs;
-      ms.distribution += d.ms;
-      return d;
+      ms.choice += known.choiceMs;
+      ms.distribution += known.ms;
+      return known;
     };
 
     const distribution = await distributionFor(baseKey);
@@ -234,37 +220,139 @@ export class DemandAnalysis {
     return run;
   }
 
-  /** Pass 1 on one graph: the composite cost and expected time matrices, zone order. */
-  private async composite(
+  /**
+   * Passes 1–2 on one graph: composite rows kept in the workers as row blocks, then the distribution
+   * balanced over them (β calibrated, or `betaPerSecond` from `start`), one round of messages per step of
+   * Furness; the blocks are released however it ends. Blocks are GRAVITY_BLOCKS of the zones whatever the
+   * number of workers, and their partial sums are added in block order: the same bits on any machine.
+   */
+  private async distribute(
     key: string,
     setup: DemandSetup,
     context: DemandContext,
     request: DemandRequest,
-    onProgress: (p: Progress) => void,
-  ): Promise<{ cost: Float32Array; time: Float32Array; ms: number }> {
-    const z = setup.gravity.zoneCount;
-    const cost = new Float32Array(z * z);
-    const time = new Float32Array(z * z);
-    let ms = 0;
-    const origins = Int32Array.from({ length: z }, (_, i) => i);
-    await this.analysis.pool.map<Extract<CompositeResponse, { cancelled: false }>>(
+    betaPerSecond?: number,
+    start?: Float64Array,
+  ): Promise<DistributeResponse & { choiceMs: number }> {
+    const pool = this.analysis.pool;
+    const g = setup.gravity;
+    const z = g.zoneCount;
+    const signal = request.signal;
+    const onProgress = request.onProgress;
+    let choiceMs = 0;
+    const kept = await pool.map<Extract<CompositeResponse, { cancelled: false }>>(
       {
         keys: [key],
-        call: (api, chunk, generation) => api.composite({ key, generation, origins: chunk, context }),
-        accept(response, chunk) {
-          ms += response.ms;
-          chunk.forEach((i, k) => {
-            cost.set(response.cost.subarray(k * z, (k + 1) * z), i * z);
-            time.set(response.time.subarray(k * z, (k + 1) * z), i * z);
-          });
+        call: (api, origins, generation, offset) =>
+          api.composite({ key, generation, origins, offset, context }),
+        accept(response) {
+          choiceMs += response.ms;
         },
       },
-      origins,
-      { onProgress, ...(request.signal && { signal: request.signal }) },
+      Int32Array.from({ length: z }, (_, i) => i),
+      {
+        stateful: true,
+        chunkSize: Math.max(GRAVITY_BLOCK_MIN, Math.ceil(z / GRAVITY_BLOCKS)),
+        ...(signal && { signal }),
+        onProgress: (p) => onProgress?.({ ...p, stage: 'choice' }),
+      },
     );
-    return { cost, time, ms };
+    const t0 = performance.now();
+    let rounds = 0;
+    const beta = setup.beta;
+    const population =
+      betaPerSecond === undefined && 'calibrate' in beta
+        ? (() => {
+            const mask = new Uint8Array(z);
+            for (let k = 0; k < beta.calibrate.origins.length; k++) mask[beta.calibrate.origins[k]!] = 1;
+            return mask;
+          })()
+        : undefined;
+    const answer = async (ask: MatrixAsk): Promise<MatrixAnswer> => {
+      signal?.throwIfAborted();
+      if (ask.op === 'rowSums') onProgress?.({ stage: 'distribution', done: ++rounds, total: rounds + 1 });
+      const parts = await pool.collect(kept, (api, generation) =>
+        api.gravity({
+          generation,
+          ask,
+          ...(ask.op === 'deterrence' && { workers: g.workers, attractors: g.attractors }),
+          ...(ask.op === 'meanTime' && population && { population }),
+        }),
+      );
+      const blocks = parts.flatMap((p) => p.blocks).sort((a, b) => a.offset - b.offset);
+      switch (ask.op) {
+        case 'deterrence':
+          return undefined;
+        case 'rowSums': {
+          const out = new Float64Array(z);
+          for (const b of blocks) b.origins.forEach((i, k) => (out[i] = b.values[k]!));
+          return out;
+        }
+        case 'columnSums': {
+          const out = new Float64Array(z);
+          for (const b of blocks) for (let j = 0; j < z; j++) out[j] += b.values[j]!;
+          return out;
+        }
+        case 'meanTime': {
+          let weighted = 0;
+          let trips = 0;
+          for (const b of blocks) {
+            weighted += b.values[0]!;
+            trips += b.values[1]!;
+          }
+          return { seconds: trips > 0 ? weighted / trips : Number.NaN, trips };
+        }
+      }
+    };
+    try {
+      const furness = start ? { start } : {};
+      if (betaPerSecond !== undefined || !('calibrate' in beta)) {
+        const b = betaPerSecond ?? (beta as { betaPerSecond: number }).betaPerSecond;
+        const balance = await runStepsAsync(distributionSteps(g, b, furness), answer);
+        return {
+          betaPerSecond: b,
+          rowFactor: balance.rowFactor,
+          columnFactor: balance.columnFactor,
+          furnessIterations: balance.iterations,
+          rowError: balance.rowError,
+          columnError: balance.columnError,
+          ms: performance.now() - t0,
+          choiceMs,
+        };
+      }
+      const c = await runStepsAsync(
+        calibrationSteps(g, beta.calibrate.origins, beta.calibrate.targetSeconds, {
+          ...beta.calibrate.options,
+          furness,
+        }),
+        answer,
+      );
+      return {
+        betaPerSecond: c.betaPerSecond,
+        rowFactor: c.balance.rowFactor,
+        columnFactor: c.balance.columnFactor,
+        furnessIterations: c.furnessIterations,
+        rowError: c.balance.rowError,
+        columnError: c.balance.columnError,
+        calibration: {
+          targetSeconds: c.targetSeconds,
+          meanSeconds: c.meanSeconds,
+          relativeError: c.relativeError,
+          iterations: c.iterations,
+          trace: c.trace,
+        },
+        ms: performance.now() - t0,
+        choiceMs,
+      };
+    } finally {
+      await pool.collect(kept, (api, generation) => api.release(generation)).catch(() => undefined);
+    }
   }
 }
+
+/** Row blocks of the distribution's matrices: about this many, of at least GRAVITY_BLOCK_MIN zones. */
+const GRAVITY_BLOCKS = 32;
+const GRAVITY_BLOCK_MIN = 64;
 
 /** The network a scenario makes (it applied in the workers already, so it applies here). */
 function applied(network: Network, scenario: Scenario): Network {

@@ -1,6 +1,6 @@
 import { transfer } from 'comlink';
-import { calibrateBeta } from '../demand/calibrate';
-import { deterrenceRow, distribute, type GravityInput } from '../demand/gravity';
+import { timeSums } from '../demand/calibrate';
+import { columnSums, deterrenceRow, rowSums } from '../demand/gravity';
 import { chooseModes } from '../demand/modeChoice';
 import { RIDER_CLASSES, riderClassRows, SOURCE_CLASSES } from '../demand/sources';
 import { copyTallyRow, emptyTally, tallyModeChange, tallyOrigin } from '../demand/tally';
@@ -16,9 +16,9 @@ import type {
   CollectResponse,
   CompositeRequest,
   CompositeResponse,
-  DistributeRequest,
-  DistributeResponse,
   DistributionFactors,
+  GravityRequest,
+  GravityResponse,
 } from './protocol';
 
 /** What the demand work needs of a graph loaded in this worker. */
@@ -39,6 +39,11 @@ const rowsOf = (count: number, z: number) => Array.from({ length: count }, () =>
  */
 export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: Set<number>) {
   const loads = new Map<number, { baseline: RailLoads; scenario?: RailLoads }>();
+  /** Row blocks of composite matrices kept for a distribution, by generation, in offset order. */
+  const blocks = new Map<
+    number,
+    { offset: number; origins: Int32Array; cost: Float32Array; time: Float32Array; f: Float32Array }[]
+  >();
 
   return {
     async composite(request: CompositeRequest): Promise<CompositeResponse> {
@@ -57,59 +62,71 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
           expectedTime: time.subarray(k * z, (k + 1) * z),
         });
       }
-      const response: CompositeResponse = { cancelled: false, cost, time, ms: performance.now() - t0 };
-      return transfer(response, [cost.buffer, time.buffer]);
+      let held = blocks.get(request.generation);
+      if (!held) {
+        held = [];
+        blocks.set(request.generation, held);
+      }
+      held.push({ offset: request.offset, origins: request.origins, cost, time, f: new Float32Array(n * z) });
+      held.sort((a, b) => a.offset - b.offset);
+      return { cancelled: false, ms: performance.now() - t0 };
     },
 
-    async distribute(request: DistributeRequest): Promise<DistributeResponse> {
+    async gravity(request: GravityRequest): Promise<GravityResponse> {
       const t0 = performance.now();
-      const g: GravityInput = {
-        zoneCount: request.zoneIds.length,
-        workers: request.workers,
-        attractors: request.attractors,
-        ids: request.zoneIds,
-      };
-      const beta = request.beta;
-      const furness = request.start ? { start: request.start } : {};
-      if ('calibrate' in beta) {
-        const c = calibrateBeta(
-          request.cost,
-          request.time,
-          g,
-          beta.calibrate.origins,
-          beta.calibrate.targetSeconds,
-          {
-            ...beta.calibrate.options,
-            furness,
-          },
-        );
-        return {
-          betaPerSecond: c.betaPerSecond,
-          rowFactor: c.balance.rowFactor,
-          columnFactor: c.balance.columnFactor,
-          furnessIterations: c.furnessIterations,
-          rowError: c.balance.rowError,
-          columnError: c.balance.columnError,
-          calibration: {
-            targetSeconds: c.targetSeconds,
-            meanSeconds: c.meanSeconds,
-            relativeError: c.relativeError,
-            iterations: c.iterations,
-            trace: c.trace,
-          },
-          ms: performance.now() - t0,
-        };
-      }
-      const d = distribute(request.cost, g, beta.betaPerSecond, furness);
-      return {
-        betaPerSecond: d.betaPerSecond,
-        rowFactor: d.balance.rowFactor,
-        columnFactor: d.balance.columnFactor,
-        furnessIterations: d.balance.iterations,
-        rowError: d.balance.rowError,
-        columnError: d.balance.columnError,
-        ms: performance.now() - t0,
-      };
+      const held = blocks.get(request.generation) ?? [];
+      const ask = request.ask;
+      const out = held.map((b) => {
+        const n = b.origins.length;
+        const z = b.cost.length / Math.max(1, n);
+        let values: Float64Array;
+        switch (ask.op) {
+          case 'deterrence':
+            for (let k = 0; k < n; k++) {
+              const row = b.f.subarray(k * z, (k + 1) * z);
+              if (request.workers![b.origins[k]!]! > 0)
+                deterrenceRow(
+                  b.cost.subarray(k * z, (k + 1) * z),
+                  request.attractors!,
+                  ask.betaPerSecond,
+                  row,
+                );
+              else row.fill(0);
+            }
+            values = new Float64Array(0);
+            break;
+          case 'rowSums':
+            values = new Float64Array(n);
+            rowSums(b.f, z, ask.columnFactor, values, 0, n);
+            break;
+          case 'columnSums': {
+            values = new Float64Array(z);
+            const a = Float64Array.from(b.origins, (i) => ask.rowFactor[i]!);
+            columnSums(b.f, z, a, values, 0, n);
+            break;
+          }
+          case 'meanTime': {
+            const rows: number[] = [];
+            b.origins.forEach((i, k) => {
+              if (request.population![i]) rows.push(k);
+            });
+            const a = Float64Array.from(b.origins, (i) => ask.rowFactor[i]!);
+            const m = timeSums(b.f, z, { rowFactor: a, columnFactor: ask.columnFactor }, b.time, rows);
+            values = Float64Array.of(m.weighted, m.trips);
+            break;
+          }
+        }
+        return { offset: b.offset, origins: b.origins, values };
+      });
+      const response: GravityResponse = { blocks: out, ms: performance.now() - t0 };
+      return transfer(
+        response,
+        out.map((b) => b.values.buffer as ArrayBuffer),
+      );
+    },
+
+    async release(generation: number): Promise<void> {
+      blocks.delete(generation);
     },
 
     async assign(request: AssignRequest): Promise<AssignResponse> {
@@ -232,6 +249,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
     /** Drop what a cancelled run left here. */
     forget(generation: number): void {
       loads.delete(generation);
+      blocks.delete(generation);
     },
   };
 }

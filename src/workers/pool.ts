@@ -85,7 +85,12 @@ export interface ChunkJob<R> {
   /** Graphs every chunk needs loaded in its worker. */
   keys: readonly string[];
   /** Run one chunk; `{ cancelled: true }` when the worker skipped it (its generation was cancelled). */
-  call(api: Remote<RoutingApi>, origins: Int32Array, generation: number): Promise<R | { cancelled: true }>;
+  call(
+    api: Remote<RoutingApi>,
+    origins: Int32Array,
+    generation: number,
+    offset: number,
+  ): Promise<R | { cancelled: true }>;
   /**
    * Take one chunk's result (chunks finish in any order): `offset` is the position of its first origin in
    * the run's. A returned promise holds that worker's next chunk until it settles; a rejection fails the run.
@@ -96,6 +101,11 @@ export interface ChunkJob<R> {
 export interface MapOptions {
   onProgress?: (p: Progress) => void;
   signal?: AbortSignal;
+  /**
+   * Origins per chunk (default: a size that keeps workers busy and progress prompt). Give a size that does
+   * not depend on the number of workers where per-chunk results are summed (the same bits on any machine).
+   */
+  chunkSize?: number;
   /**
    * Chunks leave state in their worker (a partial sum collected after the run): a worker that dies takes
    * it along, so the run fails (WorkerCrashError) instead of retrying the chunk elsewhere.
@@ -338,7 +348,8 @@ export class RoutingPool {
       if (options.onProgress) run.onProgress = options.onProgress;
       this.runs.set(generation, run);
       if (origins.length === 0) return this.finish(run);
-      const size = Math.max(1, Math.min(MAX_CHUNK, Math.ceil(origins.length / (this.size * 8))));
+      const size =
+        options.chunkSize ?? Math.max(1, Math.min(MAX_CHUNK, Math.ceil(origins.length / (this.size * 8))));
       const chunks = Math.ceil(origins.length / size);
       for (let c = 0, offset = 0; offset < origins.length; c++, offset += size) {
         const home = this.slots[Math.floor((c * this.size) / chunks)]!;
@@ -370,18 +381,6 @@ export class RoutingPool {
         return untilCrash(handle, fn(handle.api, run.generation));
       }),
     );
-  }
-
-  /** Call `fn` on the least busy worker (work that needs no graph, e.g. balancing a matrix). */
-  async anyWorker<T>(fn: (api: Remote<RoutingApi>) => Promise<T>): Promise<T> {
-    const slot = this.slots.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
-    slot.inFlight++;
-    try {
-      return await this.call(slot, fn, 1);
-    } finally {
-      slot.inFlight--;
-      if (!this.terminated) this.pump();
-    }
   }
 
   /** Cancel a run by generation id: queued chunks are dropped, chunks already sent are skipped or ignored. */
@@ -525,7 +524,10 @@ export class RoutingPool {
     try {
       for (const key of run.job.keys) await this.ensureLoaded(slot, key);
       if (run.finished) return;
-      const response = await untilCrash(handle, run.job.call(handle.api, chunk.origins, run.generation));
+      const response = await untilCrash(
+        handle,
+        run.job.call(handle.api, chunk.origins, run.generation, chunk.offset),
+      );
       if (run.finished || isCancelled(response)) return;
       run.handles.add(handle);
       await run.job.accept(response, chunk.origins, chunk.offset);

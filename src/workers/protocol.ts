@@ -8,7 +8,7 @@ export type { Leg, LegPlace, SurfaceLeg, TripDetail, TripModeName } from '../eng
 
 import type { CalibrationStep } from '../demand/calibrate';
 import type { CarTable } from '../demand/car';
-import type { BetaChoice } from '../demand/model';
+import type { MatrixAsk } from '../demand/gravity';
 import type { CommuteTally, TallyLayout } from '../demand/tally';
 import type { LogitParams } from '../domain/demand';
 import type { LoadUnits } from '../engine/railLoads';
@@ -75,35 +75,40 @@ export interface DemandContext {
   car: CarTable;
 }
 
-/** Composite cost and expected time rows of `origins` on graph `key` (pass 1 of DESIGN.md §3.1). */
+/**
+ * Composite cost and expected time rows of `origins` on graph `key` (pass 1 of DESIGN.md §3.1), kept in the
+ * worker under the generation as one row block of the matrices the distribution balances (GravityRequest),
+ * until released.
+ */
 export interface CompositeRequest {
   key: string;
   generation: number;
   origins: Int32Array;
+  /** Position of the block's first origin in the run's: blocks are answered in this order. */
+  offset: number;
   context: DemandContext;
 }
 
-export type CompositeResponse =
-  | { cancelled: true }
-  | {
-      cancelled: false;
-      /** Logsum cost, generalized seconds, origins × zones (float32, as the distribution reads it). */
-      cost: Float32Array;
-      /** Share-weighted physical time, seconds, origins × zones. */
-      time: Float32Array;
-      ms: number;
-    };
+export type CompositeResponse = { cancelled: true } | { cancelled: false; ms: number };
 
-/** Balance a distribution on a composite cost matrix (zones × zones): calibrating β or at a given β. */
-export interface DistributeRequest {
-  zoneIds: string[];
-  workers: Float64Array;
-  attractors: Float64Array;
-  cost: Float32Array;
-  time: Float32Array;
-  beta: BetaChoice;
-  /** Column factors to start Furness from (the baseline's, for a scenario's redistribution). */
-  start?: Float64Array;
+/** One ask of balancing or calibration (demand/gravity.ts MatrixAsk), put to every block a worker holds. */
+export interface GravityRequest {
+  generation: number;
+  ask: MatrixAsk;
+  /** For `deterrence`: the gravity's workers (rows without any stay 0) and attractors. */
+  workers?: Float64Array;
+  attractors?: Float64Array;
+  /** For `meanTime`: 1 for the calibration population's zones. */
+  population?: Uint8Array;
+}
+
+/**
+ * Per block held, by offset: rowSums → the block's row sums (one per origin); columnSums → its part of
+ * every column sum (zones); meanTime → [Σ T t, Σ T] over its calibration rows; deterrence → nothing.
+ */
+export interface GravityResponse {
+  blocks: { offset: number; origins: Int32Array; values: Float64Array }[];
+  ms: number;
 }
 
 /** A balanced distribution as workers apply it to one origin's composite row: T_ij = a_i b_j F_ij. */
@@ -113,6 +118,7 @@ export interface DistributionFactors {
   columnFactor: Float64Array;
 }
 
+/** A distribution found: its factors, how well it balances, and with calibration how β was found. */
 export interface DistributeResponse extends DistributionFactors {
   furnessIterations: number;
   rowError: number;
@@ -176,7 +182,9 @@ export interface RoutingApi {
   /** Rows requests of this generation that have not started return `{ cancelled: true }`. */
   cancel(generation: number): Promise<void>;
   composite(request: CompositeRequest): Promise<CompositeResponse>;
-  distribute(request: DistributeRequest): Promise<DistributeResponse>;
+  gravity(request: GravityRequest): Promise<GravityResponse>;
+  /** Drop the row blocks composite() kept under `generation`. */
+  release(generation: number): Promise<void>;
   assign(request: AssignRequest): Promise<AssignResponse>;
   /** The rail loads assign() accumulated under `generation` (then forgotten); null if none. */
   collect(generation: number): Promise<CollectResponse | null>;

@@ -36,7 +36,7 @@ describe('JJJ demand, Line 22 (short term)', () => {
 
     expect(r.beta.calibrated).toBe(true);
     const beijing = r.regions.find((x) => x.id === 'beijing')!;
-    expect(Math.abs(beijing.baseline.meanCommuteMinutes! / 47 - 1)).toBeLessThanOrEqual(1e-4);
+    expect(Math.abs(beijing.baseline.meanCommuteMinutes! / 47 - 1)).toBeLessThanOrEqual(1e-3);
     expect(r.beta.rowError).toBeLessThanOrEqual(1e-6);
     expect(r.beta.columnError).toBeLessThanOrEqual(1e-6);
 
