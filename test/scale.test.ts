@@ -54,6 +54,7 @@ beforeAll(async () => {
     cli('simulate', [...inputs, '--shard', spec, '--out', at(`p${k}.json`), '--omx', at(`p${k}.omx`)], env);
   await Promise.all([
     cli('simulate', [...inputs, '--out', at('run.json'), '--omx', at('run.omx')]),
+    cli('simulate', [...inputs, '--out', at('demand.json'), '--omx', at('demand.omx'), '--demand', 'long']),
     shard('0/4', 0),
     shard('4', 1, { JOB_COMPLETION_INDEX: '1' }),
     shard('4', 2, { AWS_BATCH_JOB_ARRAY_INDEX: '2' }),
@@ -97,6 +98,35 @@ describe('simulate --omx', () => {
       expect(reachable).toBeGreaterThan(20);
       // The scenario (express trains) changes some cells: the two sides are not one matrix twice.
       expect(omx.rows('scenario_time', 0, ids.length)).not.toEqual(omx.rows('baseline_time', 0, ids.length));
+    });
+  });
+});
+
+describe('simulate --demand --omx', () => {
+  it('adds each side’s trips by mode: rows total the zone’s workers, rail totals the riders in the results', () => {
+    const doc = JSON.parse(readFileSync(at('demand.json'), 'utf8'));
+    const ids = network.zones.map((z) => z.id);
+    const z = ids.length;
+    withOmx(at('demand.omx'), (omx) => {
+      const modes = ['walk', 'bike', 'bus', 'rail', 'car'];
+      for (const side of ['baseline', 'scenario'] as const) {
+        for (const m of modes) expect(omx.matrices).toContain(`${side}_trips_${m}`);
+        expect(omx.matrixAttributes(`${side}_trips_rail`)).toMatchObject({ side, units: 'trips' });
+        const byMode = modes.map((m) => omx.rows(`${side}_trips_${m}`, 0, z));
+        let rail = 0;
+        for (let i = 0; i < z; i++) {
+          let row = 0;
+          for (const [k, rows] of byMode.entries())
+            for (let j = 0; j < z; j++) {
+              row += rows[i * z + j]!;
+              if (modes[k] === 'rail') rail += rows[i * z + j]!;
+            }
+          // Long term: both sides balanced to every zone's workers (float32 cells: to 1e-5).
+          const workers = doc.zones[i].workers;
+          expect(Math.abs(row - workers)).toBeLessThanOrEqual(1e-5 * Math.max(1, workers));
+        }
+        expect(rail / doc.demand[side].railRiders).toBeCloseTo(1, 5);
+      }
     });
   });
 });

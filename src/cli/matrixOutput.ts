@@ -2,7 +2,8 @@ import type { Network } from '../domain/network';
 import type { Scenario } from '../domain/scenario';
 import type { OmxAttributes } from '../io/omx/format';
 import { type RowSink, sidesOf } from '../workers/analysis';
-import { matrixAttributes, matrixLayout, matrixSink } from '../workers/matrices';
+import type { DemandSink } from '../workers/demandAnalysis';
+import { demandMatrixName, matrixAttributes, matrixLayout, matrixSink } from '../workers/matrices';
 import { createOmxFile, type OmxOutput } from './output';
 
 export interface MatrixRun {
@@ -20,16 +21,22 @@ export async function openMatrixOutput(
   file: string,
   run: MatrixRun,
   attributes: OmxAttributes = {},
-): Promise<OmxOutput & { sink: RowSink; matrices: string[] }> {
+  demand = false,
+): Promise<OmxOutput & { sink: RowSink; demandSink: DemandSink; matrices: string[] }> {
   const layout = matrixLayout(
     run.network.zones.map((z) => z.id),
     sidesOf(run.scenario),
     { ...matrixAttributes(run), ...attributes },
+    demand,
   );
   const output = await createOmxFile(file, layout);
   return {
     ...output,
     sink: matrixSink((name, origins, rows) => output.writer.writeRows(name, origins, rows)),
+    demandSink: {
+      write: (side, mode, origins, rows) =>
+        output.writer.writeRows(demandMatrixName(side, mode), origins, rows),
+    },
     matrices: layout.matrices.map((m) => m.name),
   };
 }

@@ -17,7 +17,12 @@ import { checksum } from '../io/canonical';
 import { buildResults } from '../io/results';
 import { areaUnits } from '../metrics/districts';
 import { Analysis } from '../workers/analysis';
-import { DemandAnalysis, type DemandTerm } from '../workers/demandAnalysis';
+import {
+  DemandAnalysis,
+  type DemandRequest,
+  type DemandSink,
+  type DemandTerm,
+} from '../workers/demandAnalysis';
 import { nodeWorkerCount, nodeWorkerFactory } from '../workers/nodeWorkers';
 import { RoutingPool } from '../workers/pool';
 import { demandText } from './demandText';
@@ -43,6 +48,29 @@ function shardOf(
   if (values.matrix || trips > 0)
     throw new UsageError('--matrix and --trip need the whole run: merge the parts, then run them unsharded');
   return spec;
+}
+
+/** The demand model after the comparison (the same graphs), with its figures on stderr. */
+async function runDemand(
+  analysis: Analysis,
+  request: DemandRequest & { boundaries: Boundaries | undefined; sink: DemandSink | undefined },
+): Promise<Awaited<ReturnType<DemandAnalysis['run']>>> {
+  const { boundaries, sink, ...rest } = request;
+  const d0 = performance.now();
+  let lastStage = '';
+  const demand = await new DemandAnalysis(analysis).run({
+    ...rest,
+    ...(boundaries && { districtNames: districtNames(boundaries) }),
+    ...(sink && { sink }),
+    onProgress: (p) => {
+      if (p.stage !== lastStage) process.stderr.write(`demand: ${(lastStage = p.stage)}…\n`);
+    },
+  });
+  process.stderr.write(
+    `demand in ${((performance.now() - d0) / 1000).toFixed(2)} s (worker time: mode choice ${(demand.ms.choice / 1000).toFixed(2)} s, assignment ${(demand.ms.assignment / 1000).toFixed(2)} s; distribution ${(demand.ms.distribution / 1000).toFixed(2)} s); peak resident memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`,
+  );
+  process.stderr.write(`${demandText(demand.report)}\n`);
+  return demand;
 }
 
 /** District names by code, from the boundaries file (for the demand report's districts). */
@@ -152,8 +180,10 @@ async function main(): Promise<void> {
       );
       return;
     }
-    const omx = values.omx ? await openMatrixOutput(values.omx, run) : undefined;
+    // With --demand the OMX file holds each side's trips by mode too; it is committed once both runs end.
+    const omx = values.omx ? await openMatrixOutput(values.omx, run, {}, term !== undefined) : undefined;
     let comparison: Awaited<ReturnType<Analysis['compare']>>;
+    let demand: Awaited<ReturnType<DemandAnalysis['run']>> | undefined;
     try {
       comparison = await analysis.compare({
         ...run,
@@ -162,36 +192,18 @@ async function main(): Promise<void> {
         onProgress,
         ...(omx && { sink: omx.sink }),
       });
+      const seconds = (performance.now() - t0) / 1000;
+      process.stderr.write(
+        `${process.stderr.isTTY ? '\n' : ''}${network.zones.length} zones, ${scenario ? 'baseline + scenario' : 'baseline'} in ${seconds.toFixed(2)} s on ${workers} worker(s)\n`,
+      );
+      process.stderr.write(`${regionsText(network, comparison.report.baseline.table, 'baseline')}\n`);
+      if (comparison.report.scenario)
+        process.stderr.write(`${regionsText(network, comparison.report.scenario.table, 'scenario')}\n`);
+      if (term) demand = await runDemand(analysis, { ...run, term, boundaries, sink: omx?.demandSink });
       omx?.commit();
     } catch (e) {
       omx?.discard();
       throw e;
-    }
-    const seconds = (performance.now() - t0) / 1000;
-    process.stderr.write(
-      `${process.stderr.isTTY ? '\n' : ''}${network.zones.length} zones, ${scenario ? 'baseline + scenario' : 'baseline'} in ${seconds.toFixed(2)} s on ${workers} worker(s)\n`,
-    );
-
-    process.stderr.write(`${regionsText(network, comparison.report.baseline.table, 'baseline')}\n`);
-    if (comparison.report.scenario)
-      process.stderr.write(`${regionsText(network, comparison.report.scenario.table, 'scenario')}\n`);
-
-    let demand: Awaited<ReturnType<DemandAnalysis['run']>> | undefined;
-    if (term) {
-      const d0 = performance.now();
-      let lastStage = '';
-      demand = await new DemandAnalysis(analysis).run({
-        ...run,
-        term,
-        ...(boundaries && { districtNames: districtNames(boundaries) }),
-        onProgress: (p) => {
-          if (p.stage !== lastStage) process.stderr.write(`demand: ${(lastStage = p.stage)}…\n`);
-        },
-      });
-      process.stderr.write(
-        `demand in ${((performance.now() - d0) / 1000).toFixed(2)} s (worker time: mode choice ${(demand.ms.choice / 1000).toFixed(2)} s, distribution ${(demand.ms.distribution / 1000).toFixed(2)} s, assignment ${(demand.ms.assignment / 1000).toFixed(2)} s); peak resident memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB\n`,
-      );
-      process.stderr.write(`${demandText(demand.report)}\n`);
     }
 
     const doc = buildResults({

@@ -6,12 +6,13 @@ import { RIDER_CLASSES, SOURCE_CLASSES } from '../demand/sources';
 import { type CommuteTally, emptyTally, scatterTally } from '../demand/tally';
 import { applyScenario } from '../domain/applyScenario';
 import { resolveAssumptions } from '../domain/assumptions';
+import { DEMAND_MODES, type DemandMode } from '../domain/demand';
 import type { LocalizedName } from '../domain/names';
 import type { Network } from '../domain/network';
 import type { Scenario } from '../domain/scenario';
 import { addLoadUnits, emptyLoadUnits, type LoadUnits } from '../engine/railLoads';
 import type { CompactGraph } from '../engine/types';
-import { type Analysis, sidesOf } from './analysis';
+import { type Analysis, type Side, sidesOf } from './analysis';
 import type { Progress } from './pool';
 import type { AssignResponse, CompositeResponse, DemandContext, DistributeResponse } from './protocol';
 import { railAssignment } from './ridership';
@@ -30,6 +31,13 @@ export interface DemandRequest {
   signal?: AbortSignal;
   /** District names for the report (e.g. from the boundaries file), by code. */
   districtNames?: ReadonlyMap<string, LocalizedName>;
+  /** Stream each side's trips by mode to a consumer (an OMX writer) as the workers compute them. */
+  sink?: DemandSink;
+}
+
+/** Receives trips by mode, origins × zones (float32), a block of origins at a time; the run keeps none. */
+export interface DemandSink {
+  write(side: Side, mode: DemandMode, origins: Int32Array, rows: Float32Array): void | Promise<void>;
 }
 
 /** Progress through the passes: mode choice (composite costs), the distribution, then the assignment. */
@@ -139,8 +147,17 @@ export class DemandAnalysis {
             baseline: distribution,
             ...(scenarioDistribution && { scenario: scenarioDistribution }),
             layout: setup.layout,
+            ...(request.sink && { tripsByMode: true }),
           }),
-        accept(response, chunk) {
+        async accept(response, chunk) {
+          const sink = request.sink;
+          if (sink && response.trips) {
+            const n = chunk.length;
+            const z = network.zones.length;
+            for (const [side, rows] of Object.entries(response.trips) as [Side, Float32Array][])
+              for (const [m, mode] of DEMAND_MODES.entries())
+                await sink.write(side, mode, chunk, rows.subarray(m * n * z, (m + 1) * n * z));
+          }
           ms.assignment += response.ms;
           scatterTally(baseTally, response.baseline, chunk);
           if (nextTally && response.scenario) scatterTally(nextTally, response.scenario, chunk);

@@ -167,6 +167,27 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
         ms: 0,
       };
       const logit = context.logit;
+      const modes = DEMAND_MODES.length;
+      const byMode = request.tripsByMode
+        ? {
+            baseline: new Float32Array(modes * n * z),
+            ...(after && { scenario: new Float32Array(modes * n * z) }),
+          }
+        : undefined;
+      /** Origin k's trips by mode into its rows of `out`. */
+      const keep = (
+        out: Float32Array | undefined,
+        k: number,
+        trips: Float64Array,
+        shares: Float64Array[],
+      ) => {
+        if (!out) return;
+        for (let m = 0; m < modes; m++) {
+          const row = out.subarray((m * n + k) * z, (m * n + k + 1) * z);
+          const share = shares[m]!;
+          for (let j = 0; j < z; j++) row[j] = trips[j]! * share[j]!;
+        }
+      };
 
       for (let k = 0; k < n; k++) {
         const i = request.origins[k]!;
@@ -179,6 +200,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
         });
         tripsOf(before.composite, attractors, request.baseline, i, deterrence, before.trips);
         tallyOrigin(response.baseline, layout, i, before.trips, m0.time, before.shares, k);
+        keep(byMode?.baseline, k, before.trips, before.shares);
         for (let j = 0; j < z; j++) rail[j] = before.trips[j]! * before.shares[RAIL]![j]!;
         held.baseline.addByLink(before.source.railLink, [rail]);
         if (!after || !response.scenario) continue;
@@ -224,13 +246,16 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
           scratch,
         );
         held.scenario!.addByLink(after.source.railLink, classes);
+        keep(byMode?.scenario, k, after.trips, after.shares);
       }
       response.ms = performance.now() - t0;
+      const result: AssignResponse = byMode ? { ...response, trips: byMode } : response;
       const buffers = [response.baseline, response.scenario]
         .flatMap((t) => (t ? Object.values(t).filter((v) => v instanceof Float64Array) : []))
         .map((a) => (a as Float64Array).buffer as ArrayBuffer);
       if (response.sources) buffers.push(response.sources.buffer as ArrayBuffer);
-      return transfer(response, buffers);
+      if (byMode) for (const a of Object.values(byMode)) buffers.push(a.buffer as ArrayBuffer);
+      return transfer(result, buffers);
     },
 
     async collect(generation: number): Promise<CollectResponse | null> {

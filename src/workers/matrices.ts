@@ -1,3 +1,4 @@
+import { DEMAND_MODES, type DemandMode } from '../domain/demand';
 import type { Network } from '../domain/network';
 import type { Scenario } from '../domain/scenario';
 import { ENGINE_VERSION } from '../engine/version';
@@ -32,21 +33,38 @@ export const MATRIX_FIELDS: readonly MatrixField[] = [
 
 export const matrixName = (side: Side, m: MatrixField) => `${side}_${m.field}`;
 
-/** The OMX layout of these sides' matrices over `zones` (ids, in zone order). */
+/** The demand model's OD matrices (DESIGN.md §3.1): morning commute trips by the mode taken, per side. */
+export const demandMatrixName = (side: Side, mode: DemandMode) => `${side}_trips_${mode}`;
+
+/**
+ * The OMX layout of these sides' matrices over `zones` (ids, in zone order); with `demand`, each side's
+ * trips by mode too.
+ */
 export function matrixLayout(
   zones: readonly string[],
   sides: readonly Side[],
   attributes: OmxAttributes,
+  demand = false,
 ): OmxLayout {
   return {
     zones,
     attributes,
-    matrices: sides.flatMap((side) =>
-      MATRIX_FIELDS.map((m) => ({
+    matrices: sides.flatMap((side) => [
+      ...MATRIX_FIELDS.map((m) => ({
         name: matrixName(side, m),
         attributes: { side, units: m.units, description: m.description },
       })),
-    ),
+      ...(demand
+        ? DEMAND_MODES.map((mode) => ({
+            name: demandMatrixName(side, mode),
+            attributes: {
+              side,
+              units: 'trips',
+              description: `morning commute trips from each zone to each zone by ${mode} (demand model: an estimate)`,
+            },
+          }))
+        : []),
+    ]),
   };
 }
 

@@ -149,6 +149,8 @@ export interface AssignRequest {
   baseline: DistributionFactors;
   scenario?: DistributionFactors;
   layout: TallyLayout;
+  /** Also return each side's trips by mode (for an OMX export). */
+  tripsByMode?: boolean;
 }
 
 export type AssignResponse =
@@ -160,6 +162,8 @@ export type AssignResponse =
       scenario?: CommuteTally;
       /** The scenario's rail riders by source class per origin: origins × SOURCE_CLASSES. */
       sources?: Float64Array;
+      /** With tripsByMode: per side, mode-major blocks of origins × zones (DEMAND_MODES order), float32. */
+      trips?: { baseline: Float32Array; scenario?: Float32Array };
       ms: number;
     };
 
