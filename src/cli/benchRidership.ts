@@ -1,0 +1,89 @@
+/**
+ * `npm run bench:ridership [-- --network <file>] [--scenario <file>] [--workers N] [--json]`: figures of the
+ * demand model on a real network through the worker pool, never assertions. Default: the bundled JJJ
+ * network with the Line 22 scenario. In order, as the app meets them:
+ *   - the accessibility matrices (baseline + scenario), as `simulate` computes them first;
+ *   - demand, first run: mode choice (pass 1), the distribution (β calibrated), the assignment;
+ *   - demand after an edit: the baseline's distribution known, only the assignment again;
+ *   - the long term (the scenario's own mode choice and a Furness at the baseline β);
+ *   - the process's peak resident memory (workers included).
+ */
+import { parseArgs } from 'node:util';
+import { checksum } from '../io/canonical';
+import { Analysis } from '../workers/analysis';
+import { DemandAnalysis, type DemandRequest } from '../workers/demandAnalysis';
+import { nodeWorkerCount, nodeWorkerFactory } from '../workers/nodeWorkers';
+import { RoutingPool } from '../workers/pool';
+import { readNetwork, readScenario } from './files';
+
+const { values } = parseArgs({
+  options: {
+    network: { type: 'string', default: 'networks/jjj.network.json' },
+    scenario: { type: 'string', default: 'scenarios/jjj-pinggu-line-22.scenario.json' },
+    workers: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+});
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const seconds = (t0: number) => Number(((performance.now() - t0) / 1000).toFixed(2));
+
+const loaded = await readNetwork(values.network!);
+if (!loaded.ok) throw new Error(`${values.network}: ${loaded.issues.map((i) => i.message).join('; ')}`);
+const network = loaded.value;
+const s = await readScenario(values.scenario!, network);
+if (!s.ok) throw new Error(`${values.scenario}: ${s.issues.map((i) => i.message).join('; ')}`);
+const workers = values.workers ? Number(values.workers) : nodeWorkerCount();
+const pool = new RoutingPool(nodeWorkerFactory(), workers);
+try {
+  const analysis = new Analysis(pool);
+  const demand = new DemandAnalysis(analysis);
+  const request: DemandRequest = {
+    network,
+    networkKey: await checksum(network),
+    scenario: s.value,
+    period: 'am-peak',
+  };
+  log(`${network.id}: ${network.zones.length} zones, scenario ${s.value.id}, ${workers} workers`);
+  let t0 = performance.now();
+  const { network: n, networkKey, scenario, period } = request;
+  await analysis.compare({ network: n, networkKey, scenario, period });
+  const matrices = seconds(t0);
+  log(`accessibility matrices, baseline + scenario: ${matrices} s`);
+
+  const stages: Record<string, number> = {};
+  t0 = performance.now();
+  let stage = '';
+  let stageStart = t0;
+  const first = await demand.run({
+    ...request,
+    onProgress: (p) => {
+      if (p.stage === stage) return;
+      if (stage) stages[stage] = seconds(stageStart);
+      stage = p.stage;
+      stageStart = performance.now();
+    },
+  });
+  stages[stage] = seconds(stageStart);
+  const firstRun = seconds(t0);
+  log(
+    `demand, first run: ${firstRun} s (${Object.entries(stages)
+      .map(([k, v]) => `${k} ${v} s`)
+      .join(
+        ', ',
+      )}); β ${first.report.beta.perMinute.toFixed(4)}/min in ${first.report.beta.evaluations ?? 1} evaluations, ${first.report.beta.furnessIterations} Furness iterations`,
+  );
+  t0 = performance.now();
+  await demand.run(request);
+  const edit = seconds(t0);
+  log(`demand after an edit (distribution known): ${edit} s`);
+  t0 = performance.now();
+  await demand.run({ ...request, term: 'long' });
+  const long = seconds(t0);
+  log(`demand, long term (the scenario redistributed at the baseline β): ${long} s`);
+  const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
+  log(`peak resident memory: ${peakMb} MB`);
+  const figures = { zones: network.zones.length, workers, matrices, firstRun, stages, edit, long, peakMb };
+  if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
+} finally {
+  pool.terminate();
+}
