@@ -133,6 +133,30 @@ describe('networks/jjj.network.json', () => {
     }
   });
 
+  it('gives every zone its employed residents: each district’s census long-form industry total × 10', () => {
+    // The long form sampled about one household in ten (build assumption LONG_FORM_RATE), so a district's
+    // employed residents are its 各种行业人口总计 × 10, spread over its zones by population.
+    const census = new Map(
+      csv(join(RAW, 'cn-county-census2020-leiii', 'jjj_county_census2020.csv')).map((r) => [
+        r.区划代码!,
+        Number(r.各种行业人口总计),
+      ]),
+    );
+    const byDistrict = new Map<string, number>();
+    for (const z of network.zones) {
+      expect(Number.isInteger(z.workers) && z.workers! <= z.population, z.id).toBe(true);
+      byDistrict.set(z.district!, (byDistrict.get(z.district!) ?? 0) + z.workers!);
+    }
+    for (const [district, sum] of byDistrict)
+      expect(sum, district).toBe(
+        Math.round(district.split('+').reduce((s, c) => s + census.get(c)! * 10, 0)),
+      );
+    const beijing = [...byDistrict].filter(([d]) => d.startsWith('11')).reduce((s, [, v]) => s + v, 0);
+    expect(beijing).toBe(10150070);
+    expect(network.zoneAttributes?.workers?.estimate).toBe(true);
+    expect(network.assumptions?.demand?.calibration).toMatchObject({ region: 'beijing', targetMinutes: 47 });
+  });
+
   it('names each Beijing zone after its district and subdistrict, in Chinese and in English', () => {
     const beijing = network.zones.filter((z) => z.district?.startsWith('11'));
     expect(beijing.length).toBeGreaterThan(3000);
