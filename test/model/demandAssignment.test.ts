@@ -74,8 +74,12 @@ function reference(net: typeof base, baseline: typeof base = net) {
     const rows = Array.from({ length: z }, (_, i) => {
       const m = src.fill(i);
       const copy = modeRows(z);
-      m.cost.forEach((r, k) => copy.cost[k]!.set(r));
-      m.time.forEach((r, k) => copy.time[k]!.set(r));
+      m.cost.forEach((r, k) => {
+        copy.cost[k]!.set(r);
+      });
+      m.time.forEach((r, k) => {
+        copy.time[k]!.set(r);
+      });
       const shares = DEMAND_MODES.map(() => new Float64Array(z));
       chooseModes(copy.cost, copy.time, setup.logit, {
         composite: cost.subarray(i * z, (i + 1) * z),
@@ -91,7 +95,9 @@ function reference(net: typeof base, baseline: typeof base = net) {
   const trips = ZONES.map((_, i) => tripsRow(d.deterrence, z, d.balance, i));
   const after = net === baseline ? before : choose(graphOf(net));
   const tally = emptyTally(setup.layout);
-  after.rows.forEach((r, i) => tallyOrigin(tally, setup.layout, i, trips[i]!, r.time, r.shares));
+  after.rows.forEach((r, i) => {
+    tallyOrigin(tally, setup.layout, i, trips[i]!, r.time, r.shares);
+  });
   const rail = (i: number, j: number) => trips[i]![j]! * after.rows[i]!.shares[3]![j]!;
   return { figures: commuteFigures(tally, 2), rail, trips };
 }
