@@ -63,7 +63,9 @@ async function runDemand(
     ...(boundaries && { districtNames: districtNames(boundaries) }),
     ...(sink && { sink }),
     onProgress: (p) => {
-      if (p.stage !== lastStage) process.stderr.write(`demand: ${(lastStage = p.stage)}…\n`);
+      if (p.stage === lastStage) return;
+      lastStage = p.stage;
+      process.stderr.write(`demand: ${p.stage}…\n`);
     },
   });
   process.stderr.write(

@@ -302,7 +302,8 @@ export class DemandAnalysis {
           return undefined;
         case 'rowSums': {
           const out = new Float64Array(z);
-          for (const b of blocks) b.origins.forEach((i, k) => (out[i] = b.values[k]!));
+          for (const b of blocks)
+            for (let k = 0; k < b.origins.length; k++) out[b.origins[k]!] = b.values[k]!;
           return out;
         }
         case 'columnSums': {
