@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { at, line, network, station, zone } from '../../test/support/fixtures';
+import { DEFAULT_ASSUMPTIONS } from '../domain/assumptions';
+import { metricsFor } from '../domain/metrics';
 import { buildReport } from '../metrics/report';
 import { buildResults, checkResults } from './results';
 
@@ -12,7 +14,12 @@ const net = network({
   core: ['D'],
 });
 const weights = { population: Float64Array.of(1000, 2000), jobs: Float64Array.of(10, 20) };
-const options = { capSeconds: 10_800, circleSeconds: 3600, hasCore: true };
+const options = {
+  capSeconds: 10_800,
+  circleSeconds: 3600,
+  hasCore: true,
+  metrics: metricsFor(DEFAULT_ASSUMPTIONS.metrics),
+};
 
 function doc(timeToCore: [number, number]) {
   const table = {

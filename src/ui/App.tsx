@@ -17,7 +17,8 @@ import { Settings } from './panels/Settings';
 import { Summary } from './panels/Summary';
 import { captureSide } from './report/capture';
 import { ReportView } from './report/Report';
-import { activeScenario, comparison, lang, layout, metric, network, selectedZone } from './state/store';
+import { currentMetric } from './state/metrics';
+import { activeScenario, comparison, lang, layout, network, selectedZone } from './state/store';
 
 /**
  * One map, or two side by side or with a swipe. The first map is the same map in every layout and view
@@ -89,7 +90,7 @@ export function App() {
       <aside class="left">
         <Controls />
         <Legend side={side} />
-        {metric.value === 'time-from-zone' && selectedZone.value === null && (
+        {currentMetric.value.source.kind === 'isochrone' && selectedZone.value === null && (
           <p class="hint panel">{t('metric.pickZone')}</p>
         )}
         <Summary />

@@ -1,4 +1,5 @@
 import { resolveAssumptions } from '../domain/assumptions';
+import { metricsFor } from '../domain/metrics';
 import type { Network } from '../domain/network';
 import { coreZoneIds } from '../domain/network';
 import type { Scenario } from '../domain/scenario';
@@ -375,6 +376,7 @@ export function reportFor(
     capSeconds: a.metrics.timeCapMinutes * 60,
     circleSeconds: a.metrics.commuteCircleMinutes * 60,
     hasCore: coreZoneIds(network).length > 0,
+    metrics: metricsFor(a.metrics),
   };
   return buildReport(weights, options, baseline, scenario, areas);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TRIP_MODES, type TripMode } from '../../domain/modes';
 import { id, localizedName } from './common';
+import { figureShape } from './figures';
 import { assumptionsSchema } from './network';
 import { scenarioSchema } from './scenario';
 
@@ -10,12 +11,6 @@ const count = z.number().min(0).describe('People or jobs, ≥ 0.');
 const zoneCount = z.int().min(0);
 const change = z.number().describe('Scenario − baseline (finite; negative = fewer or quicker).');
 const minutes = z.number().describe('Minutes (a change: scenario − baseline).');
-const nullableMinutes = z
-  .number()
-  .min(0)
-  .nullable()
-  .describe('Minutes, ≥ 0; null when there is no path (or no core).');
-const nullableChange = z.number().nullable().describe('Minutes, scenario − baseline; null without a core.');
 const tripMode = z
   .enum(TRIP_MODES)
   .nullable()
@@ -23,20 +18,12 @@ const tripMode = z
 const byMode = z
   .strictObject(Object.fromEntries(TRIP_MODES.map((m) => [m, count])) as Record<TripMode, typeof count>)
   .describe('People by how their trip to the core travels.');
-const byThreshold = z
-  .record(z.string(), count)
-  .describe('Jobs per threshold in minutes, e.g. {"30": 12000, "45": …}.');
-const changeByThreshold = z
-  .record(z.string(), change)
-  .describe('Change in jobs per threshold in minutes, scenario − baseline.');
 
 const summary = z.strictObject({
   zones: zoneCount,
   population: count,
   jobs: count,
-  meanTimeToCoreMinutes: nullableMinutes,
-  meanTimeToJobsMinutes: nullableMinutes,
-  jobsWithin: byThreshold,
+  ...figureShape('summary', 'value'),
   commuteCircle: z.strictObject({ zones: zoneCount, population: count, jobs: count }),
   populationWithoutPathToCore: count,
   modeToCore: byMode.optional(),
@@ -44,9 +31,7 @@ const summary = z.strictObject({
 });
 
 const deltaSummary = z.strictObject({
-  meanTimeToCoreMinutes: nullableChange,
-  meanTimeToJobsMinutes: nullableChange,
-  jobsWithin: changeByThreshold,
+  ...figureShape('summary', 'change'),
   commuteCircle: z.strictObject({ zones: z.int(), population: change, jobs: change }),
   peopleGaining: z
     .record(z.string(), count)
@@ -75,23 +60,16 @@ const deltaSummary = z.strictObject({
 });
 
 const zoneMetrics = z.strictObject({
-  timeToCoreMinutes: nullableMinutes,
+  ...figureShape('zone', 'value'),
   modeToCore: tripMode.optional(),
-  meanTimeToJobsMinutes: nullableMinutes,
-  jobsWithin: byThreshold,
   inCommuteCircle: z.boolean(),
 });
 
-const zoneDelta = z.strictObject({
-  timeToCoreMinutes: minutes.describe('Scenario − baseline, unreachable counted as the time cap.'),
-  meanTimeToJobsMinutes: minutes,
-  jobsWithin: changeByThreshold,
-});
+const zoneDelta = z.strictObject(figureShape('zone', 'zoneChange'));
 
 const areaMetrics = z.strictObject({
   population: count,
-  meanTimeToCoreMinutes: nullableMinutes,
-  jobsWithin: byThreshold,
+  ...figureShape('district', 'value'),
   populationWithoutPathToCore: count,
 });
 
@@ -105,8 +83,7 @@ const area = z.strictObject({
   scenario: areaMetrics.optional(),
   delta: z
     .strictObject({
-      meanTimeToCoreMinutes: nullableChange,
-      jobsWithin: changeByThreshold,
+      ...figureShape('district', 'change'),
       peopleGaining: z.record(z.string(), count),
       peopleLosing: z.record(z.string(), count),
     })

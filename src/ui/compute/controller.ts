@@ -1,4 +1,5 @@
 import { effect, untracked } from '@preact/signals';
+import { ZONE_METRIC } from '../../domain/metrics';
 import type { Scenario } from '../../domain/scenario';
 import { buildResults } from '../../io/results';
 import { isCancelled } from '../../workers/errors';
@@ -133,7 +134,7 @@ export function startController(): void {
   effect(() => {
     const zone = hoveredZone.value;
     const loaded = network.peek();
-    if (zone === null || !loaded || metric.peek() !== 'time-from-zone' || progress.peek()) return;
+    if (zone === null || !loaded || metric.peek() !== ZONE_METRIC || progress.peek()) return;
     const scenario = untracked(runnable);
     const request = { network: loaded.network, networkKey: loaded.checksum, period: period.peek() };
     engine().prefetchIsochrone({ ...request, scenario: null }, zone);

@@ -4,7 +4,8 @@ import { type Language, nameIn } from '../../domain/names';
 import type { Network } from '../../domain/network';
 import { t } from '../i18n';
 import '../panels/strings';
-import { lang, metric, network, scenarioNetwork } from '../state/store';
+import { currentMetricLabel } from '../state/metrics';
+import { lang, network, scenarioNetwork } from '../state/store';
 import { formatValue } from './classes';
 import type { MapSide } from './view';
 import { sideScale, sideValues } from './view';
@@ -79,8 +80,8 @@ function zoneLines(n: Network, z: number, side: MapSide, l: Language): string[] 
   const scale = sideScale[side].value;
   const what =
     side === 'difference'
-      ? `${t(`metric.${metric.value}`)} (${t('view.difference')})`
-      : t(`metric.${metric.value}`);
+      ? `${currentMetricLabel.value} (${t('view.difference')})`
+      : currentMetricLabel.value;
   return [
     zone.name ? `${nameIn(zone.name, l)} · ${zone.id}` : `${t('tooltip.zone')} ${zone.id}`,
     `${t('tooltip.population')} ${Math.round(zone.population).toLocaleString()} · ${t('tooltip.jobs')} ${Math.round(zone.jobs).toLocaleString()}${n.zoneAttributes?.jobs.estimate ? ` (${t('tooltip.estimate')})` : ''}`,

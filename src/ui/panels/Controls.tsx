@@ -1,4 +1,5 @@
 import { LAYERS } from '../../domain/layer';
+import { metricLabel } from '../../domain/metrics';
 import { nameIn } from '../../domain/names';
 import { bundledNetworks } from '../data/bundled';
 import { bundledNetwork, openBundledNetwork } from '../data/load';
@@ -6,6 +7,7 @@ import { describeModification } from '../editor/describe';
 import { t } from '../i18n';
 import './strings';
 import { chooseScenario } from '../state/explore';
+import { currentMetric, offeredMetrics } from '../state/metrics';
 import {
   activeScenario,
   LAYOUTS,
@@ -13,8 +15,6 @@ import {
   lang,
   layerVisible,
   layout,
-  METRICS,
-  type MetricId,
   MODES,
   metric,
   mode,
@@ -127,12 +127,12 @@ export function Controls() {
         <span>{t('metric.label')}</span>
         <select
           data-testid="metric-select"
-          value={metric.value}
-          onChange={(e) => (metric.value = (e.target as HTMLSelectElement).value as MetricId)}
+          value={currentMetric.value.id}
+          onChange={(e) => (metric.value = (e.target as HTMLSelectElement).value)}
         >
-          {METRICS.map((m) => (
-            <option key={m} value={m}>
-              {t(`metric.${m}`)}
+          {offeredMetrics.value.map((m) => (
+            <option key={m.id} value={m.id}>
+              {metricLabel(m, lang.value)}
             </option>
           ))}
         </select>

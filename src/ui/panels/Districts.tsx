@@ -1,7 +1,9 @@
 import { signal, useSignal } from '@preact/signals';
 import * as maplibregl from 'maplibre-gl';
+import { metricText } from '../../domain/metrics';
 import { nameIn } from '../../domain/names';
 import { districtsCsv } from '../../io/exports';
+import { compactMetrics, figureIn } from '../../io/resultsFigures';
 import type { ResultsDocument } from '../../io/schema/results';
 import { areas } from '../data/areas';
 import { t } from '../i18n';
@@ -66,7 +68,6 @@ function columnsOf(doc: ResultsDocument, after = true): Column[] {
         ]
       : []),
   ];
-  const jobs = ['45', '60'].filter((k) => k in doc.summary.baseline.jobsWithin);
   const steps = Object.keys(doc.summary.delta?.peopleGaining ?? {}).sort((a, b) => Number(a) - Number(b));
   return [
     {
@@ -76,22 +77,15 @@ function columnsOf(doc: ResultsDocument, after = true): Column[] {
       value: (a) => a.baseline.population,
       digits: 0,
     },
-    ...sides(
-      'time',
-      t('districts.time'),
-      1,
-      'lower',
-      (m) => m.meanTimeToCoreMinutes,
-      (d) => d.meanTimeToCoreMinutes,
-    ),
-    ...jobs.flatMap((k) =>
+    // Each metric the breakdown has (domain/metrics.ts), jobs within the headline thresholds.
+    ...compactMetrics(doc, 'district').flatMap((m) =>
       sides(
-        `jobs${k}`,
-        t(`metric.jobs-${k}`),
-        0,
-        'higher',
-        (m) => m.jobsWithin[k] ?? null,
-        (d) => d.jobsWithin[k],
+        m.id,
+        metricText(m, m.districtLabel ?? m.label, lang.value),
+        m.summary?.digits ?? 1,
+        m.better,
+        (x) => figureIn(x, m, 'district') ?? null,
+        (d) => figureIn(d, m, 'district'),
       ),
     ),
     ...steps.map((m) => ({

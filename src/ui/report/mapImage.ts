@@ -7,7 +7,8 @@ import { boundaries } from '../data/areas';
 import { NO_PATH_COLOR } from '../map/classes';
 import type { MapSide } from '../map/view';
 import { sideScale } from '../map/view';
-import { lang, metric, network, period, scenarioNetwork } from '../state/store';
+import { currentMetricLabel } from '../state/metrics';
+import { lang, network, period, scenarioNetwork } from '../state/store';
 import { encodePng } from './png';
 
 /** Print resolution: at least twice the screen's pixels. */
@@ -25,7 +26,7 @@ export function mapCaption(side: MapSide): { title: string; subtitle: string } {
   const scenario = scenarioNetwork.value?.scenario;
   const what = side === 'before' ? t('summary.baseline') : (scenario?.name ?? t('summary.baseline'));
   return {
-    title: `${t(`metric.${metric.value}`)}${side === 'difference' ? ` — ${t('view.difference')}` : ''}`,
+    title: `${currentMetricLabel.value}${side === 'difference' ? ` — ${t('view.difference')}` : ''}`,
     subtitle: [
       n ? nameIn(n.name, l) : '',
       `${t('view.label')}: ${t(`view.${side}`)}`,

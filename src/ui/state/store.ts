@@ -2,6 +2,7 @@ import { computed, signal } from '@preact/signals';
 import { type ApplyResult, applyScenario } from '../../domain/applyScenario';
 import type { Issue } from '../../domain/issue';
 import type { LayerId } from '../../domain/layer';
+import { DEFAULT_METRIC } from '../../domain/metrics';
 import type { Language } from '../../domain/names';
 import type { Network } from '../../domain/network';
 import type { Scenario } from '../../domain/scenario';
@@ -9,17 +10,6 @@ import type { ResultsDocument } from '../../io/schema/results';
 import type { ComparisonReport } from '../../metrics/report';
 import type { TripDetail } from '../../workers/protocol';
 
-/** What the map colours zones by, in the order the metric menu offers them. */
-export const METRICS = [
-  'time-to-core',
-  'time-from-zone',
-  'mean-time-to-jobs',
-  'jobs-30',
-  'jobs-45',
-  'jobs-60',
-  'jobs-90',
-] as const;
-export type MetricId = (typeof METRICS)[number];
 export const MODES = ['before', 'after', 'difference'] as const;
 export type ViewMode = (typeof MODES)[number];
 export const LAYOUTS = ['single', 'side-by-side', 'swipe'] as const;
@@ -58,7 +48,8 @@ export const mapMode = signal<'explore' | 'edit'>('explore');
 export const scenarios = signal<Scenario[]>([]);
 export const scenarioId = signal<string | null>(null);
 export const period = signal('am-peak');
-export const metric = signal<MetricId>('time-to-core');
+/** The id of the metric the map colours zones by (domain/metrics.ts; state/metrics.ts: what it is). */
+export const metric = signal<string>(DEFAULT_METRIC);
 export const mode = signal<ViewMode>('before');
 export const layout = signal<Layout>('single');
 export const selectedZone = signal<number | null>(null);

@@ -7,8 +7,6 @@ import {
   lang,
   layerVisible,
   layout,
-  METRICS,
-  type MetricId,
   MODES,
   metric,
   mode,
@@ -23,7 +21,8 @@ import {
 export function readUrl(): { network?: string; zone?: string; destination?: string; scenario?: string } {
   const q = new URLSearchParams(window.location.search);
   const m = q.get('metric');
-  if (m && (METRICS as readonly string[]).includes(m)) metric.value = m as MetricId;
+  // Checked against the network's metrics once it is loaded (state/explore.ts).
+  if (m) metric.value = m;
   const v = q.get('view');
   if (v && (MODES as readonly string[]).includes(v)) mode.value = v as ViewMode;
   const l = q.get('layout');
