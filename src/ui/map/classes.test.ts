@@ -70,6 +70,25 @@ describe('difference classes', () => {
   });
 });
 
+describe('tooltip values', () => {
+  it('a change that rounds to nothing reads 0, never −0.0 or +0.0; others keep their sign', () => {
+    const time = scaleFor(metric('time-to-core'), 'difference');
+    // −0.04 min rounds to −0.0 by toFixed(1): it is no change.
+    expect([-0.04, 0, 0.04, -0].map((x) => formatValue(x, time))).toEqual([
+      '0.0 min',
+      '0.0 min',
+      '0.0 min',
+      '0.0 min',
+    ]);
+    expect(formatValue(-0.05001, time)).toBe('-0.1 min');
+    expect(formatValue(2.26, time)).toBe('+2.3 min');
+    const jobs = scaleFor(metric('jobs-45'), 'difference', Float64Array.from([1000, 50_000]));
+    expect([-0.3, 0.4].map((x) => formatValue(x, jobs))).toEqual(['0 jobs', '0 jobs']);
+    expect(formatValue(1234.6, jobs)).toBe(`+${(1235).toLocaleString()} jobs`);
+    expect(formatValue(Number.POSITIVE_INFINITY, jobs)).toBe('No path');
+  });
+});
+
 describe('in Chinese', () => {
   it('labels, units and job counts read in Chinese', () => {
     lang.value = 'zh';
