@@ -109,6 +109,8 @@ export function zonesGeoJson(
       generatedAt: doc.generatedAt,
       engine: doc.engine,
       network: { id: doc.network.id, checksum: doc.network.checksum, attribution: doc.network.attribution },
+      // The two sides compared: baseline_… columns are the before side, scenario_… the after side.
+      before: doc.before ? { id: doc.before.id, name: doc.before.name } : 'baseline',
       scenario: doc.scenario ? { id: doc.scenario.id, name: doc.scenario.name } : null,
       period: doc.period.id,
       units: { time: 'minutes', jobs: 'jobs reachable' },

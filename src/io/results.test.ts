@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { at, line, network, station, zone } from '../../test/support/fixtures';
+import { at, line, network, scenario, station, zone } from '../../test/support/fixtures';
 import { DEFAULT_ASSUMPTIONS } from '../domain/assumptions';
 import { metricsFor } from '../domain/metrics';
 import { buildReport } from '../metrics/report';
@@ -75,5 +75,41 @@ describe('checkResults (the document against its own schema)', () => {
     expect(checkResults(d)).toEqual([
       { path: '$.summary.baseline.population', message: 'expected number, got Infinity' },
     ]);
+  });
+});
+
+describe('a comparison of two scenarios', () => {
+  it('names the scenario on the before side `before`; baseline_… figures are its, and the document is valid', () => {
+    const slower = {
+      ...scenario([{ type: 'adjust-speed', line: 'L', speedFactor: 0.8 }], 'two'),
+      id: 'slower',
+    };
+    const faster = {
+      ...scenario([{ type: 'adjust-speed', line: 'L', speedFactor: 1.25 }], 'two'),
+      id: 'faster',
+    };
+    // Zone O: 1500 s to the core with the slower line, 1200 s with the faster (D is in the core).
+    const table = (toCore: number) => ({
+      timeToCore: Float64Array.of(toCore, 0),
+      modeToCore: Uint8Array.of(3, 3),
+      meanTimeToJobs: Float64Array.of(1200, 600),
+      jobsWithin: [0, 1, 2, 3].map(() => Float64Array.of(30, 30)),
+    });
+    const d = buildResults({
+      network: net,
+      checksum: `sha256:${'0'.repeat(64)}`,
+      scenario: faster,
+      before: slower,
+      period: 'am-peak',
+      report: buildReport(weights, options, table(1500), table(1200)),
+      generatedAt: new Date('2030-01-01T00:00:00Z'),
+      engineVersion: 'test',
+    });
+    expect(checkResults(d)).toEqual([]);
+    expect([d.before?.id, d.scenario?.id]).toEqual(['slower', 'faster']);
+    expect(d.zones[0]!.baseline.timeToCoreMinutes).toBe(25);
+    expect(d.zones[0]!.delta!.timeToCoreMinutes).toBe(-5);
+    // Against the baseline there is no `before` at all (files as they always were).
+    expect('before' in doc([1500, 0])).toBe(false);
   });
 });

@@ -20,7 +20,10 @@ export const RESULTS_FORMAT = 'commuteshed.results/1';
 export interface ResultsInput {
   network: Network;
   checksum: string;
+  /** The after side (null: the before side alone). */
   scenario: Scenario | null;
+  /** The before side when it is not the baseline (scenario A vs scenario B). */
+  before?: Scenario | null;
   period: string;
   report: ComparisonReport;
   generatedAt: Date;
@@ -135,6 +138,7 @@ export function buildResults(input: ResultsInput): ResultsDocument {
       attribution: network.attribution,
       ...(network.zoneAttributes && { zoneAttributes: network.zoneAttributes }),
     },
+    ...(input.before && { before: normalizeScenario(input.before) }),
     scenario: input.scenario && normalizeScenario(input.scenario),
     period,
     assumptions: a,

@@ -18,6 +18,7 @@ import { Summary } from './panels/Summary';
 import { captureSide } from './report/capture';
 import { ReportView } from './report/Report';
 import { currentMetric } from './state/metrics';
+import { viewLabel } from './state/sides';
 import { activeScenario, comparison, lang, layout, network, selectedZone } from './state/store';
 
 /**
@@ -32,8 +33,8 @@ function Maps() {
   const first = captureSide.value ?? (l === 'single' ? singleSide.value : 'before');
   return (
     <div class={`maps ${l}`} style={l === 'swipe' ? { '--swipe': `${swipe.value}%` } : undefined}>
-      <MapView key="primary" side={first} primary label={t(`view.${first}`)} />
-      {compare && <MapView key="second" side="after" label={t('view.after')} hidden={l === 'single'} />}
+      <MapView key="primary" side={first} primary label={viewLabel(first)} />
+      {compare && <MapView key="second" side="after" label={viewLabel('after')} hidden={l === 'single'} />}
       {l === 'swipe' && (
         <input
           class="swipe-handle"

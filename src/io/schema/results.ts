@@ -9,8 +9,8 @@ import { scenarioSchema } from './scenario';
 // counts ≥ 0), so a document that breaks them is a bug, and the CLI refuses to write it.
 const count = z.number().min(0).describe('People or jobs, ≥ 0.');
 const zoneCount = z.int().min(0);
-const change = z.number().describe('Scenario − baseline (finite; negative = fewer or quicker).');
-const minutes = z.number().describe('Minutes (a change: scenario − baseline).');
+const change = z.number().describe('After − before (finite; negative = fewer or quicker).');
+const minutes = z.number().describe('Minutes (a change: after − before).');
 const tripMode = z
   .enum(TRIP_MODES)
   .nullable()
@@ -54,7 +54,7 @@ const deltaSummary = z.strictObject({
   modeSwitches: z
     .array(z.strictObject({ from: tripMode, to: tripMode, population: count }))
     .optional()
-    .describe('People whose trip to the core changes mode, baseline → scenario.'),
+    .describe('People whose trip to the core changes mode, before → after.'),
   zonesChanged: zoneCount,
   topGainers: z.array(z.strictObject({ zone: id, timeToCoreMinutes: minutes, population: count })),
 });
@@ -116,7 +116,14 @@ export const resultsSchema = z
         })
         .optional(),
     }),
-    scenario: scenarioSchema.nullable(),
+    before: scenarioSchema
+      .optional()
+      .describe(
+        'The scenario on the before side (summary.baseline, zones[].baseline, districts[].baseline, matrix.baseline) when two scenarios are compared; absent: the network as given (the baseline).',
+      ),
+    scenario: scenarioSchema
+      .nullable()
+      .describe('The scenario on the after side; null: the before side alone.'),
     period: z.strictObject({ id, name: localizedName, start: z.string(), end: z.string() }),
     assumptions: assumptionsSchema,
     core: z.array(z.strictObject({ id, name: localizedName, zones: z.array(id) })),
@@ -152,7 +159,7 @@ export const resultsSchema = z
       .optional(),
   })
   .describe(
-    'Commuteshed results: per-zone commute metrics for a baseline and optionally a scenario (commuteshed.results/1).',
+    'Commuteshed results: per-zone commute metrics for the before side (the baseline, or a scenario named in `before`) and optionally a scenario after (commuteshed.results/1).',
   );
 
 export type ResultsDocument = z.infer<typeof resultsSchema>;

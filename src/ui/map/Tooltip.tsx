@@ -5,7 +5,7 @@ import type { Network } from '../../domain/network';
 import { t } from '../i18n';
 import '../panels/strings';
 import { currentMetricLabel } from '../state/metrics';
-import { lang, network, scenarioNetwork } from '../state/store';
+import { lang, sideNetwork } from '../state/store';
 import { formatValue } from './classes';
 import type { MapSide } from './view';
 import { sideScale, sideValues } from './view';
@@ -118,9 +118,8 @@ export function useTooltip(): TooltipHandle {
 
 export function Tooltip({ state }: { state: TooltipHandle }) {
   const s = state.state.value;
-  const base = network.value?.network;
-  if (!s || !base) return null;
-  const n = s.side === 'before' ? base : (scenarioNetwork.value?.network ?? base);
+  const n = sideNetwork(s?.side ?? 'before');
+  if (!s || !n) return null;
   const l = lang.value;
   const lines =
     s.hit.kind === 'zone'

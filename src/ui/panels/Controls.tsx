@@ -8,8 +8,12 @@ import { t } from '../i18n';
 import './strings';
 import { chooseScenario } from '../state/explore';
 import { currentMetric, offeredMetrics } from '../state/metrics';
+import { viewLabel } from '../state/sides';
 import {
   activeScenario,
+  beforeId,
+  beforeNetwork,
+  beforeScenario,
   LAYOUTS,
   type Layout,
   lang,
@@ -85,6 +89,30 @@ export function Controls() {
       </label>
       {hasScenario && <p class="description">{activeScenario.value!.description}</p>}
       {invalid && <p class="warning">{t('scenario.invalid')}</p>}
+      {hasScenario && (
+        <label class="field" title={t('compare.hint')}>
+          <span>{t('compare.label')}</span>
+          <select
+            data-testid="before-select"
+            value={beforeScenario.value?.id ?? ''}
+            onChange={(e) => (beforeId.value = (e.target as HTMLSelectElement).value || null)}
+          >
+            <option value="">{t('compare.baseline')}</option>
+            {scenarios.value
+              .filter((s) => s.id !== scenarioId.value)
+              .map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+          </select>
+        </label>
+      )}
+      {hasScenario && (beforeNetwork.value?.issues.length ?? 0) > 0 && (
+        <p class="warning" data-testid="before-invalid">
+          {t('compare.invalid')}
+        </p>
+      )}
       {pending && (
         <p class="note" data-testid="scenario-pending">
           {t('scenario.pending', { what: pending })}
@@ -103,7 +131,7 @@ export function Controls() {
               onChange={() => (mode.value = m)}
               data-testid={`view-${m}`}
             />
-            {t(`view.${m}`)}
+            {viewLabel(m)}
           </label>
         ))}
       </fieldset>

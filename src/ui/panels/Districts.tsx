@@ -9,8 +9,9 @@ import { areas } from '../data/areas';
 import { t } from '../i18n';
 import './strings';
 import { primaryMap } from '../map/MapView';
+import { documentSides } from '../state/sides';
 import { comparison, lang, network } from '../state/store';
-import { downloadText } from './ExportFile';
+import { downloadText, exportBase } from './ExportFile';
 
 type Area = NonNullable<ResultsDocument['districts']>[number];
 type Level = Area['level'];
@@ -35,6 +36,7 @@ interface Column {
  */
 function columnsOf(doc: ResultsDocument, after = true): Column[] {
   const scenario = doc.summary.scenario !== undefined;
+  const names = documentSides(doc);
   const sides = (
     id: string,
     group: string,
@@ -43,13 +45,13 @@ function columnsOf(doc: ResultsDocument, after = true): Column[] {
     get: (m: Area['baseline']) => number | null,
     delta: (d: NonNullable<Area['delta']>) => number | null | undefined,
   ): Column[] => [
-    { key: `${id}-before`, group, label: t('summary.baseline'), value: (a) => get(a.baseline), digits },
+    { key: `${id}-before`, group, label: names.before, value: (a) => get(a.baseline), digits },
     ...(scenario && after
       ? [
           {
             key: `${id}-after`,
             group,
-            label: t('summary.scenario'),
+            label: names.after,
             value: (a: Area) => (a.scenario ? get(a.scenario) : null),
             digits,
           },
@@ -199,13 +201,7 @@ export function DistrictTable({ doc, compact = false }: { doc: ResultsDocument; 
           <button
             type="button"
             data-testid="districts-csv"
-            onClick={() =>
-              downloadText(
-                `${doc.network.id}-${doc.scenario?.id ?? 'baseline'}-${doc.period.id}.districts.csv`,
-                districtsCsv(doc),
-                'text/csv',
-              )
-            }
+            onClick={() => downloadText(`${exportBase(doc)}.districts.csv`, districtsCsv(doc), 'text/csv')}
           >
             {t('districts.csv')}
           </button>

@@ -11,8 +11,8 @@ import { t } from '../i18n';
 import { mapsBySide, primaryMap } from '../map/MapView';
 import { mapImage } from '../report/mapImage';
 import { openReport, reportView } from '../report/Report';
-import { comparison, network, period, progress, scenarioNetwork } from '../state/store';
-import { downloadBlob, downloadText, failed } from './ExportFile';
+import { beforeNetwork, comparison, network, period, progress, scenarioNetwork } from '../state/store';
+import { downloadBlob, downloadText, exportBase, failed } from './ExportFile';
 import './exportStrings';
 import './strings';
 
@@ -30,8 +30,14 @@ function currentDoc() {
   const n = network.value;
   if (!c || !n || progress.value !== null || draft.value !== null) return null;
   const expected = scenarioNetwork.value?.scenario ?? null;
+  const expectedBefore = expected ? (beforeNetwork.value?.scenario ?? null) : null;
   const d = c.doc;
-  if (c.scenario !== expected || d.period.id !== period.value || d.network.checksum !== n.checksum)
+  if (
+    c.scenario !== expected ||
+    c.before !== expectedBefore ||
+    d.period.id !== period.value ||
+    d.network.checksum !== n.checksum
+  )
     return null;
   return d;
 }
@@ -52,7 +58,7 @@ export function ExportPanel() {
   const doc = currentDoc();
   const n = network.value;
   if (!n) return null;
-  const base = doc ? `${doc.network.id}-${doc.scenario?.id ?? 'baseline'}-${doc.period.id}` : '';
+  const base = doc ? exportBase(doc) : '';
   const busy = running.value !== null;
 
   type Show = (phase: 'compute' | 'write', done: number, total: number) => void;
@@ -87,6 +93,7 @@ export function ExportPanel() {
         network: n.network,
         networkKey: n.checksum,
         scenario: doc.scenario,
+        before: doc.before ?? null,
         period: doc.period.id,
         matrix: true,
         signal,
@@ -119,6 +126,7 @@ export function ExportPanel() {
         network: n.network,
         networkKey: n.checksum,
         scenario: doc.scenario,
+        before: doc.before ?? null,
         period: doc.period.id,
         signal,
         onProgress: ({ done, total }) => show(done < total ? 'compute' : 'write', done, total),

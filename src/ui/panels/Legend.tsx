@@ -6,7 +6,7 @@ import { orientation } from '../map/orientation';
 import { type MapSide, sideScale } from '../map/view';
 import { metricBeforeClick, restoreMetric } from '../state/explore';
 import { currentMetric, currentMetricLabel, metricById } from '../state/metrics';
-import { activeScenario, lang, network } from '../state/store';
+import { activeScenario, beforeScenario, lang, network } from '../state/store';
 
 /** The colours of one map, exactly as the map classes them, and the orientation marks drawn over them. */
 export function Legend({ side }: { side: MapSide }) {
@@ -16,6 +16,7 @@ export function Legend({ side }: { side: MapSide }) {
   const o = orientation.value;
   const levels = new Set(o.boundaries.features.map((f) => f.properties?.level));
   const back = metricById(metricBeforeClick.value);
+  const before = beforeScenario.value;
   return (
     <section class="panel legend" aria-label={t('legend.title')} data-testid={`legend-${side}`}>
       <h2>
@@ -63,7 +64,7 @@ export function Legend({ side }: { side: MapSide }) {
         {activeScenario.value && side !== 'before' && (
           <li>
             <span class="chip changed" aria-hidden="true" />
-            {t('legend.changed')}
+            {before ? t('legend.changedFrom', { name: before.name }) : t('legend.changed')}
           </li>
         )}
       </ul>

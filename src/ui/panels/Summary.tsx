@@ -4,6 +4,7 @@ import { type Language, nameIn } from '../../domain/names';
 import { compactMetrics, figureIn } from '../../io/resultsFigures';
 import type { ResultsDocument } from '../../io/schema/results';
 import { t } from '../i18n';
+import { comparedCaption, documentSides } from '../state/sides';
 import { comparison, lang, network, selectedZone } from '../state/store';
 import { DistributionChart } from './Chart';
 import { DistrictsButton } from './Districts';
@@ -82,6 +83,7 @@ export function Summary() {
   if (!c || !n) return null;
   const d = c.doc;
   const hasScenario = d.summary.scenario !== undefined;
+  const sides = documentSides(d);
   const zoneIndex = new Map(n.zones.map((z, i) => [z.id, i]));
   return (
     <section class="panel summary" aria-label={t('summary.title')} data-testid="summary">
@@ -90,12 +92,17 @@ export function Summary() {
       {n.zoneAttributes?.population.source.startsWith('unknown') && (
         <p class="warning">{t('summary.unknownPopulation')}</p>
       )}
+      {hasScenario && (
+        <p class="compared" data-testid="summary-compared">
+          {comparedCaption(d)}
+        </p>
+      )}
       <table>
         <thead>
           <tr>
             <th />
-            <th>{t('summary.baseline')}</th>
-            {hasScenario && <th>{t('summary.scenario')}</th>}
+            <th>{sides.before}</th>
+            {hasScenario && <th>{sides.after}</th>}
             {hasScenario && <th>{t('summary.delta')}</th>}
           </tr>
         </thead>

@@ -41,6 +41,17 @@ const en: Record<string, string> = {
   'report.print': 'Print / save as PDF',
   'report.hint': 'One page, A4 landscape. Esc closes.',
   'report.generated': 'computed',
+  'summary.before': 'Before',
+  'summary.after': 'After',
+  'compare.label': 'Compared with (before)',
+  'compare.baseline': 'Baseline (the network as given)',
+  'compare.hint': 'The before side of the maps, summary and exports: the baseline, or another scenario.',
+  'compare.invalid': 'The scenario compared with does not apply to the network; comparing with the baseline.',
+  'compare.caption': '{before} → {after}',
+  'view.beforeOf': 'Before ({name})',
+  'view.afterOf': 'After ({name})',
+  'legend.changedFrom': 'Lines that differ from “{name}”',
+  'report.compared': '{after}, compared with {before}',
 };
 
 const zh: Record<string, string> = {
@@ -80,6 +91,17 @@ const zh: Record<string, string> = {
   'report.print': '打印 / 保存为PDF',
   'report.hint': '一页，A4横向。按Esc关闭。',
   'report.generated': '计算于',
+  'summary.before': '方案前',
+  'summary.after': '方案后',
+  'compare.label': '对比基准（方案前）',
+  'compare.baseline': '现状（原网络）',
+  'compare.hint': '地图、汇总和导出中“方案前”一侧：现状，或另一个方案。',
+  'compare.invalid': '对比的方案无法应用到此网络，改为与现状对比。',
+  'compare.caption': '{before} → {after}',
+  'view.beforeOf': '方案前（{name}）',
+  'view.afterOf': '方案后（{name}）',
+  'legend.changedFrom': '与“{name}”不同的线路',
+  'report.compared': '{after}（对比：{before}）',
 };
 
 Object.assign(DICTIONARIES.en, en);
