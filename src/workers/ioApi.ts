@@ -34,7 +34,7 @@ export interface IoApi {
    */
   importGtfs(
     files: File[],
-    options: Pick<ImportOptions, 'routeTypes' | 'date'>,
+    options: Pick<ImportOptions, 'routeTypes' | 'date' | 'keepBuses'>,
     onProgress?: (fraction: number, stage: string) => void,
   ): Promise<GtfsImport>;
   cancelGtfs(): Promise<void>;

@@ -1,5 +1,6 @@
 import { type Signal, useSignal } from '@preact/signals';
 import type * as maplibregl from 'maplibre-gl';
+import { LAYERS } from '../../domain/layer';
 import { type Language, nameIn } from '../../domain/names';
 import type { Network } from '../../domain/network';
 import { t } from '../i18n';
@@ -27,15 +28,8 @@ export interface TooltipHandle {
   hide(): void;
 }
 
-const LAYERS = [
-  'stations',
-  'lines-trunk',
-  'lines-intercity',
-  'lines-suburban',
-  'lines-metro',
-  'zones-fill',
-  'zones-point',
-];
+/** What the tooltip names, topmost first: stations, the lines of every layer (buses too), zones. */
+const HIT_LAYERS = ['stations', ...LAYERS.map((l) => `lines-${l}`), 'zones-fill', 'zones-point'];
 
 const headwayText = (seconds: number) =>
   Number.isFinite(seconds) ? `${Math.round(seconds / 60)} ${t('unit.min')}` : '—';
@@ -98,7 +92,7 @@ export function useTooltip(): TooltipHandle {
       state.value = null;
     },
     show(map, e, side) {
-      const under = map.queryRenderedFeatures(e.point, { layers: LAYERS.filter((id) => map.getLayer(id)) });
+      const under = map.queryRenderedFeatures(e.point, { layers: HIT_LAYERS.filter((id) => map.getLayer(id)) });
       // The zone a click here would pick, even under a line or station (the tooltip names the topmost).
       const zoneFeature = under.find((u) => u.layer.id === 'zones-fill' || u.layer.id === 'zones-point');
       const zoneIndex = zoneFeature ? Number(zoneFeature.id) : null;

@@ -27,7 +27,18 @@ import {
   scenarioId,
   scenarioNetwork,
   scenarios,
+  sideNetwork,
 } from '../state/store';
+
+/**
+ * The layers with a toggle: those with lines in the networks the maps draw (the network, the scenario
+ * and the one compared with), in LAYERS order — no "bus routes" switch on a network without buses.
+ */
+function shownLayers() {
+  const drawn = [sideNetwork('before'), sideNetwork('after')];
+  const present = new Set(drawn.flatMap((n) => n?.lines.map((l) => l.layer) ?? []));
+  return LAYERS.filter((layer) => present.has(layer));
+}
 
 /** Every choice of the view, as native (keyboard-accessible) controls. */
 export function Controls() {
@@ -185,7 +196,7 @@ export function Controls() {
 
       <fieldset class="layers">
         <legend>{t('layers.label')}</legend>
-        {LAYERS.map((layer) => (
+        {shownLayers().map((layer) => (
           <label key={layer}>
             <input
               type="checkbox"

@@ -52,6 +52,11 @@ const en: Record<string, string> = {
   'view.afterOf': 'After ({name})',
   'legend.changedFrom': 'Lines that differ from “{name}”',
   'report.compared': '{after}, compared with {before}',
+  'gtfs.keepBuses': 'GTFS: keep bus routes (as a bus layer)',
+  'gtfs.keepBusesExplain':
+    'Bus, trolleybus and coach routes of a GTFS feed become lines of the bus layer, with their stops and timetables. Unticked, they are left out and every trip may take the area-wide bus of the surface modes instead; a feed of buses only then has nothing to import.',
+  'gtfs.keepBusesHint':
+    'This feed’s bus routes were left out. Tick “GTFS: keep bus routes” and open it again to import them as a bus layer.',
 };
 
 const zh: Record<string, string> = {
@@ -102,6 +107,10 @@ const zh: Record<string, string> = {
   'view.afterOf': '方案后（{name}）',
   'legend.changedFrom': '与“{name}”不同的线路',
   'report.compared': '{after}（对比：{before}）',
+  'gtfs.keepBuses': 'GTFS：保留公交线路（作为公交层）',
+  'gtfs.keepBusesExplain':
+    'GTFS中的公交、无轨电车和长途客车线路按其站点和时刻表导入为公交层线路。不勾选时不导入这些线路，出行可改用面状公交（地面交通方式）；只有公交的数据将无线路可导入。',
+  'gtfs.keepBusesHint': '此数据的公交线路未导入。勾选“GTFS：保留公交线路”后重新打开，即可作为公交层导入。',
 };
 
 Object.assign(DICTIONARIES.en, en);
