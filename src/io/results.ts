@@ -182,8 +182,16 @@ export function checkResults(doc: ResultsDocument, matrix?: MatrixInput): Issue[
   const checked = validate(resultsSchema, doc);
   // The figures by threshold are checked against the document's own thresholds once its shape holds.
   const issues = checked.success ? thresholdIssues(doc) : checked.issues;
-  const zones = doc.zones.length;
-  for (const [side, m] of Object.entries(matrix ?? {}) as [string, Float32Array][]) {
+  return [...issues, ...(matrix ? matrixIssues(doc.zones.length, matrix) : [])];
+}
+
+/**
+ * A travel-time matrix as results embed it: `zones` × `zones` cells per side, each whole seconds ≥ 0 or
+ * +Infinity (no path, written null). At most `limit` problems, each at its cell.
+ */
+export function matrixIssues(zones: number, matrix: MatrixInput, limit = 100): Issue[] {
+  const issues: Issue[] = [];
+  for (const [side, m] of Object.entries(matrix) as [string, Float32Array][]) {
     if (m.length !== zones * zones) {
       issues.push({ path: `$.matrix.${side}`, message: `has ${m.length} cells for ${zones} zones` });
       continue;
@@ -195,7 +203,7 @@ export function checkResults(doc: ResultsDocument, matrix?: MatrixInput): Issue[
         path: `$.matrix.${side}[${Math.floor(k / zones)}][${k % zones}]`,
         message: `travel time ${t} s is not whole seconds ≥ 0`,
       });
-      if (issues.length >= 100) return issues;
+      if (issues.length >= limit) return issues;
     }
   }
   return issues;

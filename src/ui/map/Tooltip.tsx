@@ -92,7 +92,9 @@ export function useTooltip(): TooltipHandle {
       state.value = null;
     },
     show(map, e, side) {
-      const under = map.queryRenderedFeatures(e.point, { layers: HIT_LAYERS.filter((id) => map.getLayer(id)) });
+      const under = map.queryRenderedFeatures(e.point, {
+        layers: HIT_LAYERS.filter((id) => map.getLayer(id)),
+      });
       // The zone a click here would pick, even under a line or station (the tooltip names the topmost).
       const zoneFeature = under.find((u) => u.layer.id === 'zones-fill' || u.layer.id === 'zones-point');
       const zoneIndex = zoneFeature ? Number(zoneFeature.id) : null;

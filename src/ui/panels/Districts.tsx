@@ -12,6 +12,7 @@ import { primaryMap } from '../map/MapView';
 import { documentSides } from '../state/sides';
 import { comparison, lang, network } from '../state/store';
 import { downloadText, exportBase } from './ExportFile';
+import { readyForExport } from './exportCheck';
 
 type Area = NonNullable<ResultsDocument['districts']>[number];
 type Level = Area['level'];
@@ -201,7 +202,10 @@ export function DistrictTable({ doc, compact = false }: { doc: ResultsDocument; 
           <button
             type="button"
             data-testid="districts-csv"
-            onClick={() => downloadText(`${exportBase(doc)}.districts.csv`, districtsCsv(doc), 'text/csv')}
+            onClick={async () => {
+              const name = `${exportBase(doc)}.districts.csv`;
+              if (await readyForExport(doc, name)) downloadText(name, districtsCsv(doc), 'text/csv');
+            }}
           >
             {t('districts.csv')}
           </button>

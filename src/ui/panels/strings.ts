@@ -52,6 +52,8 @@ const en: Record<string, string> = {
   'view.afterOf': 'After ({name})',
   'legend.changedFrom': 'Lines that differ from “{name}”',
   'report.compared': '{after}, compared with {before}',
+  'export.invalid':
+    'These results break their own format (commuteshed.results/1), so they were not written: a fault of the program, please report it with the problems listed.',
   'gtfs.keepBuses': 'GTFS: keep bus routes (as a bus layer)',
   'gtfs.keepBusesExplain':
     'Bus, trolleybus and coach routes of a GTFS feed become lines of the bus layer, with their stops and timetables. Unticked, they are left out and every trip may take the area-wide bus of the surface modes instead; a feed of buses only then has nothing to import.',
@@ -107,6 +109,8 @@ const zh: Record<string, string> = {
   'view.afterOf': '方案后（{name}）',
   'legend.changedFrom': '与“{name}”不同的线路',
   'report.compared': '{after}（对比：{before}）',
+  'export.invalid':
+    '这些结果不符合其自身格式（commuteshed.results/1），因此未写出文件：这是程序的错误，请连同所列问题一并报告。',
   'gtfs.keepBuses': 'GTFS：保留公交线路（作为公交层）',
   'gtfs.keepBusesExplain':
     'GTFS中的公交、无轨电车和长途客车线路按其站点和时刻表导入为公交层线路。不勾选时不导入这些线路，出行可改用面状公交（地面交通方式）；只有公交的数据将无线路可导入。',
