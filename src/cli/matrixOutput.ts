@@ -9,6 +9,8 @@ export interface MatrixRun {
   network: Network;
   networkKey: string;
   scenario: Scenario | null;
+  /** The before side (scenario A vs B); null or absent: the baseline. */
+  before?: Scenario | null;
   period: string;
 }
 
@@ -23,7 +25,7 @@ export async function openMatrixOutput(
 ): Promise<OmxOutput & { sink: RowSink; matrices: string[] }> {
   const layout = matrixLayout(
     run.network.zones.map((z) => z.id),
-    sidesOf(run.scenario),
+    sidesOf(run.scenario, run.before ?? null),
     { ...matrixAttributes(run), ...attributes },
   );
   const output = await createOmxFile(file, layout);
