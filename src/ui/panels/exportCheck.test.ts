@@ -1,45 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { at, line, network, station, zone } from '../../../test/support/fixtures';
-import { DEFAULT_ASSUMPTIONS } from '../../domain/assumptions';
-import { metricsFor } from '../../domain/metrics';
-import { buildResults } from '../../io/results';
-import { buildReport } from '../../metrics/report';
+import { twoZoneResults } from '../../../test/support/twoZones';
 import { createIoApi } from '../../workers/ioApi';
 import { messages } from '../state/store';
 import { readyForExport } from './exportCheck';
 
-// Two zones, D the core; O 1500 s from it. The figures are not under test: only whether they are offered.
-const net = network({
-  id: 'two',
-  zones: [zone('O', at(0, 100), 1000, 10), zone('D', at(6000, 100), 2000, 20)],
-  stations: [station('A', at(0)), station('B', at(6000))],
-  lines: [line('L', 'metro', ['A', 'B'], [600], 300)],
-  core: ['D'],
-});
-const results = () =>
-  buildResults({
-    network: net,
-    checksum: `sha256:${'0'.repeat(64)}`,
-    scenario: null,
-    period: 'am-peak',
-    report: buildReport(
-      { population: Float64Array.of(1000, 2000), jobs: Float64Array.of(10, 20) },
-      {
-        capSeconds: 10_800,
-        circleSeconds: 3600,
-        hasCore: true,
-        metrics: metricsFor(DEFAULT_ASSUMPTIONS.metrics),
-      },
-      {
-        timeToCore: Float64Array.of(1500, 0),
-        modeToCore: Uint8Array.of(3, 3),
-        meanTimeToJobs: Float64Array.of(1200, 600),
-        jobsWithin: [0, 1, 2, 3].map(() => Float64Array.of(30, 30)),
-      },
-    ),
-    generatedAt: new Date('2030-01-01T00:00:00Z'),
-    engineVersion: 'test',
-  });
+// The two zones of test/support/twoZones.ts: the figures are not under test, only whether they are offered.
+const results = () => twoZoneResults([1500, 0]);
 const io = createIoApi();
 
 beforeEach(() => {
