@@ -15,10 +15,13 @@ export const networkMetrics = computed<Metric[]>(() =>
  */
 export const providedValues = signal<Record<string, { before?: Float64Array; after?: Float64Array }>>({});
 
-/** The metrics the picker offers: the network's, those of a provider only once it provides values. */
-export const offeredMetrics = computed(() =>
-  networkMetrics.value.filter((m) => m.source.kind !== 'provided' || providedValues.value[m.source.provider]),
-);
+/** Of `metrics`, those a picker offers: a provided metric only once its provider has values. */
+export function offered(metrics: readonly Metric[], provided: Record<string, unknown>): Metric[] {
+  return metrics.filter((m) => m.source.kind !== 'provided' || provided[m.source.provider] !== undefined);
+}
+
+/** The metrics the picker offers for the current network. */
+export const offeredMetrics = computed(() => offered(networkMetrics.value, providedValues.value));
 
 /** A metric of the network by id (e.g. the one a click switched from). */
 export function metricById(id: string | null): Metric | undefined {
