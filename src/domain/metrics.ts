@@ -23,7 +23,9 @@ export type TableColumn = 'timeToCore' | 'meanTimeToJobs' | 'jobsWithin';
  *   column saying how that trip travels, when there is one (written beside the figure in the results).
  * - `isochrone`: the selected zone's travel times (seconds), fetched per click, not part of the results.
  * - `provided`: computed elsewhere (e.g. the demand model) and handed to the map by `provider`, in the
- *   metric's unit; with nothing provided the metric is not offered.
+ *   metric's unit (ui/state/metrics.ts providedValues); with nothing provided the metric is not offered.
+ *   Its regional figures and its place in the results come with the computation that provides it: the
+ *   summary rule and results keys here serve the routing table's metrics.
  */
 export type MetricSource =
   | { kind: 'table'; column: TableColumn; mode?: 'modeToCore' }
@@ -98,7 +100,7 @@ export interface MetricFamily {
   change: ChangeClasses;
   /**
    * In a difference, no path counts as the time cap (as in the results), so a newly served zone shows its
-   * gain; without it a zone with no value on either side has no difference.
+   * gain; without it a zone with no value on one side has no difference to show.
    */
   capChange: boolean;
   summary?: SummaryRule;
