@@ -10,6 +10,8 @@ export interface MatrixRun {
   network: Network;
   networkKey: string;
   scenario: Scenario | null;
+  /** The before side (scenario A vs B); null or absent: the baseline. */
+  before?: Scenario | null;
   period: string;
 }
 
@@ -25,7 +27,7 @@ export async function openMatrixOutput(
 ): Promise<OmxOutput & { sink: RowSink; demandSink: DemandSink; matrices: string[] }> {
   const layout = matrixLayout(
     run.network.zones.map((z) => z.id),
-    sidesOf(run.scenario),
+    sidesOf(run.scenario, run.before ?? null),
     { ...matrixAttributes(run), ...attributes },
     demand,
   );

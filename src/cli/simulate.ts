@@ -1,7 +1,8 @@
 /**
- * Headless run: `npm run simulate -- --network <file> [--scenario <file>] [--period <id>] [--out <file>]
+ * Headless run: `npm run simulate -- --network <file> [--scenario <file> [--before <file>]] [--period <id>] [--out <file>]
  * [--matrix] [--omx <file.omx>] [--trip <from-zone>,<to-zone>]… [--workers <n>] [--shard <i>/<n>]
- * [--boundaries <file>] [--demand [short|long]]`. Writes a commuteshed.results/1 document (baseline only without a scenario),
+ * [--boundaries <file>] [--demand [short|long]]`. Writes a commuteshed.results/1 document (baseline only
+ * without a scenario; with --before, the scenario against that one instead of the baseline),
  * broken down by district where the zones carry one (named, with subdistricts, from
  * `<id>.boundaries.geojson` beside the network file or --boundaries); with --omx the matrices as OMX, with
  * --shard a part of the run for `merge` (shard.ts), with --demand the demand model's section (ridership,
@@ -104,6 +105,7 @@ async function main(): Promise<void> {
     options: {
       network: { type: 'string' },
       scenario: { type: 'string' },
+      before: { type: 'string' },
       period: { type: 'string', default: 'am-peak' },
       out: { type: 'string' },
       matrix: { type: 'boolean', default: false },
@@ -128,6 +130,19 @@ async function main(): Promise<void> {
     const s = await readScenario(values.scenario, network);
     if (!s.ok) fail(`${s.file}: ${s.issues.length} problem(s)\n${formatIssues(s.issues, s.file)}`);
     scenario = s.value;
+  }
+  // The scenario to compare with instead of the baseline (scenario A vs B): the before side.
+  let before: Scenario | null = null;
+  if (values.before) {
+    if (!scenario) throw new UsageError('--before compares with --scenario: give both');
+    if (values.shard !== undefined) throw new UsageError('--before needs the whole run: run it unsharded');
+    if (term)
+      throw new UsageError(
+        '--demand compares a scenario with the baseline (its β and trips are the baseline’s): leave out --before',
+      );
+    const s = await readScenario(values.before, network);
+    if (!s.ok) fail(`${s.file}: ${s.issues.length} problem(s)\n${formatIssues(s.issues, s.file)}`);
+    before = s.value;
   }
   const boundariesFile = values.boundaries ?? (await siblingBoundaries(values.network));
   let boundaries: Boundaries | undefined;
@@ -173,7 +188,7 @@ async function main(): Promise<void> {
         );
       }
     };
-    const run = { network, networkKey, scenario, period };
+    const run = { network, networkKey, scenario, before, period };
     if (shard) {
       const files = { networkFile: values.network, scenarioFile: values.scenario };
       await runShard({ ...run, ...files, analysis, shard, out: values.out!, omx: values.omx, onProgress });
@@ -195,13 +210,23 @@ async function main(): Promise<void> {
         ...(omx && { sink: omx.sink }),
       });
       const seconds = (performance.now() - t0) / 1000;
+      const beforeName = before ? 'before' : 'baseline';
       process.stderr.write(
-        `${process.stderr.isTTY ? '\n' : ''}${network.zones.length} zones, ${scenario ? 'baseline + scenario' : 'baseline'} in ${seconds.toFixed(2)} s on ${workers} worker(s)\n`,
+        `${process.stderr.isTTY ? '\n' : ''}${network.zones.length} zones, ${scenario ? `${beforeName} + scenario` : 'baseline'} in ${seconds.toFixed(2)} s on ${workers} worker(s)\n`,
       );
-      process.stderr.write(`${regionsText(network, comparison.report.baseline.table, 'baseline')}\n`);
+      process.stderr.write(`${regionsText(network, comparison.report.baseline.table, beforeName)}\n`);
       if (comparison.report.scenario)
         process.stderr.write(`${regionsText(network, comparison.report.scenario.table, 'scenario')}\n`);
-      if (term) demand = await runDemand(analysis, { ...run, term, boundaries, sink: omx?.demandSink });
+      if (term)
+        demand = await runDemand(analysis, {
+          network,
+          networkKey,
+          scenario,
+          period,
+          term,
+          boundaries,
+          sink: omx?.demandSink,
+        });
       omx?.commit();
     } catch (e) {
       omx?.discard();
@@ -212,6 +237,7 @@ async function main(): Promise<void> {
       network,
       checksum: networkKey,
       scenario,
+      before,
       period,
       report: comparison.report,
       generatedAt: new Date(),
@@ -233,7 +259,7 @@ async function main(): Promise<void> {
     }
 
     for (const [o, d] of trips) {
-      for (const s of scenario ? [null, scenario] : [null]) {
+      for (const s of scenario ? [before, scenario] : [null]) {
         const trip = await analysis.trip({ network, networkKey, scenario: s, period }, o, d);
         process.stderr.write(`${s ? `scenario "${s.name}"` : 'baseline'}: ${tripText(trip, network)}\n`);
       }

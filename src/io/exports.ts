@@ -5,21 +5,16 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Network } from '../domain/network';
 import { serializeResults } from './results';
+import { documentMetrics, figureColumn, figureIn } from './resultsFigures';
 import type { ResultsDocument } from './schema/results';
 
 type Cell = string | number | boolean | null;
 type ZoneEntry = ResultsDocument['zones'][number];
 type Metrics = NonNullable<ZoneEntry['scenario']>;
-type Delta = NonNullable<ZoneEntry['delta']>;
 
 export interface ZoneTable {
   columns: string[];
   rows: Cell[][];
-}
-
-/** Accessibility thresholds in the document, ascending ("30", "45", …). */
-function thresholds(doc: ResultsDocument): string[] {
-  return Object.keys(doc.summary.baseline.jobsWithin).sort((a, b) => Number(a) - Number(b));
 }
 
 /**
@@ -28,13 +23,14 @@ function thresholds(doc: ResultsDocument): string[] {
  * Minutes as in the results file; null where there is no path.
  */
 export function zoneTable(doc: ResultsDocument): ZoneTable {
-  const ts = thresholds(doc);
+  const metrics = documentMetrics(doc).filter((m) => m.results.zone !== undefined);
   const hasScenario = doc.summary.scenario !== undefined;
+  // Each metric's figure, and on a side (not the change) how its trip travels where it records that.
   const metricColumns = (side: string, circle: boolean) => [
-    `${side}_timeToCoreMinutes`,
-    ...(circle ? [`${side}_modeToCore`] : []),
-    `${side}_meanTimeToJobsMinutes`,
-    ...ts.map((m) => `${side}_jobsWithin${m}`),
+    ...metrics.flatMap((m) => [
+      `${side}_${figureColumn(m, 'zone')}`,
+      ...(circle && m.source.mode ? [`${side}_${m.source.mode}`] : []),
+    ]),
     ...(circle ? [`${side}_inCommuteCircle`] : []),
   ];
   const columns = [
@@ -46,17 +42,12 @@ export function zoneTable(doc: ResultsDocument): ZoneTable {
     ...metricColumns('baseline', true),
     ...(hasScenario ? [...metricColumns('scenario', true), ...metricColumns('delta', false)] : []),
   ];
-  const metrics = (m: Metrics | undefined): Cell[] => [
-    m?.timeToCoreMinutes ?? null,
-    m?.modeToCore ?? null,
-    m?.meanTimeToJobsMinutes ?? null,
-    ...ts.map((k) => m?.jobsWithin[k] ?? null),
-    m?.inCommuteCircle ?? null,
-  ];
-  const delta = (d: Delta | undefined): Cell[] => [
-    d?.timeToCoreMinutes ?? null,
-    d?.meanTimeToJobsMinutes ?? null,
-    ...ts.map((k) => d?.jobsWithin[k] ?? null),
+  const cells = (section: Metrics | ZoneEntry['delta'], circle: boolean): Cell[] => [
+    ...metrics.flatMap((m) => [
+      figureIn(section, m, 'zone') ?? null,
+      ...(circle && m.source.mode ? [(section as Metrics | undefined)?.[m.source.mode] ?? null] : []),
+    ]),
+    ...(circle ? [(section as Metrics | undefined)?.inCommuteCircle ?? null] : []),
   ];
   const rows = doc.zones.map((z) => [
     z.id,
@@ -64,8 +55,8 @@ export function zoneTable(doc: ResultsDocument): ZoneTable {
     z.name?.zh ?? null,
     z.population,
     z.jobs,
-    ...metrics(z.baseline),
-    ...(hasScenario ? [...metrics(z.scenario), ...delta(z.delta)] : []),
+    ...cells(z.baseline, true),
+    ...(hasScenario ? [...cells(z.scenario, true), ...cells(z.delta, false)] : []),
   ]);
   return { columns, rows };
 }
@@ -118,6 +109,8 @@ export function zonesGeoJson(
       generatedAt: doc.generatedAt,
       engine: doc.engine,
       network: { id: doc.network.id, checksum: doc.network.checksum, attribution: doc.network.attribution },
+      // The two sides compared: baseline_… columns are the before side, scenario_… the after side.
+      before: doc.before ? { id: doc.before.id, name: doc.before.name } : 'baseline',
       scenario: doc.scenario ? { id: doc.scenario.id, name: doc.scenario.name } : null,
       period: doc.period.id,
       units: { time: 'minutes', jobs: 'jobs reachable' },
@@ -191,14 +184,11 @@ type AreaSide = NonNullable<Area['scenario']>;
  * columns only when the document has a scenario). Empty when the document has no district breakdown.
  */
 export function districtTable(doc: ResultsDocument): ZoneTable {
-  const ts = thresholds(doc);
+  const metrics = documentMetrics(doc).filter((m) => m.results.district !== undefined);
   const hasScenario = doc.summary.scenario !== undefined;
   const steps = Object.keys(doc.summary.delta?.peopleGaining ?? {}).sort((a, b) => Number(a) - Number(b));
-  const sideColumns = (side: string) => [
-    `${side}_meanTimeToCoreMinutes`,
-    ...ts.map((m) => `${side}_jobsWithin${m}`),
-    `${side}_populationWithoutPathToCore`,
-  ];
+  const figureColumns = (side: string) => metrics.map((m) => `${side}_${figureColumn(m, 'district')}`);
+  const sideColumns = (side: string) => [...figureColumns(side), `${side}_populationWithoutPathToCore`];
   const columns = [
     'level',
     'id',
@@ -211,18 +201,15 @@ export function districtTable(doc: ResultsDocument): ZoneTable {
     ...(hasScenario
       ? [
           ...sideColumns('scenario'),
-          'delta_meanTimeToCoreMinutes',
-          ...ts.map((m) => `delta_jobsWithin${m}`),
+          ...figureColumns('delta'),
           ...steps.map((m) => `delta_peopleGaining${m}`),
           ...steps.map((m) => `delta_peopleLosing${m}`),
         ]
       : []),
   ];
-  const side = (m: AreaSide | undefined): Cell[] => [
-    m?.meanTimeToCoreMinutes ?? null,
-    ...ts.map((k) => m?.jobsWithin[k] ?? null),
-    m?.populationWithoutPathToCore ?? null,
-  ];
+  const figures = (section: object | undefined): Cell[] =>
+    metrics.map((m) => figureIn(section, m, 'district') ?? null);
+  const side = (m: AreaSide | undefined): Cell[] => [...figures(m), m?.populationWithoutPathToCore ?? null];
   const rows = (doc.districts ?? []).map((a): Cell[] => [
     a.level,
     a.id,
@@ -235,8 +222,7 @@ export function districtTable(doc: ResultsDocument): ZoneTable {
     ...(hasScenario
       ? [
           ...side(a.scenario),
-          a.delta?.meanTimeToCoreMinutes ?? null,
-          ...ts.map((k) => a.delta?.jobsWithin[k] ?? null),
+          ...figures(a.delta),
           ...steps.map((k) => a.delta?.peopleGaining[k] ?? null),
           ...steps.map((k) => a.delta?.peopleLosing[k] ?? null),
         ]

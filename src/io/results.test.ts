@@ -1,36 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { at, line, network, station, zone } from '../../test/support/fixtures';
-import { buildReport } from '../metrics/report';
-import { buildResults, checkResults } from './results';
+import { scenario } from '../../test/support/fixtures';
+import { twoZoneResults } from '../../test/support/twoZones';
+import { checkResults } from './results';
 
-// Two zones, one core zone; metrics tables written by hand (what workers would send back).
-const net = network({
-  id: 'two',
-  zones: [zone('O', at(0, 100), 1000, 10), zone('D', at(6000, 100), 2000, 20)],
-  stations: [station('A', at(0)), station('B', at(6000))],
-  lines: [line('L', 'metro', ['A', 'B'], [600], 300)],
-  core: ['D'],
-});
-const weights = { population: Float64Array.of(1000, 2000), jobs: Float64Array.of(10, 20) };
-const options = { capSeconds: 10_800, circleSeconds: 3600, hasCore: true };
-
-function doc(timeToCore: [number, number]) {
-  const table = {
-    timeToCore: Float64Array.from(timeToCore),
-    modeToCore: Uint8Array.of(3, 3),
-    meanTimeToJobs: Float64Array.of(1200, 600),
-    jobsWithin: [0, 1, 2, 3].map(() => Float64Array.of(30, 30)),
-  };
-  return buildResults({
-    network: net,
-    checksum: `sha256:${'0'.repeat(64)}`,
-    scenario: null,
-    period: 'am-peak',
-    report: buildReport(weights, options, table),
-    generatedAt: new Date('2030-01-01T00:00:00Z'),
-    engineVersion: 'test',
-  });
-}
+// Two zones, one core zone; metrics tables written by hand (test/support/twoZones.ts).
+const doc = (timeToCore: [number, number]) => twoZoneResults(timeToCore);
 
 describe('checkResults (the document against its own schema)', () => {
   it('a document of finite times ≥ 0, and a matrix of whole seconds or no path, has no problem', () => {
@@ -68,5 +42,26 @@ describe('checkResults (the document against its own schema)', () => {
     expect(checkResults(d)).toEqual([
       { path: '$.summary.baseline.population', message: 'expected number, got Infinity' },
     ]);
+  });
+});
+
+describe('a comparison of two scenarios', () => {
+  it('names the scenario on the before side `before`; baseline_… figures are its, and the document is valid', () => {
+    const slower = {
+      ...scenario([{ type: 'adjust-speed', line: 'L', speedFactor: 0.8 }], 'two'),
+      id: 'slower',
+    };
+    const faster = {
+      ...scenario([{ type: 'adjust-speed', line: 'L', speedFactor: 1.25 }], 'two'),
+      id: 'faster',
+    };
+    // Zone O: 1500 s to the core with the slower line, 1200 s with the faster (D is in the core).
+    const d = twoZoneResults([1500, 0], { timeToCore: [1200, 0], scenario: faster, before: slower });
+    expect(checkResults(d)).toEqual([]);
+    expect([d.before?.id, d.scenario?.id]).toEqual(['slower', 'faster']);
+    expect(d.zones[0]!.baseline.timeToCoreMinutes).toBe(25);
+    expect(d.zones[0]!.delta!.timeToCoreMinutes).toBe(-5);
+    // Against the baseline there is no `before` at all (files as they always were).
+    expect('before' in doc([1500, 0])).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import type { DemandReport } from '../demand/report';
 import { resolveAssumptions } from '../domain/assumptions';
 import type { Issue } from '../domain/issue';
+import { tableColumn } from '../domain/metrics';
 import { TRIP_MODES, type TripMode, tripModeOf } from '../domain/modes';
 import type { Network } from '../domain/network';
 import type { Scenario } from '../domain/scenario';
@@ -11,6 +12,7 @@ import type { ComparisonReport } from '../metrics/report';
 import type { Summary } from '../metrics/summary';
 import { demandResults } from './demandResults';
 import type { MatrixInput } from './exports';
+import { figuresOf, resultsMetrics, thresholdIssues } from './resultsFigures';
 import { normalizeScenario } from './scenario';
 import { type ResultsDocument, resultsSchema } from './schema/results';
 import { validate } from './zodIssues';
@@ -20,7 +22,10 @@ export const RESULTS_FORMAT = 'commuteshed.results/1';
 export interface ResultsInput {
   network: Network;
   checksum: string;
+  /** The after side (null: the before side alone). */
   scenario: Scenario | null;
+  /** The before side when it is not the baseline (scenario A vs scenario B). */
+  before?: Scenario | null;
   period: string;
   report: ComparisonReport;
   generatedAt: Date;
@@ -32,37 +37,31 @@ export interface ResultsInput {
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
 const toMinutes = (seconds: number) => r2(seconds / 60);
-const minutesOrNull = (seconds: number | null) =>
-  seconds === null || !Number.isFinite(seconds) ? null : toMinutes(seconds);
 
-/**
- * The commuteshed.results/1 document. Numbers are rounded (minutes and counts to 0.01) after every
- * computation, so identical inputs give identical files apart from `generatedAt`.
- */
 export function buildResults(input: ResultsInput): ResultsDocument {
   const { network, report } = input;
   const a = resolveAssumptions(network.assumptions);
-  const thresholds = [...a.metrics.accessibilityMinutes].sort((x, y) => x - y);
-  const byThreshold = (values: (k: number) => number) =>
-    Object.fromEntries(thresholds.map((m, k) => [String(m), r2(values(k))]));
+  const metrics = resultsMetrics(a.metrics);
   const period = network.periods.find((p) => p.id === input.period);
   if (!period) throw new RangeError(`network "${network.id}" has no period "${input.period}"`);
   const circle = a.metrics.commuteCircleMinutes * 60;
 
+  // Each figure, and after it how the zone's trip for it travels where the metric says (modeToCore).
   const zoneMetrics = (t: ZoneMetricsTable, z: number) => ({
-    timeToCoreMinutes: minutesOrNull(t.timeToCore[z]!),
-    modeToCore: tripModeOf(t.modeToCore[z]!),
-    meanTimeToJobsMinutes: minutesOrNull(Number.isNaN(t.meanTimeToJobs[z]!) ? null : t.meanTimeToJobs[z]!),
-    jobsWithin: byThreshold((k) => t.jobsWithin[k]![z]!),
+    ...figuresOf(
+      metrics,
+      'zone',
+      'value',
+      (m) => tableColumn(m, t)[z]!,
+      (m) => m.source.mode && { [m.source.mode]: tripModeOf(t[m.source.mode][z]!) },
+    ),
     inCommuteCircle: t.timeToCore[z]! <= circle,
   });
   const summary = (s: Summary) => ({
     zones: s.zones,
     population: r2(s.population),
     jobs: r2(s.jobs),
-    meanTimeToCoreMinutes: minutesOrNull(s.meanTimeToCore),
-    meanTimeToJobsMinutes: minutesOrNull(s.meanTimeToJobs),
-    jobsWithin: byThreshold((k) => s.jobsWithin[k]!),
+    ...figuresOf(metrics, 'summary', 'value', (m) => s.metrics[m.id] ?? null),
     commuteCircle: {
       zones: s.commuteCircle.zones,
       population: r2(s.commuteCircle.population),
@@ -81,9 +80,7 @@ export function buildResults(input: ResultsInput): ResultsDocument {
   const counts = (list: { minutes: number; population: number }[]) =>
     Object.fromEntries(list.map((g) => [String(g.minutes), r2(g.population)]));
   const delta = (d: DeltaSummary) => ({
-    meanTimeToCoreMinutes: minutesOrNull(d.meanTimeToCore),
-    meanTimeToJobsMinutes: minutesOrNull(d.meanTimeToJobs),
-    jobsWithin: byThreshold((k) => d.jobsWithin[k]!),
+    ...figuresOf(metrics, 'summary', 'change', (m) => d.metrics[m.id] ?? null),
     commuteCircle: {
       zones: d.commuteCircle.zones,
       population: r2(d.commuteCircle.population),
@@ -114,8 +111,7 @@ export function buildResults(input: ResultsInput): ResultsDocument {
 
   const areaMetrics = (m: AreaMetrics) => ({
     population: r2(m.population),
-    meanTimeToCoreMinutes: minutesOrNull(m.meanTimeToCore),
-    jobsWithin: byThreshold((k) => m.jobsWithin[k]!),
+    ...figuresOf(metrics, 'district', 'value', (x) => m.metrics[x.id] ?? null),
     populationWithoutPathToCore: r2(m.populationWithoutPathToCore),
   });
   const area = (a: AreaReport) => ({
@@ -128,8 +124,7 @@ export function buildResults(input: ResultsInput): ResultsDocument {
     ...(a.scenario && { scenario: areaMetrics(a.scenario) }),
     ...(a.delta && {
       delta: {
-        meanTimeToCoreMinutes: minutesOrNull(a.delta.meanTimeToCore),
-        jobsWithin: byThreshold((k) => a.delta!.jobsWithin[k]!),
+        ...figuresOf(metrics, 'district', 'change', (m) => a.delta!.metrics[m.id] ?? null),
         peopleGaining: counts(a.delta.peopleGaining),
         peopleLosing: counts(a.delta.peopleLosing),
       },
@@ -147,6 +142,7 @@ export function buildResults(input: ResultsInput): ResultsDocument {
       attribution: network.attribution,
       ...(network.zoneAttributes && { zoneAttributes: network.zoneAttributes }),
     },
+    ...(input.before && { before: normalizeScenario(input.before) }),
     scenario: input.scenario && normalizeScenario(input.scenario),
     period,
     assumptions: a,
@@ -177,9 +173,7 @@ export function buildResults(input: ResultsInput): ResultsDocument {
         }),
         ...(report.delta && {
           delta: {
-            timeToCoreMinutes: toMinutes(report.delta.zones.timeToCore[z]!),
-            meanTimeToJobsMinutes: toMinutes(report.delta.zones.meanTimeToJobs[z]!),
-            jobsWithin: byThreshold((k) => report.delta!.zones.jobsWithin[k]![z]!),
+            ...figuresOf(metrics, 'zone', 'zoneChange', (m) => report.delta!.zones[m.id]![z]!),
             ...(commute?.change !== undefined && { commuteMinutes: commute.change }),
           },
         }),
@@ -228,9 +222,18 @@ export function serializeResults(doc: ResultsDocument): string {
  */
 export function checkResults(doc: ResultsDocument, matrix?: MatrixInput): Issue[] {
   const checked = validate(resultsSchema, doc);
-  const issues = checked.success ? [] : checked.issues;
-  const zones = doc.zones.length;
-  for (const [side, m] of Object.entries(matrix ?? {}) as [string, Float32Array][]) {
+  // The figures by threshold are checked against the document's own thresholds once its shape holds.
+  const issues = checked.success ? thresholdIssues(doc) : checked.issues;
+  return [...issues, ...(matrix ? matrixIssues(doc.zones.length, matrix) : [])];
+}
+
+/**
+ * A travel-time matrix as results embed it: `zones` × `zones` cells per side, each whole seconds ≥ 0 or
+ * +Infinity (no path, written null). At most `limit` problems, each at its cell.
+ */
+export function matrixIssues(zones: number, matrix: MatrixInput, limit = 100): Issue[] {
+  const issues: Issue[] = [];
+  for (const [side, m] of Object.entries(matrix) as [string, Float32Array][]) {
     if (m.length !== zones * zones) {
       issues.push({ path: `$.matrix.${side}`, message: `has ${m.length} cells for ${zones} zones` });
       continue;
@@ -242,7 +245,7 @@ export function checkResults(doc: ResultsDocument, matrix?: MatrixInput): Issue[
         path: `$.matrix.${side}[${Math.floor(k / zones)}][${k % zones}]`,
         message: `travel time ${t} s is not whole seconds ≥ 0`,
       });
-      if (issues.length >= 100) return issues;
+      if (issues.length >= limit) return issues;
     }
   }
   return issues;

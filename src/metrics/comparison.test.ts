@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { metricsFor } from '../domain/metrics';
 import { NO_TRIP, TRIP_MODES } from '../domain/modes';
 import type { ZoneMetricsTable } from './originMetrics';
 import { buildReport } from './report';
@@ -40,7 +41,12 @@ describe('comparing a scenario with the baseline', () => {
   };
   const report = buildReport(
     weights,
-    { capSeconds: 180 * 60, circleSeconds: 3600, hasCore: true },
+    {
+      capSeconds: 180 * 60,
+      circleSeconds: 3600,
+      hasCore: true,
+      metrics: metricsFor({ accessibilityMinutes: [45] }),
+    },
     base,
     scen,
   );

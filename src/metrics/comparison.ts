@@ -1,12 +1,12 @@
+import { tableColumn } from '../domain/metrics';
 import type { ZoneMetricsTable } from './originMetrics';
-import type { Summary, ZoneWeights } from './summary';
+import type { SummarisedMetric, Summary, ZoneWeights } from './summary';
 
-/** Per-zone scenario − baseline, times capped (an unreachable zone counts as the cap), seconds. */
-export interface ZoneDeltas {
-  timeToCore: Float64Array;
-  meanTimeToJobs: Float64Array;
-  jobsWithin: Float64Array[];
-}
+/**
+ * Per-zone after − before of each summarised metric, by its id, in table units (seconds, jobs): no
+ * path counted as the time cap where the metric's changes are capped; 0 where a side has no value.
+ */
+export type ZoneDeltas = Record<string, Float64Array>;
 
 export interface Gainer {
   zone: number;
@@ -23,9 +23,8 @@ export interface PeopleChanging {
 }
 
 export interface DeltaSummary {
-  meanTimeToCore: number | null;
-  meanTimeToJobs: number | null;
-  jobsWithin: number[];
+  /** Each summarised metric's regional figure, after − before, by id; null where a side has none. */
+  metrics: Record<string, number | null>;
   commuteCircle: { zones: number; population: number; jobs: number };
   /**
    * People whose time to the core falls (gaining) or rises (losing) by at least each step — only where a
@@ -43,24 +42,34 @@ export interface DeltaSummary {
   topGainers: Gainer[];
 }
 
-const capped = (x: number, cap: number) => Math.min(x, cap);
+/**
+ * One zone's change of a metric, after − before: capped at the time cap where the metric's changes are
+ * (so a newly served zone shows its gain), NaN where a side has no value.
+ */
+export function zoneChange(capChange: boolean, before: number, after: number, cap: number): number {
+  return capChange ? Math.min(after, cap) - Math.min(before, cap) : after - before;
+}
 
-/** Scenario − baseline for every zone. Same engine, same inputs: an unchanged zone's delta is exactly 0. */
-export function zoneDeltas(base: ZoneMetricsTable, scen: ZoneMetricsTable, capSeconds: number): ZoneDeltas {
-  const n = base.timeToCore.length;
-  const timeToCore = new Float64Array(n);
-  const meanTimeToJobs = new Float64Array(n);
-  for (let z = 0; z < n; z++) {
-    timeToCore[z] = capped(scen.timeToCore[z]!, capSeconds) - capped(base.timeToCore[z]!, capSeconds);
-    const b = base.meanTimeToJobs[z]!;
-    const s = scen.meanTimeToJobs[z]!;
-    meanTimeToJobs[z] = Number.isNaN(b) || Number.isNaN(s) ? 0 : s - b;
-  }
-  const jobsWithin = base.jobsWithin.map((b, k) => {
-    const s = scen.jobsWithin[k]!;
-    return b.map((x, z) => s[z]! - x);
-  });
-  return { timeToCore, meanTimeToJobs, jobsWithin };
+/** After − before for every zone. Same engine, same inputs: an unchanged zone's delta is exactly 0. */
+export function zoneDeltas(
+  metrics: readonly SummarisedMetric[],
+  base: ZoneMetricsTable,
+  scen: ZoneMetricsTable,
+  capSeconds: number,
+): ZoneDeltas {
+  return Object.fromEntries(
+    metrics.map((m) => {
+      const b = tableColumn(m, base);
+      const s = tableColumn(m, scen);
+      return [
+        m.id,
+        b.map((x, z) => {
+          const d = zoneChange(m.capChange, x, s[z]!, capSeconds);
+          return Number.isNaN(d) ? 0 : d;
+        }),
+      ];
+    }),
+  );
 }
 
 /**
@@ -138,30 +147,45 @@ export function peopleChanging(
   return out;
 }
 
+/** Each metric's after − before, null where a side has no figure. */
+export function metricChanges(
+  before: Record<string, number | null>,
+  after: Record<string, number | null>,
+): Record<string, number | null> {
+  return Object.fromEntries(
+    Object.entries(before).map(([id, b]) => {
+      const a = after[id] ?? null;
+      return [id, b === null || a === null ? null : a - b];
+    }),
+  );
+}
+
+/**
+ * The regional change. A zone counts as changed when one of its times changes (the time metrics'
+ * deltas: a change of jobs within reach comes with a change of time to them).
+ */
 export function compareSummaries(
   base: Summary,
   scen: Summary,
   deltas: ZoneDeltas,
   w: ZoneWeights,
   tables: { base: ZoneMetricsTable; scen: ZoneMetricsTable },
-  options: { gainSteps?: number[]; topN?: number } = {},
+  options: { metrics: readonly SummarisedMetric[]; gainSteps?: number[]; topN?: number },
 ): DeltaSummary {
   const people = peopleChanging(tables, w.population, options.gainSteps);
+  const times = options.metrics.filter((m) => m.unit === 'min').map((m) => deltas[m.id]!);
   let changed = 0;
   const gainers: Gainer[] = [];
-  for (let z = 0; z < deltas.timeToCore.length; z++) {
+  for (let z = 0; z < w.population.length; z++) {
     const p = w.population[z]!;
-    if (deltas.timeToCore[z] !== 0 || deltas.meanTimeToJobs[z] !== 0) changed++;
+    if (times.some((d) => d[z] !== 0)) changed++;
     const d = coreTimeChange(tables.base, tables.scen, z);
     if (d === null) continue;
     if (d < 0 && p > 0) gainers.push({ zone: z, timeToCore: d, population: p });
   }
   gainers.sort((a, b) => a.timeToCore - b.timeToCore || b.population - a.population || a.zone - b.zone);
-  const diff = (a: number | null, b: number | null) => (a === null || b === null ? null : b - a);
   return {
-    meanTimeToCore: diff(base.meanTimeToCore, scen.meanTimeToCore),
-    meanTimeToJobs: diff(base.meanTimeToJobs, scen.meanTimeToJobs),
-    jobsWithin: base.jobsWithin.map((x, k) => scen.jobsWithin[k]! - x),
+    metrics: metricChanges(base.metrics, scen.metrics),
     commuteCircle: {
       zones: scen.commuteCircle.zones - base.commuteCircle.zones,
       population: scen.commuteCircle.population - base.commuteCircle.population,

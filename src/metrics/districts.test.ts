@@ -1,14 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { metricsFor } from '../domain/metrics';
 import { NO_TRIP } from '../domain/modes';
 import { compareSummaries, peopleChanging, zoneDeltas } from './comparison';
 import { areaReports, areaUnits } from './districts';
 import type { ZoneMetricsTable } from './originMetrics';
 import { buildReport } from './report';
-import { summarize } from './summary';
+import { summarised, summarize } from './summary';
 
 const MIN = 60;
-const options = { capSeconds: 180 * MIN, circleSeconds: 60 * MIN, hasCore: true };
+// One accessibility threshold, 45 min: the table's single jobsWithin array.
+const options = {
+  capSeconds: 180 * MIN,
+  circleSeconds: 60 * MIN,
+  hasCore: true,
+  metrics: metricsFor({ accessibilityMinutes: [45] }),
+};
 
 /**
  * Four zones in two districts, A (zones 0, 1) and B (zones 2, 3); zone 3 has no path before and 50 min
@@ -60,23 +67,25 @@ describe('areaReports', () => {
     districts: [],
     subdistricts: [{ code: 'A1', district: 'A', zones: ['z0'] }],
   });
-  const deltas = zoneDeltas(before, after, options.capSeconds);
-  const [a, b, a1] = areaReports(units, weights, options, before, { table: after, deltas });
+  const deltas = zoneDeltas(summarised(options.metrics), before, after, options.capSeconds);
+  const [a, b, a1] = areaReports(units, weights, options, before, after);
 
   it('gives each area the figures of its zones by the summary rules', () => {
     // A: (1000 × 20 + 3000 × 40) / 4000 = 35 min before; (1000 × 20 + 3000 × 34) / 4000 = 30.5 after.
-    expect(a!.baseline.meanTimeToCore).toBe(35 * MIN);
-    expect(a!.scenario!.meanTimeToCore).toBe(30.5 * MIN);
-    expect(a!.delta!.meanTimeToCore).toBe(-4.5 * MIN);
+    expect(a!.baseline.metrics['time-to-core']).toBe(35 * MIN);
+    expect(a!.scenario!.metrics['time-to-core']).toBe(30.5 * MIN);
+    expect(a!.delta!.metrics['time-to-core']).toBe(-4.5 * MIN);
     // Jobs within 45: (1000 × 300 + 3000 × 200) / 4000 = 225 → (300 000 + 780 000) / 4000 = 270.
-    expect(a!.baseline.jobsWithin).toEqual([225]);
-    expect(a!.delta!.jobsWithin).toEqual([45]);
+    expect(a!.baseline.metrics['jobs-45']).toBe(225);
+    expect(a!.delta!.metrics['jobs-45']).toBe(45);
+    // The mean time to jobs is not broken down by district (no district key in the registry).
+    expect(Object.keys(a!.baseline.metrics)).toEqual(['time-to-core', 'jobs-45']);
     // B: zone 3 has no path before, counted as the cap (180): (2000 × 70 + 500 × 180) / 2500 = 92.
-    expect(b!.baseline.meanTimeToCore).toBe(92 * MIN);
+    expect(b!.baseline.metrics['time-to-core']).toBe(92 * MIN);
     expect(b!.baseline.populationWithoutPathToCore).toBe(500);
     expect(b!.scenario!.populationWithoutPathToCore).toBe(0);
     // (2000 × 58 + 500 × 50) / 2500 = 56.4.
-    expect(b!.scenario!.meanTimeToCore).toBeCloseTo(56.4 * MIN, 9);
+    expect(b!.scenario!.metrics['time-to-core']).toBeCloseTo(56.4 * MIN, 9);
     expect(a1).toMatchObject({ level: 'subdistrict', id: 'A1', parent: 'A', zones: 1 });
     expect(a1!.baseline.population).toBe(1000);
   });
@@ -99,6 +108,7 @@ describe('areaReports', () => {
       deltas,
       weights,
       { base: before, scen: after },
+      { metrics: summarised(options.metrics) },
     );
     expect(region.peopleGaining).toEqual(
       peopleChanging({ base: before, scen: after }, weights.population).gaining,

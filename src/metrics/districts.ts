@@ -1,6 +1,6 @@
 import type { LocalizedName } from '../domain/names';
 import type { Zone } from '../domain/zone';
-import { type PeopleChanging, peopleChanging, type ZoneDeltas } from './comparison';
+import { metricChanges, type PeopleChanging, peopleChanging } from './comparison';
 import type { ZoneMetricsTable } from './originMetrics';
 import { type SummaryOptions, summarize, type ZoneWeights } from './summary';
 
@@ -28,10 +28,12 @@ export interface AreaUnit {
 /** Regional figures of one area, by the same rules as the region's summary (summarize). */
 export interface AreaMetrics {
   population: number;
-  /** Population-weighted, unreachable counted as the cap, seconds; null without a core or residents. */
-  meanTimeToCore: number | null;
-  /** Population-weighted mean jobs reachable within each threshold. */
-  jobsWithin: number[];
+  /**
+   * The figures of the metrics broken down by district (a `district` key in the registry), by id, by
+   * the summary's rules: e.g. the mean time to the core, no path counted as the cap (seconds; null
+   * without a core or residents), and jobs within reach per resident.
+   */
+  metrics: Record<string, number | null>;
   populationWithoutPathToCore: number;
 }
 
@@ -44,8 +46,7 @@ export interface AreaReport {
   baseline: AreaMetrics;
   scenario?: AreaMetrics;
   delta?: {
-    meanTimeToCore: number | null;
-    jobsWithin: number[];
+    metrics: Record<string, number | null>;
     peopleGaining: PeopleChanging[];
     peopleLosing: PeopleChanging[];
   };
@@ -118,8 +119,7 @@ function areaMetrics(table: ZoneMetricsTable, weights: ZoneWeights, options: Sum
   const s = summarize(table, weights, options);
   return {
     population: s.population,
-    meanTimeToCore: s.meanTimeToCore,
-    jobsWithin: s.jobsWithin,
+    metrics: s.metrics,
     populationWithoutPathToCore: s.populationWithoutPathToCore,
   };
 }
@@ -133,11 +133,13 @@ export function areaReports(
   weights: ZoneWeights,
   options: SummaryOptions,
   baseline: ZoneMetricsTable,
-  scenario?: { table: ZoneMetricsTable; deltas: ZoneDeltas },
+  scenario?: ZoneMetricsTable,
 ): AreaReport[] {
+  // The district figures: the metrics with a key in the district breakdown.
+  const byDistrict = { ...options, metrics: options.metrics.filter((m) => m.results?.district) };
   return units.map((unit) => {
     const w = pick(weights, unit.zones);
-    const before = areaMetrics(pick(baseline, unit.zones), w, options);
+    const before = areaMetrics(pick(baseline, unit.zones), w, byDistrict);
     const out: AreaReport = {
       level: unit.level,
       id: unit.id,
@@ -147,20 +149,16 @@ export function areaReports(
       baseline: before,
     };
     if (scenario) {
-      const after = areaMetrics(pick(scenario.table, unit.zones), w, options);
+      const after = areaMetrics(pick(scenario, unit.zones), w, byDistrict);
       const { gaining, losing } = peopleChanging(
-        { base: baseline, scen: scenario.table },
+        { base: baseline, scen: scenario },
         weights.population,
         undefined,
         unit.zones,
       );
       out.scenario = after;
       out.delta = {
-        meanTimeToCore:
-          before.meanTimeToCore === null || after.meanTimeToCore === null
-            ? null
-            : after.meanTimeToCore - before.meanTimeToCore,
-        jobsWithin: before.jobsWithin.map((x, k) => after.jobsWithin[k]! - x),
+        metrics: metricChanges(before.metrics, after.metrics),
         peopleGaining: gaining,
         peopleLosing: losing,
       };

@@ -1,7 +1,7 @@
 import { compareSummaries, type DeltaSummary, type ZoneDeltas, zoneDeltas } from './comparison';
 import { type AreaReport, type AreaUnit, areaReports } from './districts';
 import type { ZoneMetricsTable } from './originMetrics';
-import { type Summary, type SummaryOptions, summarize, type ZoneWeights } from './summary';
+import { type Summary, type SummaryOptions, summarised, summarize, type ZoneWeights } from './summary';
 
 export interface ScenarioMetrics {
   table: ZoneMetricsTable;
@@ -30,23 +30,21 @@ export function buildReport(
   };
   if (scenario) {
     const summary = summarize(scenario, weights, options);
-    const zones = zoneDeltas(baseline, scenario, options.capSeconds);
+    const metrics = summarised(options.metrics);
+    const zones = zoneDeltas(metrics, baseline, scenario, options.capSeconds);
     report.scenario = { table: scenario, summary };
     report.delta = {
       zones,
-      summary: compareSummaries(report.baseline.summary, summary, zones, weights, {
-        base: baseline,
-        scen: scenario,
-      }),
+      summary: compareSummaries(
+        report.baseline.summary,
+        summary,
+        zones,
+        weights,
+        { base: baseline, scen: scenario },
+        { metrics },
+      ),
     };
   }
-  if (areas.length > 0)
-    report.areas = areaReports(
-      areas,
-      weights,
-      options,
-      baseline,
-      scenario && report.delta && { table: scenario, deltas: report.delta.zones },
-    );
+  if (areas.length > 0) report.areas = areaReports(areas, weights, options, baseline, scenario);
   return report;
 }

@@ -17,7 +17,9 @@ import { Settings } from './panels/Settings';
 import { Summary } from './panels/Summary';
 import { captureSide } from './report/capture';
 import { ReportView } from './report/Report';
-import { activeScenario, comparison, lang, layout, metric, network, selectedZone } from './state/store';
+import { currentMetric } from './state/metrics';
+import { viewLabel } from './state/sides';
+import { activeScenario, comparison, lang, layout, network, selectedZone } from './state/store';
 
 /**
  * One map, or two side by side or with a swipe. The first map is the same map in every layout and view
@@ -31,8 +33,8 @@ function Maps() {
   const first = captureSide.value ?? (l === 'single' ? singleSide.value : 'before');
   return (
     <div class={`maps ${l}`} style={l === 'swipe' ? { '--swipe': `${swipe.value}%` } : undefined}>
-      <MapView key="primary" side={first} primary label={t(`view.${first}`)} />
-      {compare && <MapView key="second" side="after" label={t('view.after')} hidden={l === 'single'} />}
+      <MapView key="primary" side={first} primary label={viewLabel(first)} />
+      {compare && <MapView key="second" side="after" label={viewLabel('after')} hidden={l === 'single'} />}
       {l === 'swipe' && (
         <input
           class="swipe-handle"
@@ -89,7 +91,7 @@ export function App() {
       <aside class="left">
         <Controls />
         <Legend side={side} />
-        {metric.value === 'time-from-zone' && selectedZone.value === null && (
+        {currentMetric.value.source.kind === 'isochrone' && selectedZone.value === null && (
           <p class="hint panel">{t('metric.pickZone')}</p>
         )}
         <Summary />

@@ -8,7 +8,7 @@ import { DEFAULT_NETWORK } from './data/bundled';
 import { bundledNetwork, openBundledNetwork } from './data/load';
 import { restoreSettings } from './panels/Settings';
 import { startExploreRules } from './state/explore';
-import { destinationZone, network, scenarioId, scenarios, selectedZone } from './state/store';
+import { beforeId, destinationZone, network, scenarioId, scenarios, selectedZone } from './state/store';
 import { readUrl, writeUrlOnChange } from './state/url';
 
 async function start(): Promise<void> {
@@ -21,8 +21,9 @@ async function start(): Promise<void> {
   if (entry && (await openBundledNetwork(entry))) {
     const zones = network.value!.network.zones;
     const index = (id?: string) => (id === undefined ? -1 : zones.findIndex((z) => z.id === id));
-    if (wanted.scenario && scenarios.value.some((s) => s.id === wanted.scenario))
-      scenarioId.value = wanted.scenario;
+    const known = (id?: string) => id !== undefined && scenarios.value.some((s) => s.id === id);
+    if (known(wanted.scenario)) scenarioId.value = wanted.scenario!;
+    if (known(wanted.before)) beforeId.value = wanted.before!;
     if (index(wanted.zone) >= 0) selectedZone.value = index(wanted.zone);
     if (index(wanted.destination) >= 0) destinationZone.value = index(wanted.destination);
   }

@@ -1,4 +1,5 @@
 import { resolveAssumptions } from '../domain/assumptions';
+import { metricsFor } from '../domain/metrics';
 import type { Network } from '../domain/network';
 import { coreZoneIds } from '../domain/network';
 import type { Scenario } from '../domain/scenario';
@@ -13,7 +14,11 @@ import { scatterMetrics } from './metricColumns';
 import type { Progress, RoutingPool, RowBlock, RowsOptions, RowsResult } from './pool';
 import type { GraphStats, ModelNetwork, RowArrays, RowField } from './protocol';
 
-/** The two sides of a comparison; the baseline is the empty scenario. */
+/**
+ * The two sides of a comparison: `baseline` is the before side (the network as given — the empty
+ * scenario — unless a comparison names another scenario there), `scenario` the after side. The names
+ * are those of the results document and the matrices.
+ */
 export type Side = 'baseline' | 'scenario';
 
 /** Rows streamed out of a run as the workers compute them; the analysis keeps none of them. */
@@ -30,8 +35,10 @@ export interface CompareRequest {
   network: Network;
   /** Identifies this network's content (e.g. its checksum); graphs are cached under it. */
   networkKey: string;
-  /** null: the baseline alone. */
+  /** The after side; null: the before side alone. */
   scenario: Scenario | null;
+  /** The before side: another scenario to compare with (scenario A vs B); null or absent: the baseline. */
+  before?: Scenario | null;
   period: string;
   /**
    * Keep the full travel-time matrix: float32 seconds, zone order, origins × zones (4 bytes a cell, the
@@ -46,7 +53,7 @@ export interface CompareRequest {
   signal?: AbortSignal;
 }
 
-export type IsochroneRequest = Omit<CompareRequest, 'matrix' | 'sink' | 'areas' | 'onProgress'>;
+export type IsochroneRequest = Omit<CompareRequest, 'matrix' | 'sink' | 'areas' | 'onProgress' | 'before'>;
 
 /** Isochrone rows kept (a JJJ row is 38 kB): enough for the zones hovered and clicked in a while. */
 const ISOCHRONE_ROWS = 128;
@@ -94,14 +101,31 @@ export function scenarioKey(scenario: Scenario | null): string {
   return key;
 }
 
-/** The sides a comparison of `scenario` computes (a scenario that changes nothing is the baseline alone). */
-export function sidesOf(scenario: Scenario | null): Side[] {
-  return scenario && scenarioKey(scenario) !== 'baseline' ? ['baseline', 'scenario'] : ['baseline'];
+/**
+ * The sides a comparison of `scenario` with `before` (default: the baseline) computes, each with its
+ * scenario: an after side that changes nothing from the before side is the before side alone.
+ */
+export function sideScenarios(
+  scenario: Scenario | null,
+  before: Scenario | null = null,
+): [Side, Scenario | null][] {
+  return scenario && scenarioKey(scenario) !== scenarioKey(before)
+    ? [
+        ['baseline', before],
+        ['scenario', scenario],
+      ]
+    : [['baseline', before]];
+}
+
+/** The sides a comparison computes (sideScenarios without the scenarios). */
+export function sidesOf(scenario: Scenario | null, before: Scenario | null = null): Side[] {
+  return sideScenarios(scenario, before).map(([side]) => side);
 }
 
 /**
- * Baseline and scenario through one code path: a scenario is a key, the baseline is the empty scenario.
- * Graphs are built in workers; baseline rows are cached, so switching scenarios computes only the scenario.
+ * Any two scenarios through one code path: a scenario is a key, the baseline is the empty scenario, and a
+ * comparison is a before and an after scenario (baseline before by default). Graphs are built in workers;
+ * rows are cached by scenario, so switching one side computes only that side.
  */
 export class Analysis {
   private readonly modelNetworks = new WeakMap<Network, ModelNetwork>();
@@ -134,12 +158,12 @@ export class Analysis {
     return this.sides(request, origins);
   }
 
-  /** Baseline and (when it changes anything) scenario, computed at once; progress summed over both. */
+  /**
+   * The before side and (when it differs) the after side, computed at once; progress summed over both.
+   * One code path whatever the sides are: each is a scenario, the baseline the empty one.
+   */
   private async sides(request: CompareRequest, origins?: Int32Array): Promise<ShardRuns> {
-    const sides = sidesOf(request.scenario).map((side): [Side, Scenario | null] => [
-      side,
-      side === 'baseline' ? null : request.scenario,
-    ]);
+    const sides = sideScenarios(request.scenario, request.before ?? null);
     // Every graph first, then rows: no build runs beside the rows (building holds a graph as objects, the
     // most memory a run needs) and with isolated builds none runs beside another either.
     const cacheable = !origins && !request.matrix && !request.sink;
@@ -376,6 +400,7 @@ export function reportFor(
     capSeconds: a.metrics.timeCapMinutes * 60,
     circleSeconds: a.metrics.commuteCircleMinutes * 60,
     hasCore: coreZoneIds(network).length > 0,
+    metrics: metricsFor(a.metrics),
   };
   return buildReport(weights, options, baseline, scenario, areas);
 }

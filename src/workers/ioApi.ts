@@ -7,7 +7,9 @@ import { formatReport, gtfsInputFromFiles, type ImportOptions, importGtfs } from
 import type { ImportReport } from '../io/gtfs/report';
 import { loadNetwork, type NetworkSource, serializeNetwork } from '../io/network';
 import type { LoadResult } from '../io/result';
+import { checkResults } from '../io/results';
 import { loadScenarioFor } from '../io/scenario';
+import type { ResultsDocument } from '../io/schema/results';
 
 export interface LoadedNetwork {
   network: Network;
@@ -34,10 +36,12 @@ export interface IoApi {
    */
   importGtfs(
     files: File[],
-    options: Pick<ImportOptions, 'routeTypes' | 'date'>,
+    options: Pick<ImportOptions, 'routeTypes' | 'date' | 'keepBuses'>,
     onProgress?: (fraction: number, stage: string) => void,
   ): Promise<GtfsImport>;
   cancelGtfs(): Promise<void>;
+  /** A results document against its schema (io/results.ts checkResults), off the page's thread. */
+  checkResults(doc: ResultsDocument): Promise<Issue[]>;
 }
 
 export type GtfsImport =
@@ -88,6 +92,9 @@ export function createIoApi(): IoApi {
     },
     async cancelGtfs() {
       gtfsController?.abort();
+    },
+    async checkResults(doc) {
+      return checkResults(doc);
     },
     async loadNetwork(source) {
       const result = loadNetwork(source);

@@ -68,17 +68,22 @@ export function matrixLayout(
   };
 }
 
-/** What the matrices are of, as root attributes: the inputs (by checksum), the period, the engine. */
+/**
+ * What the matrices are of, as root attributes: the inputs (by checksum), the two scenarios compared
+ * (the before side's only when it is not the baseline), the period, the engine.
+ */
 export function matrixAttributes(input: {
   network: Network;
   networkKey: string;
   scenario: Scenario | null;
+  before?: Scenario | null;
   period: string;
 }): OmxAttributes {
   return {
     generator: `commuteshed ${ENGINE_VERSION}`,
     network: input.network.id,
     networkChecksum: input.networkKey,
+    ...(input.before && { before: input.before.id, beforeKey: scenarioKey(input.before) }),
     ...(input.scenario && { scenario: input.scenario.id, scenarioKey: scenarioKey(input.scenario) }),
     period: input.period,
   };

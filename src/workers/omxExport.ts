@@ -10,6 +10,8 @@ export interface OmxExportRequest {
   network: Network;
   networkKey: string;
   scenario: Scenario | null;
+  /** The before side (scenario A vs B); null or absent: the baseline. */
+  before?: Scenario | null;
   period: string;
   signal?: AbortSignal;
   onProgress?: (p: Progress) => void;
@@ -31,7 +33,11 @@ export async function exportOmx(analysis: Analysis, request: OmxExportRequest): 
   const guard = <T>(p: Promise<T>) => Promise.race([p, failed]);
   try {
     const zones = request.network.zones.map((z) => z.id);
-    await guard(api.create(matrixLayout(zones, sidesOf(request.scenario), matrixAttributes(request))));
+    await guard(
+      api.create(
+        matrixLayout(zones, sidesOf(request.scenario, request.before ?? null), matrixAttributes(request)),
+      ),
+    );
     const { signal, onProgress, ...run } = request;
     await analysis.compare({
       ...run,

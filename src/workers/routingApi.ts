@@ -1,6 +1,7 @@
 import { transfer } from 'comlink';
 import { applyScenario } from '../domain/applyScenario';
 import { resolveAssumptions } from '../domain/assumptions';
+import { accessibilityThresholds } from '../domain/metrics';
 import { coreZoneIds } from '../domain/network';
 import { Router } from '../engine/router';
 import { StationRows } from '../engine/stationRows';
@@ -34,10 +35,7 @@ export function metricContext(network: ModelNetwork): MetricContext {
   return {
     jobs: Float64Array.from(network.zones, (z) => z.jobs),
     core: Int32Array.from(coreZoneIds(network), (id) => index.get(id)!),
-    thresholds: Float64Array.from(
-      [...a.metrics.accessibilityMinutes].sort((x, y) => x - y),
-      (m) => m * 60,
-    ),
+    thresholds: Float64Array.from(accessibilityThresholds(a.metrics), (m) => m * 60),
     cap: a.metrics.timeCapMinutes * 60,
   };
 }

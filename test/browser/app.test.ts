@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { metricOf } from '../../src/domain/metrics';
 import { loadNetwork } from '../../src/io/network';
 import { unwrap } from '../../src/io/result';
 import type { ResultsDocument } from '../../src/io/schema/results';
@@ -119,10 +120,10 @@ describe('the app on the toy network', () => {
     const cell = (row: string, col: number) =>
       page.getAttribute(`[data-testid="summary-${row}"] td:nth-of-type(${col})`, 'data-value');
     const s = doc.summary;
-    expect(Number(await cell('meanTimeToCore', 1))).toBe(s.baseline.meanTimeToCoreMinutes);
-    expect(Number(await cell('meanTimeToCore', 2))).toBe(s.scenario!.meanTimeToCoreMinutes);
-    expect(Number(await cell('meanTimeToCore', 3))).toBe(s.delta!.meanTimeToCoreMinutes);
-    expect(Number(await cell('jobs60', 3))).toBe(s.delta!.jobsWithin['60']);
+    expect(Number(await cell('time-to-core', 1))).toBe(s.baseline.meanTimeToCoreMinutes);
+    expect(Number(await cell('time-to-core', 2))).toBe(s.scenario!.meanTimeToCoreMinutes);
+    expect(Number(await cell('time-to-core', 3))).toBe(s.delta!.meanTimeToCoreMinutes);
+    expect(Number(await cell('jobs-60', 3))).toBe(s.delta!.jobsWithin['60']);
     expect(Number(await cell('circlePopulation', 2))).toBe(s.scenario!.commuteCircle.population);
     expect(Number(await cell('gaining5', 3))).toBe(s.delta!.peopleGaining['5']);
     expect(Number(await cell('gaining10', 3))).toBe(s.delta!.peopleGaining['10']);
@@ -130,7 +131,7 @@ describe('the app on the toy network', () => {
 
     // Difference map: each zone's class is the class of the headless per-zone delta; a zone with no
     // path before or after is shown as "no path" rather than "no change".
-    const scale = scaleFor('time-to-core', 'difference');
+    const scale = scaleFor(metricOf('time-to-core')!, 'difference');
     const expected = doc.zones.map((z) =>
       z.baseline.timeToCoreMinutes === null && z.scenario!.timeToCoreMinutes === null
         ? NO_PATH

@@ -42,7 +42,7 @@ const NEW: [number, number][] = [
 const stops = () => page.locator('[data-testid="stops"] > li');
 /** The change in the mean time to the core as the summary holds it (its data value: minutes to 0.01). */
 const meanTimeChange = async () =>
-  Number(await page.locator('[data-testid="summary-meanTimeToCore"] td').nth(2).getAttribute('data-value'));
+  Number(await page.locator('[data-testid="summary-time-to-core"] td').nth(2).getAttribute('data-value'));
 /** A new stop's position as the list shows it. */
 const position = async (k: number) =>
   (await page.textContent(`[data-testid="stops-${k}-position"]`))!.split(', ').map(Number) as [

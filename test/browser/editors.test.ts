@@ -48,7 +48,7 @@ async function clickMap(coord: [number, number]): Promise<void> {
  * better). A scenario with nothing enabled is computed as the baseline and shown as the baseline alone.
  */
 async function meanTime(): Promise<{ before: number; after: number; change: number; shown: boolean }> {
-  const cells = page.locator('[data-testid="summary-meanTimeToCore"] td');
+  const cells = page.locator('[data-testid="summary-time-to-core"] td');
   const value = async (k: number) => Number(await cells.nth(k).getAttribute('data-value'));
   const before = await value(0);
   if ((await cells.count()) === 1) return { before, after: before, change: 0, shown: false };

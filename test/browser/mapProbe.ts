@@ -8,6 +8,20 @@ export interface ZoneSample {
   rgb: [number, number, number] | null;
 }
 
+/** Page pixel of a [lon, lat] on the map showing `side`. */
+export async function pixelOf(
+  page: Page,
+  side: string,
+  at: [number, number],
+): Promise<{ x: number; y: number }> {
+  const box = (await page.locator(`[data-testid="map-${side}"] canvas`).boundingBox())!;
+  const p = await page.evaluate(
+    ({ side, at }) => window.__commuteshed!.maps[side]!.project(at as [number, number]),
+    { side, at },
+  );
+  return { x: box.x + p.x, y: box.y + p.y };
+}
+
 /**
  * For each zone: its class on the map of `side`, and the colour actually rendered at its centroid (read
  * back from the WebGL canvas), where no line, station or outline is drawn over it.

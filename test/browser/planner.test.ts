@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { metricOf } from '../../src/domain/metrics';
 import { loadNetwork } from '../../src/io/network';
 import { unwrap } from '../../src/io/result';
 import type { ResultsDocument } from '../../src/io/schema/results';
 import { classify, NO_PATH, scaleFor } from '../../src/ui/map/classes';
 import { simulate } from '../support/headless';
-import { sampleZones } from './mapProbe';
+import { pixelOf, sampleZones } from './mapProbe';
 import { launch, openApp, screenshot, waitForMapsIdle, waitForResults } from './support';
 
 /**
@@ -30,16 +31,6 @@ afterAll(async () => {
   await browser?.close();
   console.log('planner timings (ms):', timings);
 });
-
-/** Page pixel of a [lon, lat] on the map showing `side`. */
-async function pixelOf(page: Page, side: string, at: [number, number]): Promise<{ x: number; y: number }> {
-  const box = (await page.locator(`[data-testid="map-${side}"] canvas`).boundingBox())!;
-  const p = await page.evaluate(
-    ({ side, at }) => window.__commuteshed!.maps[side]!.project(at as [number, number]),
-    { side, at },
-  );
-  return { x: box.x + p.x, y: box.y + p.y };
-}
 
 /** The map's camera, to compare before and after a switch. */
 const camera = (page: Page, side: string) =>
@@ -220,7 +211,7 @@ describe('legends', () => {
     await page.waitForSelector('[data-testid="map-difference"][data-ready="yes"]');
     await waitForMapsIdle(page);
     const baseline = Float64Array.from(doc.zones, (z) => z.baseline.jobsWithin['45']!);
-    const scale = scaleFor('jobs-45', 'difference', baseline);
+    const scale = scaleFor(metricOf('jobs-45')!, 'difference', baseline);
     const neutral = scale.colors.indexOf('#f7f7f7');
     const deltas = doc.zones.map((z) => z.delta!.jobsWithin['45']!);
     const expected = deltas.map((d) => classify(d, scale));
@@ -253,7 +244,7 @@ describe('legends', () => {
       items.map((li) => li.textContent!.trim()),
     );
     // The classes the unit tests pin (classes.test.ts), past 90 min, then "No path".
-    expect(labels).toEqual([...scaleFor('time-to-core', 'before').labels, 'No path']);
+    expect(labels).toEqual([...scaleFor(metricOf('time-to-core')!, 'before').labels, 'No path']);
     expect(labels).toContain('120–150 min');
     expect(errors).toEqual([]);
   });

@@ -193,8 +193,8 @@ describe('district table', () => {
     expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
     expect(await table.locator('th[aria-sort="ascending"]').count()).toBe(1);
     // The change in time to the core, quickest first: Pinggu, which Line 22 reaches.
-    await page.click('[data-testid="sort-time-delta"]');
-    await page.click('[data-testid="sort-time-delta"]');
+    await page.click('[data-testid="sort-time-to-core-delta"]');
+    await page.click('[data-testid="sort-time-to-core-delta"]');
     expect(await rows.first().getAttribute('data-id')).toBe('110117');
     await screenshot(page, 'report-jjj-district-table');
 

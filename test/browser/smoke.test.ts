@@ -13,7 +13,7 @@ afterAll(async () => {
 it('opens on a network, paints the commute map and the summary, without console errors', async () => {
   const { page, errors } = await openApp(browser, '?network=toy');
   await waitForResults(page);
-  expect(await page.textContent('[data-testid="summary-meanTimeToCore"] td')).toMatch(/^\d+(\.\d)?$/);
+  expect(await page.textContent('[data-testid="summary-time-to-core"] td')).toMatch(/^\d+(\.\d)?$/);
   expect(await page.locator('[data-testid="legend-before"] li').count()).toBeGreaterThan(5);
   await screenshot(page, 'smoke-toy');
   expect(errors).toEqual([]);

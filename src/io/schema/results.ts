@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { TRIP_MODES, type TripMode } from '../../domain/modes';
 import { id, localizedName } from './common';
 import { demandResultsSchema } from './demandResults';
+import { figureShape } from './figures';
 import { assumptionsSchema } from './network';
 import { scenarioSchema } from './scenario';
 
@@ -9,14 +10,8 @@ import { scenarioSchema } from './scenario';
 // counts ≥ 0), so a document that breaks them is a bug, and the CLI refuses to write it.
 const count = z.number().min(0).describe('People or jobs, ≥ 0.');
 const zoneCount = z.int().min(0);
-const change = z.number().describe('Scenario − baseline (finite; negative = fewer or quicker).');
-const minutes = z.number().describe('Minutes (a change: scenario − baseline).');
-const nullableMinutes = z
-  .number()
-  .min(0)
-  .nullable()
-  .describe('Minutes, ≥ 0; null when there is no path (or no core).');
-const nullableChange = z.number().nullable().describe('Minutes, scenario − baseline; null without a core.');
+const change = z.number().describe('After − before (finite; negative = fewer or quicker).');
+const minutes = z.number().describe('Minutes (a change: after − before).');
 const tripMode = z
   .enum(TRIP_MODES)
   .nullable()
@@ -24,20 +19,12 @@ const tripMode = z
 const byMode = z
   .strictObject(Object.fromEntries(TRIP_MODES.map((m) => [m, count])) as Record<TripMode, typeof count>)
   .describe('People by how their trip to the core travels.');
-const byThreshold = z
-  .record(z.string(), count)
-  .describe('Jobs per threshold in minutes, e.g. {"30": 12000, "45": …}.');
-const changeByThreshold = z
-  .record(z.string(), change)
-  .describe('Change in jobs per threshold in minutes, scenario − baseline.');
 
 const summary = z.strictObject({
   zones: zoneCount,
   population: count,
   jobs: count,
-  meanTimeToCoreMinutes: nullableMinutes,
-  meanTimeToJobsMinutes: nullableMinutes,
-  jobsWithin: byThreshold,
+  ...figureShape('summary', 'value'),
   commuteCircle: z.strictObject({ zones: zoneCount, population: count, jobs: count }),
   populationWithoutPathToCore: count,
   modeToCore: byMode.optional(),
@@ -45,9 +32,7 @@ const summary = z.strictObject({
 });
 
 const deltaSummary = z.strictObject({
-  meanTimeToCoreMinutes: nullableChange,
-  meanTimeToJobsMinutes: nullableChange,
-  jobsWithin: changeByThreshold,
+  ...figureShape('summary', 'change'),
   commuteCircle: z.strictObject({ zones: z.int(), population: change, jobs: change }),
   peopleGaining: z
     .record(z.string(), count)
@@ -70,33 +55,31 @@ const deltaSummary = z.strictObject({
   modeSwitches: z
     .array(z.strictObject({ from: tripMode, to: tripMode, population: count }))
     .optional()
-    .describe('People whose trip to the core changes mode, baseline → scenario.'),
+    .describe('People whose trip to the core changes mode, before → after.'),
   zonesChanged: zoneCount,
   topGainers: z.array(z.strictObject({ zone: id, timeToCoreMinutes: minutes, population: count })),
 });
 
 const zoneMetrics = z.strictObject({
-  timeToCoreMinutes: nullableMinutes,
+  ...figureShape('zone', 'value'),
   modeToCore: tripMode.optional(),
-  meanTimeToJobsMinutes: nullableMinutes,
-  jobsWithin: byThreshold,
   inCommuteCircle: z.boolean(),
-  commuteMinutes: nullableMinutes
+  commuteMinutes: z
+    .number()
+    .min(0)
+    .nullable()
     .optional()
     .describe('With demand: mean one-way commute of the zone’s resident workers (an estimate); null: none.'),
 });
 
 const zoneDelta = z.strictObject({
-  timeToCoreMinutes: minutes.describe('Scenario − baseline, unreachable counted as the time cap.'),
-  meanTimeToJobsMinutes: minutes,
-  jobsWithin: changeByThreshold,
+  ...figureShape('zone', 'zoneChange'),
   commuteMinutes: z.number().nullable().optional().describe('With demand: scenario − baseline, minutes.'),
 });
 
 const areaMetrics = z.strictObject({
   population: count,
-  meanTimeToCoreMinutes: nullableMinutes,
-  jobsWithin: byThreshold,
+  ...figureShape('district', 'value'),
   populationWithoutPathToCore: count,
 });
 
@@ -110,8 +93,7 @@ const area = z.strictObject({
   scenario: areaMetrics.optional(),
   delta: z
     .strictObject({
-      meanTimeToCoreMinutes: nullableChange,
-      jobsWithin: changeByThreshold,
+      ...figureShape('district', 'change'),
       peopleGaining: z.record(z.string(), count),
       peopleLosing: z.record(z.string(), count),
     })
@@ -145,7 +127,14 @@ export const resultsSchema = z
         })
         .optional(),
     }),
-    scenario: scenarioSchema.nullable(),
+    before: scenarioSchema
+      .optional()
+      .describe(
+        'The scenario on the before side (summary.baseline, zones[].baseline, districts[].baseline, matrix.baseline) when two scenarios are compared; absent: the network as given (the baseline).',
+      ),
+    scenario: scenarioSchema
+      .nullable()
+      .describe('The scenario on the after side; null: the before side alone.'),
     period: z.strictObject({ id, name: localizedName, start: z.string(), end: z.string() }),
     assumptions: assumptionsSchema,
     core: z.array(z.strictObject({ id, name: localizedName, zones: z.array(id) })),
@@ -183,7 +172,7 @@ export const resultsSchema = z
       .optional(),
   })
   .describe(
-    'Commuteshed results: per-zone commute metrics for a baseline and optionally a scenario (commuteshed.results/1).',
+    'Commuteshed results: per-zone commute metrics for the before side (the baseline, or a scenario named in `before`) and optionally a scenario after (commuteshed.results/1).',
   );
 
 export type ResultsDocument = z.infer<typeof resultsSchema>;

@@ -1,10 +1,12 @@
 import { effect, untracked } from '@preact/signals';
+import { ZONE_METRIC } from '../../domain/metrics';
 import type { Scenario } from '../../domain/scenario';
 import { buildResults } from '../../io/results';
 import { isCancelled } from '../../workers/errors';
 import { areas } from '../data/areas';
 import { errorText } from '../data/failure';
 import {
+  beforeNetwork,
   comparison,
   computeError,
   destinationZone,
@@ -22,11 +24,13 @@ import { engine } from './engine';
 import { timing } from './timing';
 
 /**
- * The scenario computed: the active one as it applies (modifications still being made left out); one that
- * does not apply is shown as its errors, and the comparison falls back to the baseline.
+ * The two scenarios computed, before and after: the active one as it applies (modifications still being
+ * made left out) after the one compared with (the baseline unless another is picked). An active scenario
+ * that does not apply is shown as its errors, and the comparison falls back to the baseline alone.
  */
-function runnable(): Scenario | null {
-  return scenarioNetwork.value?.scenario ?? null;
+function runnable(): { before: Scenario | null; after: Scenario | null } {
+  const after = scenarioNetwork.value?.scenario ?? null;
+  return { before: after ? (beforeNetwork.value?.scenario ?? null) : null, after };
 }
 
 /**
@@ -38,7 +42,7 @@ export function startController(): void {
 
   effect(() => {
     const loaded = network.value;
-    const scenario = runnable();
+    const { before, after: scenario } = runnable();
     const p = period.value;
     const units = areas.value;
     controller?.abort();
@@ -57,6 +61,7 @@ export function startController(): void {
         network: loaded.network,
         networkKey: loaded.checksum,
         scenario,
+        before,
         period: p,
         areas: units,
         signal: mine.signal,
@@ -71,6 +76,7 @@ export function startController(): void {
           network: loaded.network,
           checksum: loaded.checksum,
           scenario,
+          before,
           period: p,
           report: result.report,
           generatedAt: new Date(),
@@ -78,6 +84,7 @@ export function startController(): void {
         });
         comparison.value = {
           scenario,
+          before,
           report: result.report,
           doc,
           seconds,
@@ -98,7 +105,7 @@ export function startController(): void {
   effect(() => {
     const loaded = network.value;
     const zone = selectedZone.value;
-    const scenario = runnable();
+    const { before, after: scenario } = runnable();
     const p = period.value;
     const token = ++isoToken;
     if (!loaded || zone === null) {
@@ -113,11 +120,11 @@ export function startController(): void {
     };
     // Rows fetched while the zone was hovered are shown at once: the colours go into the frame the map
     // draws for the click itself.
-    const known = engine().knownIsochrone({ ...request, scenario: null }, zone);
+    const known = engine().knownIsochrone({ ...request, scenario: before }, zone);
     const knownAfter = scenario ? engine().knownIsochrone({ ...request, scenario }, zone) : undefined;
     if (known && (!scenario || knownAfter)) return show(known, knownAfter);
     Promise.all([
-      engine().isochrone({ ...request, scenario: null }, zone),
+      engine().isochrone({ ...request, scenario: before }, zone),
       scenario ? engine().isochrone({ ...request, scenario }, zone) : Promise.resolve(undefined),
     ])
       .then(([baseline, after]) => {
@@ -133,10 +140,10 @@ export function startController(): void {
   effect(() => {
     const zone = hoveredZone.value;
     const loaded = network.peek();
-    if (zone === null || !loaded || metric.peek() !== 'time-from-zone' || progress.peek()) return;
-    const scenario = untracked(runnable);
+    if (zone === null || !loaded || metric.peek() !== ZONE_METRIC || progress.peek()) return;
+    const { before, after: scenario } = untracked(runnable);
     const request = { network: loaded.network, networkKey: loaded.checksum, period: period.peek() };
-    engine().prefetchIsochrone({ ...request, scenario: null }, zone);
+    engine().prefetchIsochrone({ ...request, scenario: before }, zone);
     if (scenario) engine().prefetchIsochrone({ ...request, scenario }, zone);
   });
 
@@ -146,7 +153,7 @@ export function startController(): void {
     const loaded = network.value;
     const o = selectedZone.value;
     const d = destinationZone.value;
-    const scenario = runnable();
+    const { before, after: scenario } = runnable();
     const p = period.value;
     const token = ++tripToken;
     if (!loaded || o === null || d === null) {
@@ -155,7 +162,7 @@ export function startController(): void {
     }
     const request = { network: loaded.network, networkKey: loaded.checksum, period: p };
     Promise.all([
-      engine().trip({ ...request, scenario: null }, o, d),
+      engine().trip({ ...request, scenario: before }, o, d),
       scenario ? engine().trip({ ...request, scenario }, o, d) : Promise.resolve(undefined),
     ])
       .then(([baseline, after]) => {

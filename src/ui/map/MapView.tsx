@@ -19,8 +19,8 @@ import {
   layerVisible,
   mapMode,
   network,
-  scenarioNetwork,
   selectedZone,
+  sideNetwork,
   trips,
 } from '../state/store';
 import { BASEMAP_TIMEOUT_MS, basemapFailed, basemapLoaded, styleFor } from './basemap';
@@ -206,14 +206,15 @@ export function MapView({ side, primary = false, label, hidden = false }: MapVie
     if (m && base) geo(m, 'zones', zoneFeatures(base));
   });
 
-  // The network drawn: the scenario's on the after and difference sides, changes highlighted.
+  // The network drawn: the before side's (the baseline or the scenario compared with) on the before map,
+  // the scenario's on the after and difference maps with what differs from the before side highlighted.
   useSignalEffect(() => {
     const m = live.value;
-    const base = network.value?.network;
     const s = shown.value;
-    if (!m || !base) return;
-    const drawn: Network = s === 'before' ? base : (scenarioNetwork.value?.network ?? base);
-    geo(m, 'lines', lineFeatures(drawn, s === 'before' ? undefined : base, lang.value));
+    const before = sideNetwork('before');
+    if (!m || !before) return;
+    const drawn = sideNetwork(s)!;
+    geo(m, 'lines', lineFeatures(drawn, s === 'before' ? undefined : before, lang.value));
     geo(m, 'stations', stationFeatures(drawn, lang.value));
   });
 
@@ -324,7 +325,7 @@ export function MapView({ side, primary = false, label, hidden = false }: MapVie
     if (!m || !n) return;
     const trip = trips.value;
     const leg = s === 'before' ? trip?.baseline : (trip?.scenario ?? trip?.baseline);
-    geo(m, 'route', routeFeatures(leg, s === 'before' ? n : (scenarioNetwork.value?.network ?? n)));
+    geo(m, 'route', routeFeatures(leg, sideNetwork(s) ?? n));
   });
 
   useSignalEffect(() => {

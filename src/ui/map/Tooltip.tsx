@@ -1,10 +1,12 @@
 import { type Signal, useSignal } from '@preact/signals';
 import type * as maplibregl from 'maplibre-gl';
+import { LAYERS } from '../../domain/layer';
 import { type Language, nameIn } from '../../domain/names';
 import type { Network } from '../../domain/network';
 import { t } from '../i18n';
 import '../panels/strings';
-import { lang, metric, network, scenarioNetwork } from '../state/store';
+import { currentMetricLabel } from '../state/metrics';
+import { lang, sideNetwork } from '../state/store';
 import { formatValue } from './classes';
 import type { MapSide } from './view';
 import { sideScale, sideValues } from './view';
@@ -26,15 +28,8 @@ export interface TooltipHandle {
   hide(): void;
 }
 
-const LAYERS = [
-  'stations',
-  'lines-trunk',
-  'lines-intercity',
-  'lines-suburban',
-  'lines-metro',
-  'zones-fill',
-  'zones-point',
-];
+/** What the tooltip names, topmost first: stations, the lines of every layer (buses too), zones. */
+const HIT_LAYERS = ['stations', ...LAYERS.map((l) => `lines-${l}`), 'zones-fill', 'zones-point'];
 
 const headwayText = (seconds: number) =>
   Number.isFinite(seconds) ? `${Math.round(seconds / 60)} ${t('unit.min')}` : '—';
@@ -79,8 +74,8 @@ function zoneLines(n: Network, z: number, side: MapSide, l: Language): string[] 
   const scale = sideScale[side].value;
   const what =
     side === 'difference'
-      ? `${t(`metric.${metric.value}`)} (${t('view.difference')})`
-      : t(`metric.${metric.value}`);
+      ? `${currentMetricLabel.value} (${t('view.difference')})`
+      : currentMetricLabel.value;
   return [
     zone.name ? `${nameIn(zone.name, l)} · ${zone.id}` : `${t('tooltip.zone')} ${zone.id}`,
     `${t('tooltip.population')} ${Math.round(zone.population).toLocaleString()} · ${t('tooltip.jobs')} ${Math.round(zone.jobs).toLocaleString()}${n.zoneAttributes?.jobs.estimate ? ` (${t('tooltip.estimate')})` : ''}`,
@@ -97,7 +92,9 @@ export function useTooltip(): TooltipHandle {
       state.value = null;
     },
     show(map, e, side) {
-      const under = map.queryRenderedFeatures(e.point, { layers: LAYERS.filter((id) => map.getLayer(id)) });
+      const under = map.queryRenderedFeatures(e.point, {
+        layers: HIT_LAYERS.filter((id) => map.getLayer(id)),
+      });
       // The zone a click here would pick, even under a line or station (the tooltip names the topmost).
       const zoneFeature = under.find((u) => u.layer.id === 'zones-fill' || u.layer.id === 'zones-point');
       const zoneIndex = zoneFeature ? Number(zoneFeature.id) : null;
@@ -117,9 +114,8 @@ export function useTooltip(): TooltipHandle {
 
 export function Tooltip({ state }: { state: TooltipHandle }) {
   const s = state.state.value;
-  const base = network.value?.network;
-  if (!s || !base) return null;
-  const n = s.side === 'before' ? base : (scenarioNetwork.value?.network ?? base);
+  const n = sideNetwork(s?.side ?? 'before');
+  if (!s || !n) return null;
   const l = lang.value;
   const lines =
     s.hit.kind === 'zone'

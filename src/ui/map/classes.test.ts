@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { metricOf } from '../../domain/metrics';
 import { lang } from '../state/store';
 import { classify, formatValue, jobsFormat, NO_PATH, scaleFor } from './classes';
+
+const metric = (id: string) => metricOf(id)!;
 
 afterEach(() => {
   lang.value = 'en';
@@ -8,7 +11,7 @@ afterEach(() => {
 
 describe('time classes', () => {
   it('go on past 90 min, upper bounds included', () => {
-    const s = scaleFor('time-to-core', 'before');
+    const s = scaleFor(metric('time-to-core'), 'before');
     expect(s.labels).toEqual([
       '≤ 15 min',
       '15–30 min',
@@ -27,7 +30,7 @@ describe('time classes', () => {
 
 describe('difference classes', () => {
   it('time: quicker on the green side, an unchanged zone neutral, each side counted outward', () => {
-    const s = scaleFor('time-to-core', 'difference');
+    const s = scaleFor(metric('time-to-core'), 'difference');
     const neutral = s.colors.indexOf('#f7f7f7');
     expect(s.labels[neutral]).toBe('within ±1 min');
     // Exactly 0 and anything under a minute either way are neutral; a change of 5 min is "5–10".
@@ -43,7 +46,7 @@ describe('difference classes', () => {
   it('jobs: no change is neutral (not a gain colour), losses say fewer, gains more, each in its class', () => {
     // Baseline zone values whose 90 % quantile is 50,000: steps top = 10,000 → 200, 2,000, 5,000, 10,000.
     const baseline = Float64Array.from({ length: 100 }, (_, k) => (k < 90 ? 1000 : 50_000));
-    const s = scaleFor('jobs-45', 'difference', baseline);
+    const s = scaleFor(metric('jobs-45'), 'difference', baseline);
     const neutral = s.colors.indexOf('#f7f7f7');
     expect(classify(0, s)).toBe(neutral);
     expect(s.labels).toEqual([
@@ -67,16 +70,35 @@ describe('difference classes', () => {
   });
 });
 
+describe('tooltip values', () => {
+  it('a change that rounds to nothing reads 0, never −0.0 or +0.0; others keep their sign', () => {
+    const time = scaleFor(metric('time-to-core'), 'difference');
+    // −0.04 min rounds to −0.0 by toFixed(1): it is no change.
+    expect([-0.04, 0, 0.04, -0].map((x) => formatValue(x, time))).toEqual([
+      '0.0 min',
+      '0.0 min',
+      '0.0 min',
+      '0.0 min',
+    ]);
+    expect(formatValue(-0.05001, time)).toBe('-0.1 min');
+    expect(formatValue(2.26, time)).toBe('+2.3 min');
+    const jobs = scaleFor(metric('jobs-45'), 'difference', Float64Array.from([1000, 50_000]));
+    expect([-0.3, 0.4].map((x) => formatValue(x, jobs))).toEqual(['0 jobs', '0 jobs']);
+    expect(formatValue(1234.6, jobs)).toBe(`+${(1235).toLocaleString()} jobs`);
+    expect(formatValue(Number.POSITIVE_INFINITY, jobs)).toBe('No path');
+  });
+});
+
 describe('in Chinese', () => {
   it('labels, units and job counts read in Chinese', () => {
     lang.value = 'zh';
-    expect(scaleFor('time-to-core', 'before').labels[0]).toBe('≤ 15 分钟');
-    expect(scaleFor('time-to-core', 'difference').labels[0]).toBe('快 ≥ 20 分钟');
-    const jobs = scaleFor('jobs-45', 'difference', Float64Array.from([1000, 50_000]));
+    expect(scaleFor(metric('time-to-core'), 'before').labels[0]).toBe('≤ 15 分钟');
+    expect(scaleFor(metric('time-to-core'), 'difference').labels[0]).toBe('快 ≥ 20 分钟');
+    const jobs = scaleFor(metric('jobs-45'), 'difference', Float64Array.from([1000, 50_000]));
     expect(jobs.labels.join(' ')).not.toMatch(/[a-z]/);
     expect(jobsFormat(50_000)).toBe('5万');
     expect(jobsFormat(1_500_000)).toBe('150万');
-    expect(formatValue(12.34, scaleFor('time-to-core', 'before'))).toBe('12.3 分钟');
+    expect(formatValue(12.34, scaleFor(metric('time-to-core'), 'before'))).toBe('12.3 分钟');
   });
 
   it('English job counts in k and M', () => {

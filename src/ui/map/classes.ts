@@ -1,6 +1,7 @@
+import type { ChangeClasses, Metric, MetricUnit } from '../../domain/metrics';
 import { t } from '../i18n';
 import '../panels/strings';
-import { lang, type MetricId, type ViewMode } from '../state/store';
+import { lang, type ViewMode } from '../state/store';
 
 /**
  * A classed colour scale. Sequential: values ≤ breaks[0] get colors[0], …, above the last break the last
@@ -13,7 +14,7 @@ export interface Scale {
   colors: string[];
   /** Label of each class, e.g. "15–30 min", in the chosen language. */
   labels: string[];
-  unit: 'min' | 'jobs';
+  unit: MetricUnit;
   diverging: boolean;
 }
 
@@ -41,20 +42,21 @@ const TIME_COLORS = [
 ];
 /** Jobs reachable, few (light) to many (dark): ColorBrewer PuBu. */
 const JOBS_COLORS = ['#f1eef6', '#d0d1e6', '#a6bddb', '#74a9cf', '#2b8cbe', '#045a8d'];
+/** The colours of each palette a metric's classes name (domain/metrics.ts), one more than its breaks. */
+const PALETTES: Record<Metric['classes']['palette'], string[]> = { time: TIME_COLORS, jobs: JOBS_COLORS };
 /**
- * Change, gain (green) to loss (purple): ColorBrewer PRGn (colour-blind safe), neutral between. Time
- * changes have four gain classes (quicker) and three loss classes; job changes the mirror image.
+ * Change, gain (green) to loss (purple): ColorBrewer PRGn (colour-blind safe), neutral between: four
+ * classes of change the better way, three the worse (ChangeClasses).
  */
 const GAIN_COLORS = ['#00441b', '#1b7837', '#5aae61', '#a6dba0'];
 const NEUTRAL_COLOR = '#f7f7f7';
 const LOSS_COLORS = ['#c2a5cf', '#9970ab', '#762a83'];
 
-export const TIME_BREAKS = [15, 30, 45, 60, 75, 90, 120, 150];
-/** Minutes of change: gains of at least 1, 5, 10, 20 min; losses of at least 1, 5, 10 min. */
-const TIME_CHANGE_GAINS = [1, 5, 10, 20];
-const TIME_CHANGE_LOSSES = [1, 5, 10];
-
-const minutes = (x: number) => `${x} ${t('unit.min')}`;
+/** How a change of each unit is said: less, more, and the neutral class ("within ±1 min"). */
+const CHANGE_WORDS: Record<MetricUnit, { less: string; more: string; within: string }> = {
+  min: { less: 'class.quicker', more: 'class.slower', within: 'class.within' },
+  jobs: { less: 'class.fewerJobs', more: 'class.moreJobs', within: 'class.withinJobs' },
+};
 
 /** A round number of jobs, short: 20k, 1.5M; in Chinese by 万 (ten thousand): 2万, 150万. */
 export function jobsFormat(x: number): string {
@@ -105,58 +107,72 @@ function diverging(
   };
 }
 
+/** Numbers of a unit as class labels write them: minutes as they are, jobs short (20k, 2万). */
+const FORMATS: Record<MetricUnit, (x: number) => string> = { min: String, jobs: jobsFormat };
+
 /**
- * The scale for a metric in a view mode, labelled in the chosen language. Job scales are fixed by the
- * baseline (nice numbers at its quantiles of zone values), so before, after and side by side read the
- * same colours.
+ * The magnitudes of change a metric's difference is classed by, better and worse side: fixed, or steps
+ * of the before side's typical zone value (top = its quantile ÷ divide, rounded up to a nice number).
  */
-export function scaleFor(metric: MetricId, mode: ViewMode, baselineValues?: Float64Array): Scale {
-  const jobs = metric.startsWith('jobs-');
+function changeMagnitudes(c: ChangeClasses, beforeValues?: Float64Array) {
+  if (c.kind === 'fixed') return { better: [...c.better], worse: [...c.worse] };
+  const top = niceCeil(
+    Math.max(1, ...(beforeValues ? [quantile(beforeValues, c.quantile) / c.divide] : [1000])),
+  );
+  return { better: c.better.map((d) => top / d), worse: c.worse.map((d) => top / d) };
+}
+
+/**
+ * The scale for a metric in a view mode, labelled in the chosen language, as the metric's registry entry
+ * says (domain/metrics.ts). Quantile classes (and relative change classes) are fixed by the before side
+ * (nice numbers at its quantiles of zone values), so before, after and side by side read the same colours.
+ */
+export function scaleFor(metric: Metric, mode: ViewMode, beforeValues?: Float64Array): Scale {
+  const unit = metric.unit;
+  const format = FORMATS[unit];
   if (mode === 'difference') {
-    if (!jobs)
-      return diverging(
-        TIME_CHANGE_GAINS,
-        TIME_CHANGE_LOSSES,
-        [...GAIN_COLORS, NEUTRAL_COLOR, ...LOSS_COLORS],
-        {
-          low: sideLabels(TIME_CHANGE_GAINS, String, (r) => t('class.quicker', { range: r })),
-          neutral: t('class.within', { range: minutes(TIME_CHANGE_GAINS[0]!) }),
-          high: sideLabels(TIME_CHANGE_LOSSES, String, (r) => t('class.slower', { range: r })),
-        },
-        'min',
-      );
-    // Gains and losses of jobs in steps of the baseline's typical zone value: top/50, top/5, top/2, top.
-    const top = niceCeil(Math.max(1, ...(baselineValues ? [quantile(baselineValues, 0.9) / 5] : [1000])));
-    const gains = [top / 50, top / 5, top / 2, top];
-    const losses = gains.slice(0, 3);
-    return diverging(
-      losses,
-      gains,
-      [...[...LOSS_COLORS].reverse(), NEUTRAL_COLOR, ...[...GAIN_COLORS].reverse()],
-      {
-        low: sideLabels(losses, jobsFormat, (r) => t('class.fewerJobs', { range: r })),
-        neutral: t('class.withinJobs', { range: jobsFormat(gains[0]!) }),
-        high: sideLabels(gains, jobsFormat, (r) => t('class.moreJobs', { range: r })),
-      },
-      'jobs',
-    );
+    const { better, worse } = changeMagnitudes(metric.change, beforeValues);
+    const words = CHANGE_WORDS[unit];
+    const say = (key: string) => (r: string) => t(key, { range: r });
+    const neutral = t(words.within, {
+      range: unit === 'min' ? `${better[0]} ${t('unit.min')}` : format(better[0]!),
+    });
+    // Below zero is less, above more: for a metric where lower is better, less is the gain (green).
+    return metric.better === 'lower'
+      ? diverging(
+          better,
+          worse,
+          [...GAIN_COLORS, NEUTRAL_COLOR, ...LOSS_COLORS],
+          {
+            low: sideLabels(better, format, say(words.less)),
+            neutral,
+            high: sideLabels(worse, format, say(words.more)),
+          },
+          unit,
+        )
+      : diverging(
+          worse,
+          better,
+          [...[...LOSS_COLORS].reverse(), NEUTRAL_COLOR, ...[...GAIN_COLORS].reverse()],
+          {
+            low: sideLabels(worse, format, say(words.less)),
+            neutral,
+            high: sideLabels(better, format, say(words.more)),
+          },
+          unit,
+        );
   }
-  if (!jobs)
-    return {
-      breaks: TIME_BREAKS,
-      colors: TIME_COLORS,
-      labels: rangeLabels(TIME_BREAKS, String, t('unit.min')),
-      unit: 'min',
-      diverging: false,
-    };
-  const values = baselineValues ?? new Float64Array([0]);
-  const breaks = [0.2, 0.4, 0.6, 0.8, 0.95].map((q) => niceCeil(quantile(values, q)));
+  const c = metric.classes;
+  const breaks =
+    c.kind === 'fixed'
+      ? [...c.breaks]
+      : c.quantiles.map((q) => niceCeil(quantile(beforeValues ?? new Float64Array([0]), q)));
   for (let k = 1; k < breaks.length; k++) if (breaks[k]! <= breaks[k - 1]!) breaks[k] = breaks[k - 1]! * 2;
   return {
     breaks,
-    colors: JOBS_COLORS,
-    labels: rangeLabels(breaks, jobsFormat, t('unit.jobs')),
-    unit: 'jobs',
+    colors: PALETTES[c.palette],
+    labels: rangeLabels(breaks, format, t(`unit.${unit}`)),
+    unit,
     diverging: false,
   };
 }
@@ -176,13 +192,16 @@ export function classify(value: number, scale: Scale): number {
   return b.length;
 }
 
-/** A value as the tooltip says it: minutes to a tenth, jobs whole, changes signed, no path in words. */
+/**
+ * A value as the tooltip says it: minutes to a tenth, jobs whole, changes signed, no path in words. A
+ * change that rounds to nothing is 0 ("0.0 min", never "−0.0" or "+0.0").
+ */
 export function formatValue(value: number, scale: Scale): string {
   if (!Number.isFinite(value)) return t('legend.noPath');
-  const sign = scale.diverging && value > 0 ? '+' : '';
-  return scale.unit === 'min'
-    ? `${sign}${value.toFixed(1)} ${t('unit.min')}`
-    : `${sign}${Math.round(value).toLocaleString()} ${t('unit.jobs')}`;
+  const text = scale.unit === 'min' ? value.toFixed(1) : Math.round(value).toLocaleString();
+  const shown = Number(text.replace(/[^\d.-]/g, ''));
+  if (shown === 0) return `${scale.unit === 'min' ? '0.0' : '0'} ${t(`unit.${scale.unit}`)}`;
+  return `${scale.diverging && shown > 0 ? '+' : ''}${text} ${t(`unit.${scale.unit}`)}`;
 }
 
 function quantile(values: Float64Array, q: number): number {

@@ -1,6 +1,7 @@
 import { computed, type ReadonlySignal } from '@preact/signals';
 import { resolveAssumptions } from '../../domain/assumptions';
-import { comparison, isochrone, metric, mode, network } from '../state/store';
+import { currentMetric, providedValues } from '../state/metrics';
+import { comparison, isochrone, mode, network } from '../state/store';
 import { type Scale, scaleFor } from './classes';
 import { zoneValues } from './values';
 
@@ -12,12 +13,15 @@ const cap = computed(() => resolveAssumptions(network.value?.network.assumptions
 function valuesFor(side: MapSide) {
   return computed(() =>
     zoneValues(
-      metric.value,
+      currentMetric.value,
       side === 'after' ? 'after' : 'before',
       side === 'difference' ? 'difference' : side,
-      comparison.value?.report,
-      isochrone.value ?? undefined,
-      cap.value,
+      {
+        report: comparison.value?.report,
+        isochrone: isochrone.value ?? undefined,
+        provided: providedValues.value,
+        capMinutes: cap.value,
+      },
     ),
   );
 }
@@ -26,7 +30,7 @@ const baselineValues = valuesFor('before');
 
 function scaleOf(side: MapSide) {
   return computed<Scale>(() =>
-    scaleFor(metric.value, side === 'difference' ? 'difference' : 'before', baselineValues.value),
+    scaleFor(currentMetric.value, side === 'difference' ? 'difference' : 'before', baselineValues.value),
   );
 }
 

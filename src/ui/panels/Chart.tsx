@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { ResultsDocument } from '../../io/schema/results';
 import { t } from '../i18n';
 import './strings';
+import { documentSides } from '../state/sides';
 import { lang } from '../state/store';
 
 export interface DistributionRow {
@@ -56,8 +57,8 @@ export function DistributionChart({ doc, width = 320 }: { doc: ResultsDocument; 
   const language = lang.value;
   useEffect(() => {
     const labels = {
-      before: t('summary.baseline'),
-      after: t('summary.scenario'),
+      before: documentSides(doc).before,
+      after: documentSides(doc).after,
       beyond: (minutes: number) => t('chart.beyond', { minutes }),
       noPath: t('chart.noPath'),
     };

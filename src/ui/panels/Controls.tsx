@@ -1,4 +1,5 @@
 import { LAYERS } from '../../domain/layer';
+import { metricLabel } from '../../domain/metrics';
 import { nameIn } from '../../domain/names';
 import { bundledNetworks } from '../data/bundled';
 import { bundledNetwork, openBundledNetwork } from '../data/load';
@@ -6,15 +7,18 @@ import { describeModification } from '../editor/describe';
 import { t } from '../i18n';
 import './strings';
 import { chooseScenario } from '../state/explore';
+import { currentMetric, offeredMetrics } from '../state/metrics';
+import { viewLabel } from '../state/sides';
 import {
   activeScenario,
+  beforeId,
+  beforeNetwork,
+  beforeScenario,
   LAYOUTS,
   type Layout,
   lang,
   layerVisible,
   layout,
-  METRICS,
-  type MetricId,
   MODES,
   metric,
   mode,
@@ -23,7 +27,18 @@ import {
   scenarioId,
   scenarioNetwork,
   scenarios,
+  sideNetwork,
 } from '../state/store';
+
+/**
+ * The layers with a toggle: those with lines in the networks the maps draw (the network, the scenario
+ * and the one compared with), in LAYERS order — no "bus routes" switch on a network without buses.
+ */
+function shownLayers() {
+  const drawn = [sideNetwork('before'), sideNetwork('after')];
+  const present = new Set(drawn.flatMap((n) => n?.lines.map((l) => l.layer) ?? []));
+  return LAYERS.filter((layer) => present.has(layer));
+}
 
 /** Every choice of the view, as native (keyboard-accessible) controls. */
 export function Controls() {
@@ -85,6 +100,30 @@ export function Controls() {
       </label>
       {hasScenario && <p class="description">{activeScenario.value!.description}</p>}
       {invalid && <p class="warning">{t('scenario.invalid')}</p>}
+      {hasScenario && (
+        <label class="field" title={t('compare.hint')}>
+          <span>{t('compare.label')}</span>
+          <select
+            data-testid="before-select"
+            value={beforeScenario.value?.id ?? ''}
+            onChange={(e) => (beforeId.value = (e.target as HTMLSelectElement).value || null)}
+          >
+            <option value="">{t('compare.baseline')}</option>
+            {scenarios.value
+              .filter((s) => s.id !== scenarioId.value)
+              .map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+          </select>
+        </label>
+      )}
+      {hasScenario && (beforeNetwork.value?.issues.length ?? 0) > 0 && (
+        <p class="warning" data-testid="before-invalid">
+          {t('compare.invalid')}
+        </p>
+      )}
       {pending && (
         <p class="note" data-testid="scenario-pending">
           {t('scenario.pending', { what: pending })}
@@ -103,7 +142,7 @@ export function Controls() {
               onChange={() => (mode.value = m)}
               data-testid={`view-${m}`}
             />
-            {t(`view.${m}`)}
+            {viewLabel(m)}
           </label>
         ))}
       </fieldset>
@@ -127,12 +166,12 @@ export function Controls() {
         <span>{t('metric.label')}</span>
         <select
           data-testid="metric-select"
-          value={metric.value}
-          onChange={(e) => (metric.value = (e.target as HTMLSelectElement).value as MetricId)}
+          value={currentMetric.value.id}
+          onChange={(e) => (metric.value = (e.target as HTMLSelectElement).value)}
         >
-          {METRICS.map((m) => (
-            <option key={m} value={m}>
-              {t(`metric.${m}`)}
+          {offeredMetrics.value.map((m) => (
+            <option key={m.id} value={m.id}>
+              {metricLabel(m, lang.value)}
             </option>
           ))}
         </select>
@@ -157,7 +196,7 @@ export function Controls() {
 
       <fieldset class="layers">
         <legend>{t('layers.label')}</legend>
-        {LAYERS.map((layer) => (
+        {shownLayers().map((layer) => (
           <label key={layer}>
             <input
               type="checkbox"

@@ -1,14 +1,18 @@
 import { signal, useSignal } from '@preact/signals';
 import * as maplibregl from 'maplibre-gl';
+import { metricText } from '../../domain/metrics';
 import { nameIn } from '../../domain/names';
 import { districtsCsv } from '../../io/exports';
+import { compactMetrics, figureIn } from '../../io/resultsFigures';
 import type { ResultsDocument } from '../../io/schema/results';
 import { areas } from '../data/areas';
 import { t } from '../i18n';
 import './strings';
 import { primaryMap } from '../map/MapView';
+import { documentSides } from '../state/sides';
 import { comparison, lang, network } from '../state/store';
-import { downloadText } from './ExportFile';
+import { downloadText, exportBase } from './ExportFile';
+import { readyForExport } from './exportCheck';
 
 type Area = NonNullable<ResultsDocument['districts']>[number];
 type Level = Area['level'];
@@ -33,6 +37,7 @@ interface Column {
  */
 function columnsOf(doc: ResultsDocument, after = true): Column[] {
   const scenario = doc.summary.scenario !== undefined;
+  const names = documentSides(doc);
   const sides = (
     id: string,
     group: string,
@@ -41,13 +46,13 @@ function columnsOf(doc: ResultsDocument, after = true): Column[] {
     get: (m: Area['baseline']) => number | null,
     delta: (d: NonNullable<Area['delta']>) => number | null | undefined,
   ): Column[] => [
-    { key: `${id}-before`, group, label: t('summary.baseline'), value: (a) => get(a.baseline), digits },
+    { key: `${id}-before`, group, label: names.before, value: (a) => get(a.baseline), digits },
     ...(scenario && after
       ? [
           {
             key: `${id}-after`,
             group,
-            label: t('summary.scenario'),
+            label: names.after,
             value: (a: Area) => (a.scenario ? get(a.scenario) : null),
             digits,
           },
@@ -66,7 +71,6 @@ function columnsOf(doc: ResultsDocument, after = true): Column[] {
         ]
       : []),
   ];
-  const jobs = ['45', '60'].filter((k) => k in doc.summary.baseline.jobsWithin);
   const steps = Object.keys(doc.summary.delta?.peopleGaining ?? {}).sort((a, b) => Number(a) - Number(b));
   return [
     {
@@ -76,22 +80,15 @@ function columnsOf(doc: ResultsDocument, after = true): Column[] {
       value: (a) => a.baseline.population,
       digits: 0,
     },
-    ...sides(
-      'time',
-      t('districts.time'),
-      1,
-      'lower',
-      (m) => m.meanTimeToCoreMinutes,
-      (d) => d.meanTimeToCoreMinutes,
-    ),
-    ...jobs.flatMap((k) =>
+    // Each metric the breakdown has (domain/metrics.ts), jobs within the headline thresholds.
+    ...compactMetrics(doc, 'district').flatMap((m) =>
       sides(
-        `jobs${k}`,
-        t(`metric.jobs-${k}`),
-        0,
-        'higher',
-        (m) => m.jobsWithin[k] ?? null,
-        (d) => d.jobsWithin[k],
+        m.id,
+        metricText(m, m.districtLabel ?? m.label, lang.value),
+        m.summary?.digits ?? 1,
+        m.better,
+        (x) => figureIn(x, m, 'district') ?? null,
+        (d) => figureIn(d, m, 'district'),
       ),
     ),
     ...steps.map((m) => ({
@@ -205,13 +202,10 @@ export function DistrictTable({ doc, compact = false }: { doc: ResultsDocument; 
           <button
             type="button"
             data-testid="districts-csv"
-            onClick={() =>
-              downloadText(
-                `${doc.network.id}-${doc.scenario?.id ?? 'baseline'}-${doc.period.id}.districts.csv`,
-                districtsCsv(doc),
-                'text/csv',
-              )
-            }
+            onClick={async () => {
+              const name = `${exportBase(doc)}.districts.csv`;
+              if (await readyForExport(doc, name)) downloadText(name, districtsCsv(doc), 'text/csv');
+            }}
           >
             {t('districts.csv')}
           </button>

@@ -1,18 +1,20 @@
 import { useSignal } from '@preact/signals';
 import { resultsJsonPieces, zonesCsv, zonesGeoJson } from '../../io/exports';
-import { serializeResults } from '../../io/results';
+import { matrixIssues, serializeResults } from '../../io/results';
 import { CancelledError, isCancelled } from '../../workers/errors';
 import { exportOmx } from '../../workers/omxExport';
 import { engine } from '../compute/engine';
 import { timing } from '../compute/timing';
 import { draft } from '../editor/session';
 import '../editor/strings';
+import { reportProblems } from '../data/failure';
 import { t } from '../i18n';
 import { mapsBySide, primaryMap } from '../map/MapView';
 import { mapImage } from '../report/mapImage';
 import { openReport, reportView } from '../report/Report';
-import { comparison, network, period, progress, scenarioNetwork } from '../state/store';
-import { downloadBlob, downloadText, failed } from './ExportFile';
+import { beforeNetwork, comparison, network, period, progress, scenarioNetwork } from '../state/store';
+import { downloadBlob, downloadText, exportBase, failed } from './ExportFile';
+import { readyForExport } from './exportCheck';
 import './exportStrings';
 import './strings';
 
@@ -30,8 +32,14 @@ function currentDoc() {
   const n = network.value;
   if (!c || !n || progress.value !== null || draft.value !== null) return null;
   const expected = scenarioNetwork.value?.scenario ?? null;
+  const expectedBefore = expected ? (beforeNetwork.value?.scenario ?? null) : null;
   const d = c.doc;
-  if (c.scenario !== expected || d.period.id !== period.value || d.network.checksum !== n.checksum)
+  if (
+    c.scenario !== expected ||
+    c.before !== expectedBefore ||
+    d.period.id !== period.value ||
+    d.network.checksum !== n.checksum
+  )
     return null;
   return d;
 }
@@ -52,7 +60,7 @@ export function ExportPanel() {
   const doc = currentDoc();
   const n = network.value;
   if (!n) return null;
-  const base = doc ? `${doc.network.id}-${doc.scenario?.id ?? 'baseline'}-${doc.period.id}` : '';
+  const base = doc ? exportBase(doc) : '';
   const busy = running.value !== null;
 
   type Show = (phase: 'compute' | 'write', done: number, total: number) => void;
@@ -73,12 +81,19 @@ export function ExportPanel() {
     }
   };
 
+  /** Offer a file of the results once the document has passed its check (exportCheck.ts). */
+  const offer = async (name: string, write: () => void) => {
+    if (doc && (await readyForExport(doc, name))) write();
+  };
+
   const exportResults = async () => {
     if (!doc) return;
     if (!withMatrix.value) {
-      downloadText(`${base}.results.json`, serializeResults(doc), 'application/json');
+      const name = `${base}.results.json`;
+      await offer(name, () => downloadText(name, serializeResults(doc), 'application/json'));
       return;
     }
+    if (!(await readyForExport(doc, `${base}.matrix.results.json`))) return;
     // The matrix is not kept for display: compute it again (deterministic: the same numbers) and write it
     // in pieces, yielding to the page, so nothing freezes however large the network.
     const zones = n.network.zones.length;
@@ -87,6 +102,7 @@ export function ExportPanel() {
         network: n.network,
         networkKey: n.checksum,
         scenario: doc.scenario,
+        before: doc.before ?? null,
         period: doc.period.id,
         matrix: true,
         signal,
@@ -96,6 +112,11 @@ export function ExportPanel() {
         baseline: run.baseline.rows.times!,
         ...(run.scenario && { scenario: run.scenario.rows.times! }),
       };
+      const bad = matrixIssues(zones, matrix);
+      if (bad.length > 0) {
+        reportProblems(`${base}.matrix.results.json`, bad, t('export.invalid'));
+        return;
+      }
       // Pieces: the head, the matrix's opening, per side an opening, its rows and a closing; the end.
       const total = 3 + (matrix.scenario ? 2 : 1) * (2 + Math.ceil(zones / ROWS_PER_PIECE));
       const parts: string[] = [];
@@ -119,6 +140,7 @@ export function ExportPanel() {
         network: n.network,
         networkKey: n.checksum,
         scenario: doc.scenario,
+        before: doc.before ?? null,
         period: doc.period.id,
         signal,
         onProgress: ({ done, total }) => show(done < total ? 'compute' : 'write', done, total),
@@ -184,10 +206,12 @@ export function ExportPanel() {
           data-testid="export-geojson"
           onClick={() =>
             doc &&
-            downloadText(
-              `${base}.zones.geojson`,
-              `${JSON.stringify(zonesGeoJson(doc, n.network))}\n`,
-              'application/geo+json',
+            void offer(`${base}.zones.geojson`, () =>
+              downloadText(
+                `${base}.zones.geojson`,
+                `${JSON.stringify(zonesGeoJson(doc, n.network))}\n`,
+                'application/geo+json',
+              ),
             )
           }
         >
@@ -197,7 +221,12 @@ export function ExportPanel() {
           type="button"
           disabled={!doc || busy}
           data-testid="export-csv"
-          onClick={() => doc && downloadText(`${base}.zones.csv`, zonesCsv(doc), 'text/csv')}
+          onClick={() =>
+            void offer(
+              `${base}.zones.csv`,
+              () => doc && downloadText(`${base}.zones.csv`, zonesCsv(doc), 'text/csv'),
+            )
+          }
         >
           {t('export.csv')}
         </button>

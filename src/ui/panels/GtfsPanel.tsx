@@ -1,8 +1,9 @@
 import { useSignal } from '@preact/signals';
 import { LAYERS, type LayerId } from '../../domain/layer';
-import { gtfs, importGtfsFiles } from '../data/gtfs';
+import { gtfs, importGtfsFiles, keepBusRoutes } from '../data/gtfs';
 import { t } from '../i18n';
 import { network } from '../state/store';
+import { KeepBuses } from './KeepBuses';
 
 /**
  * What the last GTFS import brought in and left out, and the route-type → layer mapping, which the planner
@@ -49,10 +50,11 @@ export function GtfsPanel() {
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void importGtfsFiles(g.files, { ...g.routeTypes, ...draft.value });
+          void importGtfsFiles(g.files, { ...g.routeTypes, ...draft.value }, keepBusRoutes.value);
         }}
       >
         <h3>{t('gtfs.mapping')}</h3>
+        <KeepBuses testId="gtfs-keep-buses-again" explained />
         {types.map((type) => (
           <label class="field inline" key={type}>
             <span>route_type {type}</span>

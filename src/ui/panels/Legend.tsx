@@ -1,27 +1,31 @@
+import { metricLabel } from '../../domain/metrics';
 import { t } from '../i18n';
 import './strings';
 import { NO_PATH_COLOR } from '../map/classes';
 import { orientation } from '../map/orientation';
 import { type MapSide, sideScale } from '../map/view';
 import { metricBeforeClick, restoreMetric } from '../state/explore';
-import { activeScenario, metric, network } from '../state/store';
+import { currentMetric, currentMetricLabel, metricById } from '../state/metrics';
+import { activeScenario, beforeScenario, lang, network } from '../state/store';
 
 /** The colours of one map, exactly as the map classes them, and the orientation marks drawn over them. */
 export function Legend({ side }: { side: MapSide }) {
   const scale = sideScale[side].value;
-  const estimate = metric.value.startsWith('jobs') && network.value?.network.zoneAttributes?.jobs.estimate;
+  const estimate =
+    currentMetric.value.unit === 'jobs' && network.value?.network.zoneAttributes?.jobs.estimate;
   const o = orientation.value;
   const levels = new Set(o.boundaries.features.map((f) => f.properties?.level));
-  const back = metricBeforeClick.value;
+  const back = metricById(metricBeforeClick.value);
+  const before = beforeScenario.value;
   return (
     <section class="panel legend" aria-label={t('legend.title')} data-testid={`legend-${side}`}>
       <h2>
-        {t(`metric.${metric.value}`)}
+        {currentMetricLabel.value}
         {side === 'difference' ? ` — ${t('view.difference')}` : ''}
       </h2>
       {back && (
         <button type="button" class="link back" data-testid="metric-back" onClick={restoreMetric}>
-          {t('legend.backTo', { metric: t(`metric.${back}`) })}
+          {t('legend.backTo', { metric: metricLabel(back, lang.value) })}
         </button>
       )}
       <ul>
@@ -60,7 +64,7 @@ export function Legend({ side }: { side: MapSide }) {
         {activeScenario.value && side !== 'before' && (
           <li>
             <span class="chip changed" aria-hidden="true" />
-            {t('legend.changed')}
+            {before ? t('legend.changedFrom', { name: before.name }) : t('legend.changed')}
           </li>
         )}
       </ul>

@@ -3,6 +3,7 @@ import { openFiles } from '../data/files';
 import { t } from '../i18n';
 import { restoreBasemap } from '../map/basemap';
 import { basemapUrl, lang } from '../state/store';
+import { KeepBuses } from './KeepBuses';
 
 export function restoreSettings(): void {
   restoreBasemap();
@@ -26,6 +27,7 @@ export function Settings() {
           }}
         />
       </label>
+      <KeepBuses testId="gtfs-keep-buses" />
       <label class="field inline">
         <span>{t('language.label')}</span>
         <select

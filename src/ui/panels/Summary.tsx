@@ -1,7 +1,10 @@
+import { metricText } from '../../domain/metrics';
 import { TRIP_MODES, type TripMode } from '../../domain/modes';
-import { nameIn } from '../../domain/names';
+import { type Language, nameIn } from '../../domain/names';
+import { compactMetrics, figureIn } from '../../io/resultsFigures';
 import type { ResultsDocument } from '../../io/schema/results';
 import { t } from '../i18n';
+import { comparedCaption, documentSides } from '../state/sides';
 import { comparison, lang, network, selectedZone } from '../state/store';
 import { DistributionChart } from './Chart';
 import { DistrictsButton } from './Districts';
@@ -17,39 +20,28 @@ const signed = (x: number | null | undefined, digits = 1) => {
 
 type Row = {
   key: string;
+  /** The row's heading, where it is not the text `summary.<key>`. */
+  label?: string;
   base: (d: ResultsDocument) => number | null | undefined;
   scen?: (d: ResultsDocument) => number | null | undefined;
   delta?: (d: ResultsDocument) => number | null | undefined;
   digits?: number;
 };
 
+/** A row per metric with a regional figure (domain/metrics.ts), keyed by the metric's id. */
+function metricRows(doc: ResultsDocument, l: Language): Row[] {
+  return compactMetrics(doc, 'summary').map((m) => ({
+    key: m.id,
+    label: metricText(m, m.summaryLabel ?? m.label, l),
+    base: (d) => figureIn(d.summary.baseline, m, 'summary'),
+    scen: (d) => figureIn(d.summary.scenario, m, 'summary'),
+    delta: (d) => figureIn(d.summary.delta, m, 'summary'),
+    digits: m.summary?.digits ?? 1,
+  }));
+}
+
+/** The regional figures that are not zone metrics: the commute circle, who has no path, modes to the core. */
 const ROWS: Row[] = [
-  {
-    key: 'meanTimeToCore',
-    base: (d) => d.summary.baseline.meanTimeToCoreMinutes,
-    scen: (d) => d.summary.scenario?.meanTimeToCoreMinutes,
-    delta: (d) => d.summary.delta?.meanTimeToCoreMinutes,
-  },
-  {
-    key: 'meanTimeToJobs',
-    base: (d) => d.summary.baseline.meanTimeToJobsMinutes,
-    scen: (d) => d.summary.scenario?.meanTimeToJobsMinutes,
-    delta: (d) => d.summary.delta?.meanTimeToJobsMinutes,
-  },
-  {
-    key: 'jobs45',
-    base: (d) => d.summary.baseline.jobsWithin['45'],
-    scen: (d) => d.summary.scenario?.jobsWithin['45'],
-    delta: (d) => d.summary.delta?.jobsWithin['45'],
-    digits: 0,
-  },
-  {
-    key: 'jobs60',
-    base: (d) => d.summary.baseline.jobsWithin['60'],
-    scen: (d) => d.summary.scenario?.jobsWithin['60'],
-    delta: (d) => d.summary.delta?.jobsWithin['60'],
-    digits: 0,
-  },
   {
     key: 'circlePopulation',
     base: (d) => d.summary.baseline.commuteCircle.population,
@@ -91,6 +83,7 @@ export function Summary() {
   if (!c || !n) return null;
   const d = c.doc;
   const hasScenario = d.summary.scenario !== undefined;
+  const sides = documentSides(d);
   const zoneIndex = new Map(n.zones.map((z, i) => [z.id, i]));
   return (
     <section class="panel summary" aria-label={t('summary.title')} data-testid="summary">
@@ -99,19 +92,24 @@ export function Summary() {
       {n.zoneAttributes?.population.source.startsWith('unknown') && (
         <p class="warning">{t('summary.unknownPopulation')}</p>
       )}
+      {hasScenario && (
+        <p class="compared" data-testid="summary-compared">
+          {comparedCaption(d)}
+        </p>
+      )}
       <table>
         <thead>
           <tr>
             <th />
-            <th>{t('summary.baseline')}</th>
-            {hasScenario && <th>{t('summary.scenario')}</th>}
+            <th>{sides.before}</th>
+            {hasScenario && <th>{sides.after}</th>}
             {hasScenario && <th>{t('summary.delta')}</th>}
           </tr>
         </thead>
         <tbody>
-          {ROWS.map((r) => (
+          {[...metricRows(d, lang.value), ...ROWS].map((r) => (
             <tr key={r.key} data-testid={`summary-${r.key}`}>
-              <th scope="row">{t(`summary.${r.key}`)}</th>
+              <th scope="row">{r.label ?? t(`summary.${r.key}`)}</th>
               <td data-value={String(r.base(d))}>{num(r.base(d), r.digits)}</td>
               {hasScenario && <td data-value={String(r.scen?.(d))}>{num(r.scen?.(d), r.digits)}</td>}
               {hasScenario && <td data-value={String(r.delta?.(d))}>{signed(r.delta?.(d), r.digits)}</td>}

@@ -34,7 +34,6 @@ const en: Record<string, string> = {
   'districts.within': 'In',
   'districts.all': 'all districts',
   'districts.csv': 'CSV',
-  'districts.time': 'Mean time to the core (min)',
   'districts.gaining': 'People gaining',
   'report.open': 'Printable report',
   'report.title': 'Report',
@@ -42,6 +41,24 @@ const en: Record<string, string> = {
   'report.print': 'Print / save as PDF',
   'report.hint': 'One page, A4 landscape. Esc closes.',
   'report.generated': 'computed',
+  'summary.before': 'Before',
+  'summary.after': 'After',
+  'compare.label': 'Compared with (before)',
+  'compare.baseline': 'Baseline (the network as given)',
+  'compare.hint': 'The before side of the maps, summary and exports: the baseline, or another scenario.',
+  'compare.invalid': 'The scenario compared with does not apply to the network; comparing with the baseline.',
+  'compare.caption': '{before} → {after}',
+  'view.beforeOf': 'Before ({name})',
+  'view.afterOf': 'After ({name})',
+  'legend.changedFrom': 'Lines that differ from “{name}”',
+  'report.compared': '{after}, compared with {before}',
+  'export.invalid':
+    'These results break their own format (commuteshed.results/1), so they were not written: a fault of the program, please report it with the problems listed.',
+  'gtfs.keepBuses': 'GTFS: keep bus routes (as a bus layer)',
+  'gtfs.keepBusesExplain':
+    'Bus, trolleybus and coach routes of a GTFS feed become lines of the bus layer, with their stops and timetables. Unticked, they are left out and every trip may take the area-wide bus of the surface modes instead; a feed of buses only then has nothing to import.',
+  'gtfs.keepBusesHint':
+    'This feed’s bus routes were left out. Tick “GTFS: keep bus routes” and open it again to import them as a bus layer.',
 };
 
 const zh: Record<string, string> = {
@@ -74,7 +91,6 @@ const zh: Record<string, string> = {
   'districts.within': '所在区',
   'districts.all': '全部区县',
   'districts.csv': 'CSV',
-  'districts.time': '到核心区平均时间（分钟）',
   'districts.gaining': '节省时间的人口',
   'report.open': '打印报告',
   'report.title': '报告',
@@ -82,6 +98,23 @@ const zh: Record<string, string> = {
   'report.print': '打印 / 保存为PDF',
   'report.hint': '一页，A4横向。按Esc关闭。',
   'report.generated': '计算于',
+  'summary.before': '方案前',
+  'summary.after': '方案后',
+  'compare.label': '对比基准（方案前）',
+  'compare.baseline': '现状（原网络）',
+  'compare.hint': '地图、汇总和导出中“方案前”一侧：现状，或另一个方案。',
+  'compare.invalid': '对比的方案无法应用到此网络，改为与现状对比。',
+  'compare.caption': '{before} → {after}',
+  'view.beforeOf': '方案前（{name}）',
+  'view.afterOf': '方案后（{name}）',
+  'legend.changedFrom': '与“{name}”不同的线路',
+  'report.compared': '{after}（对比：{before}）',
+  'export.invalid':
+    '这些结果不符合其自身格式（commuteshed.results/1），因此未写出文件：这是程序的错误，请连同所列问题一并报告。',
+  'gtfs.keepBuses': 'GTFS：保留公交线路（作为公交层）',
+  'gtfs.keepBusesExplain':
+    'GTFS中的公交、无轨电车和长途客车线路按其站点和时刻表导入为公交层线路。不勾选时不导入这些线路，出行可改用面状公交（地面交通方式）；只有公交的数据将无线路可导入。',
+  'gtfs.keepBusesHint': '此数据的公交线路未导入。勾选“GTFS：保留公交线路”后重新打开，即可作为公交层导入。',
 };
 
 Object.assign(DICTIONARIES.en, en);

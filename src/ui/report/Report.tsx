@@ -9,6 +9,7 @@ import type { MapSide } from '../map/view';
 import { DistrictTable } from '../panels/Districts';
 import { failed } from '../panels/ExportFile';
 import { Summary } from '../panels/Summary';
+import { viewLabel } from '../state/sides';
 import { comparison, lang, network } from '../state/store';
 import { captureMap } from './capture';
 import { dataSources } from './mapImage';
@@ -120,7 +121,12 @@ export function ReportView() {
       <article class="report-page" ref={page} data-testid="report-page">
         <header>
           <h1>
-            {nameIn(doc.network.name, l)} — {doc.scenario ? doc.scenario.name : t('summary.baseline')}
+            {nameIn(doc.network.name, l)} —{' '}
+            {!doc.scenario
+              ? t('summary.baseline')
+              : doc.before
+                ? t('report.compared', { after: doc.scenario.name, before: doc.before.name })
+                : doc.scenario.name}
           </h1>
           <p class="meta">
             {period ? `${nameIn(period.name, l)} ${period.start}–${period.end}` : doc.period.id} ·{' '}
@@ -134,7 +140,7 @@ export function ReportView() {
             <figure key={image.side} class={`report-map ${image.side}`}>
               <img
                 src={image.url}
-                alt={t(`view.${image.side}`)}
+                alt={viewLabel(image.side)}
                 width={image.width}
                 height={image.height}
                 data-testid={`report-map-${image.side}`}

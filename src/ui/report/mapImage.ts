@@ -7,7 +7,8 @@ import { boundaries } from '../data/areas';
 import { NO_PATH_COLOR } from '../map/classes';
 import type { MapSide } from '../map/view';
 import { sideScale } from '../map/view';
-import { lang, metric, network, period, scenarioNetwork } from '../state/store';
+import { currentMetricLabel } from '../state/metrics';
+import { beforeNetwork, lang, network, period, scenarioNetwork } from '../state/store';
 import { encodePng } from './png';
 
 /** Print resolution: at least twice the screen's pixels. */
@@ -22,14 +23,24 @@ export function mapCaption(side: MapSide): { title: string; subtitle: string } {
   const n = network.value?.network;
   const l = lang.value;
   const p = n?.periods.find((x) => x.id === period.value);
-  const scenario = scenarioNetwork.value?.scenario;
-  const what = side === 'before' ? t('summary.baseline') : (scenario?.name ?? t('summary.baseline'));
+  // Whose network the side shows: the before side's (the baseline, or the scenario compared with), the
+  // scenario's after; a difference names both.
+  const before = beforeNetwork.value?.scenario?.name ?? t('summary.baseline');
+  const after = scenarioNetwork.value?.scenario?.name;
+  const what =
+    side === 'before'
+      ? before
+      : side === 'after'
+        ? (after ?? before)
+        : after
+          ? `${before} → ${after}`
+          : before;
   return {
-    title: `${t(`metric.${metric.value}`)}${side === 'difference' ? ` — ${t('view.difference')}` : ''}`,
+    title: `${currentMetricLabel.value}${side === 'difference' ? ` — ${t('view.difference')}` : ''}`,
     subtitle: [
       n ? nameIn(n.name, l) : '',
       `${t('view.label')}: ${t(`view.${side}`)}`,
-      side === 'before' ? '' : what,
+      what,
       p ? `${nameIn(p.name, l)} ${p.start}–${p.end}` : '',
     ]
       .filter(Boolean)

@@ -1,11 +1,10 @@
 import { batch, effect, signal } from '@preact/signals';
-import { type MetricId, metric, mode, scenarioId, selectedZone } from './store';
-
-/** The metric that shows the selected zone's travel times. */
-export const ZONE_METRIC: MetricId = 'time-from-zone';
+import { DEFAULT_METRIC, ZONE_METRIC } from '../../domain/metrics';
+import { offeredMetrics } from './metrics';
+import { metric, mode, network, scenarioId, selectedZone } from './store';
 
 /** The metric shown before a click switched to travel times from the clicked zone (to go back to it). */
-export const metricBeforeClick = signal<MetricId | null>(null);
+export const metricBeforeClick = signal<string | null>(null);
 
 /**
  * A zone picked as the origin. Under a metric that does not depend on it (time to the core, jobs) a
@@ -39,9 +38,21 @@ export function chooseScenario(id: string | null): void {
   });
 }
 
-/** Choosing a metric forgets the way back from a click. */
+/**
+ * Choosing a metric forgets the way back from a click; a metric the network does not offer (named by a
+ * URL, or of the network before: jobs within 45 min where the thresholds are 20 and 40) gives way to the
+ * default.
+ */
 export function startExploreRules(): () => void {
-  return effect(() => {
+  const back = effect(() => {
     if (metric.value !== ZONE_METRIC) metricBeforeClick.value = null;
   });
+  const offered = effect(() => {
+    if (network.value && !offeredMetrics.value.some((m) => m.id === metric.value))
+      metric.value = DEFAULT_METRIC;
+  });
+  return () => {
+    back();
+    offered();
+  };
 }

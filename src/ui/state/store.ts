@@ -2,6 +2,7 @@ import { computed, signal } from '@preact/signals';
 import { type ApplyResult, applyScenario } from '../../domain/applyScenario';
 import type { Issue } from '../../domain/issue';
 import type { LayerId } from '../../domain/layer';
+import { DEFAULT_METRIC } from '../../domain/metrics';
 import type { Language } from '../../domain/names';
 import type { Network } from '../../domain/network';
 import type { Scenario } from '../../domain/scenario';
@@ -9,17 +10,6 @@ import type { ResultsDocument } from '../../io/schema/results';
 import type { ComparisonReport } from '../../metrics/report';
 import type { TripDetail } from '../../workers/protocol';
 
-/** What the map colours zones by, in the order the metric menu offers them. */
-export const METRICS = [
-  'time-to-core',
-  'time-from-zone',
-  'mean-time-to-jobs',
-  'jobs-30',
-  'jobs-45',
-  'jobs-60',
-  'jobs-90',
-] as const;
-export type MetricId = (typeof METRICS)[number];
 export const MODES = ['before', 'after', 'difference'] as const;
 export type ViewMode = (typeof MODES)[number];
 export const LAYOUTS = ['single', 'side-by-side', 'swipe'] as const;
@@ -44,6 +34,8 @@ export interface Message {
 export interface ComparisonState {
   /** The scenario object these results were computed for (by identity: an edit makes a new object). */
   scenario: Scenario | null;
+  /** The before side's scenario (null: the baseline), by identity too. */
+  before: Scenario | null;
   report: ComparisonReport;
   doc: ResultsDocument;
   seconds: number;
@@ -57,8 +49,14 @@ export const network = signal<LoadedNetworkState | null>(null);
 export const mapMode = signal<'explore' | 'edit'>('explore');
 export const scenarios = signal<Scenario[]>([]);
 export const scenarioId = signal<string | null>(null);
+/**
+ * The scenario compared with (the before side) when a scenario is chosen: null, the baseline; or another
+ * scenario of the session (scenario A vs scenario B).
+ */
+export const beforeId = signal<string | null>(null);
 export const period = signal('am-peak');
-export const metric = signal<MetricId>('time-to-core');
+/** The id of the metric the map colours zones by (domain/metrics.ts; state/metrics.ts: what it is). */
+export const metric = signal<string>(DEFAULT_METRIC);
 export const mode = signal<ViewMode>('before');
 export const layout = signal<Layout>('single');
 export const selectedZone = signal<number | null>(null);
@@ -94,6 +92,16 @@ export const trips = signal<{
 
 export const activeScenario = computed<Scenario | null>(
   () => scenarios.value.find((s) => s.id === scenarioId.value) ?? null,
+);
+
+/**
+ * The before side's scenario: the one picked to compare with, while a scenario (another one) is chosen
+ * to compare; otherwise null, the baseline.
+ */
+export const beforeScenario = computed<Scenario | null>(() =>
+  scenarioId.value === null || beforeId.value === scenarioId.value
+    ? null
+    : (scenarios.value.find((s) => s.id === beforeId.value) ?? null),
 );
 
 const appliedCache = new WeakMap<Network, WeakMap<Scenario, ApplyResult>>();
@@ -146,20 +154,22 @@ function switchedOff(s: Scenario, indices: Set<number>): Scenario {
   return out;
 }
 
-/**
- * The active scenario applied to the network, for drawing and computing. A modification still being made
- * (a new line with one stop) is pending, not an error: the rest of the scenario is applied and computed
- * without it (`scenario`, `pending`). Only problems that remain without the pending ones make the whole
- * scenario not apply (`issues`; `scenario` null, the baseline is shown).
- */
-export const scenarioNetwork = computed<{
+export interface AppliedScenario {
   network: Network;
   issues: Issue[];
+  /** What is computed: the scenario, its pending modifications switched off; null when it does not apply. */
   scenario: Scenario | null;
   pending: number[];
-} | null>(() => {
+}
+
+/**
+ * A scenario applied to the network, for drawing and computing. A modification still being made (a new
+ * line with one stop) is pending, not an error: the rest of the scenario is applied and computed without
+ * it (`scenario`, `pending`). Only problems that remain without the pending ones make the whole scenario
+ * not apply (`issues`; `scenario` null, the baseline is shown).
+ */
+function appliedForView(s: Scenario | null): AppliedScenario | null {
   const n = network.value?.network;
-  const s = activeScenario.value;
   if (!n || !s) return null;
   const applied = appliedScenario(n, s);
   if (applied.ok) return { network: applied.network, issues: [], scenario: s, pending: [] };
@@ -170,7 +180,23 @@ export const scenarioNetwork = computed<{
     if (again.ok) return { network: again.network, issues: [], scenario: rest, pending: [...indices] };
   }
   return { network: n, issues: applied.issues, scenario: null, pending: [] };
-});
+}
+
+/** The active scenario (the after side) applied to the network. */
+export const scenarioNetwork = computed(() => appliedForView(activeScenario.value));
+/** The before side's scenario applied to the network (null: the baseline, the network as given). */
+export const beforeNetwork = computed(() => appliedForView(beforeScenario.value));
+
+/**
+ * The network a map side shows: the before side's (the network as given, or the scenario compared with)
+ * on the before map, the active scenario's on the after and difference maps (the before side's where the
+ * scenario does not apply). Undefined without a network.
+ */
+export function sideNetwork(side: 'before' | 'after' | 'difference'): Network | undefined {
+  const base = network.value?.network;
+  const before = beforeNetwork.value?.network ?? base;
+  return side === 'before' ? before : (scenarioNetwork.value?.network ?? before);
+}
 
 let nextMessage = 1;
 export function report(message: Omit<Message, 'id'>): void {

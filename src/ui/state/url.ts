@@ -1,14 +1,13 @@
 import { effect } from '@preact/signals';
 import { LAYERS } from '../../domain/layer';
 import {
+  beforeScenario,
   destinationZone,
   LAYOUTS,
   type Layout,
   lang,
   layerVisible,
   layout,
-  METRICS,
-  type MetricId,
   MODES,
   metric,
   mode,
@@ -20,10 +19,17 @@ import {
 } from './store';
 
 /** The view read from the URL's query (the map position is in the hash, kept by MapLibre). */
-export function readUrl(): { network?: string; zone?: string; destination?: string; scenario?: string } {
+export function readUrl(): {
+  network?: string;
+  zone?: string;
+  destination?: string;
+  scenario?: string;
+  before?: string;
+} {
   const q = new URLSearchParams(window.location.search);
   const m = q.get('metric');
-  if (m && (METRICS as readonly string[]).includes(m)) metric.value = m as MetricId;
+  // Checked against the network's metrics once it is loaded (state/explore.ts).
+  if (m) metric.value = m;
   const v = q.get('view');
   if (v && (MODES as readonly string[]).includes(v)) mode.value = v as ViewMode;
   const l = q.get('layout');
@@ -42,6 +48,7 @@ export function readUrl(): { network?: string; zone?: string; destination?: stri
     ['zone', 'zone'],
     ['destination', 'to'],
     ['scenario', 'scenario'],
+    ['before', 'before'],
   ] as const) {
     const value = q.get(name);
     if (value) out[key] = value;
@@ -56,6 +63,7 @@ export function writeUrlOnChange(): void {
     const q = new URLSearchParams();
     if (n) q.set('network', n.source);
     if (scenarioId.value) q.set('scenario', scenarioId.value);
+    if (beforeScenario.value) q.set('before', beforeScenario.value.id);
     q.set('period', period.value);
     q.set('metric', metric.value);
     q.set('view', mode.value);
