@@ -17,6 +17,7 @@ import { Settings } from './panels/Settings';
 import { Summary } from './panels/Summary';
 import { captureSide } from './report/capture';
 import { ReportView } from './report/Report';
+import { RidershipButton, RidershipView } from './ridership/RidershipView';
 import { activeScenario, comparison, lang, layout, metric, network, selectedZone } from './state/store';
 
 /**
@@ -89,6 +90,7 @@ export function App() {
       <aside class="left">
         <Controls />
         <Legend side={side} />
+        <RidershipButton />
         {metric.value === 'time-from-zone' && selectedZone.value === null && (
           <p class="hint panel">{t('metric.pickZone')}</p>
         )}
@@ -103,6 +105,7 @@ export function App() {
       <main>
         <Maps />
         <DistrictsDrawer />
+        <RidershipView />
         <Progress />
         <Messages />
       </main>

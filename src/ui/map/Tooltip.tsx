@@ -4,13 +4,19 @@ import { type Language, nameIn } from '../../domain/names';
 import type { Network } from '../../domain/network';
 import { t } from '../i18n';
 import '../panels/strings';
+import { LOAD_LAYER } from '../ridership/loadLayer';
+import { loadTipLines, stationRidershipLines } from '../ridership/tips';
 import { lang, metric, network, scenarioNetwork } from '../state/store';
 import { formatValue } from './classes';
 import type { MapSide } from './view';
 import { sideScale, sideValues } from './view';
 
 /** What the pointer is on; the text is made at render time, so it follows the metric, side and language. */
-type Hit = { kind: 'zone'; zone: number } | { kind: 'station'; id: string } | { kind: 'line'; id: string };
+type Hit =
+  | { kind: 'zone'; zone: number }
+  | { kind: 'station'; id: string }
+  | { kind: 'line'; id: string }
+  | { kind: 'load'; index: number };
 
 interface TipState {
   x: number;
@@ -28,6 +34,7 @@ export interface TooltipHandle {
 
 const LAYERS = [
   'stations',
+  LOAD_LAYER,
   'lines-trunk',
   'lines-intercity',
   'lines-suburban',
@@ -106,9 +113,11 @@ export function useTooltip(): TooltipHandle {
         ? null
         : f.layer.id === 'stations'
           ? { kind: 'station', id: String(f.properties.id) }
-          : f.layer.id.startsWith('lines-')
-            ? { kind: 'line', id: String(f.properties.id) }
-            : { kind: 'zone', zone: Number(f.id) };
+          : f.layer.id === LOAD_LAYER
+            ? { kind: 'load', index: Number(f.properties.i) }
+            : f.layer.id.startsWith('lines-')
+              ? { kind: 'line', id: String(f.properties.id) }
+              : { kind: 'zone', zone: Number(f.id) };
       state.value = hit ? { x: e.point.x, y: e.point.y, side, hit } : null;
       return zoneIndex;
     },
@@ -125,8 +134,10 @@ export function Tooltip({ state }: { state: TooltipHandle }) {
     s.hit.kind === 'zone'
       ? zoneLines(n, s.hit.zone, s.side, l)
       : s.hit.kind === 'station'
-        ? stationLines(n, s.hit.id, l)
-        : lineLines(n, s.hit.id);
+        ? [...stationLines(n, s.hit.id, l), ...stationRidershipLines(s.hit.id, s.side)]
+        : s.hit.kind === 'load'
+          ? loadTipLines(s.hit.index, l)
+          : lineLines(n, s.hit.id);
   if (lines.length === 0) return null;
   return (
     <div
