@@ -192,7 +192,8 @@ export function RidershipView() {
   const folded = useSignal(false);
   if (!ridershipOpen.value) return null;
   const d = shownDemand.value;
-  const stale = d !== null && currentDemand.value === null;
+  const current = currentDemand.value;
+  const stale = d !== null && current === null;
   const rows = d ? lineRows(d.report.lines) : [];
   const line = rows.some((r) => r.line.line === chosen.value) ? chosen.value : featuredLine(rows);
   const stations = new Map(
@@ -230,17 +231,14 @@ export function RidershipView() {
           {t('ridership.estimate')} {t('ridership.unit')}
         </p>
       )}
-      {stale && (
-        <p class="warning" data-testid="ridership-stale">
-          {t('ridership.stale')}{' '}
-          {!demandWork.value && (
-            <button type="button" data-testid="ridership-again" onClick={computeAgain}>
-              {t('ridership.computeAgain')}
-            </button>
-          )}
+      {!current && !demandWork.value && (
+        <p class={d ? 'warning' : 'hint'} data-testid="ridership-stale">
+          {t(d ? 'ridership.stale' : 'ridership.waiting')}{' '}
+          <button type="button" data-testid="ridership-again" onClick={computeAgain}>
+            {t('ridership.computeAgain')}
+          </button>
         </p>
       )}
-      {!d && !demandWork.value && <p class="hint">{t('ridership.waiting')}</p>}
       {d && !folded.value && (
         <div class={stale ? 'stale' : undefined}>
           <Assumptions report={d.report} network={d.networks.baseline} period={d.period} />

@@ -25,12 +25,14 @@ export interface BandRow {
  * Commuters per band of one-way commute time, before and after: the report's histogram (its last band is
  * open: "≥ 180").
  */
+type Histogram = DemandReport['baseline']['histogram'];
+
 export function commuteBandRows(
-  report: Pick<DemandReport, 'baseline' | 'scenario'>,
+  report: { baseline: { histogram: Histogram }; scenario?: { histogram: Histogram } },
   labels: { before: string; after: string },
 ): BandRow[] {
   const rows: BandRow[] = [];
-  const add = (h: DemandReport['baseline']['histogram'], which: string) => {
+  const add = (h: Histogram, which: string) => {
     const last = h.commuters.length - 1;
     h.commuters.forEach((commuters, k) => {
       const minutes = k * h.bandMinutes;

@@ -40,6 +40,15 @@ export function bandWidth(value: number, reference: number): number {
   return reference > 0 ? MIN_WIDTH + ((MAX_WIDTH - MIN_WIDTH) * Math.abs(value)) / reference : MIN_WIDTH;
 }
 
+/** A band's properties: the segment's index in the loads, its network, figure, width (px) and colour. */
+export interface LoadProperties {
+  i: number;
+  layer: string;
+  v: number;
+  w: number;
+  c: string;
+}
+
 /**
  * The segments as the map draws them: width by riders (or change), the line's colour (or gain / loss),
  * each direction offset to its right of travel so both show. `i` is the segment's index in `loads`.
@@ -48,7 +57,7 @@ export function loadFeatures(
   loads: readonly LineLoad[],
   side: MapSide,
   scale: LoadScale = loadScale(loads),
-): FeatureCollection<LineString> {
+): FeatureCollection<LineString, LoadProperties> {
   const reference = side === 'difference' ? scale.change : scale.riders;
   return {
     type: 'FeatureCollection',
