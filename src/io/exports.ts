@@ -80,7 +80,8 @@ export function districtsCsv(doc: ResultsDocument): string {
   return tableCsv(districtTable(doc));
 }
 
-function tableCsv({ columns, rows }: ZoneTable): string {
+/** A table as CSV (RFC 4180: comma, CRLF, quotes doubled; a BOM for Chinese names; empty cell = null). */
+export function tableCsv({ columns, rows }: ZoneTable): string {
   const lines = [columns, ...rows].map((r) => r.map(csvCell).join(','));
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }

@@ -17,6 +17,7 @@ import { Settings } from './panels/Settings';
 import { Summary } from './panels/Summary';
 import { captureSide } from './report/capture';
 import { ReportView } from './report/Report';
+import { RidershipButton, RidershipView } from './ridership/RidershipView';
 import { currentMetric } from './state/metrics';
 import { viewLabel } from './state/sides';
 import { activeScenario, comparison, lang, layout, network, selectedZone } from './state/store';
@@ -91,6 +92,7 @@ export function App() {
       <aside class="left">
         <Controls />
         <Legend side={side} />
+        <RidershipButton />
         {currentMetric.value.source.kind === 'isochrone' && selectedZone.value === null && (
           <p class="hint panel">{t('metric.pickZone')}</p>
         )}
@@ -105,6 +107,7 @@ export function App() {
       <main>
         <Maps />
         <DistrictsDrawer />
+        <RidershipView />
         <Progress />
         <Messages />
       </main>

@@ -9,6 +9,7 @@ import type { ZoneMetricsTable } from '../../metrics/originMetrics';
 import { painted, registerMap, timing, unregisterMap } from '../compute/timing';
 import { t } from '../i18n';
 import '../panels/strings';
+import { useLoadLayer } from '../ridership/loadLayer';
 import { selectZone } from '../state/explore';
 import {
   basemapUrl,
@@ -217,6 +218,9 @@ export function MapView({ side, primary = false, label, hidden = false }: MapVie
     geo(m, 'lines', lineFeatures(drawn, s === 'before' ? undefined : before, lang.value));
     geo(m, 'stations', stationFeatures(drawn, lang.value));
   });
+
+  // Estimated line loads, while the Ridership view is open.
+  useLoadLayer(live, shown);
 
   // Orientation: boundaries and their names, the core; labels in the chosen language.
   useSignalEffect(() => {

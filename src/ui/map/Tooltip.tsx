@@ -5,6 +5,8 @@ import { type Language, nameIn } from '../../domain/names';
 import type { Network } from '../../domain/network';
 import { t } from '../i18n';
 import '../panels/strings';
+import { LOAD_LAYER } from '../ridership/loadLayer';
+import { loadTipLines, stationRidershipLines } from '../ridership/tips';
 import { currentMetricLabel } from '../state/metrics';
 import { lang, sideNetwork } from '../state/store';
 import { formatValue } from './classes';
@@ -12,7 +14,11 @@ import type { MapSide } from './view';
 import { sideScale, sideValues } from './view';
 
 /** What the pointer is on; the text is made at render time, so it follows the metric, side and language. */
-type Hit = { kind: 'zone'; zone: number } | { kind: 'station'; id: string } | { kind: 'line'; id: string };
+type Hit =
+  | { kind: 'zone'; zone: number }
+  | { kind: 'station'; id: string }
+  | { kind: 'line'; id: string }
+  | { kind: 'load'; index: number };
 
 interface TipState {
   x: number;
@@ -28,8 +34,8 @@ export interface TooltipHandle {
   hide(): void;
 }
 
-/** What the tooltip names, topmost first: stations, the lines of every layer (buses too), zones. */
-const HIT_LAYERS = ['stations', ...LAYERS.map((l) => `lines-${l}`), 'zones-fill', 'zones-point'];
+/** What the tooltip names, topmost first: stations, line loads, the lines of every layer (buses too), zones. */
+const HIT_LAYERS = ['stations', LOAD_LAYER, ...LAYERS.map((l) => `lines-${l}`), 'zones-fill', 'zones-point'];
 
 const headwayText = (seconds: number) =>
   Number.isFinite(seconds) ? `${Math.round(seconds / 60)} ${t('unit.min')}` : '—';
@@ -103,9 +109,11 @@ export function useTooltip(): TooltipHandle {
         ? null
         : f.layer.id === 'stations'
           ? { kind: 'station', id: String(f.properties.id) }
-          : f.layer.id.startsWith('lines-')
-            ? { kind: 'line', id: String(f.properties.id) }
-            : { kind: 'zone', zone: Number(f.id) };
+          : f.layer.id === LOAD_LAYER
+            ? { kind: 'load', index: Number(f.properties.i) }
+            : f.layer.id.startsWith('lines-')
+              ? { kind: 'line', id: String(f.properties.id) }
+              : { kind: 'zone', zone: Number(f.id) };
       state.value = hit ? { x: e.point.x, y: e.point.y, side, hit } : null;
       return zoneIndex;
     },
@@ -121,8 +129,10 @@ export function Tooltip({ state }: { state: TooltipHandle }) {
     s.hit.kind === 'zone'
       ? zoneLines(n, s.hit.zone, s.side, l)
       : s.hit.kind === 'station'
-        ? stationLines(n, s.hit.id, l)
-        : lineLines(n, s.hit.id);
+        ? [...stationLines(n, s.hit.id, l), ...stationRidershipLines(s.hit.id, s.side)]
+        : s.hit.kind === 'load'
+          ? loadTipLines(s.hit.index, l)
+          : lineLines(n, s.hit.id);
   if (lines.length === 0) return null;
   return (
     <div

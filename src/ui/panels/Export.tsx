@@ -12,6 +12,7 @@ import { t } from '../i18n';
 import { mapsBySide, primaryMap } from '../map/MapView';
 import { mapImage } from '../report/mapImage';
 import { openReport, reportView } from '../report/Report';
+import { LineLoadsExport } from '../ridership/LineLoadsExport';
 import { beforeNetwork, comparison, network, period, progress, scenarioNetwork } from '../state/store';
 import { downloadBlob, downloadText, exportBase, failed } from './ExportFile';
 import { readyForExport } from './exportCheck';
@@ -247,6 +248,7 @@ export function ExportPanel() {
           {t('report.open')}
         </button>
       </div>
+      <LineLoadsExport />
       {r && (
         <div class="export-progress" role="status" data-testid="export-progress">
           <span>{t(r.phase === 'compute' ? 'export.computing' : 'export.writing')}</span>

@@ -1,0 +1,270 @@
+import { useSignal } from '@preact/signals';
+import './ridership.css';
+import type { Figures } from '../../demand/report';
+import { nameIn } from '../../domain/names';
+import { t } from '../i18n';
+import { type MapSide, singleSide } from '../map/view';
+import { activeScenario, lang, layout } from '../state/store';
+import { Assumptions } from './Assumptions';
+import { CommuteChart, SourcesChart } from './Charts';
+import { decimal, percent, signed, whole } from './format';
+import { LineTable } from './LineTable';
+import { featuredLine, lineRows } from './lineRows';
+import { GAIN, LOSS, loadScale, MAX_WIDTH } from './loadFeatures';
+import {
+  computeAgain,
+  currentDemand,
+  type DemandResult,
+  demandWork,
+  ridershipOpen,
+  setRidershipOpen,
+  shownDemand,
+} from './state';
+
+/** Opens (and closes) the Ridership view. */
+export function RidershipButton() {
+  return (
+    <button
+      type="button"
+      class="ridership-open"
+      data-testid="ridership-open"
+      aria-pressed={ridershipOpen.value}
+      title={t('ridership.openTitle')}
+      onClick={() => setRidershipOpen(!ridershipOpen.value)}
+    >
+      {t('ridership.open')}
+    </button>
+  );
+}
+
+/** The demand run under way: its stage, how far, and Cancel (the last figures stay shown meanwhile). */
+function DemandProgress() {
+  const w = demandWork.value;
+  if (!w) return null;
+  // Balancing the distribution is one step in one worker: no fraction to show until it is done.
+  const pct = w.total > 0 ? Math.floor((100 * w.done) / w.total) : 0;
+  const indeterminate = w.stage === 'distribution' && w.done < w.total;
+  return (
+    <div class="ridership-progress" role="status" data-testid="ridership-progress" data-stage={w.stage}>
+      <span>{t(`ridership.stage.${w.stage}`)}</span>
+      {indeterminate ? <progress /> : <progress max={100} value={pct} />}
+      {!indeterminate && <span>{pct} %</span>}
+      <button type="button" data-testid="ridership-cancel" onClick={w.cancel}>
+        {t('progress.cancel')}
+      </button>
+    </div>
+  );
+}
+
+type FigureRow = {
+  key: string;
+  value: (f: Figures) => number | null;
+  format: (x: number | null) => string;
+  /** Digits of the change; its sign is a gain when `better` says so. */
+  digits: number;
+  better: 'higher' | 'lower';
+};
+
+const FIGURES: FigureRow[] = [
+  { key: 'meanCommute', value: (f) => f.meanCommuteMinutes, format: decimal, digits: 1, better: 'lower' },
+  { key: 'within45', value: (f) => percent(f.shareWithin45), format: decimal, digits: 1, better: 'higher' },
+  { key: 'over60', value: (f) => percent(f.shareOver60), format: decimal, digits: 1, better: 'lower' },
+  {
+    key: 'railShare',
+    value: (f) => percent(f.modeShares?.rail),
+    format: decimal,
+    digits: 1,
+    better: 'higher',
+  },
+  { key: 'carShare', value: (f) => percent(f.modeShares?.car), format: decimal, digits: 1, better: 'lower' },
+  { key: 'railRiders', value: (f) => f.railRiders, format: whole, digits: 0, better: 'higher' },
+];
+
+/** Commute-weighted figures before, after and their change, and commuter-hours saved. */
+function CommuteFigures({ result }: { result: DemandResult }) {
+  const r = result.report;
+  const after = r.scenario;
+  return (
+    <table class="ridership-figures" data-testid="ridership-figures">
+      <thead>
+        <tr>
+          <th>{t('ridership.commutes')}</th>
+          <th>{t('ridership.before')}</th>
+          {after && <th>{t('ridership.after')}</th>}
+          {after && <th>{t('ridership.change')}</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {FIGURES.map((f) => {
+          const b = f.value(r.baseline);
+          const a = after ? f.value(after) : null;
+          const change = a === null || b === null ? null : a - b;
+          const shown = change === null ? 0 : Math.round(change * 10 ** f.digits);
+          return (
+            <tr key={f.key} data-testid={`ridership-${f.key}`}>
+              <th scope="row">{t(`ridership.${f.key}`)}</th>
+              <td data-value={b ?? ''}>{f.format(b)}</td>
+              {after && <td data-value={a ?? ''}>{f.format(a)}</td>}
+              {after && (
+                <td
+                  data-value={change ?? ''}
+                  class={shown ? (shown > 0 === (f.better === 'higher') ? 'good' : 'bad') : undefined}
+                >
+                  {signed(change, f.digits)}
+                </td>
+              )}
+            </tr>
+          );
+        })}
+        {r.delta && (
+          <tr data-testid="ridership-hoursSaved">
+            <th scope="row">{t('ridership.hoursSaved')}</th>
+            <td />
+            <td />
+            <td data-value={r.delta.commuterHoursSaved}>{signed(r.delta.commuterHoursSaved)}</td>
+          </tr>
+        )}
+      </tbody>
+    </table>
+  );
+}
+
+/** What a band's width and colour stand for on the maps shown. */
+function LoadLegend({ result }: { result: DemandResult }) {
+  const scale = loadScale(result.loads);
+  const sides: MapSide[] =
+    layout.value !== 'single' && activeScenario.value ? ['before', 'after'] : [singleSide.value];
+  const change = sides.includes('difference');
+  const sample = (width: number, color: string, text: string) => (
+    <li>
+      <span class="band" style={{ height: `${width}px`, background: color }} aria-hidden="true" />
+      {text}
+    </li>
+  );
+  return (
+    <section class="ridership-legend" data-testid="ridership-legend">
+      <h3>{t(change ? 'ridership.legendChange' : 'ridership.legend')}</h3>
+      <ul>
+        {change
+          ? [
+              sample(MAX_WIDTH, GAIN, `+${whole(scale.change)} ${t('ridership.gain')}`),
+              sample(MAX_WIDTH / 2, LOSS, `−${whole(scale.change / 2)} ${t('ridership.loss')}`),
+            ]
+          : [
+              sample(MAX_WIDTH, '#555', `${whole(scale.riders)} ${t('ridership.riders')}`),
+              sample(MAX_WIDTH / 2, '#555', `${whole(scale.riders / 2)} ${t('ridership.riders')}`),
+            ]}
+      </ul>
+    </section>
+  );
+}
+
+/** The chosen line's riders and where they come from. */
+function LineSources({ result, line }: { result: DemandResult; line: string | undefined }) {
+  const l = result.report.lines.find((x) => x.line === line);
+  if (!l) return <p class="hint">{t('ridership.pickLine')}</p>;
+  const name = nameIn(l.name, lang.value);
+  if (!l.sources || !l.scenario)
+    return (
+      <>
+        <h3 data-testid="ridership-chosen">
+          {t('ridership.sourcesBaseline', { line: name, riders: whole(l.baseline?.boardings ?? 0) })}
+        </h3>
+        <p class="hint">{t('ridership.noScenario')}</p>
+      </>
+    );
+  const title = t('ridership.sourcesTitle', { line: name, riders: whole(l.scenario.boardings) });
+  return (
+    <>
+      <h3 data-testid="ridership-chosen">{title}</h3>
+      <SourcesChart sources={l.sources} label={title} />
+    </>
+  );
+}
+
+/**
+ * The Ridership view: estimated commutes, line boardings and loads, a line's riders and their sources,
+ * commuters by commute time, and the assumptions behind them — over the map, which draws the loads.
+ */
+export function RidershipView() {
+  const chosen = useSignal<string | undefined>(undefined);
+  /** Folded to its title and progress, so the whole map shows the loads. */
+  const folded = useSignal(false);
+  if (!ridershipOpen.value) return null;
+  const d = shownDemand.value;
+  const current = currentDemand.value;
+  const stale = d !== null && current === null;
+  const rows = d ? lineRows(d.report.lines) : [];
+  const line = rows.some((r) => r.line.line === chosen.value) ? chosen.value : featuredLine(rows);
+  const stations = new Map(
+    d
+      ? [...(d.networks.scenario?.stations ?? []), ...d.networks.baseline.stations].map((s) => [s.id, s])
+      : [],
+  );
+  const stationName = (id: string) => {
+    const s = stations.get(id);
+    return s ? nameIn(s.name, lang.value) : id;
+  };
+  return (
+    <section
+      class={`ridership panel${folded.value ? ' folded' : ''}`}
+      aria-label={t('ridership.title')}
+      data-testid="ridership"
+    >
+      <div class="ridership-head">
+        <h2>{t('ridership.title')}</h2>
+        <button
+          type="button"
+          data-testid="ridership-fold"
+          aria-expanded={!folded.value}
+          onClick={() => (folded.value = !folded.value)}
+        >
+          {t(folded.value ? 'ridership.unfold' : 'ridership.fold')}
+        </button>
+        <button type="button" data-testid="ridership-close" onClick={() => setRidershipOpen(false)}>
+          {t('ridership.close')}
+        </button>
+      </div>
+      <DemandProgress />
+      {!folded.value && (
+        <p class="note estimate">
+          {t('ridership.estimate')} {t('ridership.unit')}
+        </p>
+      )}
+      {!current && !demandWork.value && (
+        <p class={d ? 'warning' : 'hint'} data-testid="ridership-stale">
+          {t(d ? 'ridership.stale' : 'ridership.waiting')}{' '}
+          <button type="button" data-testid="ridership-again" onClick={computeAgain}>
+            {t('ridership.computeAgain')}
+          </button>
+        </p>
+      )}
+      {d && !folded.value && (
+        <div class={stale ? 'stale' : undefined}>
+          <Assumptions report={d.report} network={d.networks.baseline} period={d.period} />
+          <CommuteFigures result={d} />
+          <LoadLegend result={d} />
+          <h3>{t('ridership.lines')}</h3>
+          <div class="line-table-scroll">
+            <LineTable
+              rows={rows}
+              withScenario={d.report.scenario !== undefined}
+              stationName={stationName}
+              chosen={line}
+              onChoose={(id) => (chosen.value = id)}
+            />
+          </div>
+          <LineSources result={d} line={line} />
+          <h3>{t('ridership.commuteChart')}</h3>
+          <CommuteChart report={d.report} />
+          <p class="note" data-testid="ridership-computed">
+            {t('ridership.computedIn', {
+              seconds: d.seconds.toFixed(1),
+              term: t(`ridership.term.${d.report.term}`),
+            })}
+          </p>
+        </div>
+      )}
+    </section>
+  );
+}

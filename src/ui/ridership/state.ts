@@ -1,0 +1,159 @@
+import { computed, effect, signal } from '@preact/signals';
+import type { DemandReport } from '../../demand/report';
+import type { Network } from '../../domain/network';
+import type { Scenario } from '../../domain/scenario';
+import { type LineLoad, type LoadNetworks, lineLoads } from '../../io/lineLoads';
+import type { DemandProgress } from '../../workers/demandAnalysis';
+import { CancelledError, isCancelled } from '../../workers/errors';
+import { demandEngine } from '../compute/demand';
+import { timing } from '../compute/timing';
+import { errorText } from '../data/failure';
+import { t } from '../i18n';
+import { network, period, report, scenarioNetwork } from '../state/store';
+import './strings';
+
+/** Whether the planner has the Ridership view open: demand is computed only then (or for an export). */
+export const ridershipOpen = signal(false);
+
+/** What a demand run was for, and what it found. */
+export interface DemandResult {
+  networkKey: string;
+  /** The scenario computed (by identity: an edit makes a new object), null for the baseline alone. */
+  scenario: Scenario | null;
+  period: string;
+  report: DemandReport;
+  /** The networks the loads are drawn on (the scenario's only when the report has a scenario side). */
+  networks: LoadNetworks;
+  loads: LineLoad[];
+  seconds: number;
+}
+
+/** The last demand computed (kept when a later run is cancelled or fails: the previous view stays). */
+export const demandResult = signal<DemandResult | null>(null);
+
+/** The demand run under way for the view: its stage, how far, and how to stop it. */
+export const demandWork = signal<(DemandProgress & { cancel: () => void }) | null>(null);
+
+/** What is shown now: the network, the scenario as it applies (pending modifications left out), the period. */
+interface Inputs {
+  network: Network;
+  networkKey: string;
+  scenario: Scenario | null;
+  /** The network the scenario makes. */
+  applied: Network | undefined;
+  period: string;
+}
+
+const inputs = computed<Inputs | null>(() => {
+  const loaded = network.value;
+  if (!loaded) return null;
+  const s = scenarioNetwork.value;
+  return {
+    network: loaded.network,
+    networkKey: loaded.checksum,
+    scenario: s?.scenario ?? null,
+    applied: s?.scenario ? s.network : undefined,
+    period: period.value,
+  };
+});
+
+const isFor = (d: DemandResult, i: Inputs | null) =>
+  i !== null && d.networkKey === i.networkKey && d.scenario === i.scenario && d.period === i.period;
+
+/** The last result when it is for the network shown (perhaps an earlier scenario or period). */
+export const shownDemand = computed(() => {
+  const d = demandResult.value;
+  return d && d.networkKey === network.value?.checksum ? d : null;
+});
+
+/** The result for exactly what is shown, or null. */
+export const currentDemand = computed(() => {
+  const d = demandResult.value;
+  return d && isFor(d, inputs.value) ? d : null;
+});
+
+/**
+ * Demand for what is shown now, through the workers (DemandAnalysis); the result becomes the view's.
+ * Rejects with CancelledError when `signal` aborts.
+ */
+export async function computeDemand(
+  signal: AbortSignal,
+  onProgress: (p: DemandProgress) => void,
+): Promise<DemandResult> {
+  const i = inputs.peek();
+  if (!i) throw new Error('no network is open');
+  const started = performance.now();
+  const run = await demandEngine().run({
+    network: i.network,
+    networkKey: i.networkKey,
+    scenario: i.scenario,
+    period: i.period,
+    signal,
+    onProgress,
+  });
+  if (signal.aborted) throw new CancelledError();
+  const networks: LoadNetworks =
+    run.report.scenario && i.applied ? { baseline: i.network, scenario: i.applied } : { baseline: i.network };
+  const seconds = (performance.now() - started) / 1000;
+  const result: DemandResult = {
+    networkKey: i.networkKey,
+    scenario: i.scenario,
+    period: i.period,
+    report: run.report,
+    networks,
+    loads: lineLoads(run.report.lines, networks),
+    seconds,
+  };
+  timing('demand', seconds * 1000);
+  demandResult.value = result;
+  return result;
+}
+
+/** Bumped by "Compute again" after a cancel: the view's run starts over for the same inputs. */
+const retry = signal(0);
+export const computeAgain = () => retry.value++;
+
+let started = false;
+
+/**
+ * While the view is open, keeps its demand in step with what is shown: a change of network, scenario or
+ * period cancels the run under way and starts one (unless the last result is already for it).
+ */
+function startController(): void {
+  if (started) return;
+  started = true;
+  let controller: AbortController | undefined;
+  effect(() => {
+    const open = ridershipOpen.value;
+    const i = inputs.value;
+    void retry.value;
+    controller?.abort();
+    controller = undefined;
+    demandWork.value = null;
+    const have = demandResult.peek();
+    if (!open || !i || (have && isFor(have, i))) return;
+    const mine = new AbortController();
+    controller = mine;
+    const cancel = () => {
+      mine.abort();
+      if (controller === mine) demandWork.value = null;
+    };
+    demandWork.value = { stage: 'choice', done: 0, total: 1, cancel };
+    computeDemand(mine.signal, (p) => {
+      if (controller === mine && !mine.signal.aborted) demandWork.value = { ...p, cancel };
+    })
+      .catch((e: unknown) => {
+        if (controller !== mine || isCancelled(e) || mine.signal.aborted) return;
+        report({ level: 'error', title: t('ridership.failed'), detail: errorText(e) });
+      })
+      .finally(() => {
+        if (controller === mine) demandWork.value = null;
+      });
+  });
+}
+
+/** Open or close the Ridership view. */
+export function setRidershipOpen(open: boolean): void {
+  startController();
+  ridershipOpen.value = open;
+}

@@ -1,0 +1,262 @@
+/**
+ * The Ridership view as a planner uses it: opened with the mouse, its figures the headless run's (the same
+ * demand model, `npm run simulate -- --demand`), loads on the map before / after / as a difference,
+ * station boardings on hover, recomputed after an edit (and never computed while closed), the line loads
+ * exported; on the JJJ network with the Line 22 scenario, a cancel that keeps the previous view and the
+ * new line's riders.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DemandResults } from '../../src/io/schema/demandResults';
+import { simulate } from '../support/headless';
+import { downloadText, waitForCommit, waitForComputed } from './editorHelpers';
+import { launch, openApp, screenshot, waitForMapsIdle } from './support';
+
+const root = new URL('../../', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'commuteshed-ridership-'));
+const GAIN = '#1b7837';
+const LOSS = '#b2182b';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The headless run's demand section for a bundled network and scenario. */
+async function headlessDemand(network: string, scenario: string): Promise<DemandResults> {
+  const out = join(dir, `${scenario}.json`);
+  await simulate(
+    '--network',
+    `networks/${network}.network.json`,
+    '--scenario',
+    `scenarios/${scenario}.scenario.json`,
+    '--demand',
+    '--out',
+    out,
+  );
+  return JSON.parse(readFileSync(out, 'utf8')).demand;
+}
+
+/** Records every stage the Ridership view's progress bar shows (runs on the toy are over in a blink). */
+async function recordStages(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __stages: string[] };
+    w.__stages = [];
+    const look = () => {
+      const stage = document.querySelector('[data-testid="ridership-progress"]')?.getAttribute('data-stage');
+      if (stage && w.__stages.at(-1) !== stage) w.__stages.push(stage);
+    };
+    new MutationObserver(look).observe(document.body, { subtree: true, childList: true, attributes: true });
+  });
+}
+const stages = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __stages: string[] }).__stages.splice(0));
+const demandRuns = (page: Page) => page.evaluate(() => window.__commuteshed?.marks.demand?.length ?? 0);
+
+/** Where a [lon, lat] is on the map showing `side`, in page pixels. */
+async function pixelOf(page: Page, side: string, at: [number, number]): Promise<{ x: number; y: number }> {
+  const box = (await page.locator(`[data-testid="map-${side}"] canvas`).boundingBox())!;
+  const p = await page.evaluate(
+    ({ side, at }) => window.__commuteshed!.maps[side]!.project(at as [number, number]),
+    { side, at },
+  );
+  return { x: box.x + p.x, y: box.y + p.y };
+}
+
+/** The load bands drawn on the map of `side`: their colours, and how many are rendered. */
+const bands = (page: Page, side: string) =>
+  page.evaluate((side) => {
+    const m = window.__commuteshed!.maps[side]!;
+    const colours = m.querySourceFeatures('ridership-loads').map((f) => String(f.properties.c));
+    return {
+      colours: [...new Set(colours)],
+      rendered: m.queryRenderedFeatures({ layers: ['ridership-loads'] }).length,
+    };
+  }, side);
+
+/** A cell's figure in the line table. */
+const lineCell = (page: Page, line: string, key: string) =>
+  page
+    .locator(`[data-testid="ridership-lines"] tr[data-line="${line}"] td[data-key="${key}"]`)
+    .getAttribute('data-value');
+
+/** CSV text as rows of cells (no quoted commas in the rows read here). */
+const csvRows = (text: string) =>
+  text
+    .replace(/^\ufeff/, '')
+    .trim()
+    .split('\r\n')
+    .map((line) => line.split(','));
+
+const toy = JSON.parse(readFileSync(join(root, 'networks/toy.network.json'), 'utf8'));
+
+describe('the Ridership view on the toy network', () => {
+  it('estimates ridership only when opened, shows the headless figures, draws loads, recomputes after an edit and exports line loads', async () => {
+    const headless = headlessDemand('toy', 'toy-express');
+    const { page, errors } = await openApp(browser, '?network=toy&scenario=toy-express&view=after');
+    await waitForComputed(page);
+    await waitForMapsIdle(page);
+    // Closed: no demand is computed, and the export panel offers the line loads anyway.
+    expect(await demandRuns(page)).toBe(0);
+    await recordStages(page);
+
+    await page.click('[data-testid="ridership-open"]');
+    await page.locator('[data-testid="ridership-lines"]').waitFor({ timeout: 60_000 });
+    expect(await stages(page)).toEqual(['choice', 'distribution', 'assignment']);
+    expect(await demandRuns(page)).toBe(1);
+    const cli = await headless;
+
+    // Every line's boardings are the headless run's (to its 0.01 rounding).
+    for (const l of cli.lines) {
+      const before = await lineCell(page, l.line, 'before');
+      const after = await lineCell(page, l.line, 'after');
+      expect(Math.abs(Number(before) - l.baseline!.boardings)).toBeLessThan(0.006);
+      expect(Math.abs(Number(after) - l.scenario!.boardings)).toBeLessThan(0.006);
+    }
+    // Metro 2, every 2 min instead of 4, gains most: it is the featured line, its sources in the chart.
+    const m2 = cli.lines.find((l) => l.line === 'm2')!;
+    expect(m2.scenario!.boardings).toBeGreaterThan(m2.baseline!.boardings);
+    expect(await page.textContent('[data-testid="ridership-chosen"]')).toContain('Metro 2');
+    await page.locator('[data-testid="ridership-sources-chart"] svg[class^="plot"]').waitFor();
+    await page.locator('[data-testid="ridership-commute-chart"] svg[class^="plot"]').waitFor();
+    const rail = Number(
+      await page.getAttribute('[data-testid="ridership-railRiders"] td:nth-child(3)', 'data-value'),
+    );
+    expect(Math.abs(rail - cli.scenario!.railRiders)).toBeLessThan(0.006);
+
+    // Sorting: a click on "Before" sorts by boardings before, busiest first.
+    await page.click('[data-testid="ridership-sort-before"]');
+    const order = await page
+      .locator('[data-testid="ridership-lines"] tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-line')));
+    expect(order).toEqual(
+      [...cli.lines].sort((a, b) => b.baseline!.boardings - a.baseline!.boardings).map((l) => l.line),
+    );
+
+    // The assumptions, one click away.
+    await page.click('[data-testid="ridership-assumptions"] summary');
+    const assumptions = await page.textContent('[data-testid="ridership-assumptions"]');
+    expect(assumptions).toContain('0.0300 per minute');
+    expect(assumptions).toContain('OKI/MVRPC');
+
+    // The loads on the after map, then as a difference (gain and loss), then before: the view switch.
+    await page.click('[data-testid="view-after"]');
+    await page.waitForSelector('[data-testid="map-after"][data-ready="yes"]');
+    await waitForMapsIdle(page);
+    const after = await bands(page, 'after');
+    expect(after.rendered).toBeGreaterThan(0);
+    // In the lines' own colours.
+    expect(toy.lines.map((l: { color: string }) => l.color)).toEqual(expect.arrayContaining(after.colours));
+    expect(after.colours.length).toBeGreaterThan(2);
+    await page.click('[data-testid="view-difference"]');
+    await page.waitForSelector('[data-testid="map-difference"][data-ready="yes"]');
+    await waitForMapsIdle(page);
+    const diff = await bands(page, 'difference');
+    expect(diff.colours).toEqual(expect.arrayContaining([GAIN, LOSS]));
+    expect(diff.rendered).toBeGreaterThan(0);
+    expect(await page.textContent('[data-testid="ridership-legend"]')).toContain('fewer riders');
+    await screenshot(page, 'ridership-toy-difference');
+    await page.click('[data-testid="view-before"]');
+    await page.waitForSelector('[data-testid="map-before"][data-ready="yes"]');
+    await waitForMapsIdle(page);
+    expect((await bands(page, 'before')).colours).not.toContain(GAIN);
+
+    // A station's boardings on hover: Museum, on Metro 2 only.
+    const museum = toy.stations.find((s: { id: string }) => s.id === 'museum').coord;
+    const at = await pixelOf(page, 'before', museum);
+    await page.mouse.move(at.x, at.y);
+    const tip = page.locator('[data-testid="map-tooltip"]');
+    const expected = cli.stations.find((s) => s.station === 'museum')!;
+    const round = (x: number) => Math.round(x).toLocaleString('en');
+    await expect
+      .poll(() => tip.textContent())
+      .toContain(
+        `Boardings (estimate): ${round(expected.baseline!.boardings)} → ${round(expected.scenario!.boardings)}`,
+      );
+
+    // Line loads CSV: the view's figures, at once (nothing to compute).
+    const csv = await downloadText(page, () => page.click('[data-testid="export-lineloads-csv"]'));
+    expect(csv.name).toBe('toy-toy-express-am-peak.lineLoads.csv');
+    const [header, ...rows] = csvRows(csv.text);
+    expect(header).toEqual([
+      'line',
+      'line_en',
+      'line_zh',
+      'layer',
+      'direction',
+      'from',
+      'from_en',
+      'from_zh',
+      'to',
+      'to_en',
+      'to_zh',
+      'km',
+      'baseline_riders',
+      'scenario_riders',
+      'delta_riders',
+    ]);
+    const row = rows.find((r) => r[0] === 'm2' && r[5] === 'museum' && r[8] === 'central')!;
+    expect(row.slice(0, 11)).toEqual([
+      'm2',
+      'Metro 2',
+      '地铁2号线',
+      'metro',
+      '0',
+      'museum',
+      'Museum',
+      '博物馆',
+      'central',
+      'Central',
+      '中央',
+    ]);
+    expect(Number(row[14])).toBeCloseTo(Number(row[13]) - Number(row[12]), 6);
+    expect(Number(row[13])).toBeGreaterThan(Number(row[12]));
+    // Riders × km of Metro 2's rows are its passenger-km, to the rows' rounding (riders to 0.1, km to the metre).
+    const m2Rows = rows
+      .filter((r) => r[0] === 'm2')
+      .map((r) => ({ km: Number(r[11]), riders: Number(r[13]) }));
+    const pkm = m2Rows.reduce((a, r) => a + r.km * r.riders, 0);
+    const rounding = m2Rows.reduce((a, r) => a + 0.05 * r.km + 0.0005 * r.riders, 0);
+    expect(Math.abs(pkm - m2.scenario!.passengerKm)).toBeLessThanOrEqual(rounding);
+    expect(await demandRuns(page)).toBe(1);
+
+    // An edit (walk-on suburban rail) recomputes the open view, with its progress.
+    await page.selectOption('[data-testid="mod-type"]', 'set-processing');
+    await page.click('[data-testid="mod-add"]');
+    await page.fill('[data-testid="processing-entry"]', '1.5');
+    await waitForCommit(page);
+    await page.waitForFunction(() => !document.querySelector('[data-testid="ridership-progress"]'));
+    expect(await page.locator('[data-testid="ridership-stale"]').count()).toBe(0);
+    // Each commit (the copy with the new modification, then its value) started a run; the last completed.
+    expect(await demandRuns(page)).toBeGreaterThan(1);
+    expect(await stages(page)).toContain('assignment');
+    const railAfterEdit = Number(
+      await page.getAttribute('[data-testid="ridership-railRiders"] td:nth-child(3)', 'data-value'),
+    );
+    expect(railAfterEdit).not.toBe(rail);
+    const runs = await demandRuns(page);
+
+    // Closed: an edit computes no demand.
+    await page.click('[data-testid="ridership-close"]');
+    await page.fill('[data-testid="processing-entry"]', '2');
+    await waitForCommit(page);
+    expect(await demandRuns(page)).toBe(runs);
+    expect(await bands(page, 'before')).toEqual({ colours: [], rendered: 0 });
+
+    // Opened again, in Chinese: computed for the edit made while it was closed.
+    await page.selectOption('[data-testid="lang-select"]', 'zh');
+    await page.click('[data-testid="ridership-open"]');
+    await expect.poll(() => demandRuns(page), { timeout: 60_000 }).toBe(runs + 1);
+    expect(await page.textContent('[data-testid="ridership"] h2')).toBe('客流（估算）');
+    await page.locator('[data-testid="ridership-lines"]').waitFor();
+    expect(await page.textContent('[data-testid="ridership-lines"] thead')).toContain('方案前');
+    expect(await page.textContent('[data-testid="ridership"]')).toContain('估算');
+    expect(errors).toEqual([]);
+  });
+});
