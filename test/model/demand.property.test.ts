@@ -1,0 +1,149 @@
+/**
+ * Properties of the whole demand chain (DESIGN.md §3.1) through the worker pool, on random networks (any
+ * surface modes, feeders, express patterns, hubs and transfer rules) with random workers and jobs, and a
+ * scenario that adds a line from one of their stations to a new one:
+ *
+ *   - the new line's ridership is never below 0 (and it has none before: it did not exist);
+ *   - short term, the distribution is fixed: every side has exactly the baseline's commuters, and the riders
+ *     the scenario's rail gains or keeps split into sources (rail before, walk, bike, bus, car) that are each
+ *     ≥ 0 and add up to its rail riders, with no new pairs;
+ *   - long term (redistributed at the baseline's β), commuters still total the workers within Furness's 1e-6;
+ *   - on each side the assignment balances: entries = exits = rail trips, boardings = trips + transfers.
+ *
+ * The car reaches every zone, so a distribution always exists; networks are given unique keys because the
+ * analysis caches graphs and distributions by key.
+ */
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { DemandReport } from '../../src/demand/report';
+import type { Network } from '../../src/domain/network';
+import type { Modification } from '../../src/domain/scenario';
+import { Analysis } from '../../src/workers/analysis';
+import { DemandAnalysis } from '../../src/workers/demandAnalysis';
+import { nodeWorkerFactory } from '../../src/workers/nodeWorkers';
+import { RoutingPool } from '../../src/workers/pool';
+import { buildNetwork, networkSpec } from '../support/arbitraries';
+import { M_PER_DEG, scenario } from '../support/fixtures';
+
+const pool = new RoutingPool(nodeWorkerFactory(), 2);
+const demand = new DemandAnalysis(new Analysis(pool));
+afterAll(() => pool.terminate());
+
+let runs = 0;
+const key = () => `random-demand-${runs++}`;
+
+const people = fc.array(
+  fc.record({ population: fc.integer({ min: 0, max: 50_000 }), jobs: fc.integer({ min: 0, max: 50_000 }) }),
+  { minLength: 7, maxLength: 7 },
+);
+const newLine = fc.record({
+  from: fc.nat(),
+  /** The new end lies by a zone (within 800 m of its centroid), so the line has someone to carry. */
+  zone: fc.nat(),
+  dx: fc.integer({ min: -800, max: 800 }),
+  dy: fc.integer({ min: -800, max: 800 }),
+  runSeconds: fc.integer({ min: 60, max: 1800 }),
+  headway: fc.integer({ min: 120, max: 1800 }),
+  bidirectional: fc.boolean(),
+});
+
+/** The random network with its zones peopled; at least one zone has workers and one has jobs. */
+function peopled(net: Network, p: { population: number; jobs: number }[]): Network {
+  const zones = net.zones.map((z, k) => ({ ...z, population: p[k]!.population, jobs: p[k]!.jobs }));
+  if (zones.every((z) => z.population === 0)) zones[0]!.population = 1000;
+  if (zones.every((z) => z.jobs === 0)) zones.at(-1)!.jobs = 1000;
+  return { ...net, zones };
+}
+
+function addLine(net: Network, l: typeof newLine extends fc.Arbitrary<infer T> ? T : never): Modification {
+  const [lon, lat] = net.zones[l.zone % net.zones.length]!.centroid;
+  return {
+    type: 'add-line',
+    line: { id: 'new', name: { en: 'new' }, layer: 'suburban', color: '#00aa00' },
+    stops: [
+      net.stations[l.from % net.stations.length]!.id,
+      { id: 'new-end', name: { en: 'new end' }, coord: [lon + l.dx / M_PER_DEG, lat + l.dy / M_PER_DEG] },
+    ],
+    runSeconds: [l.runSeconds],
+    headways: { 'am-peak': l.headway },
+    bidirectional: l.bidirectional,
+  };
+}
+
+const close = (got: number, want: number) =>
+  expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(want)));
+
+function expectBalanced(report: DemandReport, side: 'baseline' | 'scenario') {
+  const riders = report[side]!.railRiders;
+  let entries = 0;
+  let exits = 0;
+  let transfers = 0;
+  for (const s of report.stations) {
+    const f = s[side];
+    if (!f) continue;
+    entries += f.entries;
+    exits += f.exits;
+    transfers += f.transfers;
+  }
+  const boardings = report.lines.reduce((a, l) => a + (l[side]?.boardings ?? 0), 0);
+  close(entries, riders);
+  close(exits, riders);
+  close(boardings, riders + transfers);
+}
+
+describe('demand (properties, through the worker pool)', () => {
+  it('short term: a new line has riders ≥ 0, commuters stay, sources add up; both sides balance', async () => {
+    let ridden = 0;
+    await fc.assert(
+      fc.asyncProperty(networkSpec, people, newLine, async (spec, p, l) => {
+        const net = peopled(buildNetwork(spec), p);
+        const run = await demand.run({
+          network: net,
+          networkKey: key(),
+          scenario: scenario([addLine(net, l)], net.id),
+          period: 'am-peak',
+        });
+        const r = run.report;
+        const line = r.lines.find((x) => x.line === 'new')!;
+        expect(line.baseline).toBeNull();
+        expect(line.scenario!.boardings).toBeGreaterThanOrEqual(0);
+        expect(line.scenario!.maxSectionLoad).toBeGreaterThanOrEqual(0);
+        if (line.scenario!.boardings > 0) ridden++;
+        expect(r.scenario!.commuters).toBe(r.baseline.commuters);
+        close(r.baseline.commuters, r.workers);
+        const s = r.sources!;
+        for (const v of Object.values(s)) expect(v).toBeGreaterThanOrEqual(-1e-9 * r.workers);
+        expect(s.newPairs).toBe(0);
+        close(
+          Object.values(s).reduce((a, b) => a + b, 0),
+          r.scenario!.railRiders,
+        );
+        expectBalanced(r, 'baseline');
+        expectBalanced(r, 'scenario');
+      }),
+      { seed: 20261205, numRuns: 100 },
+    );
+    // The cases are not vacuous: many new lines draw riders (34 of these 100 do).
+    expect(ridden).toBeGreaterThan(20);
+  });
+
+  it('long term: commuters still total the workers; the new line’s riders are ≥ 0', async () => {
+    await fc.assert(
+      fc.asyncProperty(networkSpec, people, newLine, async (spec, p, l) => {
+        const net = peopled(buildNetwork(spec), p);
+        const run = await demand.run({
+          network: net,
+          networkKey: key(),
+          scenario: scenario([addLine(net, l)], net.id),
+          period: 'am-peak',
+          term: 'long',
+        });
+        const r = run.report;
+        close(r.scenario!.commuters, r.workers);
+        expect(r.lines.find((x) => x.line === 'new')!.scenario!.boardings).toBeGreaterThanOrEqual(0);
+        expectBalanced(r, 'scenario');
+      }),
+      { seed: 20261206, numRuns: 50 },
+    );
+  });
+});
