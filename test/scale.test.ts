@@ -232,4 +232,18 @@ describe('simulate --shard and merge', () => {
     );
     expect(readdirSync(dir).filter((f) => f.startsWith('never') || f.includes('partial'))).toEqual([]);
   });
+  it('says how it is used: --help prints the options; an unknown option or a bad combination adds them', async () => {
+    const help = await cli('simulate', ['--help']);
+    expect(help.stdout).toMatch(/^usage: npm run simulate -- --network/);
+    for (const flag of ['--scenario', '--before', '--omx', '--demand', '--shard', '--workers'])
+      expect(help.stdout).toContain(flag);
+    const [unknown, both] = await Promise.all([
+      failure(cli('simulate', [...inputs, '--out', at('never.json'), '--bogus'])),
+      failure(cli('simulate', [...inputs, '--before', SCENARIO, '--demand', '--out', at('never.json')])),
+    ]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/simulate: Unknown option '--bogus'\n\nusage: /);
+    expect(both.code).toBe(1);
+    expect(both.stderr).toMatch(/simulate: --demand .*\n\nusage: /);
+  });
 });

@@ -99,9 +99,26 @@ function demandTerm(value: string | undefined): DemandTerm | undefined {
   throw new UsageError(`--demand ${value}: give short (trips kept) or long (trips redistributed)`);
 }
 
+const USAGE = `usage: npm run simulate -- --network <network.json> [--scenario <scenario.json>] --out <results.json>
+  --period <id>            analysis period (default am-peak)
+  --scenario <file>        the scenario to compare with the baseline
+  --before <file>          compare --scenario with this scenario instead of the baseline
+  --matrix                 keep the time matrices in the results (4 bytes a cell and side)
+  --omx <file>             write the matrices (and with --demand the trips by mode) as Open Matrix
+  --trip <from>,<to>       print the route between two zone ids (repeatable)
+  --boundaries <file>      district boundaries (default: the network's own)
+  --demand [short|long]    add commute demand: short keeps workplaces (default), long redistributes
+  --workers <n>            worker threads (default: the machine's cores)
+  --shard <i>/<n>|<n>      compute one block of origins into a part (--out); merge with npm run merge`;
+
 async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   const { values } = parseArgs({
-    args: withDemandTerm(process.argv.slice(2)),
+    args: withDemandTerm(argv),
     options: {
       network: { type: 'string' },
       scenario: { type: 'string' },
@@ -271,5 +288,6 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   const err = e instanceof Error ? e : new Error(String(e));
-  fail(err.name === 'UsageError' ? `simulate: ${err.message}` : `simulate: ${err.name}: ${err.message}`);
+  const usage = err.name === 'UsageError' || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+  fail(usage ? `simulate: ${err.message}\n\n${USAGE}` : `simulate: ${err.name}: ${err.message}`);
 });
