@@ -24,6 +24,7 @@ describe('the metrics of a network', () => {
       'jobs-45',
       'jobs-60',
       'jobs-90',
+      'commute-minutes',
     ]);
     expect(ids([40, 20])).toEqual([
       'time-to-core',
@@ -31,6 +32,7 @@ describe('the metrics of a network', () => {
       'mean-time-to-jobs',
       'jobs-20',
       'jobs-40',
+      'commute-minutes',
     ]);
     expect(ids([15, 30, 45, 60, 75, 90]).filter((id) => id.startsWith('jobs-'))).toHaveLength(6);
     // A threshold stated twice is one metric (and one array in the routing table).
@@ -75,7 +77,14 @@ describe('the metrics of a network', () => {
       metricsFor(a)
         .filter((m) => inHeadline(m, a))
         .map((m) => m.id),
-    ).toEqual(['time-to-core', 'time-from-zone', 'mean-time-to-jobs', 'jobs-45', 'jobs-60']);
+    ).toEqual([
+      'time-to-core',
+      'time-from-zone',
+      'mean-time-to-jobs',
+      'jobs-45',
+      'jobs-60',
+      'commute-minutes',
+    ]);
   });
 
   it('every family is complete: both languages, four classes of change the better way and three the worse', () => {

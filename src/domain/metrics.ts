@@ -191,6 +191,22 @@ export const METRIC_FAMILIES = [
     summary: { capped: false, needsCore: false, empty: 0, digits: 0 },
     results: { zone: 'jobsWithin', summary: 'jobsWithin', district: 'jobsWithin' },
   },
+  {
+    // The demand model's (DESIGN.md §3.1): where people commute, not where they could; offered once the
+    // Ridership view has computed it. Its figures are in the results' demand section, not here.
+    id: 'commute-minutes',
+    label: {
+      en: 'Mean commute of resident workers (estimate)',
+      zh: '居住就业者平均通勤时间（估算）',
+    },
+    unit: 'min',
+    better: 'lower',
+    source: { kind: 'provided', provider: 'demand' },
+    classes: TIME_CLASSES,
+    change: TIME_CHANGE,
+    // Every commute is a real trip (no cap to count); a zone without workers has no value.
+    capChange: false,
+  },
 ] as const satisfies readonly MetricFamily[];
 
 /** The metric shown first, and the one a click on a zone switches to (travel times from it). */

@@ -2,8 +2,7 @@
  * The Ridership view as a planner uses it: opened with the mouse, its figures the headless run's (the same
  * demand model, `npm run simulate -- --demand`), loads on the map before / after / as a difference,
  * station boardings on hover, recomputed after an edit (and never computed while closed), the line loads
- * exported; on the JJJ network with the Line 22 scenario, a cancel that keeps the previous view and the
- * new line's riders.
+ * exported; the mean commute of each zone's workers offered as a map metric once computed.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -257,6 +256,74 @@ describe('the Ridership view on the toy network', () => {
     await page.locator('[data-testid="ridership-lines"]').waitFor();
     expect(await page.textContent('[data-testid="ridership-lines"] thead')).toContain('方案前');
     expect(await page.textContent('[data-testid="ridership"]')).toContain('估算');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('the demand’s mean commute on the map', () => {
+  it('is offered once ridership is computed; its values and changes are the headless run’s zones', async () => {
+    const out = join(dir, 'toy-express-zones.json');
+    const headless = simulate(
+      '--network',
+      'networks/toy.network.json',
+      '--scenario',
+      'scenarios/toy-express.scenario.json',
+      '--demand',
+      '--out',
+      out,
+    );
+    const { page, errors } = await openApp(browser, '?network=toy&scenario=toy-express&view=after');
+    await waitForComputed(page);
+    await waitForMapsIdle(page);
+    const offeredIds = () =>
+      page
+        .locator('[data-testid="metric-select"] option')
+        .evaluateAll((o) => o.map((x) => x.getAttribute('value')));
+    expect(await offeredIds()).not.toContain('commute-minutes');
+
+    await page.click('[data-testid="ridership-open"]');
+    await page.locator('[data-testid="ridership-lines"]').waitFor({ timeout: 60_000 });
+    await expect.poll(offeredIds).toContain('commute-minutes');
+    await page.click('[data-testid="ridership-fold"]');
+    await page.focus('[data-testid="metric-select"]');
+    await page.selectOption('[data-testid="metric-select"]', 'commute-minutes');
+    await waitForMapsIdle(page);
+
+    await headless;
+    type Zone = { id: string; baseline: { commuteMinutes: number }; scenario: { commuteMinutes: number } };
+    const zones: Zone[] = JSON.parse(readFileSync(out, 'utf8')).zones;
+    // The zone whose commute the scenario shortens most: its value after, then its change.
+    const z = [...zones].sort(
+      (a, b) =>
+        a.scenario.commuteMinutes -
+        a.baseline.commuteMinutes -
+        (b.scenario.commuteMinutes - b.baseline.commuteMinutes),
+    )[0]!;
+    // A point inside the zone between its centroid and a corner: clear of a station on the centroid.
+    const zone = toy.zones.find((x: { id: string }) => x.id === z.id);
+    const [cx, cy] = zone.centroid;
+    const [kx, ky] = zone.geometry.coordinates[0][0];
+    const centroid: [number, number] = [cx + 0.6 * (kx - cx), cy + 0.6 * (ky - cy)];
+    const tip = page.locator('[data-testid="map-tooltip"]');
+    const at = await pixelOf(page, 'after', centroid);
+    await page.mouse.move(at.x + 2, at.y + 2);
+    await expect
+      .poll(() => tip.textContent())
+      .toContain(`Mean commute of resident workers (estimate): ${z.scenario.commuteMinutes.toFixed(1)} min`);
+
+    await page.click('[data-testid="view-difference"]');
+    await page.waitForSelector('[data-testid="map-difference"][data-ready="yes"]');
+    await waitForMapsIdle(page);
+    const d = await pixelOf(page, 'difference', centroid);
+    await page.mouse.move(d.x + 2, d.y + 2);
+    const change = z.scenario.commuteMinutes - z.baseline.commuteMinutes;
+    expect(change).toBeLessThan(-0.05);
+    await expect
+      .poll(() => tip.textContent())
+      .toMatch(/Mean commute of resident workers \(estimate\).*: [−-]?\d+\.\d min/);
+    const shown = Number((await tip.textContent())!.match(/: ([−-]?\d+\.\d) min/)![1]!.replace('−', '-'));
+    // The map's change is the difference of the unrounded zone means; the file rounds each to 0.01.
+    expect(Math.abs(shown - change)).toBeLessThanOrEqual(0.06);
     expect(errors).toEqual([]);
   });
 });

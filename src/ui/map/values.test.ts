@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { METRIC_FAMILIES, type MetricFamily, metricLabel, metricsFor } from '../../domain/metrics';
+import { metricLabel, metricsFor } from '../../domain/metrics';
 import type { ComparisonReport } from '../../metrics/report';
 import { offered } from '../state/metrics';
 import { classify, scaleFor } from './classes';
 import { zoneValues } from './values';
 
 const INF = Number.POSITIVE_INFINITY;
-/**
- * A metric computed elsewhere than the routing table, as the demand model's mean commute of a zone's
- * resident workers would be: minutes, provided per zone by its provider.
- */
-const commute: MetricFamily = {
-  id: 'commute-minutes',
-  label: { en: 'Mean commute of resident workers', zh: '居住就业者平均通勤时间' },
-  unit: 'min',
-  better: 'lower',
-  source: { kind: 'provided', provider: 'demand' },
-  classes: { kind: 'fixed', breaks: [15, 30, 45, 60, 75, 90, 120, 150], palette: 'time' },
-  change: { kind: 'fixed', better: [1, 5, 10, 20], worse: [1, 5, 10] },
-  capChange: false,
-};
-const metrics = metricsFor({ accessibilityMinutes: [40, 20] }, [...METRIC_FAMILIES, commute]);
+const metrics = metricsFor({ accessibilityMinutes: [40, 20] });
 const metric = (id: string) => metrics.find((m) => m.id === id)!;
 
 /** Three zones' routing tables before and after (seconds; jobs within 20 and 40 min). */
@@ -66,7 +52,7 @@ describe('the values a map shows, by the metric registry', () => {
     const provided = { demand: { before: Float64Array.of(35, 50, INF), after: Float64Array.of(35, 41, 62) } };
     expect(offered(metrics, provided).map((m) => m.id)).toContain('commute-minutes');
     const m = metric('commute-minutes');
-    expect(metricLabel(m, 'en')).toBe('Mean commute of resident workers');
+    expect(metricLabel(m, 'en')).toBe('Mean commute of resident workers (estimate)');
     const all = { ...sources, provided };
     expect(zoneValues(m, 'after', 'after', all)).toBe(provided.demand.after);
     // No value before: no difference to class (uncapped), drawn as no path.

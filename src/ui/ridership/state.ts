@@ -9,7 +9,8 @@ import { demandEngine } from '../compute/demand';
 import { timing } from '../compute/timing';
 import { errorText } from '../data/failure';
 import { t } from '../i18n';
-import { network, period, report, scenarioNetwork } from '../state/store';
+import { providedValues } from '../state/metrics';
+import { beforeScenario, network, period, report, scenarioNetwork } from '../state/store';
 import './strings';
 
 /** Whether the planner has the Ridership view open: demand is computed only then (or for an export). */
@@ -122,6 +123,7 @@ let started = false;
 function startController(): void {
   if (started) return;
   started = true;
+  provideCommutes();
   let controller: AbortController | undefined;
   effect(() => {
     const open = ridershipOpen.value;
@@ -149,6 +151,29 @@ function startController(): void {
       .finally(() => {
         if (controller === mine) demandWork.value = null;
       });
+  });
+}
+
+/**
+ * The mean commute of each zone's resident workers as a map metric (domain/metrics.ts `commute-minutes`),
+ * from the demand computed for the network and period shown. The before side only when it is the
+ * baseline (not another scenario compared with); the after side only for the scenario shown, so a map
+ * never pairs one scenario's commutes with another's edits.
+ */
+function provideCommutes(): void {
+  effect(() => {
+    const d = shownDemand.value;
+    const i = inputs.value;
+    const { demand: _, ...others } = providedValues.peek();
+    const zones = d && i && d.period === i.period ? d.report.zones.commuteMinutes : undefined;
+    if (!zones) {
+      if (_) providedValues.value = others;
+      return;
+    }
+    const values: { before?: Float64Array; after?: Float64Array } = {};
+    if (beforeScenario.value === null) values.before = zones.baseline;
+    if (d!.scenario === i!.scenario && zones.scenario) values.after = zones.scenario;
+    providedValues.value = { ...others, demand: values };
   });
 }
 
