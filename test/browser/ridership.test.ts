@@ -327,3 +327,77 @@ describe('the demand’s mean commute on the map', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('the Ridership view on the JJJ network', () => {
+  it('a cancel keeps the previous view; computed again, Line 22 has riders, shown on hover and in the line loads', async () => {
+    const headless = headlessDemand('jjj', 'jjj-pinggu-line-22');
+    // Centred on Yanjiao, where Line 22 crosses into Hebei (stations are drawn from zoom 8).
+    const { page, errors } = await openApp(
+      browser,
+      '?network=jjj&scenario=jjj-pinggu-line-22&view=after#map=10.5/39.95/116.75',
+    );
+    await waitForComputed(page, 180_000);
+    await waitForMapsIdle(page);
+    await page.evaluate(() => {
+      const w = window as unknown as { __longest: number };
+      w.__longest = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+      }).observe({ type: 'longtask', buffered: false });
+    });
+    await recordStages(page);
+
+    // Opened, then cancelled while choosing modes: no figures, no error, and a way to start again.
+    await page.click('[data-testid="ridership-open"]');
+    await page.locator('[data-testid="ridership-progress"][data-stage="choice"]').waitFor();
+    await page.click('[data-testid="ridership-cancel"]');
+    await page.locator('[data-testid="ridership-again"]').waitFor();
+    expect(await page.locator('[data-testid="ridership-progress"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="ridership-lines"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="messages"]').count()).toBe(0);
+
+    const t0 = Date.now();
+    await page.click('[data-testid="ridership-again"]');
+    await page.locator('[data-testid="ridership-lines"]').waitFor({ timeout: 300_000 });
+    const seconds = (Date.now() - t0) / 1000;
+    expect(await stages(page)).toEqual(['choice', 'distribution', 'assignment']);
+    const longest = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+    console.log(
+      `JJJ ridership: ${seconds.toFixed(1)} s from the click to the table; longest main-thread task ${Math.round(longest)} ms`,
+    );
+
+    // Line 22 is new: no riders before, riders after, and the featured line with its sources.
+    const cli = await headless;
+    const l22 = cli.lines.find((l) => l.line === 'm-22')!;
+    console.log(`JJJ Line 22 (estimate): ${Math.round(l22.scenario!.boardings)} boardings`);
+    expect(await lineCell(page, 'm-22', 'before')).toBe('');
+    const after = Number(await lineCell(page, 'm-22', 'after'));
+    expect(after).toBeGreaterThan(0);
+    expect(Math.abs(after - l22.scenario!.boardings)).toBeLessThan(0.006);
+    expect(await page.textContent('[data-testid="ridership-chosen"]')).toContain('Line 22');
+    await page.locator('[data-testid="ridership-sources-chart"] svg[class^="plot"]').waitFor();
+
+    // Folded, the map shows the loads; Yanjiao Town's boardings on hover.
+    await page.click('[data-testid="ridership-fold"]');
+    await waitForMapsIdle(page);
+    await screenshot(page, 'ridership-jjj-after');
+    const at = await pixelOf(page, 'after', [116.805, 39.944]);
+    await page.mouse.move(at.x, at.y);
+    const yanjiao = cli.stations.find((s) => s.station === 'm22-yanjiao-town')!;
+    expect(yanjiao.baseline).toBeNull();
+    await expect
+      .poll(() => page.locator('[data-testid="map-tooltip"]').textContent())
+      .toContain(`Boardings (estimate): — → ${Math.round(yanjiao.scenario!.boardings).toLocaleString('en')}`);
+
+    // Line loads: Line 22's rows have no riders before and riders after.
+    const csv = await downloadText(page, () => page.click('[data-testid="export-lineloads-csv"]'));
+    expect(csv.name).toBe('jjj-jjj-pinggu-line-22-am-peak.lineLoads.csv');
+    const [header, ...rows] = csvRows(csv.text);
+    expect(header.slice(-3)).toEqual(['baseline_riders', 'scenario_riders', 'delta_riders']);
+    const line22 = rows.filter((r) => r[0] === 'm-22');
+    expect(line22.length).toBeGreaterThan(20);
+    expect(line22.every((r) => r[12] === '' && Number(r[13]) >= 0)).toBe(true);
+    expect(Math.max(...line22.map((r) => Number(r[13])))).toBeCloseTo(l22.scenario!.maxSectionLoad, 0);
+    expect(errors).toEqual([]);
+  });
+});
