@@ -3,13 +3,12 @@ import { describe, expect, it } from 'vitest';
 import type { Zone } from '../domain/zone';
 import { DemandError } from './errors';
 import {
-  columnSums,
+  balanceRows,
   deterrence,
   distribute,
   FURNESS_TOLERANCE,
   furness,
   type GravityInput,
-  rowSums,
   tripsRow,
 } from './gravity';
 import { producers } from './producers';
@@ -100,26 +99,34 @@ describe('gravity distribution (properties)', () => {
     );
   });
 
-  it('row blocks give the same sums as one pass (workers may share the passes)', () => {
+  it('one pass gives row sums, row factors and column sums; row blocks the same (workers share the pass)', () => {
     fc.assert(
       fc.property(region, fc.nat(), (r, cutAt) => {
         const g = input(r);
         const f = deterrence(Float32Array.from(r.cost), g, r.betaPerMinute / 60);
         const b = Float64Array.from(g.attractors);
-        const whole = new Float64Array(r.z);
-        const blocks = new Float64Array(r.z);
-        rowSums(f, r.z, b, whole);
-        const cut = cutAt % (r.z + 1);
-        rowSums(f, r.z, b, blocks, 0, cut);
-        rowSums(f, r.z, b, blocks, cut, r.z);
-        expect(blocks).toEqual(whole);
-        // Column sums of two row blocks add up to the whole pass's (to rounding: the order of addition differs).
-        const a = Float64Array.from(g.workers);
+        const rows = new Float64Array(r.z);
         const cols = new Float64Array(r.z);
-        columnSums(f, r.z, a, cols);
+        balanceRows(f, r.z, b, g.workers, rows, cols);
+        // Against the definitions, summed naively: s_i = Σ_j F_ij b_j; columns Σ_i (O_i / s_i) F_ij.
+        for (let i = 0; i < r.z; i++) {
+          let s = 0;
+          for (let j = 0; j < r.z; j++) s += f[i * r.z + j]! * b[j]!;
+          expect(rows[i]).toBe(s);
+        }
+        for (let j = 0; j < r.z; j++) {
+          let c = 0;
+          for (let i = 0; i < r.z; i++)
+            if (g.workers[i]! > 0 && rows[i]! > 0) c += (g.workers[i]! / rows[i]!) * f[i * r.z + j]!;
+          expect(Math.abs(cols[j]! - c)).toBeLessThanOrEqual(1e-12 * c);
+        }
+        // Two row blocks: the same row sums bit for bit; column parts add up to the whole (to rounding).
+        const cut = cutAt % (r.z + 1);
+        const blockRows = new Float64Array(r.z);
         const parts = [new Float64Array(r.z), new Float64Array(r.z)];
-        columnSums(f, r.z, a, parts[0]!, 0, cut);
-        columnSums(f, r.z, a, parts[1]!, cut, r.z);
+        balanceRows(f, r.z, b, g.workers.subarray(0, cut), blockRows.subarray(0, cut), parts[0]!, 0, cut);
+        balanceRows(f, r.z, b, g.workers.subarray(cut), blockRows.subarray(cut), parts[1]!, cut, r.z);
+        expect(blockRows).toEqual(rows);
         for (let j = 0; j < r.z; j++)
           expect(Math.abs(parts[0]![j]! + parts[1]![j]! - cols[j]!)).toBeLessThanOrEqual(1e-12 * cols[j]!);
       }),

@@ -287,7 +287,8 @@ export class DemandAnalysis {
         : undefined;
     const answer = async (ask: MatrixAsk): Promise<MatrixAnswer> => {
       signal?.throwIfAborted();
-      if (ask.op === 'rowSums') onProgress?.({ stage: 'distribution', done: ++rounds, total: rounds + 1 });
+      if (ask.op === 'balanceRows')
+        onProgress?.({ stage: 'distribution', done: ++rounds, total: rounds + 1 });
       const parts = await pool.collect(kept, (api, generation) =>
         api.gravity({
           generation,
@@ -300,16 +301,15 @@ export class DemandAnalysis {
       switch (ask.op) {
         case 'deterrence':
           return undefined;
-        case 'rowSums': {
-          const out = new Float64Array(z);
-          for (const b of blocks)
-            for (let k = 0; k < b.origins.length; k++) out[b.origins[k]!] = b.values[k]!;
-          return out;
-        }
-        case 'columnSums': {
-          const out = new Float64Array(z);
-          for (const b of blocks) for (let j = 0; j < z; j++) out[j] += b.values[j]!;
-          return out;
+        case 'balanceRows': {
+          const rows = new Float64Array(z);
+          const columns = new Float64Array(z);
+          for (const b of blocks) {
+            const n = b.origins.length;
+            for (let k = 0; k < n; k++) rows[b.origins[k]!] = b.values[k]!;
+            for (let j = 0; j < z; j++) columns[j] += b.values[n + j]!;
+          }
+          return { rows, columns };
         }
         case 'meanTime': {
           let weighted = 0;

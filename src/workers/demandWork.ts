@@ -1,6 +1,6 @@
 import { transfer } from 'comlink';
 import { timeSums } from '../demand/calibrate';
-import { columnSums, deterrenceRow, rowSums } from '../demand/gravity';
+import { balanceRows, deterrenceRow } from '../demand/gravity';
 import { chooseModes } from '../demand/modeChoice';
 import { RIDER_CLASSES, riderClassRows, SOURCE_CLASSES } from '../demand/sources';
 import { copyTallyRow, emptyTally, tallyModeChange, tallyOrigin } from '../demand/tally';
@@ -95,14 +95,11 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
             }
             values = new Float64Array(0);
             break;
-          case 'rowSums':
-            values = new Float64Array(n);
-            rowSums(b.f, z, ask.columnFactor, values, 0, n);
-            break;
-          case 'columnSums': {
-            values = new Float64Array(z);
-            const a = Float64Array.from(b.origins, (i) => ask.rowFactor[i]!);
-            columnSums(b.f, z, a, values, 0, n);
+          case 'balanceRows': {
+            // A block's rows first, then its part of every column sum.
+            values = new Float64Array(n + z);
+            const workers = Float64Array.from(b.origins, (i) => ask.workers[i]!);
+            balanceRows(b.f, z, ask.columnFactor, workers, values.subarray(0, n), values.subarray(n), 0, n);
             break;
           }
           case 'meanTime': {

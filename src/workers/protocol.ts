@@ -103,7 +103,7 @@ export interface GravityRequest {
 }
 
 /**
- * Per block held, by offset: rowSums → the block's row sums (one per origin); columnSums → its part of
+ * Per block held, by offset: balanceRows → the block's row sums (one per origin) followed by its part of
  * every column sum (zones); meanTime → [Σ T t, Σ T] over its calibration rows; deterrence → nothing.
  */
 export interface GravityResponse {
