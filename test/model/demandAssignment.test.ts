@@ -31,20 +31,12 @@ import { DemandAnalysis } from '../../src/workers/demandAnalysis';
 import { ModeRowSource } from '../../src/workers/modeRows';
 import { nodeWorkerFactory } from '../../src/workers/nodeWorkers';
 import { RoutingPool } from '../../src/workers/pool';
-import { applied, at, handAssumptions, line, network, scenario, station, zone } from '../support/fixtures';
+import { demandLine, fasterLine } from '../support/demandLine';
+import { applied } from '../support/fixtures';
 
 const ZONES = ['A', 'B', 'C'];
-const base = network({
-  zones: [
-    { ...zone('A', at(0, 200), 3000, 1000), workers: 1500 },
-    { ...zone('B', at(5000, 200), 2000, 4000), workers: 1000 },
-    { ...zone('C', at(10000, 200), 1000, 1000), workers: 500 },
-  ],
-  stations: [station('a', at(0)), station('b', at(5000)), station('c', at(10000))],
-  lines: [line('M', 'metro', ['a', 'b', 'c'], [300, 300], 600)],
-  assumptions: { ...handAssumptions(), demand: { betaPerMinute: 0.05 } },
-});
-const faster = scenario([{ type: 'set-headway', line: 'M', headways: { 'am-peak': 300 } }]);
+const base = demandLine;
+const faster = fasterLine;
 
 const pools: RoutingPool[] = [];
 afterAll(() => {
