@@ -5,7 +5,8 @@ import { App } from './App';
 import { startController } from './compute/controller';
 import { timing } from './compute/timing';
 import { DEFAULT_NETWORK } from './data/bundled';
-import { bundledNetwork, openBundledNetwork } from './data/load';
+import { bundledNetwork, openBundledNetwork, openSavedNetwork } from './data/load';
+import { refreshSavedNetworks } from './data/saved';
 import { restoreSettings } from './panels/Settings';
 import { startExploreRules } from './state/explore';
 import { beforeId, destinationZone, network, scenarioId, scenarios, selectedZone } from './state/store';
@@ -17,8 +18,13 @@ async function start(): Promise<void> {
   const wanted = readUrl();
   render(<App />, document.getElementById('app')!);
   startController();
-  const entry = bundledNetwork(wanted.network ?? DEFAULT_NETWORK) ?? bundledNetwork(DEFAULT_NETWORK);
-  if (entry && (await openBundledNetwork(entry))) {
+  void refreshSavedNetworks();
+  // The network the address names: bundled, or one this browser kept; else the default one.
+  const named = wanted.network ?? DEFAULT_NETWORK;
+  const entry = bundledNetwork(named);
+  let opened = entry ? await openBundledNetwork(entry) : await openSavedNetwork(named);
+  if (!opened && !network.value) opened = await openBundledNetwork(bundledNetwork(DEFAULT_NETWORK)!);
+  if (opened) {
     const zones = network.value!.network.zones;
     const index = (id?: string) => (id === undefined ? -1 : zones.findIndex((z) => z.id === id));
     const known = (id?: string) => id !== undefined && scenarios.value.some((s) => s.id === id);

@@ -45,7 +45,14 @@ export interface IoApi {
 }
 
 export type GtfsImport =
-  | { ok: true; loaded: LoadedNetwork; report: ImportReport; reportText: string }
+  | {
+      ok: true;
+      loaded: LoadedNetwork;
+      /** The imported network as a network file (what import-gtfs writes), to keep it. */
+      file: { file: string; text: string };
+      report: ImportReport;
+      reportText: string;
+    }
   | {
       ok: false;
       file: string;
@@ -81,9 +88,10 @@ export function createIoApi(): IoApi {
           return { ok: false, file: feedName, issues: result.issues, report: result.report, reportText };
         // The imported network goes through the same validator as a network file.
         const file = `${result.network.id}.network.json`;
-        const loaded = await this.loadNetwork({ file, text: serializeNetwork(result.network) });
+        const text = serializeNetwork(result.network);
+        const loaded = await this.loadNetwork({ file, text });
         if (!loaded.ok) return { ok: false, file, issues: loaded.issues, report: result.report, reportText };
-        return { ok: true, loaded: loaded.value, report: result.report, reportText };
+        return { ok: true, loaded: loaded.value, file: { file, text }, report: result.report, reportText };
       } catch (e) {
         if (e instanceof Error && e.name === 'AbortError')
           return { ok: false, file: feedName, issues: [], report: null, reportText: '', cancelled: true };

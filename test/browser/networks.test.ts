@@ -96,3 +96,45 @@ it("keeps each network's scenarios through a GTFS import, a reload and an opened
   await screenshot(page, 'networks-scenarios-kept');
   expect(errors).toEqual([]);
 });
+
+it('brings an imported feed back after a reload, lists it with the networks, and forgets it when asked', async () => {
+  const { page, errors } = await openApp(browser, '?network=toy');
+  await waitForComputed(page);
+  await importFeed(page);
+  const feed = await page.evaluate(() => new URLSearchParams(window.location.search).get('network') ?? '');
+  expect(feed).toMatch(/\.zip$/);
+  await newScenario(page, 'Kept with the feed');
+
+  // A reload at the same address: the feed's network again (validated anew), with its scenario.
+  await page.reload();
+  await waitForComputed(page);
+  expect(await page.inputValue('[data-testid="network-select"]')).toBe(feed);
+  await expect.poll(() => scenarioNames(page)).toContain('Kept with the feed');
+  expect(await page.locator('[data-testid="messages"]').count()).toBe(0);
+
+  // From the network list, with the keyboard: the toy network, then the kept feed again.
+  const select = page.locator('[data-testid="network-select"]');
+  const options = await select
+    .locator('option')
+    .evaluateAll((o) => o.map((x) => ({ value: x.getAttribute('value'), group: x.parentElement?.tagName })));
+  expect(options).toContainEqual({ value: feed, group: 'OPTGROUP' });
+  await select.focus();
+  await page.selectOption('[data-testid="network-select"]', 'toy');
+  await expect
+    .poll(() => page.evaluate(() => new URLSearchParams(window.location.search).get('network')))
+    .toBe('toy');
+  await waitForComputed(page);
+  await page.selectOption('[data-testid="network-select"]', feed);
+  await expect.poll(() => scenarioNames(page)).toContain('Kept with the feed');
+  await waitForComputed(page);
+
+  // Forgotten: still open now, gone from the list, and a reload says so and shows the default network.
+  await page.click('[data-testid="network-forget"]');
+  await expect.poll(() => select.locator('optgroup option').count()).toBe(0);
+  expect(await page.inputValue('[data-testid="network-select"]')).toBe(feed);
+  await page.reload();
+  await waitForComputed(page);
+  expect(await page.inputValue('[data-testid="network-select"]')).not.toBe(feed);
+  await expect.poll(() => page.textContent('[data-testid="messages"]')).toContain('not kept in this browser');
+  expect(errors).toEqual([]);
+});

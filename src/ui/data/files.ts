@@ -71,6 +71,7 @@ export async function openFiles(files: File[]): Promise<void> {
         { file: r.file.name, text: r.text, ...(z && { zones: { file: z.file.name, text: z.text } }) },
         r.file.name,
         b && { file: b.file.name, text: b.text },
+        true,
       ),
     );
   }

@@ -8,6 +8,7 @@ import { t } from '../i18n';
 import { progress, report } from '../state/store';
 import { makeNetworkCurrent } from './current';
 import { reportFailure, reportProblems } from './failure';
+import { rememberNetwork } from './saved';
 
 export interface GtfsState {
   files: File[];
@@ -77,6 +78,7 @@ export async function importGtfsFiles(
       checksum: result.loaded.checksum,
       source: feed,
     });
+    await rememberNetwork({ source: feed, name: result.loaded.network.name, network: result.file });
     report({
       level: 'info',
       title: `${t('gtfs.imported')} ${feed}: ${result.report.lines} ${t('gtfs.lines')}, ${result.report.patterns} ${t('gtfs.patterns')}`,

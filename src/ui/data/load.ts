@@ -4,21 +4,18 @@ import type { Boundaries } from '../../io/boundaries';
 import { ioWorker } from '../../workers/browserIo';
 import { adopt } from '../editor/session';
 import { t } from '../i18n';
+import { readSavedNetwork, type TextFile } from '../persistence/db';
 import { network, report } from '../state/store';
 import { boundaries } from './areas';
 import { type BundledNetwork, bundledNetworks, bundledScenarios } from './bundled';
 import { makeNetworkCurrent } from './current';
 import { reportFailure } from './failure';
+import { rememberNetwork } from './saved';
 
 async function fetchText(url: string): Promise<string> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return response.text();
-}
-
-interface TextFile {
-  file: string;
-  text: string;
 }
 
 /** Problems with a file, listed with their paths; the view stays as it was. */
@@ -45,6 +42,7 @@ export async function openNetwork(
   source: TextFile & { zones?: TextFile },
   label: string,
   boundaries?: TextFile,
+  remember = false,
 ): Promise<boolean> {
   const result = await ioWorker()
     .loadNetwork(source)
@@ -68,7 +66,27 @@ export async function openNetwork(
     boundaries: areas,
     bundledScenarios: scenarios,
   });
+  if (remember)
+    await rememberNetwork({
+      source: label,
+      name: loaded.name,
+      network: source,
+      ...(boundaries && areas && { boundaries }),
+    });
   return true;
+}
+
+/**
+ * Open a network this browser kept (a file opened or a feed imported before), validated again. False
+ * (with a message) when it is not kept here or no longer loads; the current network then stays.
+ */
+export async function openSavedNetwork(source: string): Promise<boolean> {
+  const saved = await readSavedNetwork(source).catch(() => undefined);
+  if (!saved) {
+    report({ level: 'info', title: `${source}: ${t('network.notKept')}` });
+    return false;
+  }
+  return openNetwork(saved.network, saved.source, saved.boundaries);
 }
 
 /** A boundaries file opened on its own: for the current network, checked against it. */

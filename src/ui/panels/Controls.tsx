@@ -2,7 +2,8 @@ import { LAYERS } from '../../domain/layer';
 import { metricLabel } from '../../domain/metrics';
 import { nameIn } from '../../domain/names';
 import { bundledNetworks } from '../data/bundled';
-import { bundledNetwork, openBundledNetwork } from '../data/load';
+import { bundledNetwork, openBundledNetwork, openSavedNetwork } from '../data/load';
+import { forgetNetwork, savedNetworks } from '../data/saved';
 import { describeModification } from '../editor/describe';
 import { t } from '../i18n';
 import './strings';
@@ -43,6 +44,7 @@ function shownLayers() {
 /** Every choice of the view, as native (keyboard-accessible) controls. */
 export function Controls() {
   const n = network.value;
+  const kept = savedNetworks.value;
   const hasScenario = activeScenario.value !== null;
   const applied = scenarioNetwork.value;
   const invalid = (applied?.issues.length ?? 0) > 0;
@@ -68,8 +70,9 @@ export function Controls() {
           data-testid="network-select"
           value={n?.source ?? ''}
           onChange={(e) => {
-            const entry = bundledNetwork((e.target as HTMLSelectElement).value);
-            if (entry) void openBundledNetwork(entry);
+            const value = (e.target as HTMLSelectElement).value;
+            const entry = bundledNetwork(value);
+            void (entry ? openBundledNetwork(entry) : openSavedNetwork(value));
           }}
         >
           {bundledNetworks.map((b) => (
@@ -77,11 +80,33 @@ export function Controls() {
               {n && n.source === b.id ? nameIn(n.network.name, lang.value) : b.id}
             </option>
           ))}
-          {n && !bundledNetworks.some((b) => b.id === n.source) && (
-            <option value={n.source}>{nameIn(n.network.name, lang.value)}</option>
+          {kept.length > 0 && (
+            <optgroup label={t('network.kept')}>
+              {kept.map((k) => (
+                <option key={k.source} value={k.source}>
+                  {`${nameIn(k.name, lang.value)} (${k.source})`}
+                </option>
+              ))}
+            </optgroup>
           )}
+          {n &&
+            !bundledNetworks.some((b) => b.id === n.source) &&
+            !kept.some((k) => k.source === n.source) && (
+              <option value={n.source}>{nameIn(n.network.name, lang.value)}</option>
+            )}
         </select>
       </label>
+      {n && kept.some((k) => k.source === n.source) && (
+        <button
+          type="button"
+          class="link"
+          data-testid="network-forget"
+          title={t('network.forgetHint')}
+          onClick={() => void forgetNetwork(n.source)}
+        >
+          {t('network.forget')}
+        </button>
+      )}
 
       <label class="field">
         <span>{t('scenario.label')}</span>

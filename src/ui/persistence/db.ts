@@ -1,4 +1,5 @@
 import { type DBSchema, type IDBPDatabase, openDB } from 'idb';
+import type { LocalizedName } from '../../domain/names';
 
 /** What is kept per network: the planner's own scenarios (never the bundled ones) and which was active. */
 export interface SavedWorkspace {
@@ -9,19 +10,39 @@ export interface SavedWorkspace {
   savedAt: string;
 }
 
+export interface TextFile {
+  file: string;
+  text: string;
+}
+
+/**
+ * A network the planner opened from a file or imported from GTFS, kept so that a reload (or the network
+ * list) brings it back: its files as read, validated again when opened (the app may have changed since).
+ */
+export interface SavedNetwork {
+  /** What it was opened as: the network file's or the GTFS feed's name (the URL's `network`). */
+  source: string;
+  name: LocalizedName;
+  network: TextFile & { zones?: TextFile };
+  boundaries?: TextFile;
+  savedAt: string;
+}
+
 interface Schema extends DBSchema {
   workspaces: { key: string; value: SavedWorkspace };
+  networks: { key: string; value: SavedNetwork };
 }
 
 const DB_NAME = 'commuteshed';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 
 let db: Promise<IDBPDatabase<Schema>> | undefined;
 
 function open(): Promise<IDBPDatabase<Schema>> {
   db ??= openDB<Schema>(DB_NAME, DB_VERSION, {
-    upgrade(d) {
-      d.createObjectStore('workspaces', { keyPath: 'network' });
+    upgrade(d, oldVersion) {
+      if (oldVersion < 1) d.createObjectStore('workspaces', { keyPath: 'network' });
+      if (oldVersion < 2) d.createObjectStore('networks', { keyPath: 'source' });
     },
   });
   return db;
@@ -37,4 +58,22 @@ export async function readWorkspace(network: string): Promise<SavedWorkspace | u
  */
 export async function writeWorkspace(workspace: SavedWorkspace): Promise<void> {
   await (await open()).put('workspaces', workspace);
+}
+
+export async function readSavedNetwork(source: string): Promise<SavedNetwork | undefined> {
+  return (await open()).get('networks', source);
+}
+
+export async function writeSavedNetwork(network: SavedNetwork): Promise<void> {
+  await (await open()).put('networks', network);
+}
+
+export async function deleteSavedNetwork(source: string): Promise<void> {
+  await (await open()).delete('networks', source);
+}
+
+/** The networks kept, by name only (their files are read when one is opened). */
+export async function listSavedNetworks(): Promise<{ source: string; name: LocalizedName }[]> {
+  const all = await (await open()).getAll('networks');
+  return all.map(({ source, name }) => ({ source, name })).sort((a, b) => a.source.localeCompare(b.source));
 }
