@@ -75,7 +75,24 @@ export const assumptionsSchema = z
     demand: demandSchema.optional(),
     metrics: z
       .strictObject({
-        accessibilityMinutes: z.array(metricMinutes).min(1).max(24).optional(),
+        accessibilityMinutes: z
+          .array(metricMinutes)
+          .min(1)
+          .max(24)
+          .superRefine((list, ctx) => {
+            // Each threshold is a metric (jobs within N min) and a results key: twice would be one column.
+            list.forEach((m, k) => {
+              const first = list.indexOf(m);
+              if (first !== k)
+                ctx.addIssue({
+                  code: 'custom',
+                  path: [k],
+                  message: `${m} min is already a threshold (at [${first}])`,
+                });
+            });
+          })
+          .optional()
+          .describe('Jobs-within thresholds, minutes, each once.'),
         commuteCircleMinutes: metricMinutes.optional(),
         timeCapMinutes: metricMinutes.optional(),
       })
