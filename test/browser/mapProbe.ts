@@ -8,12 +8,21 @@ export interface ZoneSample {
   rgb: [number, number, number] | null;
 }
 
+/**
+ * Wait until the live map is registered under `side`: a view switch renames the section at once, and the
+ * registry follows in an effect just after.
+ */
+export async function mapShowing(page: Page, side: string): Promise<void> {
+  await page.waitForFunction((side) => window.__commuteshed?.maps[side] !== undefined, side);
+}
+
 /** Page pixel of a [lon, lat] on the map showing `side`. */
 export async function pixelOf(
   page: Page,
   side: string,
   at: [number, number],
 ): Promise<{ x: number; y: number }> {
+  await mapShowing(page, side);
   const box = (await page.locator(`[data-testid="map-${side}"] canvas`).boundingBox())!;
   const p = await page.evaluate(
     ({ side, at }) => window.__commuteshed!.maps[side]!.project(at as [number, number]),

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { waitForCommit, waitForComputed } from './editorHelpers';
 import { launch, openApp, screenshot } from './support';
 
@@ -137,4 +137,59 @@ it('brings an imported feed back after a reload, lists it with the networks, and
   expect(await page.inputValue('[data-testid="network-select"]')).not.toBe(feed);
   await expect.poll(() => page.textContent('[data-testid="messages"]')).toContain('not kept in this browser');
   expect(errors).toEqual([]);
+});
+
+it('another tab holding an older version of the saved work open: the app opens anyway and writes nothing over it', async () => {
+  const context = await browser.newContext();
+  try {
+    // The "older tab": a page of the app's origin with the store open at version 1, never letting go.
+    const old = await context.newPage();
+    await old.route('**/blank.html', (r) =>
+      r.fulfill({ body: '<!doctype html><title>old</title>', contentType: 'text/html' }),
+    );
+    await old.goto(`${inject('baseUrl')}blank.html`);
+    await old.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('commuteshed', 1);
+          open.onupgradeneeded = () => open.result.createObjectStore('workspaces', { keyPath: 'network' });
+          open.onsuccess = () => {
+            (window as unknown as { held: IDBDatabase }).held = open.result;
+            resolve();
+          };
+          open.onerror = () => reject(open.error);
+        }),
+    );
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${inject('baseUrl')}?network=toy`);
+    await waitForComputed(page);
+    await expect
+      .poll(() => page.textContent('[data-testid="messages"]'), { timeout: 20_000 })
+      .toContain('Could not read your saved scenarios');
+    expect(await page.textContent('[data-testid="messages"]')).toContain(
+      'not saved until the page is reloaded',
+    );
+    await newScenario(page, 'Not written over the old work');
+
+    // The older tab goes; the store opens at last and holds nothing this session wrote.
+    await old.close();
+    const stores = await page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const open = indexedDB.open('commuteshed');
+          open.onsuccess = () => {
+            const names = [...open.result.objectStoreNames];
+            if (!names.includes('workspaces')) return resolve([]);
+            const keys = open.result.transaction('workspaces').objectStore('workspaces').getAllKeys();
+            keys.onsuccess = () => resolve(keys.result as string[]);
+          };
+        }),
+    );
+    expect(stores).toEqual([]);
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+  }
 });

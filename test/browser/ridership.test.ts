@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemandResults } from '../../src/io/schema/demandResults';
 import { simulate } from '../support/headless';
 import { downloadText, waitForCommit, waitForComputed } from './editorHelpers';
+import { mapShowing, pixelOf } from './mapProbe';
 import { launch, openApp, screenshot, waitForMapsIdle } from './support';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -58,19 +59,10 @@ const stages = (page: Page) =>
   page.evaluate(() => (window as unknown as { __stages: string[] }).__stages.splice(0));
 const demandRuns = (page: Page) => page.evaluate(() => window.__commuteshed?.marks.demand?.length ?? 0);
 
-/** Where a [lon, lat] is on the map showing `side`, in page pixels. */
-async function pixelOf(page: Page, side: string, at: [number, number]): Promise<{ x: number; y: number }> {
-  const box = (await page.locator(`[data-testid="map-${side}"] canvas`).boundingBox())!;
-  const p = await page.evaluate(
-    ({ side, at }) => window.__commuteshed!.maps[side]!.project(at as [number, number]),
-    { side, at },
-  );
-  return { x: box.x + p.x, y: box.y + p.y };
-}
-
 /** The load bands drawn on the map of `side`: their colours, and how many are rendered. */
-const bands = (page: Page, side: string) =>
-  page.evaluate((side) => {
+const bands = async (page: Page, side: string) => {
+  await mapShowing(page, side);
+  return page.evaluate((side) => {
     const m = window.__commuteshed!.maps[side]!;
     const colours = m.querySourceFeatures('ridership-loads').map((f) => String(f.properties.c));
     return {
@@ -78,6 +70,7 @@ const bands = (page: Page, side: string) =>
       rendered: m.queryRenderedFeatures({ layers: ['ridership-loads'] }).length,
     };
   }, side);
+};
 
 /** A cell's figure in the line table. */
 const lineCell = (page: Page, line: string, key: string) =>

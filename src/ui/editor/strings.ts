@@ -130,6 +130,8 @@ const en: Record<string, string> = {
   'scen.copySuffix': '(copy)',
   'scen.copied': '"{name}" comes with the app: your edits are in a copy.',
   'persist.readFailed': 'Could not read your saved scenarios from this browser',
+  'persist.notSaving':
+    'They are left as they are: changes to this network are not saved until the page is reloaded',
   'persist.writeFailed':
     'Could not save your scenarios in this browser (they are kept until the page closes)',
   'persist.skipped': 'Some saved scenarios could not be restored',
@@ -267,6 +269,7 @@ const zh: Record<string, string> = {
   'scen.copySuffix': '（副本）',
   'scen.copied': '“{name}”随应用提供：您的编辑保存在副本中。',
   'persist.readFailed': '无法从浏览器读取已保存的方案',
+  'persist.notSaving': '已保存的方案保持不变：重新加载页面之前，对此网络的修改不会保存',
   'persist.writeFailed': '无法在浏览器中保存方案（页面关闭前仍保留）',
   'persist.skipped': '部分已保存的方案无法恢复',
   'export.title': '导出',

@@ -36,14 +36,47 @@ interface Schema extends DBSchema {
 const DB_NAME = 'commuteshed';
 const DB_VERSION = 2;
 
+/** How long opening the store may wait for another tab before the app goes on without it. */
+const OPEN_TIMEOUT_MS = 5000;
+
+/** The store could not be opened in time: another tab holds an older version of it open. */
+export class StorageBusyError extends Error {
+  override readonly name = 'StorageBusyError';
+}
+
 let db: Promise<IDBPDatabase<Schema>> | undefined;
 
 function open(): Promise<IDBPDatabase<Schema>> {
-  db ??= openDB<Schema>(DB_NAME, DB_VERSION, {
-    upgrade(d, oldVersion) {
-      if (oldVersion < 1) d.createObjectStore('workspaces', { keyPath: 'network' });
-      if (oldVersion < 2) d.createObjectStore('networks', { keyPath: 'source' });
-    },
+  db ??= new Promise<IDBPDatabase<Schema>>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      db = undefined;
+      reject(
+        new StorageBusyError(
+          'another Commuteshed tab keeps an older version of the saved work open: close or reload it',
+        ),
+      );
+    }, OPEN_TIMEOUT_MS);
+    openDB<Schema>(DB_NAME, DB_VERSION, {
+      upgrade(d, oldVersion) {
+        if (oldVersion < 1) d.createObjectStore('workspaces', { keyPath: 'network' });
+        if (oldVersion < 2) d.createObjectStore('networks', { keyPath: 'source' });
+      },
+      // A newer version in another tab waits for this one: let it go (the next call opens again).
+      blocking(_current, _next, event) {
+        (event.target as IDBDatabase).close();
+        db = undefined;
+      },
+    }).then(
+      (opened) => {
+        clearTimeout(timer);
+        resolve(opened);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        db = undefined;
+        reject(e);
+      },
+    );
   });
   return db;
 }

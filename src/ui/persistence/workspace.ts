@@ -90,6 +90,8 @@ export interface Workspace {
   scenarios: Scenario[];
   /** The scenario that was active when the workspace was last saved. */
   active: string | null;
+  /** False when the saved scenarios could not be read: then nothing is saved over them this session. */
+  readable: boolean;
 }
 
 /**
@@ -98,19 +100,21 @@ export interface Workspace {
  */
 export async function readWorkspaceOf(networkId: string, bundled: Scenario[]): Promise<Workspace> {
   let saved: SavedWorkspace | undefined;
+  let readable = true;
   try {
     saved = await readWorkspace(networkId);
   } catch (e) {
+    readable = false;
     report({
       level: 'warning',
       title: t('persist.readFailed'),
-      detail: e instanceof Error ? e.message : String(e),
+      detail: `${e instanceof Error ? e.message : String(e)}. ${t('persist.notSaving')}`,
     });
   }
   const merged = mergeSaved(networkId, bundled, saved?.scenarios ?? []);
   if (merged.issues.length > 0)
     report({ level: 'warning', title: t('persist.skipped'), issues: merged.issues });
-  return { networkId, bundled, scenarios: merged.scenarios, active: saved?.active ?? null };
+  return { networkId, bundled, scenarios: merged.scenarios, active: saved?.active ?? null, readable };
 }
 
 /**
@@ -125,7 +129,8 @@ export function showWorkspace(w: Workspace): void {
     scenarios.value = w.scenarios;
     if (!w.scenarios.some((s) => s.id === scenarioId.value))
       scenarioId.value = w.scenarios.some((s) => s.id === w.active) ? w.active : null;
-    restoredNetwork.value = w.networkId;
+    // Saved scenarios that could not be read are never written over with what this session has.
+    restoredNetwork.value = w.readable ? w.networkId : null;
   });
 }
 
