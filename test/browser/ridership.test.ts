@@ -321,6 +321,39 @@ describe('the demand’s mean commute on the map', () => {
   });
 });
 
+describe('the Ridership view compared with another scenario', () => {
+  it('says it compares with the baseline, and draws loads on the after map only', async () => {
+    const { page, errors } = await openApp(
+      browser,
+      '?network=toy&scenario=toy-express&before=toy-rail-integration&view=after',
+    );
+    await waitForComputed(page);
+    await waitForMapsIdle(page);
+    expect(await page.inputValue('[data-testid="before-select"]')).toBe('toy-rail-integration');
+    await page.click('[data-testid="ridership-open"]');
+    await page.locator('[data-testid="ridership-lines"]').waitFor({ timeout: 60_000 });
+    expect(await page.textContent('[data-testid="ridership-vs-baseline"]')).toMatch(
+      /compares the scenario with the baseline, not with “.+”/,
+    );
+    await page.click('[data-testid="ridership-fold"]');
+    await waitForMapsIdle(page);
+    expect((await bands(page, 'after')).rendered).toBeGreaterThan(0);
+    for (const side of ['before', 'difference']) {
+      await page.click(`[data-testid="view-${side}"]`);
+      await page.waitForSelector(`[data-testid="map-${side}"][data-ready="yes"]`);
+      await waitForMapsIdle(page);
+      expect(await bands(page, side)).toEqual({ colours: [], rendered: 0 });
+    }
+    // Compared with the baseline again: the before map has its loads back.
+    await page.selectOption('[data-testid="before-select"]', '');
+    await page.click('[data-testid="view-before"]');
+    await waitForMapsIdle(page);
+    await expect.poll(async () => (await bands(page, 'before')).rendered).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="ridership-vs-baseline"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('the Ridership view on the JJJ network', () => {
   it('a cancel keeps the previous view; computed again, Line 22 has riders, shown on hover and in the line loads', async () => {
     const headless = headlessDemand('jjj', 'jjj-pinggu-line-22');

@@ -4,7 +4,7 @@ import type { Figures } from '../../demand/report';
 import { nameIn } from '../../domain/names';
 import { t } from '../i18n';
 import { type MapSide, singleSide } from '../map/view';
-import { activeScenario, lang, layout } from '../state/store';
+import { activeScenario, beforeScenario, lang, layout } from '../state/store';
 import { Assumptions } from './Assumptions';
 import { CommuteChart, SourcesChart } from './Charts';
 import { decimal, percent, signed, whole } from './format';
@@ -15,6 +15,7 @@ import {
   computeAgain,
   currentDemand,
   type DemandResult,
+  demandMatchesBefore,
   demandWork,
   ridershipOpen,
   setRidershipOpen,
@@ -229,6 +230,11 @@ export function RidershipView() {
       {!folded.value && (
         <p class="note estimate">
           {t('ridership.estimate')} {t('ridership.unit')}
+        </p>
+      )}
+      {!demandMatchesBefore.value && (
+        <p class="note" data-testid="ridership-vs-baseline">
+          {t('ridership.vsBaseline', { name: beforeScenario.value?.name ?? '' })}
         </p>
       )}
       {!current && !demandWork.value && (

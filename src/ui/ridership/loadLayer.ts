@@ -9,7 +9,7 @@ import { LAYERS } from '../../domain/layer';
 import type { MapSide } from '../map/view';
 import { layerVisible } from '../state/store';
 import { loadFeatures, loadScale } from './loadFeatures';
-import { ridershipOpen, shownDemand } from './state';
+import { demandMatchesBefore, ridershipOpen, shownDemand } from './state';
 
 /** The load bands' source and layer (the tooltip reads segments off LOAD_LAYER). */
 export const LOAD_SOURCE = 'ridership-loads';
@@ -79,8 +79,9 @@ export function useLoadLayer(map: ReadonlySignal<MapLibreMap | null>, side: Read
     const m = map.value;
     if (!m) return;
     addLoadLayers(m);
-    const d = ridershipOpen.value ? shownDemand.value : null;
     const s = side.value;
+    const open = ridershipOpen.value && (demandMatchesBefore.value || s === 'after');
+    const d = open ? shownDemand.value : null;
     (m.getSource(LOAD_SOURCE) as GeoJSONSource).setData(
       d ? loadFeatures(d.loads, s, loadScale(d.loads)) : EMPTY,
     );

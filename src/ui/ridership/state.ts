@@ -61,6 +61,12 @@ const inputs = computed<Inputs | null>(() => {
 const isFor = (d: DemandResult, i: Inputs | null) =>
   i !== null && d.networkKey === i.networkKey && d.scenario === i.scenario && d.period === i.period;
 
+/**
+ * Whether the maps compare what the demand model does (the baseline, then the scenario). Compared with
+ * another scenario, only the after side shows ridership: the model's "before" is always the baseline.
+ */
+export const demandMatchesBefore = computed(() => beforeScenario.value === null);
+
 /** The last result when it is for the network shown (perhaps an earlier scenario or period). */
 export const shownDemand = computed(() => {
   const d = demandResult.value;

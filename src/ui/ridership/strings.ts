@@ -19,6 +19,8 @@ const en: Record<string, string> = {
   'ridership.stage.distribution': 'Estimating ridership — 2/3 who commutes where',
   'ridership.stage.assignment': 'Estimating ridership — 3/3 trips on the lines',
   'ridership.stale': 'These estimates are for an earlier scenario or period.',
+  'ridership.vsBaseline':
+    'Ridership compares the scenario with the baseline, not with “{name}”: its loads are drawn on the after map only.',
   'ridership.computeAgain': 'Compute again',
   'ridership.failed': 'Ridership could not be estimated',
   'ridership.waiting': 'No estimates yet.',
@@ -101,6 +103,7 @@ const zh: Record<string, string> = {
   'ridership.stage.distribution': '正在估算客流 — 2/3 出行分布',
   'ridership.stage.assignment': '正在估算客流 — 3/3 线路分配',
   'ridership.stale': '这些估算对应较早的方案或时段。',
+  'ridership.vsBaseline': '客流将方案与现状比较，而非与“{name}”比较：其断面客流仅绘制在方案后地图上。',
   'ridership.computeAgain': '重新计算',
   'ridership.failed': '无法估算客流',
   'ridership.waiting': '尚无估算结果。',

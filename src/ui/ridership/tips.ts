@@ -3,7 +3,7 @@ import { loadChange } from '../../io/lineLoads';
 import { t } from '../i18n';
 import type { MapSide } from '../map/view';
 import { signed, whole } from './format';
-import { ridershipOpen, shownDemand } from './state';
+import { demandMatchesBefore, ridershipOpen, shownDemand } from './state';
 
 /** "before → after (change)", or the one figure without a scenario side. */
 function beforeAfter(
@@ -17,7 +17,8 @@ function beforeAfter(
 
 /** A station's estimated boardings (before → after) and entries, exits and transfers on the side shown. */
 export function stationRidershipLines(id: string, side: MapSide): string[] {
-  const d = ridershipOpen.value ? shownDemand.value : null;
+  const open = ridershipOpen.value && (demandMatchesBefore.value || side === 'after');
+  const d = open ? shownDemand.value : null;
   const s = d?.report.stations.find((x) => x.station === id);
   if (!s) return [];
   const after = s.scenario === undefined ? undefined : (s.scenario?.boardings ?? null);
