@@ -317,6 +317,17 @@ describe('the demand’s mean commute on the map', () => {
     const shown = Number((await tip.textContent())!.match(/: ([−-]?\d+\.\d) min/)![1]!.replace('−', '-'));
     // The map's change is the difference of the unrounded zone means; the file rounds each to 0.01.
     expect(Math.abs(shown - change)).toBeLessThanOrEqual(0.06);
+
+    // Another period: the open view computes it, and the metric stays the one chosen.
+    const runs = await demandRuns(page);
+    await page.click('[data-testid="period-off-peak"]');
+    await expect.poll(() => demandRuns(page), { timeout: 60_000 }).toBe(runs + 1);
+    expect(await page.inputValue('[data-testid="metric-select"]')).toBe('commute-minutes');
+    await waitForMapsIdle(page);
+    await page.mouse.move(d.x + 2, d.y + 2);
+    await expect
+      .poll(() => tip.textContent())
+      .toMatch(/Mean commute of resident workers \(estimate\).*: [−-]?\d+\.\d min/);
     expect(errors).toEqual([]);
   });
 });

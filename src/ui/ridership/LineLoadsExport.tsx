@@ -1,18 +1,16 @@
-import { useSignal } from '@preact/signals';
 import { lineLoadsCsv, lineLoadsGeoJson } from '../../io/lineLoads';
-import type { DemandProgress } from '../../workers/demandAnalysis';
 import { isCancelled } from '../../workers/errors';
 import { t } from '../i18n';
 import { downloadText, failed } from '../panels/ExportFile';
 import { network } from '../state/store';
-import { computeDemand, currentDemand, type DemandResult, demandWork } from './state';
+import { computeDemand, currentDemand, type DemandResult, demandWork, exportDemandWork } from './state';
 
 /**
  * Line loads as CSV and GeoJSON (io/lineLoads.ts): the Ridership view's figures when it has them for
  * what is shown, else the demand model is run first, with progress and Cancel here (a cancel is no failure).
  */
 export function LineLoadsExport() {
-  const running = useSignal<(DemandProgress & { cancel: () => void }) | null>(null);
+  const running = exportDemandWork;
   const n = network.value;
   if (!n) return null;
   // The view's own run is under way for the same figures: wait for it rather than run the model twice.

@@ -17,6 +17,7 @@ import {
   type DemandResult,
   demandMatchesBefore,
   demandWork,
+  exportDemandWork,
   ridershipOpen,
   setRidershipOpen,
   shownDemand,
@@ -40,7 +41,8 @@ export function RidershipButton() {
 
 /** The demand run under way: its stage, how far, and Cancel (the last figures stay shown meanwhile). */
 function DemandProgress() {
-  const w = demandWork.value;
+  // The view's run, or the export's it waits for (Cancel stops that one).
+  const w = demandWork.value ?? exportDemandWork.value;
   if (!w) return null;
   // Balancing the distribution is one step in one worker: no fraction to show until it is done.
   const pct = w.total > 0 ? Math.floor((100 * w.done) / w.total) : 0;
@@ -237,7 +239,7 @@ export function RidershipView() {
           {t('ridership.vsBaseline', { name: beforeScenario.value?.name ?? '' })}
         </p>
       )}
-      {!current && !demandWork.value && (
+      {!current && !demandWork.value && !exportDemandWork.value && (
         <p class={d ? 'warning' : 'hint'} data-testid="ridership-stale">
           {t(d ? 'ridership.stale' : 'ridership.waiting')}{' '}
           <button type="button" data-testid="ridership-again" onClick={computeAgain}>

@@ -35,6 +35,12 @@ export const demandResult = signal<DemandResult | null>(null);
 /** The demand run under way for the view: its stage, how far, and how to stop it. */
 export const demandWork = signal<(DemandProgress & { cancel: () => void }) | null>(null);
 
+/**
+ * A run the line-loads export started (the view closed, or its figures for another scenario): the view
+ * waits for it instead of running the model a second time beside it.
+ */
+export const exportDemandWork = signal<(DemandProgress & { cancel: () => void }) | null>(null);
+
 /** What is shown now: the network, the scenario as it applies (pending modifications left out), the period. */
 interface Inputs {
   network: Network;
@@ -112,7 +118,9 @@ export async function computeDemand(
     seconds,
   };
   timing('demand', seconds * 1000);
-  demandResult.value = result;
+  // A run that finishes after the inputs moved on never replaces figures that are for them.
+  const shown = demandResult.peek();
+  if (!(shown && isFor(shown, inputs.peek()) && !isFor(result, inputs.peek()))) demandResult.value = result;
   return result;
 }
 
@@ -140,6 +148,8 @@ function startController(): void {
     demandWork.value = null;
     const have = demandResult.peek();
     if (!open || !i || (have && isFor(have, i))) return;
+    // The export's run is for what is shown too: its result ends this wait (or its cancel starts ours).
+    if (exportDemandWork.value) return;
     const mine = new AbortController();
     controller = mine;
     const cancel = () => {
@@ -162,7 +172,8 @@ function startController(): void {
 
 /**
  * The mean commute of each zone's resident workers as a map metric (domain/metrics.ts `commute-minutes`),
- * from the demand computed for the network and period shown. The before side only when it is the
+ * from the demand computed for the network and period shown (offered without values while the open view
+ * computes them, so a period change keeps the metric chosen). The before side only when it is the
  * baseline (not another scenario compared with); the after side only for the scenario shown, so a map
  * never pairs one scenario's commutes with another's edits.
  */
@@ -172,8 +183,11 @@ function provideCommutes(): void {
     const i = inputs.value;
     const { demand: _, ...others } = providedValues.peek();
     const zones = d && i && d.period === i.period ? d.report.zones.commuteMinutes : undefined;
+    // While the view is open it computes for the new period: the metric stays chosen, nothing drawn yet.
+    const coming = ridershipOpen.value || exportDemandWork.value !== null;
     if (!zones) {
-      if (_) providedValues.value = others;
+      if (coming) providedValues.value = { ...others, demand: {} };
+      else if (_) providedValues.value = others;
       return;
     }
     const values: { before?: Float64Array; after?: Float64Array } = {};
