@@ -11,6 +11,8 @@ const en: Dict = {
   'network.forgetHint':
     'Its file is no longer kept here (its saved scenarios stay); open the file again to bring it back.',
   'network.notKept': 'not kept in this browser; open its file again',
+  'network.forgetFailed': 'could not be forgotten in this browser',
+  'network.replacesKept': 'replaces “{name}”, kept under the same file name',
   'network.notStored': 'this browser would not keep the network, so a reload will not bring it back',
   'scenario.label': 'Scenario',
   'scenario.none': 'Baseline only',
@@ -141,6 +143,8 @@ const zh: Dict = {
   'network.forget': '从此浏览器移除此网络',
   'network.forgetHint': '不再在此保存其文件（已保存的方案保留）；再次打开文件即可恢复。',
   'network.notKept': '未保存在此浏览器中，请重新打开其文件',
+  'network.forgetFailed': '无法从此浏览器移除',
+  'network.replacesKept': '替换了以同一文件名保存的“{name}”',
   'network.notStored': '此浏览器无法保存该网络，重新加载后将不会恢复',
   'scenario.label': '方案',
   'scenario.none': '仅现状',

@@ -1,13 +1,14 @@
 import { signal } from '@preact/signals';
-import type { LocalizedName } from '../../domain/names';
+import { type LocalizedName, nameIn } from '../../domain/names';
 import { t } from '../i18n';
 import {
   deleteSavedNetwork,
   listSavedNetworks,
+  readSavedNetwork,
   type SavedNetwork,
   writeSavedNetwork,
 } from '../persistence/db';
-import { report } from '../state/store';
+import { lang, report } from '../state/store';
 
 /** The networks this browser keeps (opened files, imported feeds), for the network list. */
 export const savedNetworks = signal<{ source: string; name: LocalizedName }[]>([]);
@@ -26,6 +27,13 @@ export async function refreshSavedNetworks(): Promise<void> {
  */
 export async function rememberNetwork(entry: Omit<SavedNetwork, 'savedAt'>): Promise<void> {
   try {
+    // One kept network per file name (the address names it by that): say so when another is replaced.
+    const before = await readSavedNetwork(entry.source);
+    if (before && JSON.stringify(before.name) !== JSON.stringify(entry.name))
+      report({
+        level: 'info',
+        title: `${entry.source}: ${t('network.replacesKept', { name: nameIn(before.name, lang.peek()) })}`,
+      });
     await writeSavedNetwork({ ...entry, savedAt: new Date().toISOString() });
   } catch (e) {
     report({
@@ -39,6 +47,14 @@ export async function rememberNetwork(entry: Omit<SavedNetwork, 'savedAt'>): Pro
 
 /** Drop a kept network from this browser (its scenarios stay saved under its id). */
 export async function forgetNetwork(source: string): Promise<void> {
-  await deleteSavedNetwork(source);
+  try {
+    await deleteSavedNetwork(source);
+  } catch (e) {
+    report({
+      level: 'error',
+      title: `${source}: ${t('network.forgetFailed')}`,
+      detail: e instanceof Error ? e.message : String(e),
+    });
+  }
   await refreshSavedNetworks();
 }

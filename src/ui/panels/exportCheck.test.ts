@@ -39,4 +39,15 @@ describe('results are checked before a download is offered', () => {
       '$.zones[0].baseline.timeToCoreMinutes',
     ]);
   });
+
+  it('a check that fails (the io worker gone) offers nothing, says so, and is asked again next time', async () => {
+    const doc = results();
+    const gone = vi.fn(async () => {
+      throw new Error('the io worker stopped');
+    });
+    expect(await readyForExport(doc, 'x.results.json', gone)).toBe(false);
+    expect(messages.value).toHaveLength(1);
+    expect(messages.value[0]).toMatchObject({ level: 'error', detail: 'the io worker stopped' });
+    expect(await readyForExport(doc, 'x.results.json', (d) => io.checkResults(d))).toBe(true);
+  });
 });

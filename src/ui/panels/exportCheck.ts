@@ -3,6 +3,7 @@ import type { ResultsDocument } from '../../io/schema/results';
 import { ioWorker } from '../../workers/browserIo';
 import { reportProblems } from '../data/failure';
 import { t } from '../i18n';
+import { failed } from './ExportFile';
 import './strings';
 
 type Check = (doc: ResultsDocument) => Promise<Issue[]>;
@@ -28,7 +29,14 @@ export async function readyForExport(
     // A failed check is asked again next time.
     issues.catch(() => checks.delete(doc));
   }
-  const found = await issues;
+  let found: Issue[];
+  try {
+    found = await issues;
+  } catch (e) {
+    // The check itself failed (the io worker gone, say): nothing is offered, and the planner is told.
+    failed(e);
+    return false;
+  }
   if (found.length > 0) reportProblems(file, found, t('export.invalid'));
   return found.length === 0;
 }
