@@ -7,6 +7,7 @@ import { compactMetrics, figureIn } from '../../io/resultsFigures';
 import type { ResultsDocument } from '../../io/schema/results';
 import { areas } from '../data/areas';
 import { t } from '../i18n';
+import { FigureCell, SortHeading, useSort } from './sortable';
 import './strings';
 import { primaryMap } from '../map/MapView';
 import { documentSides } from '../state/sides';
@@ -125,7 +126,7 @@ function showArea(level: Level, id: string): void {
 export function DistrictTable({ doc, compact = false }: { doc: ResultsDocument; compact?: boolean }) {
   const level = useSignal<Level>('district');
   const within = useSignal<string>('');
-  const sort = useSignal<{ key: string; descending: boolean } | null>(null);
+  const { sort: s, toggle, ariaSort } = useSort<string>();
   const all = doc.districts ?? [];
   const hasSubdistricts = all.some((a) => a.level === 'subdistrict');
   const shownLevel = compact ? 'district' : level.value;
@@ -137,7 +138,6 @@ export function DistrictTable({ doc, compact = false }: { doc: ResultsDocument; 
     (a) =>
       a.level === shownLevel && (shownLevel === 'district' || !within.value || a.parent === within.value),
   );
-  const s = sort.value;
   const column = s && columns.find((c) => c.key === s.key);
   if (s && (column || s.key === 'name')) {
     const key = (a: Area) => (column ? (column.value(a) ?? Number.NEGATIVE_INFINITY) : nameOf(a));
@@ -148,13 +148,6 @@ export function DistrictTable({ doc, compact = false }: { doc: ResultsDocument; 
       return s.descending ? -order : order;
     });
   }
-  const toggle = (key: string) => {
-    const now = sort.value;
-    sort.value =
-      now?.key === key ? { key, descending: !now.descending } : { key, descending: key !== 'name' };
-  };
-  const ariaSort = (key: string) =>
-    sort.value?.key === key ? (sort.value.descending ? 'descending' : 'ascending') : undefined;
   const groups = columns.reduce<{ group: string; span: number }[]>((out, c) => {
     const last = out.at(-1);
     if (last && last.group === c.group) last.span++;
@@ -222,23 +215,21 @@ export function DistrictTable({ doc, compact = false }: { doc: ResultsDocument; 
             ))}
           </tr>
           <tr>
-            <th scope="col" aria-sort={ariaSort('name')}>
-              <button type="button" class="sort" data-testid="sort-name" onClick={() => toggle('name')}>
-                {t(`districts.${shownLevel}`)}
-              </button>
-            </th>
+            <SortHeading
+              label={t(`districts.${shownLevel}`)}
+              testid="sort-name"
+              sorted={ariaSort('name')}
+              onSort={() => toggle('name')}
+            />
             {columns.map((c) => (
-              <th key={c.key} scope="col" aria-sort={ariaSort(c.key)}>
-                <button
-                  type="button"
-                  class="sort"
-                  data-testid={`sort-${c.key}`}
-                  onClick={() => toggle(c.key)}
-                  disabled={compact}
-                >
-                  {c.label}
-                </button>
-              </th>
+              <SortHeading
+                key={c.key}
+                label={c.label}
+                testid={`sort-${c.key}`}
+                sorted={ariaSort(c.key)}
+                onSort={() => toggle(c.key)}
+                disabled={compact}
+              />
             ))}
           </tr>
         </thead>
@@ -260,14 +251,14 @@ export function DistrictTable({ doc, compact = false }: { doc: ResultsDocument; 
               {columns.map((c) => {
                 const v = c.value(a);
                 return (
-                  <td
+                  <FigureCell
                     key={c.key}
-                    data-key={c.key}
-                    data-value={v ?? ''}
-                    class={c.change && v ? (v < 0 === (c.change === 'lower') ? 'good' : 'bad') : undefined}
+                    column={c.key}
+                    value={v}
+                    tone={c.change && v ? (v < 0 === (c.change === 'lower') ? 'good' : 'bad') : undefined}
                   >
                     {format(v, c.digits, c.change !== undefined)}
-                  </td>
+                  </FigureCell>
                 );
               })}
             </tr>

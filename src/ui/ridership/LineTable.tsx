@@ -1,6 +1,6 @@
-import { useSignal } from '@preact/signals';
 import { nameIn } from '../../domain/names';
 import { t } from '../i18n';
+import { FigureCell, SortHeading, useSort } from '../panels/sortable';
 import { lang } from '../state/store';
 import { signed, whole } from './format';
 import { type LineRow, type SortKey, sortRows } from './lineRows';
@@ -34,7 +34,6 @@ export function LineTable({
   chosen: string | undefined;
   onChoose: (line: string) => void;
 }) {
-  const sort = useSignal<{ key: SortKey; descending: boolean } | null>(null);
   const l = lang.value;
   const nameOf = (r: LineRow) => nameIn(r.line.name, l);
   const columns: Column[] = [
@@ -75,38 +74,29 @@ export function LineTable({
       detail: (r) => r.busiest && `${stationName(r.busiest.from)} → ${stationName(r.busiest.to)}`,
     },
   ];
-  const s = sort.value ?? { key: withScenario ? 'change' : 'before', descending: true };
-  const sorted = sortRows(rows, s.key, s.descending, nameOf);
-  const toggle = (key: SortKey) => {
-    sort.value = s.key === key ? { key, descending: !s.descending } : { key, descending: key !== 'name' };
-  };
-  const ariaSort = (key: SortKey) =>
-    s.key === key ? (s.descending ? 'descending' : 'ascending') : undefined;
+  const { sort, toggle, ariaSort } = useSort<SortKey>({
+    key: withScenario ? 'change' : 'before',
+    descending: true,
+  });
+  const sorted = sortRows(rows, sort.key, sort.descending, nameOf);
   return (
     <table class="line-table" data-testid="ridership-lines">
       <thead>
         <tr>
-          <th scope="col" aria-sort={ariaSort('name')}>
-            <button
-              type="button"
-              class="sort"
-              data-testid="ridership-sort-name"
-              onClick={() => toggle('name')}
-            >
-              {t('ridership.line')}
-            </button>
-          </th>
+          <SortHeading
+            label={t('ridership.line')}
+            testid="ridership-sort-name"
+            sorted={ariaSort('name')}
+            onSort={() => toggle('name')}
+          />
           {columns.map((c) => (
-            <th key={c.key} scope="col" aria-sort={ariaSort(c.key)}>
-              <button
-                type="button"
-                class="sort"
-                data-testid={`ridership-sort-${c.key}`}
-                onClick={() => toggle(c.key)}
-              >
-                {c.label}
-              </button>
-            </th>
+            <SortHeading
+              key={c.key}
+              label={c.label}
+              testid={`ridership-sort-${c.key}`}
+              sorted={ariaSort(c.key)}
+              onSort={() => toggle(c.key)}
+            />
           ))}
         </tr>
       </thead>
@@ -127,15 +117,15 @@ export function LineTable({
             {columns.map((c) => {
               const v = c.value(r);
               return (
-                <td
+                <FigureCell
                   key={c.key}
-                  data-key={c.key}
-                  data-value={v ?? ''}
-                  class={c.change && v ? (v > 0 ? 'good' : 'bad') : undefined}
+                  column={c.key}
+                  value={v}
+                  tone={c.change && v ? (v > 0 ? 'good' : 'bad') : undefined}
                 >
                   {c.text(r)}
                   {c.detail?.(r) && <small>{c.detail(r)}</small>}
-                </td>
+                </FigureCell>
               );
             })}
           </tr>
