@@ -91,6 +91,7 @@ export const assumptionsSchema = z
                 });
             });
           })
+          .meta({ uniqueItems: true })
           .optional()
           .describe('Jobs-within thresholds, minutes, each once.'),
         commuteCircleMinutes: metricMinutes.optional(),
