@@ -268,6 +268,16 @@ export function build(): { network: Network; zonesGeojson: unknown; boundaries: 
           source:
             'Beijing mean one-way commute 47 min: China Academy of Urban Planning and Design, annual commute monitoring reports 2020–2023 (commute-facts.md)',
         },
+        // Beijing's jobs total its resident workers plus the published in-commuters from the surrounding belt;
+        // without it one job scale for all regions sent 2.3 × as many (networks/README.md).
+        netInflow: [
+          {
+            region: 'beijing',
+            commuters: 330000,
+            source:
+              'about 330,000 people commute into Beijing from the surrounding Hebei/Tianjin belt (环京): Beijing Transport Institute commute reports (commute-facts.md); taken as the net inflow, out-commuters from Beijing being few',
+          },
+        ],
       },
     },
     zoneAttributes: {

@@ -37,7 +37,13 @@ export function demandText(d: DemandReport): string {
     `demand (estimates; ${d.term} term): β ${b.perMinute.toFixed(4)}/min${b.calibrated ? ` calibrated to ${b.region} ${mins(b.targetMinutes)} → ${mins(b.meanMinutes)} in ${b.evaluations} evaluations` : ' (given)'}, Furness ${b.furnessIterations} iterations (rows within ${b.rowError.toExponential(1)})`,
   );
   out.push(
-    `  ${num(d.workers)} workers, ${num(d.jobs)} jobs (scaled ×${d.jobsScale.toFixed(3)} to the workers)`,
+    `  ${num(d.workers)} workers, ${num(d.jobs)} jobs (scaled to the workers: ${
+      d.jobsScaleByRegion
+        ? `${Object.entries(d.jobsScaleByRegion)
+            .map(([r, x]) => `${r} ×${x.toFixed(3)} to its workers plus its net inflow, `)
+            .join('')}the other zones ×${d.jobsScale.toFixed(3)}`
+        : `×${d.jobsScale.toFixed(3)}`
+    })`,
   );
   const side = (label: string, f: Figures) =>
     `  ${label}: mean commute ${mins(f.meanCommuteMinutes)}, ≤ 45 min ${pct(f.shareWithin45)}, > 60 min ${pct(f.shareOver60)}; ${modes(f)}; rail riders ${num(f.railRiders)}`;

@@ -12,6 +12,8 @@ export type DemandProblem =
   | 'not-balanced'
   /** The calibration region has no resident workers, or is not one of the network's regions. */
   | 'no-calibration-population'
+  /** A net inflow names no region of the network, regions overlap, or leaves a region (or the rest) no jobs. */
+  | 'net-inflow'
   /** No β gives the calibration target: the model's shortest or longest possible mean lies beyond it. */
   | 'target-unreachable';
 

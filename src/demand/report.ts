@@ -149,7 +149,10 @@ export interface DemandReport {
   /** Resident workers (trips produced) and jobs, as the network gives them; jobs scaled to workers. */
   workers: number;
   jobs: number;
+  /** The scale of jobs outside the net-inflow regions (of all jobs without any). */
   jobsScale: number;
+  /** Each net-inflow region's scale of its jobs (its workers plus the published net inflow). */
+  jobsScaleByRegion?: Record<string, number>;
   tripsPerWorkday: number;
   baseline: Figures;
   scenario?: Figures;
@@ -307,6 +310,7 @@ export function demandReport(input: DemandReportInput): DemandReport {
     workers: sum(p.workers),
     jobs: sum(p.jobs),
     jobsScale: p.jobsScale,
+    ...(p.jobsScaleByRegion && { jobsScaleByRegion: p.jobsScaleByRegion }),
     tripsPerWorkday: perDay,
     baseline,
     regions: regionsOf,

@@ -31,8 +31,17 @@ export interface DemandSetup {
 export function demandSetup(network: Network, period: string): DemandSetup {
   const assumptions = resolveAssumptions(network.assumptions).demand;
   const zones = network.zones;
-  const p = producers(zones, assumptions.employmentRate);
   const regions = network.regions ?? [];
+  const inflow = (assumptions.netInflow ?? []).map((x) => {
+    const region = regions.find((r) => r.id === x.region);
+    if (!region)
+      throw new DemandError(
+        'net-inflow',
+        `the net inflow's region "${x.region}" is not one of the network's regions (${regions.map((r) => r.id).join(', ') || 'none'})`,
+      );
+    return { region: x.region, zones: regionZones(network, region), commuters: x.commuters };
+  });
+  const p = producers(zones, assumptions.employmentRate, inflow);
   return {
     assumptions,
     producers: p,

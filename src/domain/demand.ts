@@ -20,6 +20,18 @@ export const CAR = 4;
 export type ByClass<T> = Record<ZoneClass, T>;
 
 /** The calibration population and its published mean one-way commute. */
+/**
+ * A region's net in-commuters (in minus out) where a published figure says so: its zones' jobs are scaled to
+ * total its resident workers plus these, the other zones' jobs share what is left of the workers' total.
+ */
+export interface NetInflow {
+  /** Id of one of the network's `regions`. */
+  region: string;
+  /** Commuters coming in less those going out (negative: a region its workers leave). */
+  commuters: number;
+  source: string;
+}
+
 export interface Calibration {
   /** Id of one of the network's `regions`: its resident workers are the calibration population. */
   region: string;
@@ -58,6 +70,8 @@ export interface DemandAssumptions {
   betaPerMinute: number;
   /** When present, β is calibrated to it and betaPerMinute is not used. */
   calibration?: Calibration;
+  /** Regions whose jobs are scaled to their workers plus a published net inflow (else one scale for all). */
+  netInflow?: NetInflow[];
   /** Logit scale θ per generalized minute: utility V_m = −θ·cost_m + constant_m. */
   thetaPerMinute: number;
   /** Alternative-specific constants (utility units) in DEMAND_MODES order of keys. */
@@ -71,6 +85,7 @@ export interface DemandInput {
   tripsPerWorkday?: number;
   betaPerMinute?: number;
   calibration?: Calibration;
+  netInflow?: NetInflow[];
   thetaPerMinute?: number;
   constants?: Partial<Record<DemandMode, number>>;
   car?: {
@@ -130,7 +145,7 @@ export const DEFAULT_DEMAND: DemandAssumptions = {
 };
 
 /** The source of each default, as the app lists them beside every demand figure. */
-export const DEMAND_SOURCES: Record<Exclude<keyof DemandAssumptions, 'calibration'>, string> = {
+export const DEMAND_SOURCES: Record<Exclude<keyof DemandAssumptions, 'calibration' | 'netInflow'>, string> = {
   employmentRate: 'Beijing 2020 census long form: 1,015,007 × 10 ÷ 21,893,095 = 0.46 employed per resident',
   tripsPerWorkday: 'assumption: there and back, the return as long as the morning trip',
   betaPerMinute: 'assumption (used only without a calibration target)',
@@ -164,6 +179,7 @@ export function resolveDemand(input: DemandInput | undefined): DemandAssumptions
     },
   };
   if (i.calibration) out.calibration = { ...i.calibration };
+  if (i.netInflow?.length) out.netInflow = i.netInflow.map((x) => ({ ...x }));
   return out;
 }
 

@@ -92,6 +92,7 @@ export function demandResults(d: DemandReport): DemandResults {
     workers: r2(d.workers),
     jobs: r2(d.jobs),
     jobsScale: d.jobsScale,
+    ...(d.jobsScaleByRegion && { jobsScaleByRegion: d.jobsScaleByRegion }),
     tripsPerWorkday: d.tripsPerWorkday,
     baseline: sideFigures(d.baseline),
     ...(d.scenario && { scenario: sideFigures(d.scenario) }),

@@ -91,11 +91,17 @@ export function zonesFileOf(text: string): string | undefined {
   return typeof name === 'string' && SIBLING_ZONES_FILE.test(name) ? name : undefined;
 }
 
-/** A region's district that no zone has is a typo, not an empty region; so is an unknown calibration region. */
+/**
+ * A region's district that no zone has is a typo, not an empty region; so is an unknown calibration or
+ * net-inflow region.
+ */
 function regionIssues(network: Network, zones: readonly Zone[]): Issue[] {
   const districts = new Set(zones.map((z) => z.district));
   const calibration = network.assumptions?.demand?.calibration?.region;
   const regions = network.regions ?? [];
+  const known = (id: string) => regions.some((r) => r.id === id);
+  const unknown = (id: string) =>
+    `no region "${id}" (regions: ${regions.map((r) => r.id).join(', ') || 'none'})`;
   return [
     ...regions.flatMap((r, a) =>
       r.districts.flatMap((d, k) =>
@@ -104,14 +110,14 @@ function regionIssues(network: Network, zones: readonly Zone[]): Issue[] {
           : [{ path: `$.regions[${a}].districts[${k}]`, message: `no zone has district "${d}"` }],
       ),
     ),
-    ...(calibration === undefined || regions.some((r) => r.id === calibration)
+    ...(calibration === undefined || known(calibration)
       ? []
-      : [
-          {
-            path: '$.assumptions.demand.calibration.region',
-            message: `no region "${calibration}" (regions: ${regions.map((r) => r.id).join(', ') || 'none'})`,
-          },
-        ]),
+      : [{ path: '$.assumptions.demand.calibration.region', message: unknown(calibration) }]),
+    ...(network.assumptions?.demand?.netInflow ?? []).flatMap((x, k) =>
+      known(x.region)
+        ? []
+        : [{ path: `$.assumptions.demand.netInflow[${k}].region`, message: unknown(x.region) }],
+    ),
   ];
 }
 

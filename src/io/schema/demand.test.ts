@@ -118,6 +118,31 @@ describe('demand assumptions in a network file', () => {
     });
   });
 
+  it('net inflows: an unknown region and a count out of its domain, each at its path', () => {
+    const n = valid();
+    n.assumptions.demand = {
+      netInflow: [
+        { region: 'city', commuters: 2e8, source: 'survey' },
+        { region: 'beijing', commuters: 330000, source: '' },
+      ],
+    };
+    const found = issues(n);
+    expect(found.map((i) => i.path)).toEqual(
+      expect.arrayContaining([
+        '$.assumptions.demand.netInflow[0].commuters',
+        '$.assumptions.demand.netInflow[1].source',
+      ]),
+    );
+    // Region references are checked once the shapes are right.
+    n.assumptions.demand.netInflow = [{ region: 'beijing', commuters: 330000, source: 'commute-facts.md' }];
+    expect(issues(n)).toContainEqual({
+      path: '$.assumptions.demand.netInflow[0].region',
+      message: 'no region "beijing" (regions: city)',
+    });
+    n.assumptions.demand.netInflow = [{ region: 'city', commuters: -100, source: 'commute-facts.md' }];
+    expect(load(n).ok).toBe(true);
+  });
+
   it('a zones file carries workers, and rejects negative ones at their path', () => {
     const feature = (id: string, workers: unknown) => ({
       type: 'Feature',

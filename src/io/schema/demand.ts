@@ -67,6 +67,23 @@ export const demandSchema = z
       .describe(
         'β is calibrated so that the modelled mean physical commute of this population equals the target.',
       ),
+    netInflow: z
+      .array(
+        z.strictObject({
+          region: id.describe('A region id of the network.'),
+          commuters: z
+            .number()
+            .min(-1e8)
+            .max(1e8)
+            .describe('Commuters coming in less those going out, people, −100,000,000 to 100,000,000.'),
+          source: z.string().min(1).describe('Where the figure comes from.'),
+        }),
+      )
+      .max(64)
+      .optional()
+      .describe(
+        "Regions whose jobs are scaled to total their resident workers plus this net inflow; the other zones' jobs share the rest of the workers' total.",
+      ),
     thetaPerMinute: perMinute('Logit scale θ').optional(),
     constants: z
       .strictObject(

@@ -129,7 +129,16 @@ export const demandResultsSchema = z
     }),
     workers: count,
     jobs: count,
-    jobsScale: z.number().positive().describe('Jobs are scaled by this to total the workers.'),
+    jobsScale: z
+      .number()
+      .positive()
+      .describe(
+        'Jobs are scaled by this to total the workers (outside the net-inflow regions, when there are any).',
+      ),
+    jobsScaleByRegion: z
+      .record(id, z.number().positive())
+      .optional()
+      .describe("Each net-inflow region's jobs are scaled by this to total its workers plus its net inflow."),
     tripsPerWorkday: z.number().positive(),
     baseline: commuteFigures,
     scenario: commuteFigures.optional(),

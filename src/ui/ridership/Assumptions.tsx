@@ -118,6 +118,19 @@ export function Assumptions({
             scale: decimal(report.jobsScale, 3),
           })}
         </li>
+        {Object.entries(report.jobsScaleByRegion ?? {}).map(([region, scale]) => {
+          const inflow = network.assumptions?.demand?.netInflow?.find((x) => x.region === region);
+          return (
+            <li key={region}>
+              {t('ridership.netInflow', {
+                region: regionName(network, region),
+                commuters: whole(inflow?.commuters ?? 0),
+                scale: decimal(scale, 3),
+              })}
+              {inflow && <span class="source"> — {inflow.source}</span>}
+            </li>
+          );
+        })}
         <li>{t(`ridership.term.${report.term}`)}</li>
       </ul>
     </details>

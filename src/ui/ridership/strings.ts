@@ -73,6 +73,8 @@ const en: Record<string, string> = {
   'ridership.employment': 'Workers per resident (zones without a count)',
   'ridership.tripsPerDay': 'Commute trips per worker per working day',
   'ridership.workers': '{workers} resident workers, {jobs} jobs (scaled ×{scale} to the workers)',
+  'ridership.netInflow':
+    '{region}: jobs scaled ×{scale} to its resident workers plus a net inflow of {commuters} commuters',
   'ridership.source': 'Source',
   'ridership.legend': 'Line width: riders per direction (estimate)',
   'ridership.legendChange': 'Line width: change in riders per direction (estimate)',
@@ -156,6 +158,7 @@ const zh: Record<string, string> = {
   'ridership.employment': '每位常住人口的就业者数（未给出就业人数的分区）',
   'ridership.tripsPerDay': '每位就业者每工作日通勤出行次数',
   'ridership.workers': '常住就业者 {workers} 人，岗位 {jobs} 个（按就业者数缩放 ×{scale}）',
+  'ridership.netInflow': '{region}：岗位按常住就业者加净流入通勤者 {commuters} 人缩放 ×{scale}',
   'ridership.source': '来源',
   'ridership.legend': '线宽：每方向乘客数（估算）',
   'ridership.legendChange': '线宽：每方向乘客变化（估算）',
