@@ -72,6 +72,8 @@ export function producers(
         );
       regionOf[k] = r;
     }
+  // Each region's jobs total its workers plus its inflow; the zones outside them fill what is left.
+  let restWorkers = totalWorkers;
   const scales = inflow.map((x) => {
     const w = sum(x.zones.map((k) => workers[k]!));
     const j = sum(x.zones.map((k) => jobs[k]!));
@@ -81,10 +83,9 @@ export function producers(
         'net-inflow',
         `region "${x.region}" has ${Math.round(j)} jobs for ${Math.round(w)} resident workers and a net inflow of ${x.commuters}: its jobs cannot total ${Math.round(target)}`,
       );
+    restWorkers -= target;
     return target / j;
   });
-  let restWorkers = totalWorkers;
-  for (const x of inflow) restWorkers -= sum(x.zones.map((k) => workers[k]!)) + x.commuters;
   let restJobs = 0;
   for (let k = 0; k < n; k++) if (regionOf[k]! < 0) restJobs += jobs[k]!;
   if (inflow.length > 0 && restJobs > 0 !== restWorkers > 0)

@@ -4,6 +4,7 @@ import { toyNetwork } from '../../test/support/toy';
 import { Router } from '../engine/router';
 import { buildSpec, type GraphSpec } from './build';
 import { compile } from './compile';
+import { NO_PARTS } from './cost';
 import { checkLimits, MAX_LEG_COST, MAX_LEG_SECONDS, MAX_PATH_COST } from './limits';
 
 const spec = () => buildSpec(toyNetwork(), 'am-peak');
@@ -119,14 +120,7 @@ describe('engine limits (checked where parts are compiled)', () => {
         s.edgeSource.push(k - 1);
         s.edgeTarget.push(k);
         s.edges.push({
-          walk: 0,
-          bike: 0,
-          bus: 0,
-          wait: 0,
-          ride: 0,
-          transfer: 0,
-          processing: 0,
-          boardings: 0,
+          ...NO_PARTS,
           time: 0,
           weight: MAX_LEG_COST,
           kind: 'board',

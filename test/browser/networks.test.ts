@@ -171,10 +171,11 @@ it('another tab holding an older version of the saved work open: the app opens a
     expect(await page.textContent('[data-testid="messages"]')).toContain(
       'not saved until the page is reloaded',
     );
-    await newScenario(page, 'Not written over the old work');
-
-    // The older tab goes; the store opens at last and holds nothing this session wrote.
+    // The older tab goes, so the store could be written now; a scenario made after that is still not saved
+    // over the work this session could not read.
     await old.close();
+    await newScenario(page, 'Not written over the old work');
+    await page.waitForTimeout(1000);
     const stores = await page.evaluate(
       () =>
         new Promise<string[]>((resolve) => {

@@ -11,6 +11,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Leg, LegPlace, SurfaceLeg, TripDetail } from '../../src/engine/types';
 import { nodeKey } from '../../src/graph/nodes';
+import { changeAtX } from '../support/changeAtX';
 import { applied, at, handAssumptions, line, network, pattern, station, zone } from '../support/fixtures';
 import { disagreements } from '../support/reference';
 import { route } from '../support/route';
@@ -45,19 +46,7 @@ describe('(a) a transfer between two lines at one station', () => {
   //  O ·200 m· A ──M1 300 s── B ──M1 300 s── X      (B: dwell 30 s)
   //                                           │ M2 400 s
   //                                           C ·300 m· D
-  const net = network({
-    zones: [zone('O', at(0, 200)), zone('D', at(5000, 5300))],
-    stations: [
-      station('A', at(0)),
-      station('B', at(2500)),
-      station('X', at(5000)),
-      station('C', at(5000, 5000)),
-    ],
-    lines: [
-      line('M1', 'metro', ['A', 'B', 'X'], [300, 300], 300, 30),
-      line('M2', 'metro', ['X', 'C'], [400], 600),
-    ],
-  });
+  const net = changeAtX();
   const r = route(net);
 
   it('costs and times O→D line by line', () => {

@@ -8,6 +8,7 @@ import { RailLoads } from '../../src/engine/railLoads';
 import { Router } from '../../src/engine/router';
 import { StationRows } from '../../src/engine/stationRows';
 import { EDGE_KIND } from '../../src/engine/types';
+import { changeAtX } from '../support/changeAtX';
 import { at, line, network, pattern, station, zone } from '../support/fixtures';
 import { route } from '../support/route';
 
@@ -38,19 +39,7 @@ describe('loading rail trips', () => {
   //                                           │ M2 400 s
   //                                           C ·300 m· D
   // (test/model/hand.test.ts (a): O → D rides M1 A → X, changes, rides M2 X → C.)
-  const net = network({
-    zones: [zone('O', at(0, 200)), zone('D', at(5000, 5300)), zone('B1', at(2500, 150))],
-    stations: [
-      station('A', at(0)),
-      station('B', at(2500)),
-      station('X', at(5000)),
-      station('C', at(5000, 5000)),
-    ],
-    lines: [
-      line('M1', 'metro', ['A', 'B', 'X'], [300, 300], 300, 30),
-      line('M2', 'metro', ['X', 'C'], [400], 600),
-    ],
-  });
+  const net = changeAtX(zone('B1', at(2500, 150)));
 
   it('100 trips O → D and 40 B1 → D: boardings, hop loads, one change each, entries and exits', () => {
     // O → D: enter A, M1 A → B → X (2 hops), change at X, M2 X → C, leave C.

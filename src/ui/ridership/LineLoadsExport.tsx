@@ -10,34 +10,33 @@ import { computeDemand, currentDemand, type DemandResult, demandWork, exportDema
  * what is shown, else the demand model is run first, with progress and Cancel here (a cancel is no failure).
  */
 export function LineLoadsExport() {
-  const running = exportDemandWork;
   const n = network.value;
   if (!n) return null;
   // The view's own run is under way for the same figures: wait for it rather than run the model twice.
-  const busy = running.value !== null || demandWork.value !== null;
+  const busy = exportDemandWork.value !== null || demandWork.value !== null;
 
   const write = async (save: (d: DemandResult, base: string) => void) => {
     let d = currentDemand.peek();
     if (!d) {
       const controller = new AbortController();
       const cancel = () => controller.abort();
-      running.value = { stage: 'choice', done: 0, total: 1, cancel };
+      exportDemandWork.value = { stage: 'choice', done: 0, total: 1, cancel };
       try {
         d = await computeDemand(controller.signal, (p) => {
-          if (!controller.signal.aborted) running.value = { ...p, cancel };
+          if (!controller.signal.aborted) exportDemandWork.value = { ...p, cancel };
         });
       } catch (e) {
         if (!isCancelled(e) && !controller.signal.aborted) failed(e);
         return;
       } finally {
-        running.value = null;
+        exportDemandWork.value = null;
       }
     }
     save(d, `${d.networks.baseline.id}-${d.scenario?.id ?? 'baseline'}-${d.period}`);
   };
   const withScenario = (d: DemandResult) => d.report.scenario !== undefined;
 
-  const r = running.value;
+  const r = exportDemandWork.value;
   return (
     <>
       <div class="button-row">
