@@ -63,7 +63,7 @@ export interface CalibrationOptions {
   /**
    * Relative tolerance on the mean: |mean − target| ≤ tolerance × target. Default 1e-3 (3 s on 47 min):
    * published means are whole minutes (±1 %), and each tenfold tighter costs a β evaluation or two (JJJ:
-   * 1e-4 took 5 evaluations and 249 Furness iterations, 1e-3 takes 4).
+   * 1e-4 takes 5 evaluations and 65 Furness iterations, 1e-3 takes 4 and 60).
    */
   tolerance?: number;
   /**
