@@ -87,9 +87,20 @@ export function metersRow(
   unit: Float64Array,
   intrazonal: Float64Array,
   out: Float64Array,
+  only?: ZoneList,
 ): Float64Array {
-  for (let d = 0; d < out.length; d++) out[d] = d === o ? intrazonal[o]! : zoneMeters(unit, o, d);
+  const count = only ? only.count : out.length;
+  for (let q = 0; q < count; q++) {
+    const d = only ? only.list[q]! : q;
+    out[d] = d === o ? intrazonal[o]! : zoneMeters(unit, o, d);
+  }
   return out;
+}
+
+/** Destinations list[0 … count): a row's functions fill those only (the same value each as the whole row). */
+export interface ZoneList {
+  list: Int32Array;
+  count: number;
 }
 
 /**
@@ -123,10 +134,12 @@ export function carRowByMeters(
   t: CarTable,
   outCost: Float64Array,
   outTime: Float64Array,
+  only?: ZoneList,
 ): void {
-  const n = zoneClass.length;
+  const n = only ? only.count : zoneClass.length;
   const co = zoneClass[o]! * ZONE_CLASSES.length;
-  for (let d = 0; d < n; d++) {
+  for (let q = 0; q < n; q++) {
+    const d = only ? only.list[q]! : q;
     const k = co + zoneClass[d]!;
     const driving = Math.floor(meters[d]! * t.secondsPerMeter[k]! + 0.5);
     outTime[d] = t.terminalSeconds[k]! + driving;

@@ -92,23 +92,33 @@ export function deterrence(
  * One origin's deterrence: out[j] = exp(−β (c_j − m)), m the row's cheapest cost to a zone with jobs
  * (attractors > 0); 0 for zones without jobs (no exp: their cost may lie below m and overflow it) and for
  * +Infinity costs. What deterrence() stores per row, and what a worker recomputes from the same composite
- * row (Float32, as stored) to get the same trips without the matrix.
+ * row (Float32, as stored) to get the same trips without the matrix. Returns m.
  */
 export function deterrenceRow(
   cost: ArrayLike<number>,
   attractors: ArrayLike<number>,
   betaPerSecond: number,
   out: Float32Array,
-): Float32Array {
+): number {
   const z = out.length;
+  const m = cheapestCost(cost, attractors);
+  for (let j = 0; j < z; j++) out[j] = attractors[j]! > 0 ? Math.exp(-betaPerSecond * (cost[j]! - m)) : 0;
+  return m;
+}
+
+/** A row's cheapest cost to a zone with jobs: deterrenceRow's m (0 when it reaches none). */
+export function cheapestCost(cost: ArrayLike<number>, attractors: ArrayLike<number>): number {
   let m = Number.POSITIVE_INFINITY;
-  for (let j = 0; j < z; j++) {
+  for (let j = 0; j < cost.length; j++) {
     const c = cost[j]!;
     if (c < m && attractors[j]! > 0) m = c;
   }
-  if (m === Number.POSITIVE_INFINITY) m = 0;
-  for (let j = 0; j < z; j++) out[j] = attractors[j]! > 0 ? Math.exp(-betaPerSecond * (cost[j]! - m)) : 0;
-  return out;
+  return m === Number.POSITIVE_INFINITY ? 0 : m;
+}
+
+/** One cell of deterrenceRow, F_j = exp(−β (c_j − m)) as stored (float32), for a zone with jobs. */
+export function deterrenceAt(cost: number, m: number, betaPerSecond: number): number {
+  return Math.fround(Math.exp(-betaPerSecond * (cost - m)));
 }
 
 /**

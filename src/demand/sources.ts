@@ -74,8 +74,58 @@ export const RIDER_CLASSES = ['riders', 'walk', 'bike', 'bus', 'car', 'newPairs'
 const CLASS_OF_SOURCE = [1, 2, 3, -1, 4, 5] as const satisfies readonly number[];
 
 /**
+ * The rail riders of pair j, T·s_rail, held at float32 (7 significant digits; loads count 2^-20 trips): so
+ * a baseline's riders kept between runs (demand after an edit) are the very numbers a new run would make.
+ */
+export function ridersAt(side: Side, j: number): number {
+  const t = side.trips[j]!;
+  const s = side.shares[RAIL]![j]!;
+  return t > 0 && s > 0 ? Math.fround(t * s) : 0;
+}
+
+/** Every destination's rail riders (ridersAt) into `out`. */
+export function ridersRow(side: Side, out: Float64Array | Float32Array): void {
+  for (let j = 0; j < out.length; j++) out[j] = ridersAt(side, j);
+}
+
+/**
+ * Pair j's `r` scenario rail riders by class: into out[c][j] and `totals` (SOURCE_CLASSES entries) for those
+ * who came from another mode or a new pair; returns those who were on rail before (all of them where the
+ * pair's trips and rail share did not change: most pairs).
+ */
+function classifyPair(
+  before: Side,
+  after: Side,
+  j: number,
+  r: number,
+  out: readonly Float64Array[],
+  totals: Float64Array,
+  scratch: Float64Array,
+): number {
+  if (before.trips[j] === after.trips[j] && before.shares[RAIL]![j] === after.shares[RAIL]![j]) return r;
+  scratch.fill(0);
+  splitPair(before, after, j, 1, scratch, 0);
+  let rail = 0;
+  for (let m = 0; m < SOURCE_CLASSES; m++) {
+    const c = CLASS_OF_SOURCE[m]!;
+    if (c < 0) rail += scratch[m]!;
+    else {
+      out[c]![j] = scratch[m]!;
+      totals[m] += scratch[m]!;
+    }
+  }
+  return rail;
+}
+
+/**
  * The scenario's rail riders per destination by RIDER_CLASSES (`out[c][j]`, overwritten), and added to
  * `totals` (SOURCE_CLASSES entries, as addSources) for the origin. `scratch`: SOURCE_CLASSES entries.
+ *
+ * With `unchanged` (the short term: the same trips, and modes chosen again only where rail changed), only the
+ * pairs listed in `changed[0 … count)` (ascending) are read from `before` and `after`, and classes past the
+ * first are written there only (elsewhere they are zero, whatever `out` holds); every other pair's
+ * riders are `unchanged.riders[j]` — the baseline's (ridersAt), all of them on rail before. The same numbers
+ * as without it, from the baseline's riders alone: a run after an edit need not make the baseline's rows again.
  */
 export function riderClassRows(
   before: Side,
@@ -83,34 +133,34 @@ export function riderClassRows(
   out: readonly Float64Array[],
   totals: Float64Array,
   scratch: Float64Array,
+  unchanged?: { riders: ArrayLike<number>; changed: Int32Array; count: number },
 ): void {
-  const n = after.trips.length;
-  for (let c = 1; c < out.length; c++) out[c]!.fill(0);
+  const n = out[0]!.length;
+  // Classes past the first are zero wherever the pair's riders were on rail before; with `unchanged`, they
+  // are written (and so read: RailLoads.addByLink's `sparse`) at the listed pairs only.
+  if (unchanged)
+    for (let q = 0; q < unchanged.count; q++)
+      for (let c = 1; c < out.length; c++) out[c]![unchanged.changed[q]!] = 0;
+  else for (let c = 1; c < out.length; c++) out[c]!.fill(0);
   const riders = out[0]!;
-  const s0 = before.shares[RAIL]!;
-  const s1 = after.shares[RAIL]!;
-  const t0 = before.trips;
-  const t1 = after.trips;
+  const kept = unchanged?.riders;
+  const changed = unchanged?.changed;
+  const count = unchanged ? unchanged.count : n;
   let railBefore = 0;
+  let next = 0;
   for (let j = 0; j < n; j++) {
-    const r = t1[j]! > 0 && s1[j]! > 0 ? t1[j]! * s1[j]! : 0;
+    let r: number;
+    let listed = true;
+    if (kept && (next >= count || changed![next] !== j)) {
+      r = kept[j]!;
+      listed = false;
+    } else {
+      if (kept) next++;
+      r = ridersAt(after, j);
+    }
     riders[j] = r;
     if (r === 0) continue;
-    // Most pairs: the same trips and rail share as before — all riders were on rail already.
-    if (t0[j] === t1[j] && s0[j] === s1[j]) {
-      railBefore += r;
-      continue;
-    }
-    scratch.fill(0);
-    splitPair(before, after, j, 1, scratch, 0);
-    for (let m = 0; m < SOURCE_CLASSES; m++) {
-      const c = CLASS_OF_SOURCE[m]!;
-      if (c < 0) railBefore += scratch[m]!;
-      else {
-        out[c]![j] = scratch[m]!;
-        totals[m] += scratch[m]!;
-      }
-    }
+    railBefore += listed ? classifyPair(before, after, j, r, out, totals, scratch) : r;
   }
   totals[RAIL] += railBefore;
 }

@@ -137,22 +137,32 @@ export function tallyModeChange(
   let seconds = 0;
   let within45 = 0;
   let over60 = 0;
-  const add = (y: number, tm: number, m: number) => {
-    t.byMode[m * z + slot] += y;
-    seconds += y * tm;
-    if (tm <= within) within45 += y;
-    if (tm > over) over60 += y;
-    t.histogram[hist + Math.min(BANDS - 1, Math.floor(tm / band))] += y;
-  };
+  // Written out (no helper closure): the sums stay in registers over every changed pair.
   for (let q = 0; q < count; q++) {
     const j = list[q]!;
     const x = trips[j]!;
     if (!(x > 0)) continue;
     for (let m = 0; m < modes; m++) {
       const s0 = before.shares[m]![j]!;
+      if (s0 > 0) {
+        const y = -x * s0;
+        const tm = before.time[m]![j]!;
+        t.byMode[m * z + slot] += y;
+        seconds += y * tm;
+        if (tm <= within) within45 += y;
+        if (tm > over) over60 += y;
+        t.histogram[hist + Math.min(BANDS - 1, Math.floor(tm / band))] += y;
+      }
       const s1 = after.shares[m]![j]!;
-      if (s0 > 0) add(-x * s0, before.time[m]![j]!, m);
-      if (s1 > 0) add(x * s1, after.time[m]![j]!, m);
+      if (s1 > 0) {
+        const y = x * s1;
+        const tm = after.time[m]![j]!;
+        t.byMode[m * z + slot] += y;
+        seconds += y * tm;
+        if (tm <= within) within45 += y;
+        if (tm > over) over60 += y;
+        t.histogram[hist + Math.min(BANDS - 1, Math.floor(tm / band))] += y;
+      }
     }
   }
   t.seconds[slot] += seconds;
@@ -177,6 +187,17 @@ const SINGLE = ['commuters', 'seconds', 'within45', 'over60', 'ownDistrict'] as 
 /** Copy a block tally's rows (origins[k] at row k) into the whole tally `into`. */
 export function scatterTally(into: CommuteTally, part: CommuteTally, origins: ArrayLike<number>): void {
   for (let k = 0; k < origins.length; k++) copyTallyRow(part, k, into, origins[k]!);
+}
+
+/** The rows of `origins` of the whole tally `from`, as a block tally (origins[k] at row k): scatterTally's inverse. */
+export function gatherTally(
+  from: CommuteTally,
+  layout: TallyLayout,
+  origins: ArrayLike<number>,
+): CommuteTally {
+  const block = emptyTally(layout, origins.length);
+  for (let k = 0; k < origins.length; k++) copyTallyRow(from, origins[k]!, block, k);
+  return block;
 }
 
 /** Add `from` into `into` (tallies of disjoint origin blocks, or column blocks of the same origins). */

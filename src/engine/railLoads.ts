@@ -97,34 +97,49 @@ export class RailLoads {
 
   /**
    * As add, with the access link of each destination's rail trip already known (`link[d]`, −1 none: the
-   * railRow of the origin, which mode choice computed anyway).
+   * railRow of the origin, which mode choice computed anyway). With `sparse`, classes after the first are
+   * read only at destinations list[0 … count) (zero elsewhere: a short-term scenario's rider classes).
    */
-  addByLink(link: Int32Array, trips: readonly ArrayLike<number>[]): void {
-    const g = this.router.g;
-    const zones = g.zoneCount;
-    const links = g.accessNode.length;
+  addByLink(
+    link: Int32Array,
+    trips: readonly ArrayLike<number>[],
+    sparse?: { list: Int32Array; count: number },
+  ): void {
     const classes = this.classes;
     if (trips.length !== classes) throw new RangeError(`expected ${classes} trip rows, got ${trips.length}`);
-    for (let d = 0; d < zones; d++) {
+    // Fixed-point units add up exactly in any order: class by class, the later ones at the listed pairs only.
+    for (let c = 0; c < classes; c++) this.addClass(link, trips[c]!, c, c > 0 ? sparse : undefined);
+  }
+
+  private addClass(
+    link: Int32Array,
+    trips: ArrayLike<number>,
+    c: number,
+    only?: { list: Int32Array; count: number },
+  ): void {
+    const g = this.router.g;
+    const zones = g.zoneCount;
+    const accessNode = g.accessNode;
+    const offset = c * accessNode.length;
+    const access = this.access;
+    const demand = this.demand;
+    const n = only ? only.count : zones;
+    for (let q = 0; q < n; q++) {
+      const d = only ? only.list[q]! : q;
+      const t = trips[d]!;
+      if (!(t > 0)) continue;
       const k = link[d]!;
       if (k < 0) continue;
-      let row: Float64Array | undefined;
-      for (let c = 0; c < classes; c++) {
-        const t = trips[c]![d]!;
-        if (!(t > 0)) continue;
-        const units = Math.round(t * LOAD_UNIT);
-        if (units === 0) continue;
-        if (!row) {
-          const entered = g.accessNode[k]!;
-          row = this.demand[entered];
-          if (!row) {
-            row = new Float64Array(classes * zones);
-            this.demand[entered] = row;
-          }
-        }
-        row[c * zones + d]! += units;
-        this.access[c * links + k]! += units;
+      const units = Math.round(t * LOAD_UNIT);
+      if (units === 0) continue;
+      const entered = accessNode[k]!;
+      let row = demand[entered];
+      if (!row) {
+        row = new Float64Array(this.classes * zones);
+        demand[entered] = row;
       }
+      row[c * zones + d]! += units;
+      access[offset + k]! += units;
     }
   }
 

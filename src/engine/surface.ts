@@ -84,7 +84,7 @@ export { TRIP_MODE };
  * Every surface mode's direct trips from zone `o` (walk, bike, bus: one row each in `outCost[m]`,
  * `outTime[m]`; +Infinity beyond the mode's reach), by directTrip's arithmetic, given the great-circle
  * metres to every zone (`meters`: zoneMeters, with the zone itself at its intrazonal distance — the demand
- * model prices a commute within a zone, which routing leaves at 0).
+ * model prices a commute within a zone, which routing leaves at 0). With `only`, the listed destinations alone.
  */
 export function directModes(
   g: CompactGraph,
@@ -92,8 +92,10 @@ export function directModes(
   meters: Float64Array,
   outCost: readonly Float64Array[],
   outTime: readonly Float64Array[],
+  only?: { list: Int32Array; count: number },
 ): void {
   const t = g.surface;
+  const n = only ? only.count : g.zoneCount;
   const co = g.zoneClass[o]!;
   for (let m = 0; m < 3; m++) {
     const cost = outCost[m]!;
@@ -107,7 +109,8 @@ export function directModes(
       const fixedCost = t.fixedCost[k]!;
       const weight = t.movingWeight[k]!;
       const fixedTime = t.fixedTime[k]!;
-      for (let d = 0; d < g.zoneCount; d++) {
+      for (let q = 0; q < n; q++) {
+        const d = only ? only.list[q]! : q;
         if (g.zoneClass[d] !== cd) continue;
         const x = meters[d]!;
         if (!(x <= max)) {

@@ -3,7 +3,7 @@ import { distributionSteps, type MatrixAnswer, type MatrixAsk, runStepsAsync } f
 import { type BetaReport, type DemandReport, demandReport } from '../demand/report';
 import { type DemandSetup, demandSetup } from '../demand/setup';
 import { RIDER_CLASSES, SOURCE_CLASSES } from '../demand/sources';
-import { type CommuteTally, emptyTally, scatterTally } from '../demand/tally';
+import { type CommuteTally, emptyTally, gatherTally, scatterTally, type TallyLayout } from '../demand/tally';
 import { applyScenario } from '../domain/applyScenario';
 import { resolveAssumptions } from '../domain/assumptions';
 import { DEMAND_MODES, type DemandMode } from '../domain/demand';
@@ -14,7 +14,13 @@ import { addLoadUnits, emptyLoadUnits, type LoadUnits } from '../engine/railLoad
 import type { CompactGraph } from '../engine/types';
 import { type Analysis, type Side, sidesOf } from './analysis';
 import type { Progress } from './pool';
-import type { AssignResponse, CompositeResponse, DemandContext, DistributeResponse } from './protocol';
+import type {
+  AssignResponse,
+  CompositeResponse,
+  DemandContext,
+  DistributeResponse,
+  KeptBaseline,
+} from './protocol';
 import { railAssignment } from './ridership';
 
 /** Short term: the baseline's trips kept (only modes and routes change); long term: redistributed. */
@@ -66,6 +72,8 @@ export interface DemandRun {
   scenario?: SideDemand & { sources: Float64Array };
   /** Worker milliseconds per pass (summed over workers). */
   ms: { choice: number; distribution: number; assignment: number };
+  /** The baseline's side of pass 3 came from the run before (keepBaseline): only the scenario's was made. */
+  reusedBaseline: boolean;
 }
 
 /**
@@ -80,7 +88,21 @@ export class DemandAnalysis {
   /** Distributions found, by graph and β (finished ones only: a cancelled one leaves nothing). */
   private readonly distributions = new Map<string, DistributeResponse & { choiceMs: number }>();
 
-  constructor(private readonly analysis: Analysis) {}
+  /** The baseline's side of pass 3 from the last run that made it (keepBaseline): by distribution. */
+  private kept: KeptSide | null = null;
+  private readonly keepBaseline: boolean;
+
+  /**
+   * `keepBaseline`: keep the baseline's side of pass 3 (its tally, rail loads, and every pair's rail riders:
+   * float32, zones² × 4 bytes — 89 MB for JJJ) so that short-term runs after it (each edit, in the app) make
+   * only the scenario's side. For an engine that runs again; the CLI runs once and does not.
+   */
+  constructor(
+    private readonly analysis: Analysis,
+    options: { keepBaseline?: boolean } = {},
+  ) {
+    this.keepBaseline = options.keepBaseline ?? false;
+  }
 
   async run(request: DemandRequest): Promise<DemandRun> {
     const { network, period } = request;
@@ -119,6 +141,7 @@ export class DemandAnalysis {
     };
 
     const distribution = await distributionFor(baseKey);
+    const keptId = `${baseKey}|${distribution.betaPerSecond}`;
     const scenarioDistribution =
       nextKey && term === 'long'
         ? await distributionFor(nextKey, distribution.columnFactor, distribution.betaPerSecond)
@@ -129,7 +152,15 @@ export class DemandAnalysis {
     const origins = Int32Array.from(
       network.zones.flatMap((_, i) => (distribution.rowFactor[i]! > 0 ? [i] : [])),
     );
-    const baseTally = emptyTally(setup.layout);
+    const z = network.zones.length;
+    // A short-term scenario's run after another of the same baseline (an edit) makes the scenario's side only.
+    const known =
+      term === 'short' && nextKey && !request.sink && this.kept?.id === keptId ? this.kept : undefined;
+    const keeping =
+      !known && this.keepBaseline && z * z * Float32Array.BYTES_PER_ELEMENT <= KEEP_BASELINE_BYTES
+        ? { riders: new Float32Array(z * z), cheapest: new Float64Array(z) }
+        : undefined;
+    const baseTally = known?.tally ?? emptyTally(setup.layout);
     const nextTally = nextKey ? emptyTally(setup.layout) : undefined;
     const sources = nextKey ? new Float64Array(network.zones.length * SOURCE_CLASSES) : undefined;
     const keys = { baseline: baseKey, ...(nextKey && { scenario: nextKey }) };
@@ -148,6 +179,8 @@ export class DemandAnalysis {
             ...(scenarioDistribution && { scenario: scenarioDistribution }),
             layout: setup.layout,
             ...(request.sink && { tripsByMode: true }),
+            ...(known && { baselineKnown: keptBlock(known, setup.layout, chunk) }),
+            ...(keeping && { keepBaseline: true }),
           }),
         async accept(response, chunk) {
           const sink = request.sink;
@@ -159,7 +192,13 @@ export class DemandAnalysis {
                 await sink.write(side, mode, chunk, rows.subarray(m * n * z, (m + 1) * n * z));
           }
           ms.assignment += response.ms;
-          scatterTally(baseTally, response.baseline, chunk);
+          if (!known) scatterTally(baseTally, response.baseline, chunk);
+          const block = response.baselineKept;
+          if (keeping && block)
+            chunk.forEach((i, k) => {
+              keeping.riders.set(block.riders.subarray(k * z, (k + 1) * z), i * z);
+              keeping.cheapest[i] = block.cheapest[k]!;
+            });
           if (nextTally && response.scenario) scatterTally(nextTally, response.scenario, chunk);
           if (sources && response.sources)
             chunk.forEach((i, k) => {
@@ -194,8 +233,9 @@ export class DemandAnalysis {
       key: baseKey,
       graph: graphOf(baseKey),
       tally: baseTally,
-      loads: sum('baseline', graphOf(baseKey), 1),
+      loads: known?.loads ?? sum('baseline', graphOf(baseKey), 1),
     };
+    if (keeping) this.kept = { id: keptId, tally: baseTally, loads: baseline.loads, ...keeping };
     const scenario =
       nextKey && nextTally && sources
         ? {
@@ -231,6 +271,7 @@ export class DemandAnalysis {
       distribution,
       baseline,
       ms,
+      reusedBaseline: known !== undefined,
     };
     if (scenarioDistribution) run.scenarioDistribution = scenarioDistribution;
     if (scenario) run.scenario = scenario;
@@ -366,6 +407,35 @@ export class DemandAnalysis {
       await pool.collect(kept, (api, generation) => api.release(generation)).catch(() => undefined);
     }
   }
+}
+
+/** The baseline's side of pass 3 as a run left it (DemandAnalysis keepBaseline). */
+interface KeptSide {
+  /** The baseline graph and its distribution's β: what the side depends on. */
+  id: string;
+  tally: CommuteTally;
+  loads: LoadUnits;
+  /** Rail riders per pair, zones × zones (ridersAt: float32). */
+  riders: Float32Array;
+  /** Each origin's cheapest composite cost to a zone with jobs. */
+  cheapest: Float64Array;
+}
+
+/** The largest kept side (the riders matrix): 256 MB, about 8,000 zones. */
+const KEEP_BASELINE_BYTES = 256 * 2 ** 20;
+
+/** The kept side of a chunk of origins, as a worker takes it (origins[k] at row k). */
+function keptBlock(kept: KeptSide, layout: TallyLayout, origins: Int32Array): KeptBaseline {
+  const z = layout.zoneCount;
+  const riders = new Float32Array(origins.length * z);
+  origins.forEach((i, k) => {
+    riders.set(kept.riders.subarray(i * z, (i + 1) * z), k * z);
+  });
+  return {
+    riders,
+    cheapest: Float64Array.from(origins, (i) => kept.cheapest[i]!),
+    tally: gatherTally(kept.tally, layout, origins),
+  };
 }
 
 /** Row blocks of the distribution's matrices: about this many, of at least GRAVITY_BLOCK_MIN zones. */

@@ -1,8 +1,8 @@
 import { transfer } from 'comlink';
 import { timeSums } from '../demand/calibrate';
-import { balanceRows, deterrenceRow } from '../demand/gravity';
+import { balanceRows, deterrenceAt, deterrenceRow } from '../demand/gravity';
 import { chooseModes } from '../demand/modeChoice';
-import { RIDER_CLASSES, riderClassRows, SOURCE_CLASSES } from '../demand/sources';
+import { RIDER_CLASSES, riderClassRows, ridersRow, SOURCE_CLASSES } from '../demand/sources';
 import { copyTallyRow, emptyTally, tallyModeChange, tallyOrigin } from '../demand/tally';
 import { DEMAND_MODES } from '../domain/demand';
 import { RailLoads } from '../engine/railLoads';
@@ -19,6 +19,7 @@ import type {
   DistributionFactors,
   GravityRequest,
   GravityResponse,
+  KeptBaseline,
 } from './protocol';
 
 /** What the demand work needs of a graph loaded in this worker. */
@@ -134,6 +135,9 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
       const next = request.keys.scenario !== undefined ? get(request.keys.scenario) : undefined;
       const z = base.graph.zoneCount;
       const n = request.origins.length;
+      const known = request.baselineKnown;
+      if (known && (request.scenario || request.tripsByMode || !next))
+        throw new Error('a known baseline serves a short-term scenario without trips by mode only');
       let held = loads.get(request.generation);
       if (!held) {
         held = { baseline: new RailLoads(base.router, base.rows, 1) };
@@ -150,19 +154,23 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
       const before = side(base);
       const after = next ? side(next, before.source) : undefined;
       const deterrence = new Float32Array(z);
-      const rail = new Float64Array(z);
       const changed = new Int32Array(z);
+      const ridersScratch = new Float32Array(z);
       const classes = rowsOf(RIDER_CLASSES.length, z);
       const scratch = new Float64Array(SOURCE_CLASSES);
       const response = {
         cancelled: false as const,
-        baseline: emptyTally(layout, n),
+        baseline: known?.tally ?? emptyTally(layout, n),
         ...(after && {
           scenario: emptyTally(layout, n),
           sources: new Float64Array(n * SOURCE_CLASSES),
         }),
         ms: 0,
       };
+      const kept: KeptBaseline | undefined =
+        request.keepBaseline && !known
+          ? { riders: new Float32Array(n * z), cheapest: new Float64Array(n), tally: response.baseline }
+          : undefined;
       const logit = context.logit;
       const modes = DEMAND_MODES.length;
       const byMode = request.tripsByMode
@@ -185,73 +193,127 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
           for (let j = 0; j < z; j++) row[j] = trips[j]! * share[j]!;
         }
       };
+      const b = request.baseline.columnFactor;
+      const beta = request.baseline.betaPerSecond;
 
       for (let k = 0; k < n; k++) {
         const i = request.origins[k]!;
-        if (!(request.baseline.rowFactor[i]! > 0)) continue;
-        const m0 = before.source.fill(i);
-        chooseModes(m0.cost, m0.time, logit, {
-          composite: before.composite,
-          expectedTime: before.expected,
-          shares: before.shares,
-        });
-        tripsOf(before.composite, attractors, request.baseline, i, deterrence, before.trips);
-        tallyOrigin(response.baseline, layout, i, before.trips, m0.time, before.shares, k);
-        keep(byMode?.baseline, k, before.trips, before.shares);
-        for (let j = 0; j < z; j++) rail[j] = before.trips[j]! * before.shares[RAIL]![j]!;
-        held.baseline.addByLink(before.source.railLink, [rail]);
+        const a = request.baseline.rowFactor[i]!;
+        if (!(a > 0)) continue;
+        // Knowing the baseline's side, its surface rows are needed at the scenario's changed pairs only.
+        const m0 = known ? before.source.rail(i) : before.source.fill(i);
+        // The baseline's rail riders of this origin: kept from an earlier run, or made (and kept) now.
+        let riders0: Float32Array;
+        let cheapest: number;
+        if (known) {
+          riders0 = known.riders.subarray(k * z, (k + 1) * z);
+          cheapest = known.cheapest[k]!;
+        } else {
+          chooseModes(m0.cost, m0.time, logit, {
+            composite: before.composite,
+            expectedTime: before.expected,
+            shares: before.shares,
+          });
+          cheapest = tripsOf(before.composite, attractors, request.baseline, i, deterrence, before.trips);
+          tallyOrigin(response.baseline, layout, i, before.trips, m0.time, before.shares, k);
+          keep(byMode?.baseline, k, before.trips, before.shares);
+          riders0 = kept ? kept.riders.subarray(k * z, (k + 1) * z) : ridersScratch;
+          ridersRow(before, riders0);
+          if (kept) kept.cheapest[k] = cheapest;
+          held.baseline.addByLink(before.source.railLink, [riders0]);
+        }
         if (!after || !response.scenario) continue;
         // The scenario's rows differ from the baseline's in rail only: choose again where rail differs.
         const m1 = after.source.fill(i);
-        after.composite.set(before.composite);
-        after.expected.set(before.expected);
-        for (let m = 0; m < DEMAND_MODES.length; m++) after.shares[m]!.set(before.shares[m]!);
         const c0 = m0.cost[RAIL]!;
         const c1 = m1.cost[RAIL]!;
         const r0 = m0.time[RAIL]!;
         const r1 = m1.time[RAIL]!;
-        const out = { composite: after.composite, expectedTime: after.expected, shares: after.shares };
         let count = 0;
-        for (let j = 0; j < z; j++) {
-          if (c0[j] === c1[j] && r0[j] === r1[j]) continue;
-          changed[count++] = j;
-          chooseModes(m1.cost, m1.time, logit, out, j, j + 1);
+        for (let j = 0; j < z; j++) if (c0[j] !== c1[j] || r0[j] !== r1[j]) changed[count++] = j;
+        const was = { composite: before.composite, expectedTime: before.expected, shares: before.shares };
+        const out = { composite: after.composite, expectedTime: after.expected, shares: after.shares };
+        if (known) {
+          // The baseline at the changed pairs only, as the whole row would have it (the trips: tripsOf's).
+          before.source.surface(i, { list: changed, count });
+          chooseModes(m0.cost, m0.time, logit, was, 0, count, changed);
+          for (let q = 0; q < count; q++) {
+            const j = changed[q]!;
+            before.trips[j] =
+              attractors[j]! > 0 ? a * b[j]! * deterrenceAt(before.composite[j]!, cheapest, beta) : 0;
+          }
         }
         if (request.scenario) {
+          // The long term: new trips everywhere, so the scenario's whole row.
+          after.composite.set(before.composite);
+          after.expected.set(before.expected);
+          for (let m = 0; m < modes; m++) after.shares[m]!.set(before.shares[m]!);
+          for (let q = 0; q < count; q++)
+            chooseModes(m1.cost, m1.time, logit, out, changed[q]!, changed[q]! + 1);
           tripsOf(after.composite, attractors, request.scenario, i, deterrence, after.trips);
           tallyOrigin(response.scenario, layout, i, after.trips, m1.time, after.shares, k);
+          riderClassRows(
+            before,
+            after,
+            classes,
+            response.sources!.subarray(k * SOURCE_CLASSES, (k + 1) * SOURCE_CLASSES),
+            scratch,
+          );
         } else {
-          // The short term: the same trips, other modes only where rail changed.
-          after.trips.set(before.trips);
+          // The short term: the same trips, other modes only where rail changed — the scenario's rows are
+          // read at the changed pairs only, the rest are the baseline's.
+          chooseModes(m1.cost, m1.time, logit, out, 0, count, changed);
+          for (let q = 0; q < count; q++) after.trips[changed[q]!] = before.trips[changed[q]!]!;
           copyTallyRow(response.baseline, k, response.scenario, k);
-          const was = { time: m0.time, shares: before.shares };
           tallyModeChange(
             response.scenario,
             k,
-            after.trips,
-            was,
+            before.trips,
+            { time: m0.time, shares: before.shares },
             { time: m1.time, shares: after.shares },
             changed,
             count,
           );
+          riderClassRows(
+            before,
+            after,
+            classes,
+            response.sources!.subarray(k * SOURCE_CLASSES, (k + 1) * SOURCE_CLASSES),
+            scratch,
+            { riders: riders0, changed, count },
+          );
+          if (byMode?.scenario) {
+            after.trips.set(before.trips);
+            for (let m = 0; m < modes; m++) {
+              const s1 = after.shares[m]!;
+              const s0 = before.shares[m]!;
+              let q = 0;
+              for (let j = 0; j < z; j++) {
+                if (q < count && changed[q] === j) q++;
+                else s1[j] = s0[j]!;
+              }
+            }
+          }
         }
-        riderClassRows(
-          before,
-          after,
+        held.scenario!.addByLink(
+          after.source.railLink,
           classes,
-          response.sources!.subarray(k * SOURCE_CLASSES, (k + 1) * SOURCE_CLASSES),
-          scratch,
+          request.scenario ? undefined : { list: changed, count },
         );
-        held.scenario!.addByLink(after.source.railLink, classes);
         keep(byMode?.scenario, k, after.trips, after.shares);
       }
       response.ms = performance.now() - t0;
-      const result: AssignResponse = byMode ? { ...response, trips: byMode } : response;
+      const result: AssignResponse = {
+        ...response,
+        ...(byMode && { trips: byMode }),
+        ...(kept && { baselineKept: kept }),
+      };
       const buffers = [response.baseline, response.scenario]
         .flatMap((t) => (t ? Object.values(t).filter((v) => v instanceof Float64Array) : []))
         .map((a) => (a as Float64Array).buffer as ArrayBuffer);
       if (response.sources) buffers.push(response.sources.buffer as ArrayBuffer);
       if (byMode) for (const a of Object.values(byMode)) buffers.push(a.buffer as ArrayBuffer);
+      if (kept) buffers.push(kept.riders.buffer as ArrayBuffer, kept.cheapest.buffer as ArrayBuffer);
       return transfer(result, buffers);
     },
 
@@ -276,7 +338,10 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
   };
 }
 
-/** Origin i's trips T_ij = a_i b_j F_ij from its composite row (as stored: float32), as the distribution has them. */
+/**
+ * Origin i's trips T_ij = a_i b_j F_ij from its composite row (as stored: float32), as the distribution has
+ * them; returns the row's m (gravity.ts deterrenceRow), with which deterrenceAt gives any one cell again.
+ */
 function tripsOf(
   composite: Float32Array,
   attractors: Float64Array,
@@ -284,13 +349,14 @@ function tripsOf(
   i: number,
   deterrence: Float32Array,
   out: Float64Array,
-): void {
+): number {
   const a = f.rowFactor[i]!;
   if (!(a > 0)) {
     out.fill(0);
-    return;
+    return 0;
   }
-  deterrenceRow(composite, attractors, f.betaPerSecond, deterrence);
+  const m = deterrenceRow(composite, attractors, f.betaPerSecond, deterrence);
   const b = f.columnFactor;
   for (let j = 0; j < out.length; j++) out[j] = a * b[j]! * deterrence[j]!;
+  return m;
 }

@@ -1,4 +1,4 @@
-import { carRowByMeters, intrazonalMeters, metersRow } from '../demand/car';
+import { carRowByMeters, intrazonalMeters, metersRow, type ZoneList } from '../demand/car';
 import { type ModeRows, modeRows } from '../demand/model';
 import { CAR, DEMAND_MODES } from '../domain/demand';
 import type { StationRows } from '../engine/stationRows';
@@ -62,18 +62,31 @@ export class ModeRowSource {
   }
 
   fill(o: number): ModeRows {
-    const { g, rows } = this;
-    if (!this.sharingSurfaceWith) {
-      metersRow(o, g.zoneUnit, this.self, this.meters);
-      directModes(g, o, this.meters, this.surfaceCost, this.surfaceTime);
-      carRowByMeters(o, this.meters, g.zoneClass, this.context.car, rows.cost[CAR]!, rows.time[CAR]!);
-    }
+    if (!this.sharingSurfaceWith) this.surface(o);
+    return this.rail(o);
+  }
+
+  /** Only the rail row (and its access links) of origin o; the surface and car rows as they were. */
+  rail(o: number): ModeRows {
+    const rows = this.rows;
     const railCost = rows.cost[RAIL]!;
     const railTime = rows.time[RAIL]!;
     this.stations.railRow(o, railTime, railCost, this.railLink);
     railCost[o] = Number.POSITIVE_INFINITY;
     railTime[o] = Number.POSITIVE_INFINITY;
     this.railLink[o] = -1;
+    return rows;
+  }
+
+  /**
+   * Origin o's surface and car rows — at the destinations `only` lists, when given (a scenario's changed
+   * pairs: a run that knows the baseline's side needs the other modes there alone).
+   */
+  surface(o: number, only?: ZoneList): ModeRows {
+    const { g, rows } = this;
+    metersRow(o, g.zoneUnit, this.self, this.meters, only);
+    directModes(g, o, this.meters, this.surfaceCost, this.surfaceTime, only);
+    carRowByMeters(o, this.meters, g.zoneClass, this.context.car, rows.cost[CAR]!, rows.time[CAR]!, only);
     return rows;
   }
 }

@@ -151,14 +151,33 @@ export interface AssignRequest {
   layout: TallyLayout;
   /** Also return each side's trips by mode (for an OMX export). */
   tripsByMode?: boolean;
+  /**
+   * The baseline's side as an earlier run of the same distribution left it (short term only): its tally and
+   * rail loads are known, so they are not made again, and the scenario's side needs only these of it. Without
+   * it and with `keepBaseline`, the response carries them (`baselineKept`) for the next run.
+   */
+  baselineKnown?: KeptBaseline;
+  keepBaseline?: boolean;
+}
+
+/** What the short-term scenario side of pass 3 needs of the baseline's side, for a block of origins. */
+export interface KeptBaseline {
+  /** Rail riders per destination (ridersAt: float32), origins × zones. */
+  riders: Float32Array;
+  /** Each origin's cheapest composite cost to a zone with jobs (the m of its deterrence row). */
+  cheapest: Float64Array;
+  /** The baseline's tally rows of these origins (rows 0, 1, … in the block's order). */
+  tally: CommuteTally;
 }
 
 export type AssignResponse =
   | { cancelled: true }
   | {
       cancelled: false;
-      /** Per origin of the chunk, in its order (tally rows 0, 1, …). */
+      /** Per origin of the chunk, in its order (tally rows 0, 1, …); with baselineKnown, those rows. */
       baseline: CommuteTally;
+      /** With keepBaseline: the block's KeptBaseline, for runs after this one. */
+      baselineKept?: KeptBaseline;
       scenario?: CommuteTally;
       /** The scenario's rail riders by source class per origin: origins × SOURCE_CLASSES. */
       sources?: Float64Array;

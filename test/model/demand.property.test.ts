@@ -8,7 +8,9 @@
  *     the scenario's rail gains or keeps split into sources (rail before, walk, bike, bus, car) that are each
  *     ≥ 0 and add up to its rail riders, with no new pairs;
  *   - long term (redistributed at the baseline's β), commuters still total the workers within Furness's 1e-6;
- *   - on each side the assignment balances: entries = exits = rail trips, boardings = trips + transfers.
+ *   - on each side the assignment balances: entries = exits = rail trips, boardings = trips + transfers;
+ *   - a run after an edit that takes the baseline's side from the run before (keepBaseline) gives exactly
+ *     the figures a fresh engine makes, and so does a long-term run after it (which makes both sides).
  *
  * The car reaches every zone, so a distribution always exists; networks are given unique keys because the
  * analysis caches graphs and distributions by key.
@@ -26,7 +28,8 @@ import { buildNetwork, networkSpec } from '../support/arbitraries';
 import { M_PER_DEG, scenario } from '../support/fixtures';
 
 const pool = new RoutingPool(nodeWorkerFactory(), 2);
-const demand = new DemandAnalysis(new Analysis(pool));
+const analysis = new Analysis(pool);
+const demand = new DemandAnalysis(analysis);
 afterAll(() => pool.terminate());
 
 let runs = 0;
@@ -125,6 +128,31 @@ describe('demand (properties, through the worker pool)', () => {
     );
     // The cases are not vacuous: many new lines draw riders (34 of these 100 do).
     expect(ridden).toBeGreaterThan(20);
+  });
+
+  it('after an edit, the kept baseline side gives exactly a fresh run’s figures (short and long term)', async () => {
+    let reused = 0;
+    await fc.assert(
+      fc.asyncProperty(networkSpec, people, newLine, newLine, async (spec, p, first, edited) => {
+        const net = peopled(buildNetwork(spec), p);
+        const request = { network: net, networkKey: key(), period: 'am-peak' };
+        const keeping = new DemandAnalysis(analysis, { keepBaseline: true });
+        const kept = await keeping.run({ ...request, scenario: scenario([addLine(net, first)], net.id) });
+        expect(kept.reusedBaseline).toBe(false);
+        for (const term of ['short', 'long'] as const) {
+          const next = { ...request, scenario: scenario([addLine(net, edited)], net.id), term };
+          const again = await keeping.run(next);
+          const fresh = await new DemandAnalysis(analysis).run(next);
+          expect(again.reusedBaseline).toBe(term === 'short');
+          if (again.reusedBaseline) reused++;
+          expect(again.report).toEqual(fresh.report);
+          expect(again.scenario!.loads).toEqual(fresh.scenario!.loads);
+          expect(again.baseline.loads).toEqual(fresh.baseline.loads);
+        }
+      }),
+      { seed: 20261207, numRuns: 40 },
+    );
+    expect(reused).toBe(40);
   });
 
   it('long term: commuters still total the workers; the new line’s riders are ≥ 0', async () => {

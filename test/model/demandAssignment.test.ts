@@ -15,7 +15,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { carTable } from '../../src/demand/car';
-import { distribute, tripsRow } from '../../src/demand/gravity';
+import { distribute, FURNESS_TOLERANCE, tripsRow } from '../../src/demand/gravity';
 import { chooseModes } from '../../src/demand/modeChoice';
 import { modeRows } from '../../src/demand/model';
 import { demandSetup } from '../../src/demand/setup';
@@ -99,7 +99,8 @@ describe('demand through the worker pool', () => {
     const run = await demand(2).run({ network: base, networkKey: 'hand', scenario: null, period: 'am-peak' });
     const ref = reference(base);
     const got = run.report.baseline;
-    expect(got.commuters).toBeCloseTo(3000, 6);
+    // Furness stops with every row within 1e-6 of its workers.
+    expect(Math.abs(got.commuters - 3000)).toBeLessThanOrEqual(3000 * FURNESS_TOLERANCE);
     expect(got.meanCommuteMinutes).toBeCloseTo(ref.figures.meanCommuteMinutes!, 9);
     for (const m of DEMAND_MODES) expect(got.modeShares![m]).toBeCloseTo(ref.figures.modeShares![m], 9);
     expect(got.modeShares!.bike + got.modeShares!.bus).toBe(0);
@@ -172,7 +173,10 @@ describe('demand through the worker pool', () => {
     expect(total).toBeCloseTo(r.scenario!.railRiders, 4);
     const m = r.lines.find((l) => l.line === 'M')!;
     expect(Object.values(m.sources!).reduce((a, b) => a + b, 0)).toBeCloseTo(m.scenario!.boardings, 4);
-    expect(m.sources!.car).toBeCloseTo(m.scenario!.boardings - m.baseline!.boardings, 4);
+    // Riders per pair are held at float32 (sources.ts ridersAt): the gain matches to 1e-6 of the boardings.
+    expect(Math.abs(m.sources!.car - (m.scenario!.boardings - m.baseline!.boardings))).toBeLessThanOrEqual(
+      1e-6 * m.scenario!.boardings,
+    );
   });
 
   it('is deterministic: one worker or two, the same document', async () => {

@@ -5,6 +5,6 @@ import { engine } from './engine';
 let demand: DemandAnalysis | undefined;
 
 export function demandEngine(): DemandAnalysis {
-  demand ??= new DemandAnalysis(engine());
+  demand ??= new DemandAnalysis(engine(), { keepBaseline: true });
   return demand;
 }
