@@ -243,26 +243,19 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
               attractors[j]! > 0 ? a * b[j]! * deterrenceAt(before.composite[j]!, cheapest, beta) : 0;
           }
         }
+        // The long term redistributes every pair, so it needs the scenario's whole rows: the baseline's, then
+        // chosen again where rail changed. The short term reads the scenario's rows at the changed pairs only.
         if (request.scenario) {
-          // The long term: new trips everywhere, so the scenario's whole row.
           after.composite.set(before.composite);
           after.expected.set(before.expected);
           for (let m = 0; m < modes; m++) after.shares[m]!.set(before.shares[m]!);
-          for (let q = 0; q < count; q++)
-            chooseModes(m1.cost, m1.time, logit, out, changed[q]!, changed[q]! + 1);
+        }
+        chooseModes(m1.cost, m1.time, logit, out, 0, count, changed);
+        if (request.scenario) {
           tripsOf(after.composite, attractors, request.scenario, i, deterrence, after.trips);
           tallyOrigin(response.scenario, layout, i, after.trips, m1.time, after.shares, k);
-          riderClassRows(
-            before,
-            after,
-            classes,
-            response.sources!.subarray(k * SOURCE_CLASSES, (k + 1) * SOURCE_CLASSES),
-            scratch,
-          );
         } else {
-          // The short term: the same trips, other modes only where rail changed — the scenario's rows are
-          // read at the changed pairs only, the rest are the baseline's.
-          chooseModes(m1.cost, m1.time, logit, out, 0, count, changed);
+          // The same trips; the tally moves only where the modes did.
           for (let q = 0; q < count; q++) after.trips[changed[q]!] = before.trips[changed[q]!]!;
           copyTallyRow(response.baseline, k, response.scenario, k);
           tallyModeChange(
@@ -274,24 +267,25 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
             changed,
             count,
           );
-          riderClassRows(
-            before,
-            after,
-            classes,
-            response.sources!.subarray(k * SOURCE_CLASSES, (k + 1) * SOURCE_CLASSES),
-            scratch,
-            { riders: riders0, changed, count },
-          );
-          if (byMode?.scenario) {
-            after.trips.set(before.trips);
-            for (let m = 0; m < modes; m++) {
-              const s1 = after.shares[m]!;
-              const s0 = before.shares[m]!;
-              let q = 0;
-              for (let j = 0; j < z; j++) {
-                if (q < count && changed[q] === j) q++;
-                else s1[j] = s0[j]!;
-              }
+        }
+        riderClassRows(
+          before,
+          after,
+          classes,
+          response.sources!.subarray(k * SOURCE_CLASSES, (k + 1) * SOURCE_CLASSES),
+          scratch,
+          request.scenario ? undefined : { riders: riders0, changed, count },
+        );
+        if (byMode?.scenario && !request.scenario) {
+          // Trips by mode want the whole rows: the baseline's where nothing changed.
+          after.trips.set(before.trips);
+          for (let m = 0; m < modes; m++) {
+            const s1 = after.shares[m]!;
+            const s0 = before.shares[m]!;
+            let q = 0;
+            for (let j = 0; j < z; j++) {
+              if (q < count && changed[q] === j) q++;
+              else s1[j] = s0[j]!;
             }
           }
         }

@@ -179,6 +179,39 @@ describe('demand through the worker pool', () => {
     );
   });
 
+  it('trips by mode (for OMX), short term: each pair keeps its commuters, the scenario’s rail trips are its riders', async () => {
+    const z = base.zones.length;
+    const trips = { baseline: new Float64Array(z * z), scenario: new Float64Array(z * z) };
+    const rail = { baseline: 0, scenario: 0 };
+    const run = await demand(2).run({
+      network: base,
+      networkKey: 'hand',
+      scenario: faster,
+      period: 'am-peak',
+      sink: {
+        write(side, mode, origins, rows) {
+          origins.forEach((i, k) => {
+            for (let j = 0; j < z; j++) {
+              trips[side][i * z + j] += rows[k * z + j]!;
+              if (mode === 'rail') rail[side] += rows[k * z + j]!;
+            }
+          });
+        },
+      },
+    });
+    // Float32 cells: to 1e-6 of the pair's or the total's size.
+    for (let c = 0; c < z * z; c++)
+      expect(Math.abs(trips.scenario[c]! - trips.baseline[c]!)).toBeLessThanOrEqual(
+        1e-6 * trips.baseline[c]!,
+      );
+    const r = run.report;
+    expect(Math.abs(rail.baseline - r.baseline.railRiders)).toBeLessThanOrEqual(1e-6 * r.baseline.railRiders);
+    expect(Math.abs(rail.scenario - r.scenario!.railRiders)).toBeLessThanOrEqual(
+      1e-6 * r.scenario!.railRiders,
+    );
+    expect(r.scenario!.railRiders).toBeGreaterThan(r.baseline.railRiders);
+  });
+
   it('is deterministic: one worker or two, the same document', async () => {
     const request = {
       network: base,
