@@ -1,5 +1,5 @@
 import type { Router } from './router';
-import { NODE_KIND } from './types';
+import { NODE_KIND, TRIP_MODE } from './types';
 
 interface StationRow {
   cost: Float64Array;
@@ -75,14 +75,22 @@ export class StationRows {
   }
 
   /**
-   * The best trips from `o` that ride a train (any access), and in `outLink` the access link each starts
-   * with (−1: no rail trip): what rail trips are loaded on (RailLoads) and mode choice weighs.
+   * The best trips from `o` through stations (any access), and in `outLink` the access link each starts
+   * with (−1: none): what rail trips are loaded on (RailLoads) and mode choice weighs. With a bus-route layer
+   * a best trip may ride bus routes only: `outMode` says which (TRIP_MODE rail or bus).
    */
-  railRow(o: number, outTime: Float64Array, outCost: Float64Array, outLink: Int32Array): void {
+  railRow(
+    o: number,
+    outTime: Float64Array,
+    outCost: Float64Array,
+    outLink: Int32Array,
+    outMode?: Uint8Array,
+  ): void {
     outTime.fill(Number.POSITIVE_INFINITY);
     outCost.fill(Number.POSITIVE_INFINITY);
     outLink.fill(-1);
-    this.lowerByRail(o, outTime, outCost, undefined, outLink);
+    outMode?.fill(TRIP_MODE.none);
+    this.lowerByRail(o, outTime, outCost, outMode, outLink);
   }
 
   /** Lower `out` to o's rail trips where they are better (marking them rail, or their access link). */

@@ -29,7 +29,6 @@ export interface LoadedGraph {
   rows: StationRows;
 }
 
-const RAIL = DEMAND_MODES.indexOf('rail');
 const rowsOf = (count: number, z: number) => Array.from({ length: count }, () => new Float64Array(z));
 
 /**
@@ -200,8 +199,9 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
         const i = request.origins[k]!;
         const a = request.baseline.rowFactor[i]!;
         if (!(a > 0)) continue;
-        // Knowing the baseline's side, its surface rows are needed at the scenario's changed pairs only.
-        const m0 = known ? before.source.rail(i) : before.source.fill(i);
+        // Knowing the baseline's side, its other options are needed at the scenario's changed pairs only.
+        if (known) before.source.trips(i);
+        const m0 = known ? before.source.rows : before.source.fill(i);
         // The baseline's rail riders of this origin: kept from an earlier run, or made (and kept) now.
         let riders0: Float32Array;
         let cheapest: number;
@@ -223,19 +223,25 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
           held.baseline.addByLink(before.source.railLink, [riders0]);
         }
         if (!after || !response.scenario) continue;
-        // The scenario's rows differ from the baseline's in rail only: choose again where rail differs.
-        const m1 = after.source.fill(i);
-        const c0 = m0.cost[RAIL]!;
-        const c1 = m1.cost[RAIL]!;
-        const r0 = m0.time[RAIL]!;
-        const r1 = m1.time[RAIL]!;
+        // The scenario's options differ from the baseline's where its trips through stations do: choose
+        // again there only.
+        if (known) after.source.trips(i);
+        const m1 = known ? after.source.rows : after.source.fill(i);
+        const { cost: c0, time: r0, mode: d0 } = before.source.station;
+        const { cost: c1, time: r1, mode: d1 } = after.source.station;
         let count = 0;
-        for (let j = 0; j < z; j++) if (c0[j] !== c1[j] || r0[j] !== r1[j]) changed[count++] = j;
+        if (before.source.busRoutes || after.source.busRoutes) {
+          for (let j = 0; j < z; j++)
+            if (c0[j] !== c1[j] || r0[j] !== r1[j] || d0[j] !== d1[j]) changed[count++] = j;
+        } else for (let j = 0; j < z; j++) if (c0[j] !== c1[j] || r0[j] !== r1[j]) changed[count++] = j;
+        const only = { list: changed, count };
         const was = { composite: before.composite, expectedTime: before.expected, shares: before.shares };
         const out = { composite: after.composite, expectedTime: after.expected, shares: after.shares };
         if (known) {
           // The baseline at the changed pairs only, as the whole row would have it (the trips: tripsOf's).
-          before.source.surface(i, { list: changed, count });
+          before.source.surface(i, only);
+          before.source.options(only);
+          after.source.options(only);
           chooseModes(m0.cost, m0.time, logit, was, 0, count, changed);
           for (let q = 0; q < count; q++) {
             const j = changed[q]!;
@@ -289,11 +295,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
             }
           }
         }
-        held.scenario!.addByLink(
-          after.source.railLink,
-          classes,
-          request.scenario ? undefined : { list: changed, count },
-        );
+        held.scenario!.addByLink(after.source.railLink, classes, request.scenario ? undefined : only);
         keep(byMode?.scenario, k, after.trips, after.shares);
       }
       response.ms = performance.now() - t0;

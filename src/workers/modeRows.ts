@@ -4,9 +4,11 @@ import { CAR, DEMAND_MODES } from '../domain/demand';
 import type { StationRows } from '../engine/stationRows';
 import { directModes } from '../engine/surface';
 import type { CompactGraph } from '../engine/types';
+import { TRIP_MODE } from '../engine/types';
 import type { DemandContext } from './protocol';
 
 const RAIL = DEMAND_MODES.indexOf('rail');
+const BUS = DEMAND_MODES.indexOf('bus');
 /** Demand modes in the order directModes fills them. */
 const SURFACE = (['walk', 'bike', 'bus'] as const).map((m) => DEMAND_MODES.indexOf(m));
 
@@ -23,20 +25,45 @@ function intrazonal(g: CompactGraph, zonesKey: string): Float64Array {
   return d;
 }
 
+/** The best trips through stations from one origin (StationRows.railRow), before they become options. */
+export interface StationTrips {
+  cost: Float64Array;
+  time: Float64Array;
+  /**
+   * TRIP_MODE.rail (rides a train), TRIP_MODE.bus (rides bus routes only) or TRIP_MODE.none — on a graph with
+   * bus routes; without, every trip rides a train and this is left at 0 (two sources' modes then differ only
+   * where one has bus routes, which marks pairs changed that may not be: safe, they are chosen again).
+   */
+  mode: Uint8Array;
+}
+
 /**
  * One origin's options per demand mode, on one graph (DESIGN.md §3.1 step 3): walk, bike and the area-wide
  * bus door to door (the engine's closed forms; within the zone at its intrazonal distance), rail as the best
- * trip that rides a train with any access (StationRows.railRow; none within a zone), the car from distance.
- * With a bus-route layer, "rail" is the best trip through stations, bus routes included.
+ * trip through stations with any access (StationRows.railRow; none within a zone), the car from distance.
  *
- * A scenario changes only rail (lines, stations, feeders; surface and car come from the zones and the
- * assumptions, which scenarios do not touch): a source made `sharingSurfaceWith` the baseline's holds the
- * same surface and car rows and fills only its rail row — after the baseline's fill of the same origin.
+ * With a bus-route layer (GTFS bus routes kept), the best trip through stations may ride bus routes only:
+ * it is then a bus trip, not a rail one — the bus option is the better of it and the area-wide bus, and rail
+ * is not offered to that destination (the best trip that rides a train is not searched for when a bus-only
+ * one is better: rail riders are counted a little short there, never bus riders as rail). Without bus routes
+ * the rail option is the station trips' row itself.
+ *
+ * A scenario changes only trips through stations (lines, stations, feeders; surface and car come from the
+ * zones and the assumptions, which scenarios do not touch): a source made `sharingSurfaceWith` the
+ * baseline's holds the same walk, bike, area-wide bus and car rows and fills only its station trips —
+ * after the baseline's fill of the same origin. Two sources' options differ exactly where their station
+ * trips do (cost, time or mode).
  */
 export class ModeRowSource {
   readonly rows: ModeRows;
-  /** The access link of each destination's rail trip (−1: none), for loading it (RailLoads.addByLink). */
+  /** The station trips the rail (and, with bus routes, the bus) option come from. */
+  readonly station: StationTrips;
+  /** The access link of each destination's station trip (−1: none), for loading it (RailLoads.addByLink). */
   readonly railLink: Int32Array;
+  /** The area-wide bus (the surface fill's), which the bus option is with bus routes taken into account. */
+  readonly areaBus: { cost: Float64Array; time: Float64Array };
+  /** The graph has bus routes (services that are not trains): station trips may be bus trips. */
+  readonly busRoutes: boolean;
   private readonly self: Float64Array;
   private readonly meters: Float64Array;
   private readonly surfaceCost: Float64Array[];
@@ -48,45 +75,86 @@ export class ModeRowSource {
     private readonly context: DemandContext,
     private readonly sharingSurfaceWith?: ModeRowSource,
   ) {
-    const own = modeRows(g.zoneCount);
+    const z = g.zoneCount;
+    const own = modeRows(z);
     const shared = sharingSurfaceWith?.rows;
-    this.rows = {
-      cost: own.cost.map((row, m) => (shared && m !== RAIL ? shared.cost[m]! : row)),
-      time: own.time.map((row, m) => (shared && m !== RAIL ? shared.time[m]! : row)),
+    this.busRoutes = g.services.some((s) => !s.rail);
+    this.station = { cost: own.cost[RAIL]!, time: own.time[RAIL]!, mode: new Uint8Array(z) };
+    this.areaBus = sharingSurfaceWith?.areaBus ?? { cost: own.cost[BUS]!, time: own.time[BUS]! };
+    // Without bus routes the rail option is the station trips' row and the bus option the area-wide bus's.
+    const option = (rows: Float64Array[], m: number, areaBus: Float64Array) => {
+      if (m === RAIL) return this.busRoutes ? new Float64Array(z) : rows[RAIL]!;
+      if (m === BUS) return this.busRoutes ? new Float64Array(z) : areaBus;
+      return shared ? (rows === own.cost ? shared.cost[m]! : shared.time[m]!) : rows[m]!;
     };
-    this.railLink = new Int32Array(g.zoneCount);
+    this.rows = {
+      cost: own.cost.map((_, m) => option(own.cost, m, this.areaBus.cost)),
+      time: own.time.map((_, m) => option(own.time, m, this.areaBus.time)),
+    };
+    this.railLink = new Int32Array(z);
     this.self = intrazonal(g, context.zonesKey);
-    this.meters = new Float64Array(g.zoneCount);
-    this.surfaceCost = SURFACE.map((m) => this.rows.cost[m]!);
-    this.surfaceTime = SURFACE.map((m) => this.rows.time[m]!);
+    this.meters = new Float64Array(z);
+    const surfaceRow = (rows: Float64Array[], area: Float64Array) =>
+      SURFACE.map((m) => (m === BUS ? area : rows[m]!));
+    this.surfaceCost = surfaceRow(own.cost, this.areaBus.cost);
+    this.surfaceTime = surfaceRow(own.time, this.areaBus.time);
   }
 
+  /** Every option of origin o (a sharing source: its station trips, with the shared surface as filled). */
   fill(o: number): ModeRows {
     if (!this.sharingSurfaceWith) this.surface(o);
-    return this.rail(o);
+    this.trips(o);
+    return this.options();
   }
 
-  /** Only the rail row (and its access links) of origin o; the surface and car rows as they were. */
-  rail(o: number): ModeRows {
-    const rows = this.rows;
-    const railCost = rows.cost[RAIL]!;
-    const railTime = rows.time[RAIL]!;
-    this.stations.railRow(o, railTime, railCost, this.railLink);
-    railCost[o] = Number.POSITIVE_INFINITY;
-    railTime[o] = Number.POSITIVE_INFINITY;
+  /** Only the station trips (and their access links) of origin o; options as they were (see options()). */
+  trips(o: number): StationTrips {
+    const t = this.station;
+    // Without bus routes every station trip rides a train: the modes are not written (they stay as made).
+    this.stations.railRow(o, t.time, t.cost, this.railLink, this.busRoutes ? t.mode : undefined);
+    t.cost[o] = Number.POSITIVE_INFINITY;
+    t.time[o] = Number.POSITIVE_INFINITY;
+    if (this.busRoutes) t.mode[o] = TRIP_MODE.none;
     this.railLink[o] = -1;
-    return rows;
+    return t;
   }
 
   /**
-   * Origin o's surface and car rows — at the destinations `only` lists, when given (a scenario's changed
-   * pairs: a run that knows the baseline's side needs the other modes there alone).
+   * Origin o's walk, bike, area-wide bus and car rows — at the destinations `only` lists, when given (a
+   * scenario's changed pairs: a run that knows the baseline's side needs the other modes there alone).
    */
   surface(o: number, only?: ZoneList): ModeRows {
     const { g, rows } = this;
     metersRow(o, g.zoneUnit, this.self, this.meters, only);
     directModes(g, o, this.meters, this.surfaceCost, this.surfaceTime, only);
     carRowByMeters(o, this.meters, g.zoneClass, this.context.car, rows.cost[CAR]!, rows.time[CAR]!, only);
+    return rows;
+  }
+
+  /**
+   * The rail and bus options from the station trips and the area-wide bus as they stand (at `only`'s
+   * destinations, when given): a trip that rides a train is rail; one on bus routes only is bus, where it
+   * beats the area-wide bus (cost, then time). Without bus routes the rows are those already.
+   */
+  options(only?: ZoneList): ModeRows {
+    const rows = this.rows;
+    if (!this.busRoutes) return rows;
+    const { cost: sc, time: st, mode } = this.station;
+    const { cost: ac, time: at } = this.areaBus;
+    const railCost = rows.cost[RAIL]!;
+    const railTime = rows.time[RAIL]!;
+    const busCost = rows.cost[BUS]!;
+    const busTime = rows.time[BUS]!;
+    const n = only ? only.count : sc.length;
+    for (let q = 0; q < n; q++) {
+      const d = only ? only.list[q]! : q;
+      const rail = mode[d] === TRIP_MODE.rail;
+      railCost[d] = rail ? sc[d]! : Number.POSITIVE_INFINITY;
+      railTime[d] = rail ? st[d]! : Number.POSITIVE_INFINITY;
+      const route = mode[d] === TRIP_MODE.bus && (sc[d]! < ac[d]! || (sc[d] === ac[d] && st[d]! < at[d]!));
+      busCost[d] = route ? sc[d]! : ac[d]!;
+      busTime[d] = route ? st[d]! : at[d]!;
+    }
     return rows;
   }
 }

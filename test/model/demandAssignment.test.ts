@@ -179,6 +179,36 @@ describe('demand through the worker pool', () => {
     );
   });
 
+  it('the same line as a bus route (GTFS bus routes kept): its riders are bus commuters, not rail', async () => {
+    const bus = {
+      ...base,
+      id: 'hand-bus',
+      stations: base.stations.map((s) => ({ ...s, layer: 'bus' as const })),
+      lines: base.lines.map((l) => ({ ...l, layer: 'bus' as const })),
+    };
+    const run = await demand(2).run({
+      network: bus,
+      networkKey: 'hand-bus',
+      scenario: null,
+      period: 'am-peak',
+    });
+    const r = run.report.baseline;
+    // No area-wide bus here (handAssumptions): every bus commuter rides M.
+    expect(r.modeShares!.rail).toBe(0);
+    expect(r.railRiders).toBe(0);
+    expect(r.modeShares!.bus).toBeGreaterThan(0.05);
+    expect(run.report.lines.find((l) => l.line === 'M')!.baseline!.boardings).toBe(0);
+    // On the metro the same trips are rail: the bus share there is nil.
+    const metro = await demand(2).run({
+      network: base,
+      networkKey: 'hand',
+      scenario: null,
+      period: 'am-peak',
+    });
+    expect(metro.report.baseline.modeShares!.bus).toBe(0);
+    expect(metro.report.baseline.modeShares!.rail).toBeGreaterThan(0.05);
+  });
+
   it('trips by mode (for OMX), short term: each pair keeps its commuters, the scenario’s rail trips are its riders', async () => {
     const z = base.zones.length;
     const trips = { baseline: new Float64Array(z * z), scenario: new Float64Array(z * z) };
