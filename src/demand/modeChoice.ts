@@ -71,12 +71,13 @@ export function chooseModes(
       if (shares) for (let m = 0; m < 5; m++) shares[m]![j] = 0;
       continue;
     }
-    // Shifted by the best utility: no overflow, the best mode's term is exactly 1, a missing mode's 0.
-    const e0 = Math.exp(u0 - best);
-    const e1 = Math.exp(u1 - best);
-    const e2 = Math.exp(u2 - best);
-    const e3 = Math.exp(u3 - best);
-    const e4 = Math.exp(u4 - best);
+    // Shifted by the best utility: no overflow, the best mode's term is exactly 1, a missing mode's 0 (and
+    // no exp for it: beyond walking and cycling range, most pairs miss two modes).
+    const e0 = u0 === NO ? 0 : Math.exp(u0 - best);
+    const e1 = u1 === NO ? 0 : Math.exp(u1 - best);
+    const e2 = u2 === NO ? 0 : Math.exp(u2 - best);
+    const e3 = u3 === NO ? 0 : Math.exp(u3 - best);
+    const e4 = u4 === NO ? 0 : Math.exp(u4 - best);
     const sum = e0 + e1 + e2 + e3 + e4;
     composite[j] = -(best + Math.log(sum)) / theta;
     // A missing mode's time is +Infinity: leave it out rather than multiply it by 0.
