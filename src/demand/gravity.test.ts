@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { Zone } from '../domain/zone';
 import { DemandError } from './errors';
 import {
+  Anderson,
   balanceRows,
   deterrence,
   distribute,
-  FURNESS_ANDERSON,
   FURNESS_TOLERANCE,
   furness,
   type GravityInput,
@@ -155,7 +155,7 @@ describe('gravity distribution (properties)', () => {
       runs(60),
     );
   });
-  it('Anderson acceleration reaches plain Furness’s trips; it costs at most three failed histories more, and far fewer passes in all', () => {
+  it('Anderson acceleration reaches plain Furness’s trips, in far fewer passes over F in all', () => {
     const passes = { plain: 0, fast: 0 };
     fc.assert(
       fc.property(region, (r) => {
@@ -165,10 +165,9 @@ describe('gravity distribution (properties)', () => {
         const fast = distribute(Float32Array.from(r.cost), g, beta, { tolerance: 1e-10 });
         expect(fast.balance.rowError).toBeLessThanOrEqual(1e-10);
         expect(fast.balance.columnError).toBeLessThanOrEqual(1e-10);
-        // A history that fails is dropped after the memory's length plus two passes; three: plain Furness.
-        expect(fast.balance.iterations).toBeLessThanOrEqual(
-          plain.balance.iterations + 3 * (FURNESS_ANDERSON + 3),
-        );
+        // Not a bound it can prove: over 2,382 random balances (3–120 zones, β 0.005–0.3 per minute, 1e-6 and
+        // 1e-10) the most it took beyond plain Furness was 41 passes (321 against 280), in 112 of them any.
+        expect(fast.balance.iterations).toBeLessThanOrEqual(plain.balance.iterations + 60);
         passes.plain += plain.balance.iterations;
         passes.fast += fast.balance.iterations;
         for (let i = 0; i < r.z; i++) {
@@ -179,8 +178,46 @@ describe('gravity distribution (properties)', () => {
       }),
       runs(60),
     );
-    // Seed 20260510: 60 regions, 1,419 passes in all plain, 864 accelerated.
-    expect(passes.fast).toBeLessThan(0.7 * passes.plain);
+    // Seed 20260510: 60 regions, 1,419 passes in all plain, 491 accelerated.
+    expect(passes.fast).toBeLessThan(0.5 * passes.plain);
+  });
+
+  it('Anderson solves a linear iteration in its dimension plus one steps; a restart forgets the last one', () => {
+    // x ← M x + c, M a contraction (row sums 0.9): plain iteration gains a digit every ~20 steps; Anderson with
+    // a memory of at least the dimension (4) finds the fixed point (to rounding) in 4 + 1 steps. A restart
+    // must drop the history: here it was made on another iteration (−Mᵀ, c doubled), which would mislead the fit.
+    const M = [
+      [0.5, 0.2, 0.1, 0.1],
+      [0.1, 0.6, 0.1, 0.1],
+      [0.2, 0.1, 0.4, 0.2],
+      [0.3, 0.1, 0.1, 0.4],
+    ];
+    const map = (m: number[][], c: number[]) => (x: Float64Array) =>
+      Float64Array.from(m, (row, i) => row.reduce((s, v, k) => s + v * x[k]!, c[i]!));
+    const other = map(
+      M.map((row, i) => row.map((_, k) => -M[k]![i]!)),
+      [2, 4, 6, 8],
+    );
+    const G = map(M, [1, 2, 3, 4]);
+    const residual = (x: Float64Array) => Math.max(...G(x).map((g, i) => Math.abs(g - x[i]!)));
+    const aa = new Anderson(4, 8);
+    let x = new Float64Array(4);
+    const steps = (g: typeof G, n: number) => {
+      for (let k = 0; k < n; k++) {
+        const next = g(x);
+        aa.step(x, next);
+        x = next;
+      }
+    };
+    steps(other, 3);
+    aa.restart();
+    steps(G, 6);
+    expect(residual(x)).toBeLessThan(1e-12);
+    // Plain, the same 6 steps from there are far from it.
+    let y = x.map(() => 0);
+    for (let k = 0; k < 3; k++) y = other(y);
+    for (let k = 0; k < 6; k++) y = G(y);
+    expect(residual(y)).toBeGreaterThan(1e-2);
   });
 });
 

@@ -160,6 +160,8 @@ export class DemandAnalysis {
       !known && this.keepBaseline && z * z * Float32Array.BYTES_PER_ELEMENT <= KEEP_BASELINE_BYTES
         ? { riders: new Float32Array(z * z), cheapest: new Float64Array(z) }
         : undefined;
+    // Another baseline's kept side goes now, not when this run's replaces it: one at a time in memory.
+    if (keeping && this.kept?.id !== keptId) this.kept = null;
     const baseTally = known?.tally ?? emptyTally(setup.layout);
     const nextTally = nextKey ? emptyTally(setup.layout) : undefined;
     const sources = nextKey ? new Float64Array(network.zones.length * SOURCE_CLASSES) : undefined;

@@ -30,9 +30,8 @@ export interface StationTrips {
   cost: Float64Array;
   time: Float64Array;
   /**
-   * TRIP_MODE.rail (rides a train), TRIP_MODE.bus (rides bus routes only) or TRIP_MODE.none — on a graph with
-   * bus routes; without, every trip rides a train and this is left at 0 (two sources' modes then differ only
-   * where one has bus routes, which marks pairs changed that may not be: safe, they are chosen again).
+   * TRIP_MODE.rail (rides a train), TRIP_MODE.bus (rides bus routes only) or TRIP_MODE.none (no trip) on a
+   * graph with bus routes; without, rail everywhere (a pair without a trip has cost +Infinity anyway).
    */
   mode: Uint8Array;
 }
@@ -79,7 +78,9 @@ export class ModeRowSource {
     const own = modeRows(z);
     const shared = sharingSurfaceWith?.rows;
     this.busRoutes = g.services.some((s) => !s.rail);
-    this.station = { cost: own.cost[RAIL]!, time: own.time[RAIL]!, mode: new Uint8Array(z) };
+    // Without bus routes every station trip rides a train: the modes are rail once and for all.
+    const mode = new Uint8Array(z).fill(this.busRoutes ? TRIP_MODE.none : TRIP_MODE.rail);
+    this.station = { cost: own.cost[RAIL]!, time: own.time[RAIL]!, mode };
     this.areaBus = sharingSurfaceWith?.areaBus ?? { cost: own.cost[BUS]!, time: own.time[BUS]! };
     // Without bus routes the rail option is the station trips' row and the bus option the area-wide bus's.
     const option = (rows: Float64Array[], m: number, areaBus: Float64Array) => {
@@ -110,7 +111,6 @@ export class ModeRowSource {
   /** Only the station trips (and their access links) of origin o; options as they were (see options()). */
   trips(o: number): StationTrips {
     const t = this.station;
-    // Without bus routes every station trip rides a train: the modes are not written (they stay as made).
     this.stations.railRow(o, t.time, t.cost, this.railLink, this.busRoutes ? t.mode : undefined);
     t.cost[o] = Number.POSITIVE_INFINITY;
     t.time[o] = Number.POSITIVE_INFINITY;
@@ -124,6 +124,9 @@ export class ModeRowSource {
    * scenario's changed pairs: a run that knows the baseline's side needs the other modes there alone).
    */
   surface(o: number, only?: ZoneList): ModeRows {
+    // A sharing source's walk and bike rows are its own but its bus and car rows the baseline's: the
+    // baseline's source fills them all.
+    if (this.sharingSurfaceWith) throw new Error('a source sharing the surface rows does not fill them');
     const { g, rows } = this;
     metersRow(o, g.zoneUnit, this.self, this.meters, only);
     directModes(g, o, this.meters, this.surfaceCost, this.surfaceTime, only);

@@ -39,6 +39,8 @@ const people = fc.array(
   fc.record({ population: fc.integer({ min: 0, max: 50_000 }), jobs: fc.integer({ min: 0, max: 50_000 }) }),
   { minLength: 7, maxLength: 7 },
 );
+/** Whether the edited scenario's new line is a bus route rather than a suburban railway. */
+const busRoute = fc.boolean();
 const newLine = fc.record({
   from: fc.nat(),
   /** The new end lies by a zone (within 800 m of its centroid), so the line has someone to carry. */
@@ -133,23 +135,33 @@ describe('demand (properties, through the worker pool)', () => {
   it('after an edit, the kept baseline side gives exactly a fresh run’s figures (short and long term)', async () => {
     let reused = 0;
     await fc.assert(
-      fc.asyncProperty(networkSpec, people, newLine, newLine, async (spec, p, first, edited) => {
-        const net = peopled(buildNetwork(spec), p);
-        const request = { network: net, networkKey: key(), period: 'am-peak' };
-        const keeping = new DemandAnalysis(analysis, { keepBaseline: true });
-        const kept = await keeping.run({ ...request, scenario: scenario([addLine(net, first)], net.id) });
-        expect(kept.reusedBaseline).toBe(false);
-        for (const term of ['short', 'long'] as const) {
-          const next = { ...request, scenario: scenario([addLine(net, edited)], net.id), term };
-          const again = await keeping.run(next);
-          const fresh = await new DemandAnalysis(analysis).run(next);
-          expect(again.reusedBaseline).toBe(term === 'short');
-          if (again.reusedBaseline) reused++;
-          expect(again.report).toEqual(fresh.report);
-          expect(again.scenario!.loads).toEqual(fresh.scenario!.loads);
-          expect(again.baseline.loads).toEqual(fresh.baseline.loads);
-        }
-      }),
+      fc.asyncProperty(
+        networkSpec,
+        people,
+        newLine,
+        newLine,
+        busRoute,
+        async (spec, p, first, edited, bus) => {
+          const net = peopled(buildNetwork(spec), p);
+          const request = { network: net, networkKey: key(), period: 'am-peak' };
+          const keeping = new DemandAnalysis(analysis, { keepBaseline: true });
+          const kept = await keeping.run({ ...request, scenario: scenario([addLine(net, first)], net.id) });
+          expect(kept.reusedBaseline).toBe(false);
+          for (const term of ['short', 'long'] as const) {
+            // The edit may add a bus route instead (on a network with or without any).
+            const line = addLine(net, edited);
+            if (bus && line.type === 'add-line') line.line.layer = 'bus';
+            const next = { ...request, scenario: scenario([line], net.id), term };
+            const again = await keeping.run(next);
+            const fresh = await new DemandAnalysis(analysis).run(next);
+            expect(again.reusedBaseline).toBe(term === 'short');
+            if (again.reusedBaseline) reused++;
+            expect(again.report).toEqual(fresh.report);
+            expect(again.scenario!.loads).toEqual(fresh.scenario!.loads);
+            expect(again.baseline.loads).toEqual(fresh.baseline.loads);
+          }
+        },
+      ),
       { seed: 20261207, numRuns: 40 },
     );
     expect(reused).toBe(40);
