@@ -137,26 +137,19 @@ export function tallyModeChange(
   let seconds = 0;
   let within45 = 0;
   let over60 = 0;
-  // Written out (no helper closure): the sums stay in registers over every changed pair.
+  // No helper closure: the sums stay in registers over every changed pair. Each mode's commuters before
+  // leave (−), after arrive (+).
   for (let q = 0; q < count; q++) {
     const j = list[q]!;
     const x = trips[j]!;
     if (!(x > 0)) continue;
     for (let m = 0; m < modes; m++) {
-      const s0 = before.shares[m]![j]!;
-      if (s0 > 0) {
-        const y = -x * s0;
-        const tm = before.time[m]![j]!;
-        t.byMode[m * z + slot] += y;
-        seconds += y * tm;
-        if (tm <= within) within45 += y;
-        if (tm > over) over60 += y;
-        t.histogram[hist + Math.min(BANDS - 1, Math.floor(tm / band))] += y;
-      }
-      const s1 = after.shares[m]![j]!;
-      if (s1 > 0) {
-        const y = x * s1;
-        const tm = after.time[m]![j]!;
+      for (let w = 0; w < 2; w++) {
+        const side = w === 0 ? before : after;
+        const share = side.shares[m]![j]!;
+        if (!(share > 0)) continue;
+        const y = (w === 0 ? -x : x) * share;
+        const tm = side.time[m]![j]!;
         t.byMode[m * z + slot] += y;
         seconds += y * tm;
         if (tm <= within) within45 += y;
