@@ -103,7 +103,7 @@ export function deterrenceRow(
 ): number {
   const z = out.length;
   const m = cheapestCost(cost, attractors);
-  for (let j = 0; j < z; j++) out[j] = attractors[j]! > 0 ? Math.exp(-betaPerSecond * (cost[j]! - m)) : 0;
+  for (let j = 0; j < z; j++) out[j] = attractors[j]! > 0 ? deterrenceAt(cost[j]!, m, betaPerSecond) : 0;
   return m;
 }
 

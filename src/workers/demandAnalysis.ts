@@ -164,7 +164,7 @@ export class DemandAnalysis {
     if (keeping && this.kept?.id !== keptId) this.kept = null;
     const baseTally = known?.tally ?? emptyTally(setup.layout);
     const nextTally = nextKey ? emptyTally(setup.layout) : undefined;
-    const sources = nextKey ? new Float64Array(network.zones.length * SOURCE_CLASSES) : undefined;
+    const sources = nextKey ? new Float64Array(z * SOURCE_CLASSES) : undefined;
     const keys = { baseline: baseKey, ...(nextKey && { scenario: nextKey }) };
     const pool = this.analysis.pool;
     const assigned = await pool.map<Extract<AssignResponse, { cancelled: false }>>(
@@ -188,7 +188,6 @@ export class DemandAnalysis {
           const sink = request.sink;
           if (sink && response.trips) {
             const n = chunk.length;
-            const z = network.zones.length;
             for (const [side, rows] of Object.entries(response.trips) as [Side, Float32Array][])
               for (const [m, mode] of DEMAND_MODES.entries())
                 await sink.write(side, mode, chunk, rows.subarray(m * n * z, (m + 1) * n * z));

@@ -82,23 +82,23 @@ export class ModeRowSource {
     const mode = new Uint8Array(z).fill(this.busRoutes ? TRIP_MODE.none : TRIP_MODE.rail);
     this.station = { cost: own.cost[RAIL]!, time: own.time[RAIL]!, mode };
     this.areaBus = sharingSurfaceWith?.areaBus ?? { cost: own.cost[BUS]!, time: own.time[BUS]! };
-    // Without bus routes the rail option is the station trips' row and the bus option the area-wide bus's.
-    const option = (rows: Float64Array[], m: number, areaBus: Float64Array) => {
-      if (m === RAIL) return this.busRoutes ? new Float64Array(z) : rows[RAIL]!;
-      if (m === BUS) return this.busRoutes ? new Float64Array(z) : areaBus;
-      return shared ? (rows === own.cost ? shared.cost[m]! : shared.time[m]!) : rows[m]!;
-    };
+    // Without bus routes the rail option is the station trips' row and the bus option the area-wide bus's;
+    // walk, bike and car are the baseline's rows for a sharing source.
+    const options = (ownRows: Float64Array[], sharedRows: Float64Array[] | undefined, area: Float64Array) =>
+      ownRows.map((row, m) => {
+        if (m === RAIL) return this.busRoutes ? new Float64Array(z) : row;
+        if (m === BUS) return this.busRoutes ? new Float64Array(z) : area;
+        return sharedRows?.[m] ?? row;
+      });
     this.rows = {
-      cost: own.cost.map((_, m) => option(own.cost, m, this.areaBus.cost)),
-      time: own.time.map((_, m) => option(own.time, m, this.areaBus.time)),
+      cost: options(own.cost, shared?.cost, this.areaBus.cost),
+      time: options(own.time, shared?.time, this.areaBus.time),
     };
     this.railLink = new Int32Array(z);
     this.self = intrazonal(g, context.zonesKey);
     this.meters = new Float64Array(z);
-    const surfaceRow = (rows: Float64Array[], area: Float64Array) =>
-      SURFACE.map((m) => (m === BUS ? area : rows[m]!));
-    this.surfaceCost = surfaceRow(own.cost, this.areaBus.cost);
-    this.surfaceTime = surfaceRow(own.time, this.areaBus.time);
+    this.surfaceCost = SURFACE.map((m) => (m === BUS ? this.areaBus.cost : this.rows.cost[m]!));
+    this.surfaceTime = SURFACE.map((m) => (m === BUS ? this.areaBus.time : this.rows.time[m]!));
   }
 
   /** Every option of origin o (a sharing source: its station trips, with the shared surface as filled). */

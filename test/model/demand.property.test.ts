@@ -21,10 +21,10 @@ import type { DemandReport } from '../../src/demand/report';
 import type { Network } from '../../src/domain/network';
 import type { Modification } from '../../src/domain/scenario';
 import { Analysis } from '../../src/workers/analysis';
-import { DemandAnalysis } from '../../src/workers/demandAnalysis';
+import { DemandAnalysis, type DemandTerm } from '../../src/workers/demandAnalysis';
 import { nodeWorkerFactory } from '../../src/workers/nodeWorkers';
 import { RoutingPool } from '../../src/workers/pool';
-import { buildNetwork, networkSpec } from '../support/arbitraries';
+import { buildNetwork, type NetworkSpec, networkSpec } from '../support/arbitraries';
 import { M_PER_DEG, scenario } from '../support/fixtures';
 
 const pool = new RoutingPool(nodeWorkerFactory(), 2);
@@ -60,7 +60,9 @@ function peopled(net: Network, p: { population: number; jobs: number }[]): Netwo
   return { ...net, zones };
 }
 
-function addLine(net: Network, l: typeof newLine extends fc.Arbitrary<infer T> ? T : never): Modification {
+type NewLine = typeof newLine extends fc.Arbitrary<infer T> ? T : never;
+
+function addLine(net: Network, l: NewLine): Modification {
   const [lon, lat] = net.zones[l.zone % net.zones.length]!.centroid;
   return {
     type: 'add-line',
@@ -96,19 +98,30 @@ function expectBalanced(report: DemandReport, side: 'baseline' | 'scenario') {
   close(boardings, riders + transfers);
 }
 
+/** The demand report of a random network, peopled, with the scenario that adds line `l`. */
+async function newLineDemand(
+  spec: NetworkSpec,
+  p: { population: number; jobs: number }[],
+  l: NewLine,
+  term: DemandTerm,
+): Promise<DemandReport> {
+  const net = peopled(buildNetwork(spec), p);
+  const run = await demand.run({
+    network: net,
+    networkKey: key(),
+    scenario: scenario([addLine(net, l)], net.id),
+    period: 'am-peak',
+    term,
+  });
+  return run.report;
+}
+
 describe('demand (properties, through the worker pool)', () => {
   it('short term: a new line has riders ≥ 0, commuters stay, sources add up; both sides balance', async () => {
     let ridden = 0;
     await fc.assert(
       fc.asyncProperty(networkSpec, people, newLine, async (spec, p, l) => {
-        const net = peopled(buildNetwork(spec), p);
-        const run = await demand.run({
-          network: net,
-          networkKey: key(),
-          scenario: scenario([addLine(net, l)], net.id),
-          period: 'am-peak',
-        });
-        const r = run.report;
+        const r = await newLineDemand(spec, p, l, 'short');
         const line = r.lines.find((x) => x.line === 'new')!;
         expect(line.baseline).toBeNull();
         expect(line.scenario!.boardings).toBeGreaterThanOrEqual(0);
@@ -170,15 +183,7 @@ describe('demand (properties, through the worker pool)', () => {
   it('long term: commuters still total the workers; the new line’s riders are ≥ 0', async () => {
     await fc.assert(
       fc.asyncProperty(networkSpec, people, newLine, async (spec, p, l) => {
-        const net = peopled(buildNetwork(spec), p);
-        const run = await demand.run({
-          network: net,
-          networkKey: key(),
-          scenario: scenario([addLine(net, l)], net.id),
-          period: 'am-peak',
-          term: 'long',
-        });
-        const r = run.report;
+        const r = await newLineDemand(spec, p, l, 'long');
         close(r.scenario!.commuters, r.workers);
         expect(r.lines.find((x) => x.line === 'new')!.scenario!.boardings).toBeGreaterThanOrEqual(0);
         expectBalanced(r, 'scenario');
