@@ -20,6 +20,7 @@ import {
   zoneUnitVectors,
 } from '../demand/car';
 import { deterrence, furness, type GravityInput, tripsRow } from '../demand/gravity';
+import { RowMatrix } from '../demand/kernels/balance';
 import { chooseModes } from '../demand/modeChoice';
 import { type ModeRows, modeRows, type RowSource } from '../demand/model';
 import { producers } from '../demand/producers';
@@ -135,10 +136,10 @@ log(
   `mode choice, all origins (composite cost + expected time): ${base.choiceMs.toFixed(0)} ms (${((base.choiceMs * 1e6) / (z * z)).toFixed(1)} ns per OD); the synthetic rows themselves ${base.sourceMs.toFixed(0)} ms`,
 );
 
-const f = new Float32Array(z * z);
+const f = new RowMatrix(z, z);
 const beta = demand.betaPerMinute / 60;
 let t0 = performance.now();
-deterrence(base.cost, g, beta, f);
+deterrence(base.cost, g, beta, f.f);
 figures.deterrenceMs = ms(t0);
 t0 = performance.now();
 const balance = furness(f, g);
@@ -150,7 +151,7 @@ log(
   `β ${demand.betaPerMinute}/min: deterrence ${figures.deterrenceMs.toFixed(0)} ms; Furness ${balance.iterations} iterations in ${figures.furnessMs.toFixed(0)} ms (${figures.msPerFurnessIteration.toFixed(1)} ms per iteration), rows within ${balance.rowError.toExponential(2)}, columns ${balance.columnError.toExponential(2)}`,
 );
 log(
-  `  mean commute of the inner districts at that β: ${(meanTime(f, z, balance, base.time, inner).seconds / 60).toFixed(1)} min`,
+  `  mean commute of the inner districts at that β: ${(meanTime(f.f, z, balance, base.time, inner).seconds / 60).toFixed(1)} min`,
 );
 
 t0 = performance.now();
@@ -196,8 +197,8 @@ log(
 const next = composite(source((i, j) => (noise(j, i) < 0.1 ? 0.8 : 1)));
 figures.scenarioModeChoiceMs = next.choiceMs;
 t0 = performance.now();
-const f1 = deterrence(next.cost, g, calibration.betaPerSecond, f);
-const long = furness(f1, g, { start: calibration.balance.columnFactor });
+deterrence(next.cost, g, calibration.betaPerSecond, f.f);
+const long = furness(f, g, { start: calibration.balance.columnFactor });
 figures.longTermMs = ms(t0);
 figures.longTermFurnessIterations = long.iterations;
 sample();

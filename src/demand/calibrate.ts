@@ -12,6 +12,7 @@ import {
   type MatrixSteps,
   runSteps,
 } from './gravity';
+import { RowMatrix } from './kernels/balance';
 
 /**
  * Mean physical commute of the trips produced by `origins`: Σ_{i∈origins, j} T_ij t_ij ÷ Σ T_ij, with t the
@@ -128,20 +129,20 @@ export function calibrateBeta(
   const z = g.zoneCount;
   checkSize(cost, z * z, 'cost');
   checkSize(time, z * z, 'time');
-  const buffer = new Float32Array(z * z);
-  const fixed = localAnswers(buffer, z);
+  const buffer = new RowMatrix(z, z);
+  const fixed = localAnswers(buffer);
   const found = runSteps(calibrationSteps(g, origins, targetSeconds, options), (ask) => {
     if (ask.op === 'deterrence') {
-      deterrence(cost, g, ask.betaPerSecond, buffer);
+      deterrence(cost, g, ask.betaPerSecond, buffer.f);
       return undefined;
     }
     if (ask.op === 'meanTime') {
       const balance = { rowFactor: ask.rowFactor, columnFactor: ask.columnFactor };
-      return meanTime(buffer, z, balance, time, origins);
+      return meanTime(buffer.f, z, balance, time, origins);
     }
     return fixed(ask);
   });
-  return { ...found, deterrence: buffer };
+  return { ...found, deterrence: buffer.f };
 }
 
 /** A calibration's result wherever the matrix is (CalibrationResult less the deterrence matrix). */

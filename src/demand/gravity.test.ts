@@ -4,7 +4,6 @@ import type { Zone } from '../domain/zone';
 import { DemandError } from './errors';
 import {
   Anderson,
-  balanceRows,
   deterrence,
   distribute,
   FURNESS_TOLERANCE,
@@ -97,41 +96,6 @@ describe('gravity distribution (properties)', () => {
         expect(t1).toBeGreaterThanOrEqual(t0 * (1 - 1e-8) - 1e-9);
       }),
       runs(120),
-    );
-  });
-
-  it('one pass gives row sums, row factors and column sums; row blocks the same (workers share the pass)', () => {
-    fc.assert(
-      fc.property(region, fc.nat(), (r, cutAt) => {
-        const g = input(r);
-        const f = deterrence(Float32Array.from(r.cost), g, r.betaPerMinute / 60);
-        const b = Float64Array.from(g.attractors);
-        const rows = new Float64Array(r.z);
-        const cols = new Float64Array(r.z);
-        balanceRows(f, r.z, b, g.workers, rows, cols);
-        // Against the definitions, summed naively: s_i = Σ_j F_ij b_j; columns Σ_i (O_i / s_i) F_ij.
-        for (let i = 0; i < r.z; i++) {
-          let s = 0;
-          for (let j = 0; j < r.z; j++) s += f[i * r.z + j]! * b[j]!;
-          expect(rows[i]).toBe(s);
-        }
-        for (let j = 0; j < r.z; j++) {
-          let c = 0;
-          for (let i = 0; i < r.z; i++)
-            if (g.workers[i]! > 0 && rows[i]! > 0) c += (g.workers[i]! / rows[i]!) * f[i * r.z + j]!;
-          expect(Math.abs(cols[j]! - c)).toBeLessThanOrEqual(1e-12 * c);
-        }
-        // Two row blocks: the same row sums bit for bit; column parts add up to the whole (to rounding).
-        const cut = cutAt % (r.z + 1);
-        const blockRows = new Float64Array(r.z);
-        const parts = [new Float64Array(r.z), new Float64Array(r.z)];
-        balanceRows(f, r.z, b, g.workers.subarray(0, cut), blockRows.subarray(0, cut), parts[0]!, 0, cut);
-        balanceRows(f, r.z, b, g.workers.subarray(cut), blockRows.subarray(cut), parts[1]!, cut, r.z);
-        expect(blockRows).toEqual(rows);
-        for (let j = 0; j < r.z; j++)
-          expect(Math.abs(parts[0]![j]! + parts[1]![j]! - cols[j]!)).toBeLessThanOrEqual(1e-12 * cols[j]!);
-      }),
-      runs(50),
     );
   });
 

@@ -1,6 +1,7 @@
 import { transfer } from 'comlink';
 import { timeSums } from '../demand/calibrate';
-import { balanceRows, deterrenceAt, deterrenceRow } from '../demand/gravity';
+import { deterrenceAt, deterrenceRow } from '../demand/gravity';
+import { RowMatrix } from '../demand/kernels/balance';
 import { chooseModes } from '../demand/modeChoice';
 import { RIDER_CLASSES, riderClassRows, ridersRow, SOURCE_CLASSES } from '../demand/sources';
 import { copyTallyRow, emptyTally, tallyModeChange, tallyOrigin } from '../demand/tally';
@@ -42,7 +43,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
   /** Row blocks of composite matrices kept for a distribution, by generation, in offset order. */
   const blocks = new Map<
     number,
-    { offset: number; origins: Int32Array; cost: Float32Array; time: Float32Array; f: Float32Array }[]
+    { offset: number; origins: Int32Array; cost: Float32Array; time: Float32Array; deterrence: RowMatrix }[]
   >();
 
   return {
@@ -67,7 +68,13 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
         held = [];
         blocks.set(request.generation, held);
       }
-      held.push({ offset: request.offset, origins: request.origins, cost, time, f: new Float32Array(n * z) });
+      held.push({
+        offset: request.offset,
+        origins: request.origins,
+        cost,
+        time,
+        deterrence: new RowMatrix(n, z),
+      });
       held.sort((a, b) => a.offset - b.offset);
       return { cancelled: false, ms: performance.now() - t0 };
     },
@@ -83,7 +90,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
         switch (ask.op) {
           case 'deterrence':
             for (let k = 0; k < n; k++) {
-              const row = b.f.subarray(k * z, (k + 1) * z);
+              const row = b.deterrence.f.subarray(k * z, (k + 1) * z);
               if (request.workers![b.origins[k]!]! > 0)
                 deterrenceRow(
                   b.cost.subarray(k * z, (k + 1) * z),
@@ -99,7 +106,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
             // A block's rows first, then its part of every column sum.
             values = new Float64Array(n + z);
             const workers = Float64Array.from(b.origins, (i) => ask.workers[i]!);
-            balanceRows(b.f, z, ask.columnFactor, workers, values.subarray(0, n), values.subarray(n), 0, n);
+            b.deterrence.balanceRows(ask.columnFactor, workers, values.subarray(0, n), values.subarray(n));
             break;
           }
           case 'meanTime': {
@@ -108,7 +115,13 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
               if (request.population![i]) rows.push(k);
             });
             const a = Float64Array.from(b.origins, (i) => ask.rowFactor[i]!);
-            const m = timeSums(b.f, z, { rowFactor: a, columnFactor: ask.columnFactor }, b.time, rows);
+            const m = timeSums(
+              b.deterrence.f,
+              z,
+              { rowFactor: a, columnFactor: ask.columnFactor },
+              b.time,
+              rows,
+            );
             values = Float64Array.of(m.weighted, m.trips);
             break;
           }

@@ -1,0 +1,186 @@
+;; Furness's half-step over a block of rows of a deterrence matrix (see balance.ts, gravity.ts MatrixAsk
+;; "balanceRows"), in 128-bit SIMD. Source of balance.wasm.ts: `npm run build:kernels` compiles it.
+;;
+;; Memory (imported, one per matrix; balance.ts lays it out, byte offsets as parameters):
+;;   f        n rows × z columns of f32 (the deterrence F, row-major)
+;;   b        z f64: the column factors b_j
+;;   workers  n f64: O_i of each row
+;;   rows     n f64 (out): each row's sum s_i = Σ_j F_ij b_j
+;;   columns  z f64 (in/out): a_i F_ij added for every row, a_i = O_i / s_i (0 without workers or sum)
+;;
+;; Sums are f64 whatever F's width. A row's sum takes its columns four at a time into two f64x2
+;; accumulators (columns ≡ 0, 1 mod 4 and ≡ 2, 3 mod 4), adds their lanes ((lo₀ + lo₁) + (hi₀ + hi₁)),
+;; then the last z mod 4 columns in order: a row's sum has the same bits whether it is taken with three
+;; other rows or alone. Rows go four at a time (one load of b serves four rows; their 4 × z floats are still
+;; in cache for the column sums), the last n mod 4 one at a time. Column sums are
+;; columns[j] + (((a₀F₀ⱼ + a₁F₁ⱼ) + a₂F₂ⱼ) + a₃F₃ⱼ) for four rows, columns[j] + aF_j for one. WebAssembly
+;; never fuses a multiply and an add: the bits are the same on every machine.
+(module
+  (import "env" "memory" (memory 1))
+
+  ;; O_i / s_i, or 0 without workers or sum.
+  (func $factor (param $w f64) (param $s f64) (result f64)
+    (if (result f64)
+      (i32.and (f64.gt (local.get $w) (f64.const 0)) (f64.gt (local.get $s) (f64.const 0)))
+      (then (f64.div (local.get $w) (local.get $s)))
+      (else (f64.const 0))))
+
+  ;; (lo₀ + lo₁) + (hi₀ + hi₁).
+  (func $lanes (param $lo v128) (param $hi v128) (result f64)
+    (f64.add
+      (f64.add (f64x2.extract_lane 0 (local.get $lo)) (f64x2.extract_lane 1 (local.get $lo)))
+      (f64.add (f64x2.extract_lane 0 (local.get $hi)) (f64x2.extract_lane 1 (local.get $hi)))))
+
+  ;; s + Σ F_rj b_j over the columns [from, z) of the row at byte offset r, in order.
+  (func $tailSum (param $s f64) (param $r i32) (param $b i32) (param $from i32) (param $z i32) (result f64)
+    (block $end
+      (loop $next
+        (br_if $end (i32.ge_u (local.get $from) (local.get $z)))
+        (local.set $s (f64.add (local.get $s)
+          (f64.mul (f64.promote_f32 (f32.load (i32.add (local.get $r) (i32.shl (local.get $from) (i32.const 2)))))
+                   (f64.load (i32.add (local.get $b) (i32.shl (local.get $from) (i32.const 3)))))))
+        (local.set $from (i32.add (local.get $from) (i32.const 1)))
+        (br $next)))
+    (local.get $s))
+
+  ;; Rows [i, i + 4) from byte offset r (z × 4 bytes apart): their sums, factors and column sums.
+  (func $four (param $r i32) (param $i i32) (param $z i32)
+              (param $b i32) (param $workers i32) (param $rows i32) (param $columns i32)
+    (local $j i32) (local $z4 i32) (local $p i32) (local $c i32)
+    (local $o0 i32) (local $o1 i32) (local $o2 i32) (local $o3 i32)
+    (local $bl v128) (local $bh v128) (local $v0 v128) (local $v1 v128) (local $v2 v128) (local $v3 v128)
+    (local $lo0 v128) (local $lo1 v128) (local $lo2 v128) (local $lo3 v128)
+    (local $hi0 v128) (local $hi1 v128) (local $hi2 v128) (local $hi3 v128)
+    (local $a0 f64) (local $a1 f64) (local $a2 f64) (local $a3 f64)
+    (local $a0v v128) (local $a1v v128) (local $a2v v128) (local $a3v v128)
+    (local $s0 f64) (local $s1 f64) (local $s2 f64) (local $s3 f64) (local $w i32)
+    (local.set $z4 (i32.and (local.get $z) (i32.const -4)))
+    (local.set $o1 (i32.shl (local.get $z) (i32.const 2)))
+    (local.set $o2 (i32.shl (local.get $o1) (i32.const 1)))
+    (local.set $o3 (i32.add (local.get $o2) (local.get $o1)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $j) (local.get $z4)))
+        (local.set $p (i32.add (local.get $r) (i32.shl (local.get $j) (i32.const 2))))
+        (local.set $c (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3))))
+        (local.set $bl (v128.load (local.get $c)))
+        (local.set $bh (v128.load offset=16 (local.get $c)))
+        (local.set $v0 (v128.load (i32.add (local.get $p) (local.get $o0))))
+        (local.set $lo0 (f64x2.add (local.get $lo0) (f64x2.mul (f64x2.promote_low_f32x4 (local.get $v0)) (local.get $bl))))
+        (local.set $hi0 (f64x2.add (local.get $hi0) (f64x2.mul (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v0) (local.get $v0))) (local.get $bh))))
+        (local.set $v1 (v128.load (i32.add (local.get $p) (local.get $o1))))
+        (local.set $lo1 (f64x2.add (local.get $lo1) (f64x2.mul (f64x2.promote_low_f32x4 (local.get $v1)) (local.get $bl))))
+        (local.set $hi1 (f64x2.add (local.get $hi1) (f64x2.mul (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v1) (local.get $v1))) (local.get $bh))))
+        (local.set $v2 (v128.load (i32.add (local.get $p) (local.get $o2))))
+        (local.set $lo2 (f64x2.add (local.get $lo2) (f64x2.mul (f64x2.promote_low_f32x4 (local.get $v2)) (local.get $bl))))
+        (local.set $hi2 (f64x2.add (local.get $hi2) (f64x2.mul (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v2) (local.get $v2))) (local.get $bh))))
+        (local.set $v3 (v128.load (i32.add (local.get $p) (local.get $o3))))
+        (local.set $lo3 (f64x2.add (local.get $lo3) (f64x2.mul (f64x2.promote_low_f32x4 (local.get $v3)) (local.get $bl))))
+        (local.set $hi3 (f64x2.add (local.get $hi3) (f64x2.mul (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v3) (local.get $v3))) (local.get $bh))))
+        (local.set $j (i32.add (local.get $j) (i32.const 4)))
+        (br $next)))
+    (local.set $s0 (call $tailSum (call $lanes (local.get $lo0) (local.get $hi0)) (local.get $r) (local.get $b) (local.get $z4) (local.get $z)))
+    (local.set $s1 (call $tailSum (call $lanes (local.get $lo1) (local.get $hi1)) (i32.add (local.get $r) (local.get $o1)) (local.get $b) (local.get $z4) (local.get $z)))
+    (local.set $s2 (call $tailSum (call $lanes (local.get $lo2) (local.get $hi2)) (i32.add (local.get $r) (local.get $o2)) (local.get $b) (local.get $z4) (local.get $z)))
+    (local.set $s3 (call $tailSum (call $lanes (local.get $lo3) (local.get $hi3)) (i32.add (local.get $r) (local.get $o3)) (local.get $b) (local.get $z4) (local.get $z)))
+    (local.set $c (i32.add (local.get $rows) (i32.shl (local.get $i) (i32.const 3))))
+    (f64.store offset=0 (local.get $c) (local.get $s0))
+    (f64.store offset=8 (local.get $c) (local.get $s1))
+    (f64.store offset=16 (local.get $c) (local.get $s2))
+    (f64.store offset=24 (local.get $c) (local.get $s3))
+    (local.set $w (i32.add (local.get $workers) (i32.shl (local.get $i) (i32.const 3))))
+    (local.set $a0 (call $factor (f64.load offset=0 (local.get $w)) (local.get $s0)))
+    (local.set $a1 (call $factor (f64.load offset=8 (local.get $w)) (local.get $s1)))
+    (local.set $a2 (call $factor (f64.load offset=16 (local.get $w)) (local.get $s2)))
+    (local.set $a3 (call $factor (f64.load offset=24 (local.get $w)) (local.get $s3)))
+    (if (i32.and (i32.and (f64.eq (local.get $a0) (f64.const 0)) (f64.eq (local.get $a1) (f64.const 0)))
+                 (i32.and (f64.eq (local.get $a2) (f64.const 0)) (f64.eq (local.get $a3) (f64.const 0))))
+      (then (return)))
+    (local.set $a0v (f64x2.splat (local.get $a0)))
+    (local.set $a1v (f64x2.splat (local.get $a1)))
+    (local.set $a2v (f64x2.splat (local.get $a2)))
+    (local.set $a3v (f64x2.splat (local.get $a3)))
+    (local.set $j (i32.const 0))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $j) (local.get $z4)))
+        (local.set $p (i32.add (local.get $r) (i32.shl (local.get $j) (i32.const 2))))
+        (local.set $c (i32.add (local.get $columns) (i32.shl (local.get $j) (i32.const 3))))
+        (local.set $v0 (v128.load (i32.add (local.get $p) (local.get $o0))))
+        (local.set $v1 (v128.load (i32.add (local.get $p) (local.get $o1))))
+        (local.set $v2 (v128.load (i32.add (local.get $p) (local.get $o2))))
+        (local.set $v3 (v128.load (i32.add (local.get $p) (local.get $o3))))
+        (v128.store (local.get $c) (f64x2.add (v128.load (local.get $c))
+          (f64x2.add (f64x2.add (f64x2.add (f64x2.mul (local.get $a0v) (f64x2.promote_low_f32x4 (local.get $v0))) (f64x2.mul (local.get $a1v) (f64x2.promote_low_f32x4 (local.get $v1)))) (f64x2.mul (local.get $a2v) (f64x2.promote_low_f32x4 (local.get $v2)))) (f64x2.mul (local.get $a3v) (f64x2.promote_low_f32x4 (local.get $v3))))))
+        (v128.store offset=16 (local.get $c) (f64x2.add (v128.load offset=16 (local.get $c))
+          (f64x2.add (f64x2.add (f64x2.add (f64x2.mul (local.get $a0v) (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v0) (local.get $v0)))) (f64x2.mul (local.get $a1v) (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v1) (local.get $v1))))) (f64x2.mul (local.get $a2v) (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v2) (local.get $v2))))) (f64x2.mul (local.get $a3v) (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v3) (local.get $v3)))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 4)))
+        (br $next)))
+    (block $end
+      (loop $tail
+        (br_if $end (i32.ge_u (local.get $j) (local.get $z)))
+        (local.set $p (i32.add (local.get $r) (i32.shl (local.get $j) (i32.const 2))))
+        (local.set $c (i32.add (local.get $columns) (i32.shl (local.get $j) (i32.const 3))))
+        (f64.store (local.get $c) (f64.add (f64.load (local.get $c))
+          (f64.add (f64.add (f64.add (f64.mul (local.get $a0) (f64.promote_f32 (f32.load (local.get $p)))) (f64.mul (local.get $a1) (f64.promote_f32 (f32.load (i32.add (local.get $p) (local.get $o1)))))) (f64.mul (local.get $a2) (f64.promote_f32 (f32.load (i32.add (local.get $p) (local.get $o2)))))) (f64.mul (local.get $a3) (f64.promote_f32 (f32.load (i32.add (local.get $p) (local.get $o3))))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $tail))))
+
+  ;; Row i alone, at byte offset r: its sum, factor and column sums.
+  (func $one (param $r i32) (param $i i32) (param $z i32)
+             (param $b i32) (param $workers i32) (param $rows i32) (param $columns i32)
+    (local $j i32) (local $z4 i32) (local $p i32) (local $c i32)
+    (local $v0 v128) (local $lo v128) (local $hi v128) (local $s f64) (local $a f64) (local $av v128)
+    (local.set $z4 (i32.and (local.get $z) (i32.const -4)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $j) (local.get $z4)))
+        (local.set $c (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3))))
+        (local.set $v0 (v128.load (i32.add (local.get $r) (i32.shl (local.get $j) (i32.const 2)))))
+        (local.set $lo (f64x2.add (local.get $lo) (f64x2.mul (f64x2.promote_low_f32x4 (local.get $v0)) (v128.load (local.get $c)))))
+        (local.set $hi (f64x2.add (local.get $hi) (f64x2.mul (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v0) (local.get $v0))) (v128.load offset=16 (local.get $c)))))
+        (local.set $j (i32.add (local.get $j) (i32.const 4)))
+        (br $next)))
+    (local.set $s (call $tailSum (call $lanes (local.get $lo) (local.get $hi)) (local.get $r) (local.get $b) (local.get $z4) (local.get $z)))
+    (f64.store (i32.add (local.get $rows) (i32.shl (local.get $i) (i32.const 3))) (local.get $s))
+    (local.set $a (call $factor (f64.load (i32.add (local.get $workers) (i32.shl (local.get $i) (i32.const 3)))) (local.get $s)))
+    (if (f64.eq (local.get $a) (f64.const 0)) (then (return)))
+    (local.set $av (f64x2.splat (local.get $a)))
+    (local.set $j (i32.const 0))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $j) (local.get $z4)))
+        (local.set $c (i32.add (local.get $columns) (i32.shl (local.get $j) (i32.const 3))))
+        (local.set $v0 (v128.load (i32.add (local.get $r) (i32.shl (local.get $j) (i32.const 2)))))
+        (v128.store (local.get $c) (f64x2.add (v128.load (local.get $c)) (f64x2.mul (local.get $av) (f64x2.promote_low_f32x4 (local.get $v0)))))
+        (v128.store offset=16 (local.get $c) (f64x2.add (v128.load offset=16 (local.get $c)) (f64x2.mul (local.get $av) (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v0) (local.get $v0))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 4)))
+        (br $next)))
+    (block $end
+      (loop $tail
+        (br_if $end (i32.ge_u (local.get $j) (local.get $z)))
+        (local.set $c (i32.add (local.get $columns) (i32.shl (local.get $j) (i32.const 3))))
+        (f64.store (local.get $c) (f64.add (f64.load (local.get $c))
+          (f64.mul (local.get $a) (f64.promote_f32 (f32.load (i32.add (local.get $r) (i32.shl (local.get $j) (i32.const 2))))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $tail))))
+
+  (func (export "balanceRows")
+    (param $f i32) (param $z i32) (param $n i32)
+    (param $b i32) (param $workers i32) (param $rows i32) (param $columns i32)
+    (local $i i32) (local $row i32)
+    (local.set $row (i32.shl (local.get $z) (i32.const 2)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.gt_u (i32.add (local.get $i) (i32.const 4)) (local.get $n)))
+        (call $four (i32.add (local.get $f) (i32.mul (local.get $i) (local.get $row))) (local.get $i) (local.get $z)
+                    (local.get $b) (local.get $workers) (local.get $rows) (local.get $columns))
+        (local.set $i (i32.add (local.get $i) (i32.const 4)))
+        (br $next)))
+    (block $end
+      (loop $tail
+        (br_if $end (i32.ge_u (local.get $i) (local.get $n)))
+        (call $one (i32.add (local.get $f) (i32.mul (local.get $i) (local.get $row))) (local.get $i) (local.get $z)
+                   (local.get $b) (local.get $workers) (local.get $rows) (local.get $columns))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $tail)))))
