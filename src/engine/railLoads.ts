@@ -143,7 +143,10 @@ export class RailLoads {
     }
   }
 
-  /** Push every entry station's trips down its tree: the loads in fixed point. */
+  /**
+   * Push every entry station's trips down its tree (StationRows.treeOf: the one its row was made from, kept
+   * with it): the loads in fixed point.
+   */
   units(): LoadUnits {
     const g = this.router.g;
     const K = this.classes;
@@ -153,48 +156,28 @@ export class RailLoads {
     const out = emptyLoadUnits(g, K);
     out.access.set(this.access);
     const node = new Float64Array(K * g.nodeCount);
-    const done = new Uint8Array(g.nodeCount);
     const source = this.edgeSources();
     for (let entered = 0; entered < g.nodeCount; entered++) {
       const want = this.demand[entered];
       if (!want) continue;
-      this.router.searchFromStation(entered);
-      const cost = this.router.cost;
-      const time = this.router.time;
-      const pred = this.router.pred;
+      const { egress, pred, order } = this.rows.treeOf(entered);
       node.fill(0);
-      // Each destination's trips leave by its best egress from this station's tree (the rule of destinations()).
+      // Each destination's trips leave by the egress its way from this station leaves by.
       for (let d = 0; d < zones; d++) {
-        let any = false;
-        for (let c = 0; c < K && !any; c++) any = want[c * zones + d]! !== 0;
-        if (!any) continue;
-        let best = -1;
-        let bc = Number.POSITIVE_INFINITY;
-        let bt = Number.POSITIVE_INFINITY;
-        for (let k = g.egressStart[d]!; k < g.egressStart[d + 1]!; k++) {
-          const n = g.egressNode[k]!;
-          const c = cost[n]! + g.egressCost[k]!;
-          if (c > bc) continue;
-          const t = time[n]! + g.egressTime[k]!;
-          if (c < bc || t < bt) {
-            bc = c;
-            bt = t;
-            best = k;
-          }
-        }
+        const best = egress[d]!;
         if (best < 0) continue;
         const n = g.egressNode[best]!;
         for (let c = 0; c < K; c++) {
           const units = want[c * zones + d]!;
+          if (units === 0) continue;
           out.egress[c * egressLinks + best]! += units;
           node[n * K + c]! += units;
         }
       }
-      // Children before parents: sinks (exits: never processed, always leaves) first, then the search's
-      // processing log backwards, each node at its last processing.
-      const push = (n: number) => {
+      // Children before parents: each node's flow is whole when it moves to its predecessor.
+      for (let i = 0; i < order.length; i++) {
+        const n = order[i]!;
         const e = pred[n]!;
-        if (e < 0) return;
         const from = source[e]!;
         for (let c = 0; c < K; c++) {
           const f = node[n * K + c]!;
@@ -202,16 +185,6 @@ export class RailLoads {
           out.edge[c * edges + e]! += f;
           node[from * K + c]! += f;
         }
-      };
-      done.fill(0);
-      const log = this.router.processed();
-      for (let i = 0; i < log.length; i++) done[log[i]!] = 1;
-      for (let n = 0; n < g.nodeCount; n++) if (done[n] === 0 && Number.isFinite(cost[n]!)) push(n);
-      for (let i = log.length - 1; i >= 0; i--) {
-        const n = log[i]!;
-        if (done[n] === 2) continue;
-        done[n] = 2;
-        push(n);
       }
     }
     return out;

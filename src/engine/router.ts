@@ -261,9 +261,15 @@ export class Router {
 
   /**
    * Lower `out` to the ways into each zone from the stations labelled by the last search (mode rail, or bus
-   * where the way rides bus routes only).
+   * where the way rides bus routes only), and with `outEgress` the egress link each way leaves by where it
+   * lowered (the rule loads follow: RailLoads).
    */
-  destinations(outTime: Float64Array, outCost: Float64Array, outMode?: Uint8Array): void {
+  destinations(
+    outTime: Float64Array,
+    outCost: Float64Array,
+    outMode?: Uint8Array,
+    outEgress?: Int32Array,
+  ): void {
     const g = this.g;
     const cost = this.cost;
     const time = this.time;
@@ -276,7 +282,7 @@ export class Router {
       const t0 = outTime[d]!;
       let bc = c0;
       let bt = t0;
-      let bn = -1;
+      let bk = -1;
       for (let k = start[d]!, end = start[d + 1]!; k < end; k++) {
         const n = node[k]!;
         const c = cost[n]! + egressCost[k]!;
@@ -285,13 +291,14 @@ export class Router {
         if (c < bc || t < bt) {
           bc = c;
           bt = t;
-          bn = n;
+          bk = k;
         }
       }
-      if (bn >= 0) {
+      if (bk >= 0) {
         outCost[d] = bc;
         outTime[d] = bt;
-        if (outMode) outMode[d] = this.rail[bn] ? TRIP_MODE.rail : TRIP_MODE.bus;
+        if (outMode) outMode[d] = this.rail[node[bk]!] ? TRIP_MODE.rail : TRIP_MODE.bus;
+        if (outEgress) outEgress[d] = bk;
       }
     }
   }

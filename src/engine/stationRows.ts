@@ -14,6 +14,21 @@ interface StationRow {
    */
   reachCost: Float64Array;
   reachTime: Float32Array;
+  /** The search's tree, for loading trips on it (RailLoads). */
+  tree: StationTree;
+}
+
+/**
+ * The shortest-path tree from just inside one station: how each zone's way leaves it and how each node is
+ * reached. What loading trips down the tree needs, kept so that loads need no search again.
+ */
+export interface StationTree {
+  /** Per zone: the egress link its way leaves by (the rule of Router.destinations), −1 where none. */
+  egress: Int32Array;
+  /** Per node: the edge it is reached by (−1: the root, or not reached). */
+  pred: Int32Array;
+  /** The nodes reached by an edge, children before parents: each node's flow is complete when it is pushed. */
+  order: Int32Array;
 }
 
 /** Memory the cache of station rows may use before the least recently used are dropped. */
@@ -31,6 +46,8 @@ export class StationRows {
   private readonly scratchTime: Float64Array;
   private readonly scratchCost: Float64Array;
   private readonly scratchMode: Uint8Array;
+  private readonly scratchEgress: Int32Array;
+  private readonly seen: Uint8Array;
   private readonly maxRows: number;
   /** Platform nodes of each station: platformStart[s] … platformStart[s+1]−1 in platformNode. */
   private readonly platformStart: Int32Array;
@@ -53,7 +70,10 @@ export class StationRows {
     this.scratchMode = new Uint8Array(z);
     const g = router.g;
     const stations = g.stations.length;
-    this.maxRows = Math.max(1, Math.floor(budgetBytes / Math.max(1, 13 * z + 12 * stations)));
+    const rowBytes = 17 * z + 12 * stations + 8 * router.g.nodeCount;
+    this.maxRows = Math.max(1, Math.floor(budgetBytes / Math.max(1, rowBytes)));
+    this.scratchEgress = new Int32Array(z);
+    this.seen = new Uint8Array(router.g.nodeCount);
     const count = new Int32Array(stations + 1);
     for (let n = 0; n < g.nodeCount; n++)
       if (g.nodeKind[n] === NODE_KIND.platform) count[g.nodeStation[n]! + 1]!++;
@@ -183,16 +203,46 @@ export class StationRows {
     this.searches++;
     this.scratchCost.fill(Number.POSITIVE_INFINITY);
     this.scratchTime.fill(Number.POSITIVE_INFINITY);
-    this.router.destinations(this.scratchTime, this.scratchCost, this.scratchMode);
+    this.scratchEgress.fill(-1);
+    this.router.destinations(this.scratchTime, this.scratchCost, this.scratchMode, this.scratchEgress);
     const row = {
       cost: Float64Array.from(this.scratchCost),
       time: Float32Array.from(this.scratchTime),
       mode: Uint8Array.from(this.scratchMode),
       ...this.reach(),
+      tree: this.tree(),
     };
     this.cache.set(entered, row);
     if (this.cache.size > this.maxRows) this.cache.delete(this.cache.keys().next().value!);
     return row;
+  }
+
+  /** The tree of the station entered at node `entered` (searched unless its row is kept). */
+  treeOf(entered: number): StationTree {
+    return this.stationRow(entered).tree;
+  }
+
+  /**
+   * From the last search: its tree. Sinks (labelled, never processed: exits) come first, then the search's
+   * processing log backwards, each node at its last processing — a node's last processing comes after its
+   * predecessor's last, so children come before parents with no sort.
+   */
+  private tree(): StationTree {
+    const r = this.router;
+    const pred = Int32Array.from(r.pred);
+    const seen = this.seen;
+    seen.fill(0);
+    const log = r.processed();
+    for (let i = 0; i < log.length; i++) seen[log[i]!] = 1;
+    const order: number[] = [];
+    for (let n = 0; n < seen.length; n++) if (seen[n] === 0 && pred[n]! >= 0) order.push(n);
+    for (let i = log.length - 1; i >= 0; i--) {
+      const n = log[i]!;
+      if (seen[n] === 2) continue;
+      seen[n] = 2;
+      if (pred[n]! >= 0) order.push(n);
+    }
+    return { egress: Int32Array.from(this.scratchEgress), pred, order: Int32Array.from(order) };
   }
 
   /** From the last search: the dearest platform of every station (see StationRow.reachCost). */
