@@ -1,4 +1,5 @@
 import { DemandError } from './errors';
+import { expNonPositive } from './exp';
 import { RowMatrix } from './kernels/balance';
 
 /**
@@ -120,7 +121,7 @@ function cheapestCost(cost: ArrayLike<number>, attractors: ArrayLike<number>): n
 
 /** One cell of deterrenceRow, F_j = exp(−β (c_j − m)) as stored (float32), for a zone with jobs. */
 export function deterrenceAt(cost: number, m: number, betaPerSecond: number): number {
-  return Math.fround(Math.exp(-betaPerSecond * (cost - m)));
+  return Math.fround(expNonPositive(-betaPerSecond * (cost - m)));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { DEMAND_MODES, type LogitParams } from '../domain/demand';
+import { expNonPositive } from './exp';
 
 /**
  * Mode choice (DESIGN.md §3.1 step 3): a multinomial logit over walk, bike, bus, rail and car per O→D pair,
@@ -73,11 +74,11 @@ export function chooseModes(
     }
     // Shifted by the best utility: no overflow, the best mode's term is exactly 1, a missing mode's 0 (and
     // no exp for it: beyond walking and cycling range, most pairs miss two modes).
-    const e0 = u0 === NO ? 0 : Math.exp(u0 - best);
-    const e1 = u1 === NO ? 0 : Math.exp(u1 - best);
-    const e2 = u2 === NO ? 0 : Math.exp(u2 - best);
-    const e3 = u3 === NO ? 0 : Math.exp(u3 - best);
-    const e4 = u4 === NO ? 0 : Math.exp(u4 - best);
+    const e0 = u0 === NO ? 0 : expNonPositive(u0 - best);
+    const e1 = u1 === NO ? 0 : expNonPositive(u1 - best);
+    const e2 = u2 === NO ? 0 : expNonPositive(u2 - best);
+    const e3 = u3 === NO ? 0 : expNonPositive(u3 - best);
+    const e4 = u4 === NO ? 0 : expNonPositive(u4 - best);
     const sum = e0 + e1 + e2 + e3 + e4;
     composite[j] = -(best + Math.log(sum)) / theta;
     // A missing mode's time is +Infinity: leave it out rather than multiply it by 0.
