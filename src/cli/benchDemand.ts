@@ -20,7 +20,7 @@ import {
   zoneUnitVectors,
 } from '../demand/car';
 import { deterrence, furness, type GravityInput, tripsRow } from '../demand/gravity';
-import { RowMatrix } from '../demand/kernels/balance';
+import { RowMatrix } from '../demand/kernels/rowMatrix';
 import { chooseModes } from '../demand/modeChoice';
 import { type ModeRows, modeRows, type RowSource } from '../demand/model';
 import { producers } from '../demand/producers';

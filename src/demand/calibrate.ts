@@ -12,7 +12,7 @@ import {
   type MatrixSteps,
   runSteps,
 } from './gravity';
-import { RowMatrix } from './kernels/balance';
+import { RowMatrix } from './kernels/rowMatrix';
 
 /**
  * Mean physical commute of the trips produced by `origins`: Σ_{i∈origins, j} T_ij t_ij ÷ Σ T_ij, with t the

@@ -25,13 +25,36 @@ const INV = STEPS / Math.LN2;
 const LN2_HIGH = 0.6931471803691238 / STEPS;
 const LN2_LOW = 1.9082149292705877e-10 / STEPS;
 const ROUND = 6755399441055744;
+/** Taylor coefficients 1/n! of the polynomial, n = 2 … 6. */
+const C2 = 1 / 2;
+const C3 = 1 / 6;
+const C4 = 1 / 24;
+const C5 = 1 / 120;
+const C6 = 1 / 720;
 
 export function expNonPositive(x: number): number {
   if (x < LOWEST) return 0;
   const kd = x * INV + ROUND - ROUND;
   const r = x - kd * LN2_HIGH - kd * LN2_LOW;
-  return (
-    TABLE[kd - LOWEST_K]! *
-    (1 + r * (1 + r * (0.5 + r * (1 / 6 + r * (1 / 24 + r * (1 / 120 + r * (1 / 720)))))))
-  );
+  return TABLE[kd - LOWEST_K]! * (1 + r * (1 + r * (C2 + r * (C3 + r * (C4 + r * (C5 + r * C6))))));
 }
+
+/**
+ * The same constants for the kernels (rowMatrix.wat reads them from its memory, so there is one source):
+ * 1/ln2·32, ln2/32 high and low, 1.5·2^52, the lowest x, the coefficients 1/2! … 1/6!, then 2^(f/32) for
+ * f = 0 … 31. With them a kernel computes expNonPositive's bits: 2^(k/32) as 2^⌊k/32⌋ (exact, from the
+ * exponent bits) times 2^((k mod 32)/32), which is what TABLE holds, exactly.
+ */
+export const EXP_CONSTANTS = Float64Array.of(
+  INV,
+  LN2_HIGH,
+  LN2_LOW,
+  ROUND,
+  LOWEST,
+  C2,
+  C3,
+  C4,
+  C5,
+  C6,
+  ...FRACTION,
+);

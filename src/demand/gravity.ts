@@ -1,6 +1,6 @@
 import { DemandError } from './errors';
 import { expNonPositive } from './exp';
-import { RowMatrix } from './kernels/balance';
+import { RowMatrix } from './kernels/rowMatrix';
 
 /**
  * Distribution (DESIGN.md §3.1 step 2): the doubly-constrained gravity model

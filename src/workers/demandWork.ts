@@ -1,7 +1,7 @@
 import { transfer } from 'comlink';
 import { timeSums } from '../demand/calibrate';
 import { deterrenceAt, deterrenceRow } from '../demand/gravity';
-import { RowMatrix } from '../demand/kernels/balance';
+import { RowMatrix } from '../demand/kernels/rowMatrix';
 import { chooseModes } from '../demand/modeChoice';
 import { RIDER_CLASSES, riderClassRows, ridersRow, SOURCE_CLASSES } from '../demand/sources';
 import { copyTallyRow, emptyTally, tallyModeChange, tallyOrigin } from '../demand/tally';
@@ -43,7 +43,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
   /** Row blocks of composite matrices kept for a distribution, by generation, in offset order. */
   const blocks = new Map<
     number,
-    { offset: number; origins: Int32Array; cost: Float32Array; time: Float32Array; deterrence: RowMatrix }[]
+    { offset: number; origins: Int32Array; matrix: RowMatrix; time: Float32Array }[]
   >();
 
   return {
@@ -54,7 +54,9 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
       const z = graph.zoneCount;
       const n = request.origins.length;
       const source = new ModeRowSource(graph, rows, request.context);
-      const cost = new Float32Array(n * z);
+      // The composite costs go straight into the block's kernel memory, where the deterrence is made from them.
+      const matrix = new RowMatrix(n, z);
+      const cost = matrix.cost;
       const time = new Float32Array(n * z);
       for (let k = 0; k < n; k++) {
         const m = source.fill(request.origins[k]!);
@@ -71,9 +73,8 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
       held.push({
         offset: request.offset,
         origins: request.origins,
-        cost,
+        matrix,
         time,
-        deterrence: new RowMatrix(n, z),
       });
       held.sort((a, b) => a.offset - b.offset);
       return { cancelled: false, ms: performance.now() - t0 };
@@ -85,28 +86,20 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
       const ask = request.ask;
       const out = held.map((b) => {
         const n = b.origins.length;
-        const z = b.cost.length / Math.max(1, n);
+        const z = b.matrix.zoneCount;
         let values: Float64Array;
         switch (ask.op) {
-          case 'deterrence':
-            for (let k = 0; k < n; k++) {
-              const row = b.deterrence.f.subarray(k * z, (k + 1) * z);
-              if (request.workers![b.origins[k]!]! > 0)
-                deterrenceRow(
-                  b.cost.subarray(k * z, (k + 1) * z),
-                  request.attractors!,
-                  ask.betaPerSecond,
-                  row,
-                );
-              else row.fill(0);
-            }
+          case 'deterrence': {
+            const workers = Float64Array.from(b.origins, (i) => request.workers![i]!);
+            b.matrix.deterrence(request.attractors!, workers, ask.betaPerSecond);
             values = new Float64Array(0);
             break;
+          }
           case 'balanceRows': {
             // A block's rows first, then its part of every column sum.
             values = new Float64Array(n + z);
             const workers = Float64Array.from(b.origins, (i) => ask.workers[i]!);
-            b.deterrence.balanceRows(ask.columnFactor, workers, values.subarray(0, n), values.subarray(n));
+            b.matrix.balanceRows(ask.columnFactor, workers, values.subarray(0, n), values.subarray(n));
             break;
           }
           case 'meanTime': {
@@ -115,13 +108,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
               if (request.population![i]) rows.push(k);
             });
             const a = Float64Array.from(b.origins, (i) => ask.rowFactor[i]!);
-            const m = timeSums(
-              b.deterrence.f,
-              z,
-              { rowFactor: a, columnFactor: ask.columnFactor },
-              b.time,
-              rows,
-            );
+            const m = timeSums(b.matrix.f, z, { rowFactor: a, columnFactor: ask.columnFactor }, b.time, rows);
             values = Float64Array.of(m.weighted, m.trips);
             break;
           }

@@ -2,14 +2,16 @@ import { readFile } from 'node:fs/promises';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { kernelSources, wasmModuleText } from '../../../scripts/wasm-kernels';
-import { RowMatrix } from './balance';
-import { WASM } from './balance.wasm';
+import { expNonPositive } from '../exp';
+import { deterrenceRow } from '../gravity';
+import { RowMatrix } from './rowMatrix';
+import { WASM } from './rowMatrix.wasm';
 
 /** Fixed seed: CI is stable; on a failure fast-check prints the seed and the shrunk case. */
 const runs = (numRuns: number) => ({ seed: 20261205, numRuns, endOnFailure: false });
 
 /**
- * The half-step in plain scalar code, in the order balance.wat documents: a row's sum by columns four at a
+ * The half-step in plain scalar code, in the order rowMatrix.wat documents: a row's sum by columns four at a
  * time into lanes (j mod 4), lanes added as (s₀ + s₁) + (s₂ + s₃), then the last z mod 4 columns in order;
  * column sums four rows at a time from the block's first, then one at a time.
  */
@@ -68,6 +70,81 @@ const block = fc
     }),
   );
 
+/** Composite costs as mode choice leaves them (+∞ where no mode), jobs per zone (some none), a β, workers. */
+const costs = fc
+  .record({ n: fc.integer({ min: 0, max: 9 }), z: fc.integer({ min: 1, max: 41 }) })
+  .chain(({ n, z }) =>
+    fc.record({
+      n: fc.constant(n),
+      z: fc.constant(z),
+      cost: fc.array(
+        fc.oneof(
+          { weight: 8, arbitrary: fc.float({ min: 0, max: Math.fround(2e6), noNaN: true }) },
+          { weight: 1, arbitrary: fc.constant(Number.POSITIVE_INFINITY) },
+        ),
+        { minLength: n * z, maxLength: n * z },
+      ),
+      attractors: fc.array(fc.oneof(fc.constant(0), fc.double({ min: 1e-3, max: 1e5, noNaN: true })), {
+        minLength: z,
+        maxLength: z,
+      }),
+      workers: fc.array(fc.oneof(fc.constant(0), fc.double({ min: 1, max: 1e5, noNaN: true })), {
+        minLength: n,
+        maxLength: n,
+      }),
+      // Per generalized minute, as the schema allows (> 0, ≤ 1), from flat to steep.
+      betaPerMinute: fc.double({ min: 1e-6, max: 1, noNaN: true }),
+    }),
+  );
+
+describe('RowMatrix.deterrence (the SIMD kernel)', () => {
+  it('gives deterrenceRow’s F bit for bit, and zero rows without workers', () => {
+    fc.assert(
+      fc.property(costs, (r) => {
+        const m = new RowMatrix(r.n, r.z);
+        m.cost.set(r.cost);
+        m.f.fill(Number.NaN);
+        const beta = r.betaPerMinute / 60;
+        m.deterrence(r.attractors, r.workers, beta);
+        const want = new Float32Array(r.n * r.z);
+        for (let i = 0; i < r.n; i++)
+          if (r.workers[i]! > 0)
+            deterrenceRow(
+              m.cost.subarray(i * r.z, (i + 1) * r.z),
+              r.attractors,
+              beta,
+              want.subarray(i * r.z, (i + 1) * r.z),
+            );
+        expect(m.f).toEqual(want);
+      }),
+      runs(300),
+    );
+  });
+
+  it('takes e^x step for step as expNonPositive does: the same f64 before rounding to float32', () => {
+    fc.assert(
+      fc.property(costs, (r) => {
+        fc.pre(r.n >= 2);
+        const m = new RowMatrix(r.n, r.z);
+        m.cost.set(r.cost);
+        const beta = r.betaPerMinute / 60;
+        const wide = m.deterrenceWide(0, r.attractors, beta);
+        const row = m.cost.subarray(0, r.z);
+        let cheapest = Number.POSITIVE_INFINITY;
+        row.forEach((c, j) => {
+          if (c < cheapest && r.attractors[j]! > 0) cheapest = c;
+        });
+        if (cheapest === Number.POSITIVE_INFINITY) cheapest = 0;
+        const want = Float64Array.from(row, (c, j) =>
+          r.attractors[j]! > 0 ? expNonPositive(-beta * (c - cheapest)) : 0,
+        );
+        expect(wide).toEqual(want);
+      }),
+      runs(300),
+    );
+  });
+});
+
 describe('RowMatrix.balanceRows (the SIMD kernel)', () => {
   it('gives the scalar reference’s row sums and column sums bit for bit, added to the columns given', () => {
     fc.assert(
@@ -123,7 +200,7 @@ describe('RowMatrix.balanceRows (the SIMD kernel)', () => {
   });
 
   it('is compiled from its WebAssembly text as committed (npm run build:kernels)', async () => {
-    const [source] = (await kernelSources()).filter((s) => s.endsWith('balance.wat'));
+    const [source] = (await kernelSources()).filter((s) => s.endsWith('rowMatrix.wat'));
     const text = await wasmModuleText(source!, await readFile(source!, 'utf8'));
     expect(text).toBe(await readFile(source!.replace(/\.wat$/, '.wasm.ts'), 'utf8'));
     expect(text).toContain(WASM.slice(0, 64));

@@ -1,12 +1,22 @@
-;; Furness's half-step over a block of rows of a deterrence matrix (see balance.ts, gravity.ts MatrixAsk
-;; "balanceRows"), in 128-bit SIMD. Source of balance.wasm.ts: `npm run build:kernels` compiles it.
+;; The kernels of a block of rows of the distribution's matrices (see rowMatrix.ts), in 128-bit SIMD:
+;; the deterrence from the composite costs, and Furness's half-step (gravity.ts MatrixAsk "balanceRows").
+;; Source of rowMatrix.wasm.ts: `npm run build:kernels` compiles it.
 ;;
-;; Memory (imported, one per matrix; balance.ts lays it out, byte offsets as parameters):
-;;   f        n rows × z columns of f32 (the deterrence F, row-major)
-;;   b        z f64: the column factors b_j
+;; Memory (imported, one per block; rowMatrix.ts lays it out, byte offsets as parameters):
+;;   cost     n rows × z columns of f32: composite costs c_ij, generalized seconds (+∞: no way)
+;;   f        n × z f32: the deterrence F_ij
+;;   b        z f64: the column factors b_j (balancing) or the attractors D_j (deterrence)
 ;;   workers  n f64: O_i of each row
 ;;   rows     n f64 (out): each row's sum s_i = Σ_j F_ij b_j
 ;;   columns  z f64 (in/out): a_i F_ij added for every row, a_i = O_i / s_i (0 without workers or sum)
+;;   exp      the constants of demand/exp.ts (EXP_CONSTANTS)
+;;
+;; Deterrence: F_ij = e^(−β (c_ij − m_i)) rounded to f32, m_i the row's cheapest cost to a zone with jobs (0
+;; when it reaches none); 0 to zones without jobs, for +∞ costs, below e^−708 and in rows without workers.
+;; e^x is demand/exp.ts's expNonPositive step for step: k = x·32/ln2 rounded to nearest by adding and
+;; removing 1.5·2^52, r = (x − k·ln2/32 high) − k·ln2/32 low, 2^(k/32) as 2^floor(k/32) (built in the exponent
+;; bits: exact) times 2^((k mod 32)/32) from the table, times 1 + r(1 + r(1/2 + r(1/6 + r(1/24 + r(1/120 +
+;; r/720))))): the same IEEE-754 operations in the same order, so the same bits as deterrenceRow's (tested).
 ;;
 ;; Sums are f64 whatever F's width. A row's sum takes its columns four at a time into two f64x2
 ;; accumulators (columns ≡ 0, 1 mod 4 and ≡ 2, 3 mod 4), adds their lanes ((lo₀ + lo₁) + (hi₀ + hi₁)),
@@ -183,4 +193,128 @@
         (call $one (i32.add (local.get $f) (i32.mul (local.get $i) (local.get $row))) (local.get $i) (local.get $z)
                    (local.get $b) (local.get $workers) (local.get $rows) (local.get $columns))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
-        (br $tail)))))
+        (br $tail))))
+
+  ;; F of the row at byte offsets r (costs) and o (out), z columns, β per second; att: D_j; e: constants
+  ;; (the table of 2^(f/32) at e + 80). With `wide`, F is stored as f64 (o: z doubles) before its rounding
+  ;; to f32: what the tests compare with expNonPositive bit for bit.
+  (func $deterrenceRow (param $r i32) (param $o i32) (param $z i32) (param $beta f64) (param $att i32) (param $e i32)
+                       (param $wide i32)
+    (local $j i32) (local $z2 i32) (local $m f64) (local $mv v128) (local $c v128) (local $a v128)
+    (local $x v128) (local $inf v128) (local $zero v128) (local $one v128) (local $nb v128) (local $mm v128)
+    (local $lowest v128) (local $inv v128) (local $hi v128) (local $lo v128) (local $round v128)
+    (local $c2 v128) (local $c3 v128) (local $c4 v128) (local $c5 v128) (local $c6 v128)
+    (local $kd v128) (local $rem v128) (local $k v128) (local $t i32) (local $f v128)
+    (local.set $z2 (i32.and (local.get $z) (i32.const -2)))
+    (local.set $inf (f64x2.splat (f64.const inf)))
+    (local.set $zero (f64x2.splat (f64.const 0)))
+    (local.set $one (f64x2.splat (f64.const 1)))
+    ;; m: the cheapest cost to a zone with jobs.
+    (local.set $mv (local.get $inf))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $j) (local.get $z2)))
+        (local.set $c (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $r) (i32.shl (local.get $j) (i32.const 2))))))
+        (local.set $a (v128.load (i32.add (local.get $att) (i32.shl (local.get $j) (i32.const 3)))))
+        (local.set $mv (f64x2.min (local.get $mv)
+          (v128.bitselect (local.get $c) (local.get $inf) (f64x2.gt (local.get $a) (local.get $zero)))))
+        (local.set $j (i32.add (local.get $j) (i32.const 2)))
+        (br $next)))
+    (local.set $m (f64.min (f64x2.extract_lane 0 (local.get $mv)) (f64x2.extract_lane 1 (local.get $mv))))
+    (if (i32.lt_u (local.get $j) (local.get $z))
+      (then
+        (if (f64.gt (f64.load (i32.add (local.get $att) (i32.shl (local.get $j) (i32.const 3)))) (f64.const 0))
+          (then (local.set $m (f64.min (local.get $m)
+            (f64.promote_f32 (f32.load (i32.add (local.get $r) (i32.shl (local.get $j) (i32.const 2)))))))))))
+    (if (f64.eq (local.get $m) (f64.const inf)) (then (local.set $m (f64.const 0))))
+    (local.set $nb (f64x2.splat (f64.neg (local.get $beta))))
+    (local.set $mm (f64x2.splat (local.get $m)))
+    (local.set $inv (v128.load64_splat (local.get $e)))
+    (local.set $hi (v128.load64_splat offset=8 (local.get $e)))
+    (local.set $lo (v128.load64_splat offset=16 (local.get $e)))
+    (local.set $round (v128.load64_splat offset=24 (local.get $e)))
+    (local.set $lowest (v128.load64_splat offset=32 (local.get $e)))
+    (local.set $c2 (v128.load64_splat offset=40 (local.get $e)))
+    (local.set $c3 (v128.load64_splat offset=48 (local.get $e)))
+    (local.set $c4 (v128.load64_splat offset=56 (local.get $e)))
+    (local.set $c5 (v128.load64_splat offset=64 (local.get $e)))
+    (local.set $c6 (v128.load64_splat offset=72 (local.get $e)))
+    (local.set $t (i32.add (local.get $e) (i32.const 80)))
+    (local.set $j (i32.const 0))
+    ;; Pairs of columns; an odd last column as a pair whose second lane is neither loaded nor stored.
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $j) (local.get $z)))
+        (if (i32.lt_u (local.get $j) (local.get $z2))
+          (then
+            (local.set $c (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $r) (i32.shl (local.get $j) (i32.const 2))))))
+            (local.set $a (v128.load (i32.add (local.get $att) (i32.shl (local.get $j) (i32.const 3))))))
+          (else
+            (local.set $c (f64x2.promote_low_f32x4 (v128.load32_zero (i32.add (local.get $r) (i32.shl (local.get $j) (i32.const 2))))))
+            (local.set $a (v128.load64_zero (i32.add (local.get $att) (i32.shl (local.get $j) (i32.const 3)))))))
+        ;; x = −β (c − m); e^x as expNonPositive takes it: k = x·32/ln2 to nearest, r = x − k·ln2/32.
+        (local.set $x (f64x2.mul (local.get $nb) (f64x2.sub (local.get $c) (local.get $mm))))
+        (local.set $kd (f64x2.sub (f64x2.add (f64x2.mul (local.get $x) (local.get $inv)) (local.get $round)) (local.get $round)))
+        (local.set $rem (f64x2.sub (f64x2.sub (local.get $x) (f64x2.mul (local.get $kd) (local.get $hi)))
+                                   (f64x2.mul (local.get $kd) (local.get $lo))))
+        ;; k in lanes 0 and 1 (saturating: a lane masked out below cannot trap).
+        (local.set $k (i32x4.trunc_sat_f64x2_s_zero (local.get $kd)))
+        (local.set $f
+          (v128.and
+            (f64x2.mul
+              (f64x2.mul
+                ;; 2^((k mod 32)/32) from the table, times 2^floor(k/32) built in the exponent bits …
+                (f64x2.replace_lane 1
+                  (f64x2.splat (f64.load (i32.add (local.get $t)
+                    (i32.shl (i32.and (i32x4.extract_lane 0 (local.get $k)) (i32.const 31)) (i32.const 3)))))
+                  (f64.load (i32.add (local.get $t)
+                    (i32.shl (i32.and (i32x4.extract_lane 1 (local.get $k)) (i32.const 31)) (i32.const 3)))))
+                (i64x2.shl
+                  (i64x2.add (i64x2.extend_low_i32x4_s (i32x4.shr_s (local.get $k) (i32.const 5))) (i64x2.splat (i64.const 1023)))
+                  (i32.const 52)))
+              ;; … times e^r.
+              (f64x2.add (local.get $one) (f64x2.mul (local.get $rem)
+                (f64x2.add (local.get $one) (f64x2.mul (local.get $rem)
+                  (f64x2.add (local.get $c2) (f64x2.mul (local.get $rem)
+                    (f64x2.add (local.get $c3) (f64x2.mul (local.get $rem)
+                      (f64x2.add (local.get $c4) (f64x2.mul (local.get $rem)
+                        (f64x2.add (local.get $c5) (f64x2.mul (local.get $rem) (local.get $c6))))))))))))))
+            ;; 0 to zones without jobs, for +∞ costs and below e^−708.
+            (v128.and (f64x2.gt (local.get $a) (local.get $zero)) (f64x2.ge (local.get $x) (local.get $lowest)))))
+        (if (local.get $wide)
+          (then
+            (if (i32.lt_u (local.get $j) (local.get $z2))
+              (then (v128.store (i32.add (local.get $o) (i32.shl (local.get $j) (i32.const 3))) (local.get $f)))
+              (else (v128.store64_lane 0 (i32.add (local.get $o) (i32.shl (local.get $j) (i32.const 3))) (local.get $f)))))
+          (else
+            (local.set $f (f32x4.demote_f64x2_zero (local.get $f)))
+            (if (i32.lt_u (local.get $j) (local.get $z2))
+              (then (v128.store64_lane 0 (i32.add (local.get $o) (i32.shl (local.get $j) (i32.const 2))) (local.get $f)))
+              (else (v128.store32_lane 0 (i32.add (local.get $o) (i32.shl (local.get $j) (i32.const 2))) (local.get $f))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 2)))
+        (br $next))))
+
+  ;; One row's F as f64 (see $deterrenceRow's `wide`), for the tests.
+  (func (export "deterrenceRowWide") (param $cost i32) (param $out i32) (param $z i32) (param $beta f64)
+                                     (param $att i32) (param $e i32)
+    (call $deterrenceRow (local.get $cost) (local.get $out) (local.get $z) (local.get $beta) (local.get $att)
+                         (local.get $e) (i32.const 1)))
+
+  (func (export "deterrence")
+    (param $cost i32) (param $f i32) (param $z i32) (param $n i32) (param $beta f64)
+    (param $att i32) (param $workers i32) (param $e i32)
+    (local $i i32) (local $row i32)
+    (local.set $row (i32.shl (local.get $z) (i32.const 2)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        ;; A zone without workers produces no trips: its row is never read with a non-zero factor.
+        (if (f64.gt (f64.load (i32.add (local.get $workers) (i32.shl (local.get $i) (i32.const 3)))) (f64.const 0))
+          (then (call $deterrenceRow
+            (i32.add (local.get $cost) (i32.mul (local.get $i) (local.get $row)))
+            (i32.add (local.get $f) (i32.mul (local.get $i) (local.get $row)))
+            (local.get $z) (local.get $beta) (local.get $att) (local.get $e) (i32.const 0)))
+          (else (memory.fill (i32.add (local.get $f) (i32.mul (local.get $i) (local.get $row))) (i32.const 0) (local.get $row))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next))))
+)
