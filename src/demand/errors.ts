@@ -15,7 +15,9 @@ export type DemandProblem =
   /** A net inflow names no region of the network, regions overlap, or leaves a region (or the rest) no jobs. */
   | 'net-inflow'
   /** No β gives the calibration target: the model's shortest or longest possible mean lies beyond it. */
-  | 'target-unreachable';
+  | 'target-unreachable'
+  /** The browser cannot run the model's WebAssembly kernels (128-bit SIMD). */
+  | 'no-simd';
 
 /** Input the demand model cannot work from: a clear message instead of zeros. */
 export class DemandError extends Error {

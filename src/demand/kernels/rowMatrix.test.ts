@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { kernelSources, wasmModuleText } from '../../../scripts/wasm-kernels';
 import { expNonPositive } from '../exp';
 import { deterrenceRow } from '../gravity';
@@ -189,6 +189,20 @@ describe('RowMatrix.balanceRows (the SIMD kernel)', () => {
       }),
       runs(100),
     );
+  });
+
+  it('says plainly when the browser has no WebAssembly SIMD, instead of failing to compile', async () => {
+    vi.resetModules();
+    const validate = vi.spyOn(WebAssembly, 'validate').mockReturnValue(false);
+    try {
+      const fresh = await import('./rowMatrix');
+      expect(() => new fresh.RowMatrix(1, 1)).toThrowError(
+        expect.objectContaining({ name: 'DemandError', problem: 'no-simd' }),
+      );
+      expect(() => new fresh.RowMatrix(1, 1)).toThrowError(/128-bit SIMD \(Chrome or Edge 91/);
+    } finally {
+      validate.mockRestore();
+    }
   });
 
   it('rejects vectors of the wrong length, naming them', () => {

@@ -1,3 +1,4 @@
+import { DemandError } from '../errors';
 import { EXP_CONSTANTS } from '../exp';
 import { WASM } from './rowMatrix.wasm';
 
@@ -5,7 +6,14 @@ let compiled: WebAssembly.Module | undefined;
 
 /** The kernels, compiled once per thread (about 3 kB: synchronous compilation is allowed everywhere). */
 function rowMatrixModule(): WebAssembly.Module {
-  compiled ??= new WebAssembly.Module(Uint8Array.from(atob(WASM), (c) => c.charCodeAt(0)));
+  if (compiled) return compiled;
+  const bytes = Uint8Array.from(atob(WASM), (c) => c.charCodeAt(0));
+  if (!WebAssembly.validate(bytes))
+    throw new DemandError(
+      'no-simd',
+      'this browser cannot run the demand model: it needs WebAssembly with 128-bit SIMD (Chrome or Edge 91, Firefox 89, Safari 16.4 or later)',
+    );
+  compiled = new WebAssembly.Module(bytes);
   return compiled;
 }
 
