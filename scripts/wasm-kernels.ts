@@ -1,9 +1,15 @@
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import wabt from 'wabt';
+import { logitWat } from './kernels/logit';
 
 /** Where kernels' WebAssembly text lives. */
 const KERNELS = join(import.meta.dirname, '../src/demand/kernels');
+
+/** Kernels whose text is generated (scripts/kernels): where each goes, and its text. */
+export function generatedKernels(): { path: string; text: string }[] {
+  return [{ path: join(KERNELS, 'logit.wat'), text: logitWat() }];
+}
 
 /** The .wat files of the kernels folder. */
 export async function kernelSources(): Promise<string[]> {

@@ -1,5 +1,6 @@
 import { DEMAND_MODES, type LogitParams } from '../domain/demand';
 import { expNonPositive } from './exp';
+import { logOneToEight } from './log';
 
 /**
  * Mode choice (DESIGN.md §3.1 step 3): a multinomial logit over walk, bike, bus, rail and car per O→D pair,
@@ -80,7 +81,7 @@ export function chooseModes(
     const e3 = u3 === NO ? 0 : expNonPositive(u3 - best);
     const e4 = u4 === NO ? 0 : expNonPositive(u4 - best);
     const sum = e0 + e1 + e2 + e3 + e4;
-    composite[j] = -(best + Math.log(sum)) / theta;
+    composite[j] = -(best + logOneToEight(sum)) / theta;
     // A missing mode's time is +Infinity: leave it out rather than multiply it by 0.
     expected[j] =
       ((e0 > 0 ? e0 * t0[j]! : 0) +

@@ -1,6 +1,7 @@
 import { transfer } from 'comlink';
 import { timeSums } from '../demand/calibrate';
 import { deterrenceAt, deterrenceRow } from '../demand/gravity';
+import { LogitKernel } from '../demand/kernels/logit';
 import { RowMatrix } from '../demand/kernels/rowMatrix';
 import { chooseModes } from '../demand/modeChoice';
 import { RIDER_CLASSES, riderClassRows, ridersRow, SOURCE_CLASSES } from '../demand/sources';
@@ -41,6 +42,12 @@ const rowsOf = (count: number, z: number) => Array.from({ length: count }, () =>
 export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: Set<number>) {
   const loads = new Map<number, { baseline: RailLoads; scenario?: RailLoads }>();
   /** Row blocks of composite matrices kept for a distribution, by generation, in offset order. */
+  /** The logit over whole rows (one per zone count: its scratch is reused origin after origin). */
+  let logitKernel: LogitKernel | undefined;
+  const logitOver = (z: number) => {
+    if (logitKernel?.zoneCount !== z) logitKernel = new LogitKernel(z);
+    return logitKernel;
+  };
   const blocks = new Map<
     number,
     { offset: number; origins: Int32Array; matrix: RowMatrix; time: Float32Array }[]
@@ -58,9 +65,10 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
       const matrix = new RowMatrix(n, z);
       const cost = matrix.cost;
       const time = new Float32Array(n * z);
+      const logit = logitOver(z);
       for (let k = 0; k < n; k++) {
         const m = source.fill(request.origins[k]!);
-        chooseModes(m.cost, m.time, request.context.logit, {
+        logit.choose(m.cost, m.time, request.context.logit, {
           composite: cost.subarray(k * z, (k + 1) * z),
           expectedTime: time.subarray(k * z, (k + 1) * z),
         });
@@ -171,6 +179,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
           ? { riders: new Float32Array(n * z), cheapest: new Float64Array(n), tally: response.baseline }
           : undefined;
       const logit = context.logit;
+      const wholeLogit = logitOver(z);
       const modes = DEMAND_MODES.length;
       const byMode = request.tripsByMode
         ? {
@@ -209,7 +218,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
           riders0 = known.riders.subarray(k * z, (k + 1) * z);
           cheapest = known.cheapest[k]!;
         } else {
-          chooseModes(m0.cost, m0.time, logit, {
+          wholeLogit.choose(m0.cost, m0.time, logit, {
             composite: before.composite,
             expectedTime: before.expected,
             shares: before.shares,

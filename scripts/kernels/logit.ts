@@ -1,0 +1,243 @@
+/**
+ * Writes src/demand/kernels/logit.wat: the logit over every destination, chooseModes' arithmetic in
+ * 128-bit SIMD, written out in full (five modes, e^x five times and ln x once per pair of destinations,
+ * with no calls: engines without wasm inlining, as Node 20's, pay a call per destination otherwise). The
+ * expressions are built as trees here, so every operator gets exactly its operands (the folded text
+ * format does not check how many). `npm run build:kernels` runs it.
+ */
+const MODES = 5;
+
+/** One folded instruction: (name arg …). */
+const op = (name: string, ...args: string[]) => `(${[name, ...args].join(' ')})`;
+const get = (name: string) => op('local.get', name);
+const set = (name: string, value: string) => op('local.set', name, value);
+const add = (a: string, b: string) => op('f64x2.add', a, b);
+const sub = (a: string, b: string) => op('f64x2.sub', a, b);
+const mul = (a: string, b: string) => op('f64x2.mul', a, b);
+const div = (a: string, b: string) => op('f64x2.div', a, b);
+const i32 = (n: number) => op('i32.const', String(n));
+
+/** c₀ + x(c₁ + x(c₂ + … x·cₙ)), the order the JavaScript evaluates. */
+function horner(x: string, coefficients: string[]): string {
+  let e = coefficients[coefficients.length - 1]!;
+  for (let k = coefficients.length - 2; k >= 0; k--) e = add(coefficients[k]!, mul(x, e));
+  return e;
+}
+
+/** Two doubles from a table at `table`, at the lane indices `index(0)` and `index(1)`. */
+function gather(table: string, index: (lane: number) => string): string {
+  const at = (lane: number) => op('i32.add', get(table), op('i32.shl', index(lane), i32(3)));
+  return op('f64x2.replace_lane', '1', op('f64x2.splat', op('f64.load', at(0))), op('f64.load', at(1)));
+}
+
+/** expNonPositive(x) into `target`, step for step (demand/exp.ts). */
+function exp(x: string, target: string): string[] {
+  const fraction = gather('$et', (lane) =>
+    op('i32.and', op('i32x4.extract_lane', String(lane), get('$k')), i32(31)),
+  );
+  const scale = op(
+    'i64x2.shl',
+    op('i64x2.add', op('i64x2.extend_low_i32x4_s', op('i32x4.shr_s', get('$k'), i32(5))), get('$bias')),
+    i32(52),
+  );
+  const poly = horner(get('$r'), ['$one', '$one', '$ec2', '$ec3', '$ec4', '$ec5', '$ec6'].map(get));
+  return [
+    set('$kd', sub(add(mul(x, get('$einv')), get('$eround')), get('$eround'))),
+    set('$r', sub(sub(x, mul(get('$kd'), get('$ehi'))), mul(get('$kd'), get('$elo')))),
+    set('$k', op('i32x4.trunc_sat_f64x2_s_zero', get('$kd'))),
+    set(target, op('v128.and', mul(mul(fraction, scale), poly), op('f64x2.ge', x, get('$elowest')))),
+  ];
+}
+
+/** logOneToEight(x), step for step (demand/log.ts): statements, then the value. */
+function log(x: string): { statements: string[]; value: string } {
+  const ge = (v: string) => op('f64x2.ge', x, get(v));
+  const statements = [
+    set(
+      '$lm',
+      op(
+        'v128.bitselect',
+        mul(x, get('$quarter')),
+        op('v128.bitselect', mul(x, get('$half')), x, ge('$two')),
+        ge('$four'),
+      ),
+    ),
+    set('$le', add(op('v128.and', ge('$two'), get('$one')), op('v128.and', ge('$four'), get('$one')))),
+    // The table index, kept in 0 … 63 so that a lane without a value (no mode) reads the table too.
+    set(
+      '$li',
+      op(
+        'v128.and',
+        op('i32x4.trunc_sat_f64x2_s_zero', mul(sub(get('$lm'), get('$one')), get('$sixtyfour'))),
+        get('$mask63'),
+      ),
+    ),
+    set('$la', add(get('$one'), mul(op('f64x2.convert_low_i32x4_s', get('$li')), get('$step')))),
+    set('$lu', div(sub(get('$lm'), get('$la')), get('$la'))),
+  ];
+  const series = mul(
+    get('$lu'),
+    horner(
+      get('$lu'),
+      [1, 2, 3, 4, 5, 6, 7, 8].map((n) => get(`$q${n}`)),
+    ),
+  );
+  const point = gather('$lt', (lane) => op('i32x4.extract_lane', String(lane), get('$li')));
+  return { statements, value: add(mul(get('$le'), get('$ln2')), add(point, series)) };
+}
+
+type Load = (block: string, row: number) => string;
+type Store = (block: string, row: number, value: string) => string;
+
+/** One pair of destinations (or one, in lane 0): chooseModes' body. */
+function choice(load: Load, store: Store): string[] {
+  const out: string[] = [];
+  for (let m = 0; m < MODES; m++) {
+    out.push(set('$c', load('$cost', m)));
+    // V = k − θ·c where available (c < +∞), else −∞.
+    const v = sub(get(`$k${m}`), mul(get('$th'), get('$c')));
+    out.push(set(`$u${m}`, op('v128.bitselect', v, get('$no'), op('f64x2.lt', get('$c'), get('$inf')))));
+  }
+  let best = get('$u0');
+  for (let m = 1; m < MODES; m++) best = op('f64x2.max', best, get(`$u${m}`));
+  out.push(set('$best', best), set('$none', op('f64x2.eq', get('$best'), get('$no'))));
+  for (let m = 0; m < MODES; m++) {
+    out.push(...exp(sub(get(`$u${m}`), get('$best')), `$ex${m}`));
+    out.push(set(`$ex${m}`, op('v128.andnot', get(`$ex${m}`), op('f64x2.eq', get(`$u${m}`), get('$no')))));
+  }
+  let sum = get('$ex0');
+  for (let m = 1; m < MODES; m++) sum = add(sum, get(`$ex${m}`));
+  out.push(set('$sum', sum));
+  const ln = log(get('$sum'));
+  out.push(...ln.statements);
+  out.push(set('$comp', div(op('f64x2.neg', add(get('$best'), ln.value)), get('$th'))));
+  out.push(store('$out', 0, op('v128.bitselect', get('$inf'), get('$comp'), get('$none'))));
+  // Σ e_m·t_m over e_m > 0 (a missing mode's time is +∞: left out, not multiplied by 0).
+  out.push(set('$tv', get('$zero')));
+  for (let m = 0; m < MODES; m++) {
+    const term = op(
+      'v128.and',
+      mul(get(`$ex${m}`), load('$time', m)),
+      op('f64x2.gt', get(`$ex${m}`), get('$zero')),
+    );
+    out.push(set('$tv', add(get('$tv'), term)));
+  }
+  out.push(store('$out', 1, op('v128.bitselect', get('$inf'), div(get('$tv'), get('$sum')), get('$none'))));
+  const shares = Array.from({ length: MODES }, (_, m) =>
+    store('$out', m + 2, op('v128.andnot', div(get(`$ex${m}`), get('$sum')), get('$none'))),
+  );
+  out.push(op('if', get('$withShares'), op('then', ...shares)));
+  return out;
+}
+
+const address = (block: string, row: number) =>
+  op('i32.add', get(block), op('i32.add', op('i32.mul', i32(row), get('$row')), get('$p')));
+const pairLoad: Load = (block, row) => op('v128.load', address(block, row));
+const pairStore: Store = (block, row, value) => op('v128.store', address(block, row), value);
+const oneLoad: Load = (block, row) => op('v128.load64_zero', address(block, row));
+const oneStore: Store = (block, row, value) => op('v128.store64_lane', '0', address(block, row), value);
+
+/** Vectors the body computes, then constants splatted once (name → value). */
+const WORK = [
+  '$c',
+  '$best',
+  '$none',
+  '$sum',
+  '$tv',
+  '$comp',
+  '$kd',
+  '$r',
+  '$k',
+  '$lm',
+  '$le',
+  '$li',
+  '$la',
+  '$lu',
+];
+function constants(): [string, string][] {
+  const splat = (v: string) => op('f64x2.splat', `(f64.const ${v})`);
+  const fromExp = (offset: number) => `(v128.load64_splat offset=${offset} (local.get $e))`;
+  const fromLog = (offset: number) => `(v128.load64_splat offset=${offset} (local.get $l))`;
+  return [
+    ['$th', op('f64x2.splat', get('$theta'))],
+    ['$inf', splat('inf')],
+    ['$no', splat('-inf')],
+    ['$zero', splat('0')],
+    ['$one', splat('1')],
+    ['$two', splat('2')],
+    ['$four', splat('4')],
+    ['$half', splat('0.5')],
+    ['$quarter', splat('0.25')],
+    ['$sixtyfour', splat('64')],
+    ['$step', splat('0.015625')],
+    ['$mask63', '(i32x4.splat (i32.const 63))'],
+    ['$bias', '(i64x2.splat (i64.const 1023))'],
+    // EXP_CONSTANTS: 32/ln2, ln2/32 high and low, 1.5·2^52, the lowest x, 1/2! … 1/6!; the table from 80.
+    ...['$einv', '$ehi', '$elo', '$eround', '$elowest', '$ec2', '$ec3', '$ec4', '$ec5', '$ec6'].map(
+      (name, k) => [name, fromExp(8 * k)] as [string, string],
+    ),
+    // LOG_CONSTANTS: ln2, the series' 1 … −1/8; the table from 72.
+    ['$ln2', fromLog(0)],
+    ...Array.from({ length: 8 }, (_, k) => [`$q${k + 1}`, fromLog(8 * (k + 1))] as [string, string]),
+    ...Array.from(
+      { length: MODES },
+      (_, m) => [`$k${m}`, op('f64x2.splat', get(`$mode${m}`))] as [string, string],
+    ),
+  ];
+}
+
+const lines = (statements: string[], indent: number) =>
+  statements.map((s) => ' '.repeat(indent) + s).join('\n');
+
+export function logitWat(): string {
+  const c = constants();
+  const vectors = [
+    ...WORK,
+    ...Array.from({ length: MODES }, (_, m) => [`$u${m}`, `$ex${m}`]).flat(),
+    ...c.map(([n]) => n),
+  ];
+  return `;; Generated by scripts/kernels/logit.ts (npm run build:kernels): do not edit.
+;;
+;; The multinomial logit of one origin over every destination (demand/modeChoice.ts chooseModes, whole
+;; rows), in 128-bit SIMD, for logit.ts. Memory (imported; logit.ts lays it out, byte offsets as
+;; parameters): five rows of z f64 perceived costs (walk, bike, bus, rail, car: DEMAND_MODES order; +∞ where
+;; a mode is not available), five of physical times; the outputs, z f64 each: the composite cost (the
+;; logsum), the expected time and five rows of shares; the constants of demand/exp.ts (EXP_CONSTANTS) and
+;; demand/log.ts (LOG_CONSTANTS).
+;;
+;; Per destination, chooseModes step for step: V_m = k_m − θ·c_m for an available mode, best = max V_m,
+;; e_m = e^(V_m − best) (expNonPositive's steps; 0 for a mode not available), Σ = ((((e0 + e1) + e2) + e3) +
+;; e4), composite = −(best + ln Σ)/θ (logOneToEight's steps), expected = (Σ e_m·t_m over e_m > 0, in mode
+;; order)/Σ, share_m = e_m/Σ; +∞, +∞ and 0 where no mode is available. The same IEEE-754 operations in the
+;; same order as the JavaScript, lane by lane: the same bits (tested). Destinations go two at a time; an
+;; odd last one alone in lane 0.
+(module
+  (import "env" "memory" (memory 1))
+
+  (func (export "choose") (param $z i32) (param $cost i32) (param $time i32) (param $out i32) (param $withShares i32)
+                          (param $e i32) (param $l i32) (param $theta f64)
+                          ${Array.from({ length: MODES }, (_, m) => `(param $mode${m} f64)`).join(' ')}
+    (local $j i32) (local $z2 i32) (local $row i32) (local $p i32) (local $et i32) (local $lt i32)
+    ${vectors.map((n) => `(local ${n} v128)`).join(' ')}
+    (local.set $row (i32.shl (local.get $z) (i32.const 3)))
+    (local.set $z2 (i32.and (local.get $z) (i32.const -2)))
+    (local.set $et (i32.add (local.get $e) (i32.const 80)))
+    (local.set $lt (i32.add (local.get $l) (i32.const 72)))
+${lines(
+  c.map(([n, v]) => set(n, v)),
+  4,
+)}
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $j) (local.get $z2)))
+        (local.set $p (i32.shl (local.get $j) (i32.const 3)))
+${lines(choice(pairLoad, pairStore), 8)}
+        (local.set $j (i32.add (local.get $j) (i32.const 2)))
+        (br $next)))
+    ;; An odd last destination alone, in lane 0.
+    (if (i32.lt_u (local.get $j) (local.get $z))
+      (then
+        (local.set $p (i32.shl (local.get $j) (i32.const 3)))
+${lines(choice(oneLoad, oneStore), 8)}))))
+`;
+}

@@ -1,0 +1,112 @@
+import { readFile } from 'node:fs/promises';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generatedKernels, wasmModuleText } from '../../../scripts/wasm-kernels';
+import { DEMAND_MODES } from '../../domain/demand';
+import { logOneToEight } from '../log';
+import { chooseModes } from '../modeChoice';
+import { LogitKernel } from './logit';
+
+const runs = (numRuns: number) => ({ seed: 20261205, numRuns, endOnFailure: false });
+const M = DEMAND_MODES.length;
+
+/**
+ * One origin's options over z destinations: per mode a perceived cost (generalized seconds; +∞ where the
+ * mode is not available, as walking and cycling are beyond their range) and a physical time.
+ */
+const rows = fc.integer({ min: 1, max: 23 }).chain((z) =>
+  fc.record({
+    z: fc.constant(z),
+    cost: fc.array(
+      fc.array(
+        fc.oneof(
+          { weight: 1, arbitrary: fc.constant(Number.POSITIVE_INFINITY) },
+          { weight: 4, arbitrary: fc.double({ min: 0, max: 40_000, noNaN: true }) },
+        ),
+        { minLength: z, maxLength: z },
+      ),
+      { minLength: M, maxLength: M },
+    ),
+    time: fc.array(
+      fc.array(fc.double({ min: 0, max: 20_000, noNaN: true }), { minLength: z, maxLength: z }),
+      {
+        minLength: M,
+        maxLength: M,
+      },
+    ),
+    thetaPerSecond: fc.double({ min: 0.001 / 60, max: 0.5 / 60, noNaN: true }),
+    constants: fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: M, maxLength: M }),
+    f32: fc.boolean(),
+  }),
+);
+
+describe('LogitKernel (the SIMD logit)', () => {
+  it('gives chooseModes’ composite costs, expected times and shares bit for bit', () => {
+    fc.assert(
+      fc.property(rows, (r) => {
+        const cost = r.cost.map((c) => Float64Array.from(c));
+        // A mode's time where it is not available is +∞, as the rows have it.
+        const time = r.time.map((t, m) =>
+          Float64Array.from(t, (x, j) => (cost[m]![j]! < Infinity ? x : Infinity)),
+        );
+        const p = { thetaPerSecond: r.thetaPerSecond, constants: r.constants };
+        const Row = r.f32 ? Float32Array : Float64Array;
+        const make = () => ({
+          composite: new Row(r.z),
+          expectedTime: new Row(r.z),
+          shares: DEMAND_MODES.map(() => new Float64Array(r.z)),
+        });
+        const want = make();
+        chooseModes(cost, time, p, want);
+        const got = make();
+        new LogitKernel(r.z).choose(cost, time, p, got);
+        expect(got).toEqual(want);
+        // Without shares: the same composite and expected time.
+        const bare = { composite: new Row(r.z), expectedTime: new Row(r.z) };
+        new LogitKernel(r.z).choose(cost, time, p, bare);
+        expect(bare.composite).toEqual(want.composite);
+        expect(bare.expectedTime).toEqual(want.expectedTime);
+      }),
+      runs(400),
+    );
+  });
+
+  it('reuses its scratch origin after origin: a second choice does not see the first', () => {
+    const kernel = new LogitKernel(3);
+    const p = { thetaPerSecond: 0.05 / 60, constants: [0, 0, 0, 0, 0] };
+    const inf = Number.POSITIVE_INFINITY;
+    const a = DEMAND_MODES.map(() => Float64Array.of(600, 1200, 1800));
+    const none = DEMAND_MODES.map(() => Float64Array.of(inf, inf, inf));
+    const out = { composite: new Float64Array(3), expectedTime: new Float64Array(3) };
+    kernel.choose(a, a, p, out);
+    expect(out.composite[0]).toBeLessThan(600);
+    kernel.choose(none, none, p, out);
+    expect([...out.composite, ...out.expectedTime]).toEqual([inf, inf, inf, inf, inf, inf]);
+  });
+});
+
+describe('logit.wat', () => {
+  it('is scripts/kernels/logit.ts’s text, and logit.wasm.ts its compilation, as committed (npm run build:kernels)', async () => {
+    const [logit] = generatedKernels().filter((k) => k.path.endsWith('logit.wat'));
+    expect(await readFile(logit!.path, 'utf8')).toBe(logit!.text);
+    const module = await wasmModuleText(logit!.path, logit!.text);
+    expect(module).toBe(await readFile(logit!.path.replace(/\.wat$/, '.wasm.ts'), 'utf8'));
+  });
+});
+
+describe('logOneToEight', () => {
+  it('is within 4 ulp of Math.log over [1, 8) (absolute: the logit adds it to utilities of order 1 and more)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1, max: 8, maxExcluded: true, noNaN: true }), (x) => {
+        expect(Math.abs(logOneToEight(x) - Math.log(x))).toBeLessThanOrEqual(
+          4 * 2 ** -52 * Math.max(1, Math.log(x)),
+        );
+      }),
+      { seed: 20261205, numRuns: 20_000 },
+    );
+    expect(logOneToEight(1)).toBe(0);
+    expect(logOneToEight(2)).toBe(Math.LN2);
+    expect(logOneToEight(0.5)).toBeNaN();
+    expect(logOneToEight(8)).toBeNaN();
+  });
+});

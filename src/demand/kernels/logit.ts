@@ -1,0 +1,96 @@
+import type { LogitParams } from '../../domain/demand';
+import { DEMAND_MODES } from '../../domain/demand';
+import { DemandError } from '../errors';
+import { EXP_CONSTANTS } from '../exp';
+import { LOG_CONSTANTS } from '../log';
+import type { ModeChoiceOut } from '../modeChoice';
+import { WASM } from './logit.wasm';
+
+let compiled: WebAssembly.Module | undefined;
+
+function logitModule(): WebAssembly.Module {
+  if (compiled) return compiled;
+  const bytes = Uint8Array.from(atob(WASM), (c) => c.charCodeAt(0));
+  if (!WebAssembly.validate(bytes))
+    throw new DemandError(
+      'no-simd',
+      'this browser cannot run the demand model: it needs WebAssembly with 128-bit SIMD (Chrome or Edge 91, Firefox 89, Safari 16.4 or later)',
+    );
+  compiled = new WebAssembly.Module(bytes);
+  return compiled;
+}
+
+type Choose = (
+  z: number,
+  cost: number,
+  time: number,
+  out: number,
+  withShares: number,
+  exp: number,
+  log: number,
+  theta: number,
+  ...constants: number[]
+) => void;
+
+const MODES = DEMAND_MODES.length;
+
+/**
+ * The logit of one origin over every destination in 128-bit SIMD (logit.wat): chooseModes' results, bit
+ * for bit, four to five times faster. The rows are copied into the kernel's memory and the outputs out of
+ * it (a few hundred kB an origin, far less than the choice itself). One per worker and zone count; its
+ * scratch is reused origin after origin.
+ */
+export class LogitKernel {
+  private readonly cost: Float64Array;
+  private readonly time: Float64Array;
+  private readonly composite: Float64Array;
+  private readonly expected: Float64Array;
+  private readonly shares: Float64Array;
+  private readonly at: { cost: number; time: number; out: number; exp: number; log: number };
+  private readonly run: Choose;
+
+  constructor(readonly zoneCount: number) {
+    const z = zoneCount;
+    if (!(Number.isInteger(z) && z >= 0)) throw new RangeError(`a logit over ${z} zones`);
+    const row = 8 * z;
+    const at = { cost: 0, time: MODES * row, out: 2 * MODES * row, exp: 0, log: 0 };
+    at.exp = at.out + (2 + MODES) * row;
+    at.log = at.exp + EXP_CONSTANTS.byteLength;
+    const end = at.log + LOG_CONSTANTS.byteLength;
+    const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(end / 65536)) });
+    const buffer = memory.buffer;
+    this.cost = new Float64Array(buffer, at.cost, MODES * z);
+    this.time = new Float64Array(buffer, at.time, MODES * z);
+    this.composite = new Float64Array(buffer, at.out, z);
+    this.expected = new Float64Array(buffer, at.out + row, z);
+    this.shares = new Float64Array(buffer, at.out + 2 * row, MODES * z);
+    new Float64Array(buffer, at.exp, EXP_CONSTANTS.length).set(EXP_CONSTANTS);
+    new Float64Array(buffer, at.log, LOG_CONSTANTS.length).set(LOG_CONSTANTS);
+    this.at = at;
+    this.run = new WebAssembly.Instance(logitModule(), { env: { memory } }).exports.choose as Choose;
+  }
+
+  /** chooseModes(cost, time, p, out) over every destination: the same values, bit for bit. */
+  choose(
+    cost: readonly ArrayLike<number>[],
+    time: readonly ArrayLike<number>[],
+    p: LogitParams,
+    out: ModeChoiceOut,
+  ): void {
+    const z = this.zoneCount;
+    if (cost.length !== MODES || time.length !== MODES || p.constants.length !== MODES)
+      throw new Error(`mode choice needs ${MODES} modes (${DEMAND_MODES.join(', ')})`);
+    if (out.composite.length !== z || out.expectedTime.length !== z)
+      throw new RangeError(`a logit over ${z} zones writes rows of ${z}, not ${out.composite.length}`);
+    for (let m = 0; m < MODES; m++) {
+      this.cost.set(cost[m]!, m * z);
+      this.time.set(time[m]!, m * z);
+    }
+    const shares = out.shares;
+    const at = this.at;
+    this.run(z, at.cost, at.time, at.out, shares ? 1 : 0, at.exp, at.log, p.thetaPerSecond, ...p.constants);
+    out.composite.set(this.composite);
+    out.expectedTime.set(this.expected);
+    if (shares) for (let m = 0; m < MODES; m++) shares[m]!.set(this.shares.subarray(m * z, (m + 1) * z));
+  }
+}
