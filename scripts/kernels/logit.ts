@@ -45,7 +45,11 @@ function exp(x: string, target: string): string[] {
     set('$kd', sub(add(mul(x, get('$einv')), get('$eround')), get('$eround'))),
     set('$r', sub(sub(x, mul(get('$kd'), get('$ehi'))), mul(get('$kd'), get('$elo')))),
     set('$k', op('i32x4.trunc_sat_f64x2_s_zero', get('$kd'))),
-    set(target, op('v128.and', mul(mul(fraction, scale), poly), op('f64x2.ge', x, get('$elowest')))),
+    // Not x < lowest: a NaN stays NaN, as in expNonPositive.
+    set(
+      target,
+      op('v128.and', mul(mul(fraction, scale), poly), op('v128.not', op('f64x2.lt', x, get('$elowest')))),
+    ),
   ];
 }
 

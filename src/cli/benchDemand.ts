@@ -136,7 +136,7 @@ log(
   `mode choice, all origins (composite cost + expected time): ${base.choiceMs.toFixed(0)} ms (${((base.choiceMs * 1e6) / (z * z)).toFixed(1)} ns per OD); the synthetic rows themselves ${base.sourceMs.toFixed(0)} ms`,
 );
 
-const f = new RowMatrix(z, z);
+const f = new RowMatrix(z, z, { costs: false });
 const beta = demand.betaPerMinute / 60;
 let t0 = performance.now();
 deterrence(base.cost, g, beta, f.f);

@@ -129,7 +129,7 @@ export function calibrateBeta(
   const z = g.zoneCount;
   checkSize(cost, z * z, 'cost');
   checkSize(time, z * z, 'time');
-  const buffer = new RowMatrix(z, z);
+  const buffer = new RowMatrix(z, z, { costs: false });
   const fixed = localAnswers(buffer);
   const found = runSteps(calibrationSteps(g, origins, targetSeconds, options), (ask) => {
     if (ask.op === 'deterrence') {

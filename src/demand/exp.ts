@@ -19,8 +19,8 @@ const TABLE = Float64Array.from(
 );
 const INV = STEPS / Math.LN2;
 /**
- * ln2 / 32 in two parts (fdlibm's split of ln2, divided by 32 exactly): HIGH has its low 32 bits zero, so
- * k·HIGH is exact for every k here (|k| < 2^15) and the remainder keeps ln2's precision.
+ * ln2 / 32 in two parts (fdlibm's split of ln2, divided by 32 exactly): HIGH's low 21 bits are zero, so
+ * k·HIGH is exact for |k| < 2^21 (here |k| < 2^15) and the remainder keeps ln2's precision.
  */
 const LN2_HIGH = 0.6931471803691238 / STEPS;
 const LN2_LOW = 1.9082149292705877e-10 / STEPS;

@@ -198,7 +198,7 @@ export function furness(f: Float32Array | RowMatrix, g: GravityInput, options: F
   if (f instanceof RowMatrix) matrix = f;
   else {
     checkSize(f, z * z, 'deterrence');
-    matrix = new RowMatrix(z, z);
+    matrix = new RowMatrix(z, z, { costs: false });
     matrix.f.set(f);
   }
   checkSize(matrix.f, z * z, 'deterrence');
@@ -500,7 +500,7 @@ export function distribute(
   betaPerSecond: number,
   options: FurnessOptions & { buffer?: RowMatrix } = {},
 ): Distribution {
-  const f = options.buffer ?? new RowMatrix(g.zoneCount, g.zoneCount);
+  const f = options.buffer ?? new RowMatrix(g.zoneCount, g.zoneCount, { costs: false });
   deterrence(cost, g, betaPerSecond, f.f);
   return { betaPerSecond, deterrence: f.f, balance: furness(f, g, options) };
 }

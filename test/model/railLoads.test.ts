@@ -2,12 +2,16 @@
  * Rail trips loaded on their paths (engine/railLoads.ts, engine/patternLoads.ts), on hand-made networks with
  * the flows worked out in comments.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { patternLoads } from '../../src/engine/patternLoads';
 import { RailLoads } from '../../src/engine/railLoads';
 import { Router } from '../../src/engine/router';
 import { StationRows } from '../../src/engine/stationRows';
 import { EDGE_KIND } from '../../src/engine/types';
+import { buildSpec } from '../../src/graph/build';
+import { compile } from '../../src/graph/compile';
+import { arbNetwork } from '../support/arbitraries';
 import { changeAtX } from '../support/changeAtX';
 import { at, line, network, pattern, station, zone } from '../support/fixtures';
 import { route } from '../support/route';
@@ -80,5 +84,62 @@ describe('loading rail trips', () => {
     const { of } = loads(pooled, { ZA: { ZC: 90 } });
     expect(of('L', 0, 'all')).toEqual({ boardings: [60, 0, 0], hops: [60, 60, 0] });
     expect(of('L', 0, 'exp')).toEqual({ boardings: [30, 0], hops: [30, 0] });
+  });
+});
+
+describe('the trees rail loads go down (StationRows.treeOf)', () => {
+  it('are the trees a new search from the station gives, kept or searched again after eviction; the loads alike', () => {
+    fc.assert(
+      fc.property(arbNetwork, fc.nat(), (net, seed) => {
+        const g = compile(buildSpec(net, 'am-peak'));
+        const kept = new StationRows(new Router(g));
+        // A budget of one row: every other station's row is evicted, and its tree searched again.
+        const evicting = new StationRows(new Router(g), 1);
+        const time = new Float64Array(g.zoneCount);
+        const cost = new Float64Array(g.zoneCount);
+        const link = new Int32Array(g.zoneCount);
+        for (let o = 0; o < g.zoneCount; o++) kept.railRow(o, time, cost, link);
+        const fresh = new Router(g);
+        for (const entered of new Set(g.accessNode)) {
+          fresh.searchFromStation(entered);
+          // Children before parents: each node's predecessor edge starts at a node pushed after it.
+          const tree = kept.treeOf(entered);
+          const position = new Int32Array(g.nodeCount).fill(-1);
+          tree.order.forEach((n, i) => {
+            position[n] = i;
+          });
+          const source = (e: number) => {
+            let n = 0;
+            while (g.edgeStart[n + 1]! <= e) n++;
+            return n;
+          };
+          for (const n of tree.order) {
+            expect(tree.pred[n]).toBe(fresh.pred[n]);
+            const from = source(tree.pred[n]!);
+            if (from !== entered) expect(position[from]).toBeGreaterThan(position[n]!);
+          }
+          for (let n = 0; n < g.nodeCount; n++)
+            if (fresh.pred[n]! >= 0) expect(position[n], `node ${n} reached`).toBeGreaterThanOrEqual(0);
+          expect(evicting.treeOf(entered)).toEqual(tree);
+        }
+        // Loads made with either cache are the same, bit for bit.
+        let s = seed;
+        const rnd = () => {
+          s = (s * 1103515245 + 12345) % 2147483648;
+          return s / 2147483648;
+        };
+        const a = new RailLoads(new Router(g), kept, 2);
+        const b = new RailLoads(new Router(g), evicting, 2);
+        for (let o = 0; o < g.zoneCount; o++) {
+          const trips = [0, 1].map(() =>
+            Float64Array.from({ length: g.zoneCount }, () => (rnd() < 0.7 ? rnd() * 100 : 0)),
+          );
+          a.add(o, trips);
+          b.add(o, trips);
+        }
+        expect(a.units()).toEqual(b.units());
+      }),
+      { seed: 20261205, numRuns: 60, endOnFailure: false },
+    );
   });
 });

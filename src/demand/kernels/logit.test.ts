@@ -21,7 +21,7 @@ const rows = fc.integer({ min: 1, max: 23 }).chain((z) =>
       fc.array(
         fc.oneof(
           { weight: 1, arbitrary: fc.constant(Number.POSITIVE_INFINITY) },
-          { weight: 4, arbitrary: fc.double({ min: 0, max: 40_000, noNaN: true }) },
+          { weight: 4, arbitrary: fc.double({ min: 0, max: 200_000, noNaN: true }) },
         ),
         { minLength: z, maxLength: z },
       ),
@@ -34,8 +34,10 @@ const rows = fc.integer({ min: 1, max: 23 }).chain((z) =>
         maxLength: M,
       },
     ),
-    thetaPerSecond: fc.double({ min: 0.001 / 60, max: 0.5 / 60, noNaN: true }),
-    constants: fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: M, maxLength: M }),
+    // The schema's domains (θ 1e-4 to 1 per minute, constants ±20), so that a mode's term underflows to 0
+    // (below e^−708) as well as not.
+    thetaPerSecond: fc.double({ min: 1e-4 / 60, max: 1 / 60, noNaN: true }),
+    constants: fc.array(fc.double({ min: -20, max: 20, noNaN: true }), { minLength: M, maxLength: M }),
     f32: fc.boolean(),
   }),
 );
@@ -69,6 +71,28 @@ describe('LogitKernel (the SIMD logit)', () => {
       }),
       runs(400),
     );
+  });
+
+  it('gives a mode far dearer than the best exactly no share (its term below e^−708), as chooseModes does', () => {
+    const inf = Number.POSITIVE_INFINITY;
+    // θ 1 per minute: car 100,000 s dearer than walking is e^(−1,667) against 1.
+    const cost = [[600], [inf], [inf], [inf], [100_600]].map((r) => Float64Array.from(r));
+    const p = { thetaPerSecond: 1 / 60, constants: [0, 0, 0, 0, 0] };
+    const want = {
+      composite: new Float64Array(1),
+      expectedTime: new Float64Array(1),
+      shares: cost.map(() => new Float64Array(1)),
+    };
+    chooseModes(cost, cost, p, want);
+    const got = {
+      composite: new Float64Array(1),
+      expectedTime: new Float64Array(1),
+      shares: cost.map(() => new Float64Array(1)),
+    };
+    new LogitKernel(1).choose(cost, cost, p, got);
+    expect(got).toEqual(want);
+    expect(Object.is(got.shares[4]![0], 0)).toBe(true);
+    expect(got.shares[0]![0]).toBe(1);
   });
 
   it('reuses its scratch origin after origin: a second choice does not see the first', () => {

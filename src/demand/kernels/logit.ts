@@ -1,24 +1,10 @@
 import type { LogitParams } from '../../domain/demand';
 import { DEMAND_MODES } from '../../domain/demand';
-import { DemandError } from '../errors';
 import { EXP_CONSTANTS } from '../exp';
 import { LOG_CONSTANTS } from '../log';
 import type { ModeChoiceOut } from '../modeChoice';
 import { WASM } from './logit.wasm';
-
-let compiled: WebAssembly.Module | undefined;
-
-function logitModule(): WebAssembly.Module {
-  if (compiled) return compiled;
-  const bytes = Uint8Array.from(atob(WASM), (c) => c.charCodeAt(0));
-  if (!WebAssembly.validate(bytes))
-    throw new DemandError(
-      'no-simd',
-      'this browser cannot run the demand model: it needs WebAssembly with 128-bit SIMD (Chrome or Edge 91, Firefox 89, Safari 16.4 or later)',
-    );
-  compiled = new WebAssembly.Module(bytes);
-  return compiled;
-}
+import { kernelModule } from './module';
 
 type Choose = (
   z: number,
@@ -57,6 +43,8 @@ export class LogitKernel {
     at.exp = at.out + (2 + MODES) * row;
     at.log = at.exp + EXP_CONSTANTS.byteLength;
     const end = at.log + LOG_CONSTANTS.byteLength;
+    // The module first: without WebAssembly (or its SIMD) that is what says so.
+    const module = kernelModule(WASM);
     const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(end / 65536)) });
     const buffer = memory.buffer;
     this.cost = new Float64Array(buffer, at.cost, MODES * z);
@@ -67,7 +55,7 @@ export class LogitKernel {
     new Float64Array(buffer, at.exp, EXP_CONSTANTS.length).set(EXP_CONSTANTS);
     new Float64Array(buffer, at.log, LOG_CONSTANTS.length).set(LOG_CONSTANTS);
     this.at = at;
-    this.run = new WebAssembly.Instance(logitModule(), { env: { memory } }).exports.choose as Choose;
+    this.run = new WebAssembly.Instance(module, { env: { memory } }).exports.choose as Choose;
   }
 
   /** chooseModes(cost, time, p, out) over every destination: the same values, bit for bit. */
@@ -80,8 +68,11 @@ export class LogitKernel {
     const z = this.zoneCount;
     if (cost.length !== MODES || time.length !== MODES || p.constants.length !== MODES)
       throw new Error(`mode choice needs ${MODES} modes (${DEMAND_MODES.join(', ')})`);
-    if (out.composite.length !== z || out.expectedTime.length !== z)
-      throw new RangeError(`a logit over ${z} zones writes rows of ${z}, not ${out.composite.length}`);
+    const rows = [...cost, ...time, out.composite, out.expectedTime, ...(out.shares ?? [])];
+    if (rows.some((r) => r.length !== z))
+      throw new RangeError(
+        `a logit over ${z} zones takes and writes rows of ${z}, not ${rows.map((r) => r.length).join(', ')}`,
+      );
     for (let m = 0; m < MODES; m++) {
       this.cost.set(cost[m]!, m * z);
       this.time.set(time[m]!, m * z);

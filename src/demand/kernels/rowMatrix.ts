@@ -1,21 +1,6 @@
-import { DemandError } from '../errors';
 import { EXP_CONSTANTS } from '../exp';
+import { kernelModule } from './module';
 import { WASM } from './rowMatrix.wasm';
-
-let compiled: WebAssembly.Module | undefined;
-
-/** The kernels, compiled once per thread (about 3 kB: synchronous compilation is allowed everywhere). */
-function rowMatrixModule(): WebAssembly.Module {
-  if (compiled) return compiled;
-  const bytes = Uint8Array.from(atob(WASM), (c) => c.charCodeAt(0));
-  if (!WebAssembly.validate(bytes))
-    throw new DemandError(
-      'no-simd',
-      'this browser cannot run the demand model: it needs WebAssembly with 128-bit SIMD (Chrome or Edge 91, Firefox 89, Safari 16.4 or later)',
-    );
-  compiled = new WebAssembly.Module(bytes);
-  return compiled;
-}
 
 const PAGE = 65536;
 /** WebAssembly's 32-bit memories stop at 4 GiB (65,536 pages); browsers may stop sooner. */
@@ -67,6 +52,7 @@ export class RowMatrix {
   private readonly sums: Float64Array;
   private readonly columns: Float64Array;
   private readonly kernels: Kernels;
+  private readonly hasCosts: boolean;
   private readonly at: {
     cost: number;
     f: number;
@@ -77,9 +63,14 @@ export class RowMatrix {
     exp: number;
   };
 
+  /**
+   * `options.costs: false`: no room for the costs (`cost` is empty and deterrence() is not available) — for a
+   * caller that fills F itself from costs it holds (the single-thread path, gravity.ts and calibrate.ts).
+   */
   constructor(
     readonly rows: number,
     readonly zoneCount: number,
+    options: { costs?: boolean } = {},
   ) {
     const n = rows;
     const z = zoneCount;
@@ -88,7 +79,8 @@ export class RowMatrix {
     // Each part on a 16-byte boundary.
     const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
     const at = { cost: 0, f: 0, b: 0, workers: 0, sums: 0, columns: 0, exp: 0 };
-    at.f = align(4 * n * z);
+    this.hasCosts = options.costs ?? true;
+    at.f = this.hasCosts ? align(4 * n * z) : 0;
     at.b = align(at.f + 4 * n * z);
     at.workers = align(at.b + 8 * z);
     at.sums = align(at.workers + 8 * n);
@@ -100,9 +92,11 @@ export class RowMatrix {
       throw new RangeError(
         `a block of ${n} × ${z} costs and deterrence needs ${Math.ceil(end / 2 ** 20)} MiB, over WebAssembly's 4 GiB`,
       );
+    // The module first: without WebAssembly (or its SIMD) that is what says so.
+    const module = kernelModule(WASM);
     const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
     const buffer = memory.buffer;
-    this.cost = new Float32Array(buffer, at.cost, n * z);
+    this.cost = new Float32Array(buffer, at.cost, this.hasCosts ? n * z : 0);
     this.f = new Float32Array(buffer, at.f, n * z);
     this.b = new Float64Array(buffer, at.b, z);
     this.workers = new Float64Array(buffer, at.workers, n);
@@ -110,8 +104,7 @@ export class RowMatrix {
     this.columns = new Float64Array(buffer, at.columns, z);
     new Float64Array(buffer, at.exp, EXP_CONSTANTS.length).set(EXP_CONSTANTS);
     this.at = at;
-    this.kernels = new WebAssembly.Instance(rowMatrixModule(), { env: { memory } })
-      .exports as unknown as Kernels;
+    this.kernels = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as Kernels;
   }
 
   /**
@@ -121,6 +114,8 @@ export class RowMatrix {
   deterrence(attractors: ArrayLike<number>, workers: ArrayLike<number>, betaPerSecond: number): void {
     const n = this.rows;
     const z = this.zoneCount;
+    if (!this.hasCosts)
+      throw new Error('this block was made without its costs: it cannot make its deterrence');
     if (attractors.length !== z || workers.length !== n)
       throw new RangeError(
         `deterrence of ${n} rows of ${z} zones with ${attractors.length} attractors and ${workers.length} workers`,
@@ -137,7 +132,8 @@ export class RowMatrix {
    */
   deterrenceWide(i: number, attractors: ArrayLike<number>, betaPerSecond: number): Float64Array {
     const z = this.zoneCount;
-    if (!(i >= 0 && i + 2 <= this.rows)) throw new RangeError(`row ${i} and the next of ${this.rows}`);
+    if (!this.hasCosts || !(i >= 0 && i + 2 <= this.rows))
+      throw new RangeError(`row ${i} and the next of ${this.rows}`);
     this.b.set(attractors);
     const at = this.at;
     const out = at.f + 4 * z * i;

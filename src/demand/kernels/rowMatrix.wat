@@ -204,7 +204,7 @@
     (local $x v128) (local $inf v128) (local $zero v128) (local $one v128) (local $nb v128) (local $mm v128)
     (local $lowest v128) (local $inv v128) (local $hi v128) (local $lo v128) (local $round v128)
     (local $c2 v128) (local $c3 v128) (local $c4 v128) (local $c5 v128) (local $c6 v128)
-    (local $kd v128) (local $rem v128) (local $k v128) (local $t i32) (local $f v128)
+    (local $kd v128) (local $rem v128) (local $k v128) (local $t i32) (local $f v128) (local $sc f64)
     (local.set $z2 (i32.and (local.get $z) (i32.const -2)))
     (local.set $inf (f64x2.splat (f64.const inf)))
     (local.set $zero (f64x2.splat (f64.const 0)))
@@ -216,16 +216,21 @@
         (br_if $done (i32.ge_u (local.get $j) (local.get $z2)))
         (local.set $c (f64x2.promote_low_f32x4 (v128.load64_zero (i32.add (local.get $r) (i32.shl (local.get $j) (i32.const 2))))))
         (local.set $a (v128.load (i32.add (local.get $att) (i32.shl (local.get $j) (i32.const 3)))))
-        (local.set $mv (f64x2.min (local.get $mv)
+        ;; pmin(m, c) is c < m ? c : m: deterrenceRow's rule (a NaN cost never becomes m).
+        (local.set $mv (f64x2.pmin (local.get $mv)
           (v128.bitselect (local.get $c) (local.get $inf) (f64x2.gt (local.get $a) (local.get $zero)))))
         (local.set $j (i32.add (local.get $j) (i32.const 2)))
         (br $next)))
-    (local.set $m (f64.min (f64x2.extract_lane 0 (local.get $mv)) (f64x2.extract_lane 1 (local.get $mv))))
+    (local.set $m (f64x2.extract_lane 0 (local.get $mv)))
+    (local.set $sc (f64x2.extract_lane 1 (local.get $mv)))
+    (if (f64.lt (local.get $sc) (local.get $m)) (then (local.set $m (local.get $sc))))
     (if (i32.lt_u (local.get $j) (local.get $z))
       (then
-        (if (f64.gt (f64.load (i32.add (local.get $att) (i32.shl (local.get $j) (i32.const 3)))) (f64.const 0))
-          (then (local.set $m (f64.min (local.get $m)
-            (f64.promote_f32 (f32.load (i32.add (local.get $r) (i32.shl (local.get $j) (i32.const 2)))))))))))
+        (local.set $sc (f64.promote_f32 (f32.load (i32.add (local.get $r) (i32.shl (local.get $j) (i32.const 2))))))
+        (if (i32.and
+              (f64.gt (f64.load (i32.add (local.get $att) (i32.shl (local.get $j) (i32.const 3)))) (f64.const 0))
+              (f64.lt (local.get $sc) (local.get $m)))
+          (then (local.set $m (local.get $sc))))))
     (if (f64.eq (local.get $m) (f64.const inf)) (then (local.set $m (f64.const 0))))
     (local.set $nb (f64x2.splat (f64.neg (local.get $beta))))
     (local.set $mm (f64x2.splat (local.get $m)))
@@ -279,8 +284,9 @@
                     (f64x2.add (local.get $c3) (f64x2.mul (local.get $rem)
                       (f64x2.add (local.get $c4) (f64x2.mul (local.get $rem)
                         (f64x2.add (local.get $c5) (f64x2.mul (local.get $rem) (local.get $c6))))))))))))))
-            ;; 0 to zones without jobs, for +∞ costs and below e^−708.
-            (v128.and (f64x2.gt (local.get $a) (local.get $zero)) (f64x2.ge (local.get $x) (local.get $lowest)))))
+            ;; 0 to zones without jobs, for +∞ costs and below e^−708 (not x < lowest: a NaN stays NaN, as in
+            ;; expNonPositive).
+            (v128.and (f64x2.gt (local.get $a) (local.get $zero)) (v128.not (f64x2.lt (local.get $x) (local.get $lowest))))))
         (if (local.get $wide)
           (then
             (if (i32.lt_u (local.get $j) (local.get $z2))

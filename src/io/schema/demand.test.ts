@@ -109,6 +109,18 @@ describe('demand assumptions in a network file', () => {
       expect(paths, path).toContain(path);
   });
 
+  it('a β or θ too small to be a rate per minute (a unit error) is rejected, saying the domain', () => {
+    const n = valid();
+    n.assumptions.demand = { betaPerMinute: 1e-6, thetaPerMinute: 1e-300 };
+    const found = issues(n).filter((i) => /PerMinute$/.test(i.path));
+    expect(found.map((i) => i.path).sort()).toEqual([
+      '$.assumptions.demand.betaPerMinute',
+      '$.assumptions.demand.thetaPerMinute',
+    ]);
+    n.assumptions.demand = { betaPerMinute: 1e-4, thetaPerMinute: 1 };
+    expect(load(n).ok).toBe(true);
+  });
+
   it('a calibration region the network does not have is named with the regions it has', () => {
     const n = valid();
     n.assumptions.demand = { calibration: { region: 'beijing', targetMinutes: 47, source: 'CAUPD' } };

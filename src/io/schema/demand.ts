@@ -6,8 +6,13 @@ import { employed, id } from './common';
 /** A zone's employed residents: people, ≥ 0. */
 export const workers = employed.optional();
 
+/**
+ * A rate per generalized minute, 1e-4 to 1: below 1e-4 cost no longer matters (an hour more changes a weight
+ * by 0.6 %), so such a value is a unit error, not a model of commuting — and it would carry the logsum past
+ * float32 (−ln Σ/θ).
+ */
 const perMinute = (what: string) =>
-  z.number().positive().max(1).describe(`${what} per generalized minute, > 0 and ≤ 1.`);
+  z.number().min(1e-4).max(1).describe(`${what} per generalized minute, 1e-4 to 1.`);
 const speedKmh = z.number().min(1).max(120).describe('km/h, 1–120.');
 const terminalSeconds = z.number().min(0).max(3600).describe('Seconds, 0–3,600.');
 const weight = z.number().positive().max(10).describe('Perceived weight, > 0 and ≤ 10.');
