@@ -95,33 +95,53 @@ export function directModes(
   only?: { list: Int32Array; count: number },
 ): void {
   const t = g.surface;
+  const cls = g.zoneClass;
   const n = only ? only.count : g.zoneCount;
-  const co = g.zoneClass[o]!;
-  for (let m = 0; m < 3; m++) {
-    const cost = outCost[m]!;
-    const time = outTime[m]!;
-    for (let cd = 0; cd < 2; cd++) {
+  // The origin's six table entries (3 modes × 2 destination classes) in a scratch, so that one pass over the
+  // destinations serves every mode: parameters of mode m to a class-cd zone at cd × 21 + m × 7.
+  const p = directScratch;
+  const co = cls[o]!;
+  for (let cd = 0; cd < 2; cd++)
+    for (let m = 0; m < 3; m++) {
       const k = (m * 2 + co) * 2 + cd;
-      const max = t.maxMeters[k]!;
-      const perMeter = t.secondsPerMeter[k]!;
-      const beyond = t.beyondMeters[k]!;
-      const extra = t.extraPerMeter[k]!;
-      const fixedCost = t.fixedCost[k]!;
-      const weight = t.movingWeight[k]!;
-      const fixedTime = t.fixedTime[k]!;
-      for (let q = 0; q < n; q++) {
-        const d = only ? only.list[q]! : q;
-        if (g.zoneClass[d] !== cd) continue;
-        const x = meters[d]!;
-        if (!(x <= max)) {
-          cost[d] = Number.POSITIVE_INFINITY;
-          time[d] = Number.POSITIVE_INFINITY;
-          continue;
-        }
-        const moving = Math.floor(x * perMeter + Math.max(0, x - beyond) * extra + 0.5);
-        cost[d] = fixedCost + weight * moving;
-        time[d] = fixedTime + moving;
-      }
+      const at = cd * 21 + m * 7;
+      p[at] = t.maxMeters[k]!;
+      p[at + 1] = t.secondsPerMeter[k]!;
+      p[at + 2] = t.beyondMeters[k]!;
+      p[at + 3] = t.extraPerMeter[k]!;
+      p[at + 4] = t.fixedCost[k]!;
+      p[at + 5] = t.movingWeight[k]!;
+      p[at + 6] = t.fixedTime[k]!;
     }
+  const [c0, c1, c2] = outCost as [Float64Array, Float64Array, Float64Array];
+  const [t0, t1, t2] = outTime as [Float64Array, Float64Array, Float64Array];
+  for (let q = 0; q < n; q++) {
+    const d = only ? only.list[q]! : q;
+    const x = meters[d]!;
+    const b = cls[d]! * 21;
+    directMode(p, b, x, d, c0, t0);
+    directMode(p, b + 7, x, d, c1, t1);
+    directMode(p, b + 14, x, d, c2, t2);
   }
+}
+
+const directScratch = new Float64Array(42);
+
+/** One mode's direct trip of `x` metres to zone d, with its parameters at p[at …] (directModes' layout). */
+function directMode(
+  p: Float64Array,
+  at: number,
+  x: number,
+  d: number,
+  cost: Float64Array,
+  time: Float64Array,
+): void {
+  if (!(x <= p[at]!)) {
+    cost[d] = Number.POSITIVE_INFINITY;
+    time[d] = Number.POSITIVE_INFINITY;
+    return;
+  }
+  const moving = Math.floor(x * p[at + 1]! + Math.max(0, x - p[at + 2]!) * p[at + 3]! + 0.5);
+  cost[d] = p[at + 4]! + p[at + 5]! * moving;
+  time[d] = p[at + 6]! + moving;
 }
