@@ -3,7 +3,8 @@
  * demand model on a real network through the worker pool, never assertions. Default: the bundled JJJ
  * network with the Line 22 scenario. In order, as the app meets them:
  *   - the accessibility matrices (baseline + scenario), as `simulate` computes them first;
- *   - demand, first run: mode choice (pass 1), the distribution (β calibrated), the assignment;
+ *   - demand, first run: mode choice (pass 1), the distribution (β calibrated), the assignment — and
+ *     pass 3 by step (worker milliseconds: where the time goes);
  *   - demand after an edit: the distribution and the baseline's side of the assignment known (kept), the
  *     scenario's side made again;
  *   - the long term (the scenario's own mode choice and a Furness at the baseline β);
@@ -12,7 +13,7 @@
 import { parseArgs } from 'node:util';
 import { checksum } from '../io/canonical';
 import { Analysis } from '../workers/analysis';
-import { DemandAnalysis, type DemandRequest } from '../workers/demandAnalysis';
+import { DemandAnalysis, type DemandRequest, type DemandRun } from '../workers/demandAnalysis';
 import { nodeWorkerCount, nodeWorkerFactory } from '../workers/nodeWorkers';
 import { RoutingPool } from '../workers/pool';
 import { readNetwork, readScenario } from './files';
@@ -26,6 +27,12 @@ const { values } = parseArgs({
   },
 });
 const log = (line: string) => process.stderr.write(`${line}\n`);
+/** Pass 3 by step: worker milliseconds summed over the workers, then collecting the loads (wall). */
+const steps = (run: DemandRun) =>
+  `  pass 3 by step (worker ms, all workers): ${Object.entries(run.ms.steps)
+    .filter(([, v]) => v > 0)
+    .map(([k, v]) => `${k} ${Math.round(v)}`)
+    .join(', ')}; collecting the loads ${Math.round(run.ms.collect)} ms (wall)`;
 const seconds = (t0: number) => Number(((performance.now() - t0) / 1000).toFixed(2));
 
 const loaded = await readNetwork(values.network!);
@@ -66,6 +73,7 @@ try {
   });
   stages[stage] = seconds(stageStart);
   const firstRun = seconds(t0);
+  const firstSteps = first.ms.steps;
   log(
     `demand, first run: ${firstRun} s (${Object.entries(stages)
       .map(([k, v]) => `${k} ${v} s`)
@@ -73,18 +81,31 @@ try {
         ', ',
       )}); β ${first.report.beta.perMinute.toFixed(4)}/min in ${first.report.beta.evaluations ?? 1} evaluations, ${first.report.beta.furnessIterations} Furness iterations`,
   );
+  log(steps(first));
   t0 = performance.now();
   const again = await demand.run(request);
   const edit = seconds(t0);
   const kept = again.reusedBaseline ? "the baseline's side kept" : "the baseline's side made again";
   log(`demand after an edit (distribution known, ${kept}; the scenario's side made again): ${edit} s`);
+  log(steps(again));
   t0 = performance.now();
   await demand.run({ ...request, term: 'long' });
   const long = seconds(t0);
   log(`demand, long term (the scenario redistributed at the baseline β): ${long} s`);
   const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
   log(`peak resident memory: ${peakMb} MB`);
-  const figures = { zones: network.zones.length, workers, matrices, firstRun, stages, edit, long, peakMb };
+  const figures = {
+    zones: network.zones.length,
+    workers,
+    matrices,
+    firstRun,
+    stages,
+    firstSteps,
+    edit,
+    editSteps: again.ms.steps,
+    long,
+    peakMb,
+  };
   if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
 } finally {
   pool.terminate();

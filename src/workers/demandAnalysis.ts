@@ -14,12 +14,14 @@ import { addLoadUnits, emptyLoadUnits, type LoadUnits } from '../engine/railLoad
 import type { CompactGraph } from '../engine/types';
 import { type Analysis, type Side, sidesOf } from './analysis';
 import type { Progress } from './pool';
-import type {
-  AssignResponse,
-  CompositeResponse,
-  DemandContext,
-  DistributeResponse,
-  KeptBaseline,
+import {
+  ASSIGN_STEPS,
+  type AssignResponse,
+  type AssignStep,
+  type CompositeResponse,
+  type DemandContext,
+  type DistributeResponse,
+  type KeptBaseline,
 } from './protocol';
 import { railAssignment } from './ridership';
 
@@ -70,8 +72,17 @@ export interface DemandRun {
   baseline: SideDemand;
   /** Its loads carry SOURCE_CLASSES classes; `sources` is per origin zone × SOURCE_CLASSES. */
   scenario?: SideDemand & { sources: Float64Array };
-  /** Worker milliseconds per pass (summed over workers). */
-  ms: { choice: number; distribution: number; assignment: number };
+  /**
+   * Milliseconds: worker time per pass (summed over workers; the distribution's is its wall time), pass 3
+   * by step (ASSIGN_STEPS, summed over workers), and the wall time of collecting the rail loads.
+   */
+  ms: {
+    choice: number;
+    distribution: number;
+    assignment: number;
+    steps: Record<AssignStep, number>;
+    collect: number;
+  };
   /** The baseline's side of pass 3 came from the run before (keepBaseline): only the scenario's was made. */
   reusedBaseline: boolean;
 }
@@ -120,7 +131,13 @@ export class DemandAnalysis {
       withScenario ? this.analysis.ensure({ ...graphRequest, scenario: request.scenario }) : undefined,
     ]);
     request.signal?.throwIfAborted();
-    const ms = { choice: 0, distribution: 0, assignment: 0 };
+    const ms: DemandRun['ms'] = {
+      choice: 0,
+      distribution: 0,
+      assignment: 0,
+      steps: Object.fromEntries(ASSIGN_STEPS.map((step) => [step, 0])) as Record<AssignStep, number>,
+      collect: 0,
+    };
     const onProgress = request.onProgress;
 
     const distributionFor = async (key: string, start?: Float64Array, betaPerSecond?: number) => {
@@ -193,6 +210,9 @@ export class DemandAnalysis {
                 await sink.write(side, mode, chunk, rows.subarray(m * n * z, (m + 1) * n * z));
           }
           ms.assignment += response.ms;
+          ASSIGN_STEPS.forEach((step, k) => {
+            ms.steps[step] += response.steps[k]!;
+          });
           if (!known) scatterTally(baseTally, response.baseline, chunk);
           const block = response.baselineKept;
           if (keeping && block)
@@ -217,9 +237,11 @@ export class DemandAnalysis {
         ...(onProgress && { onProgress: (p: Progress) => onProgress({ ...p, stage: 'assignment' }) }),
       },
     );
+    const collecting = performance.now();
     const parts = (await pool.collect(assigned, (api, generation) => api.collect(generation))).filter(
       (p) => p !== null,
     );
+    ms.collect = performance.now() - collecting;
     const graphOf = (key: string) => {
       const g = pool.graph(key);
       if (!g) throw new Error(`graph "${key}" was released during the demand run`);

@@ -12,17 +12,30 @@ import type { Router } from '../engine/router';
 import type { StationRows } from '../engine/stationRows';
 import type { CompactGraph } from '../engine/types';
 import { ModeRowSource } from './modeRows';
-import type {
-  AssignRequest,
-  AssignResponse,
-  CollectResponse,
-  CompositeRequest,
-  CompositeResponse,
-  DistributionFactors,
-  GravityRequest,
-  GravityResponse,
-  KeptBaseline,
+import {
+  ASSIGN_STEPS,
+  type AssignRequest,
+  type AssignResponse,
+  type CollectResponse,
+  type CompositeRequest,
+  type CompositeResponse,
+  type DistributionFactors,
+  type GravityRequest,
+  type GravityResponse,
+  type KeptBaseline,
 } from './protocol';
+
+const step = (name: (typeof ASSIGN_STEPS)[number]) => ASSIGN_STEPS.indexOf(name);
+const BASELINE_OPTIONS = step('baselineOptions');
+const BASELINE_CHOICE = step('baselineChoice');
+const BASELINE_TALLY = step('baselineTally');
+const BASELINE_LOADS = step('baselineLoads');
+const SCENARIO_OPTIONS = step('scenarioOptions');
+const CHANGES = step('changes');
+const SCENARIO_CHOICE = step('scenarioChoice');
+const SCENARIO_TALLY = step('scenarioTally');
+const RIDER_CLASSES_STEP = step('riderClasses');
+const SCENARIO_LOADS = step('scenarioLoads');
 
 /** What the demand work needs of a graph loaded in this worker. */
 export interface LoadedGraph {
@@ -203,14 +216,24 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
       };
       const b = request.baseline.columnFactor;
       const beta = request.baseline.betaPerSecond;
+      // Where the time goes, step by step (a clock read per step and origin: nothing next to the steps).
+      const steps = new Float64Array(ASSIGN_STEPS.length);
+      let clock = 0;
+      const lap = (step: number) => {
+        const now = performance.now();
+        steps[step]! += now - clock;
+        clock = now;
+      };
 
       for (let k = 0; k < n; k++) {
         const i = request.origins[k]!;
         const a = request.baseline.rowFactor[i]!;
         if (!(a > 0)) continue;
+        clock = performance.now();
         // Knowing the baseline's side, its other options are needed at the scenario's changed pairs only.
         if (known) before.source.trips(i);
         const m0 = known ? before.source.rows : before.source.fill(i);
+        lap(BASELINE_OPTIONS);
         // The baseline's rail riders of this origin: kept from an earlier run, or made (and kept) now.
         let riders0: Float32Array;
         let cheapest: number;
@@ -223,19 +246,23 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
             expectedTime: before.expected,
             shares: before.shares,
           });
+          lap(BASELINE_CHOICE);
           cheapest = tripsOf(before.composite, attractors, request.baseline, i, deterrence, before.trips);
           tallyOrigin(response.baseline, layout, i, before.trips, m0.time, before.shares, k);
+          lap(BASELINE_TALLY);
           keep(byMode?.baseline, k, before.trips, before.shares);
           riders0 = kept ? kept.riders.subarray(k * z, (k + 1) * z) : ridersScratch;
           ridersRow(before, riders0);
           if (kept) kept.cheapest[k] = cheapest;
           held.baseline.addByLink(before.source.railLink, [riders0]);
+          lap(BASELINE_LOADS);
         }
         if (!after || !response.scenario) continue;
         // The scenario's options differ from the baseline's where its trips through stations do: choose
         // again there only.
         if (known) after.source.trips(i);
         const m1 = known ? after.source.rows : after.source.fill(i);
+        lap(SCENARIO_OPTIONS);
         const { cost: c0, time: r0, mode: d0 } = before.source.station;
         const { cost: c1, time: r1, mode: d1 } = after.source.station;
         let count = 0;
@@ -244,6 +271,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
             if (c0[j] !== c1[j] || r0[j] !== r1[j] || d0[j] !== d1[j]) changed[count++] = j;
         } else for (let j = 0; j < z; j++) if (c0[j] !== c1[j] || r0[j] !== r1[j]) changed[count++] = j;
         const only = { list: changed, count };
+        lap(CHANGES);
         const was = { composite: before.composite, expectedTime: before.expected, shares: before.shares };
         const out = { composite: after.composite, expectedTime: after.expected, shares: after.shares };
         if (known) {
@@ -251,12 +279,15 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
           before.source.surface(i, only);
           before.source.options(only);
           after.source.options(only);
+          lap(BASELINE_OPTIONS);
           chooseModes(m0.cost, m0.time, logit, was, 0, count, changed);
+          lap(BASELINE_CHOICE);
           for (let q = 0; q < count; q++) {
             const j = changed[q]!;
             before.trips[j] =
               attractors[j]! > 0 ? a * b[j]! * deterrenceAt(before.composite[j]!, cheapest, beta) : 0;
           }
+          lap(BASELINE_TALLY);
         }
         // The long term redistributes every pair, so it needs the scenario's whole rows: the baseline's, then
         // chosen again where rail changed. The short term reads the scenario's rows at the changed pairs only.
@@ -266,6 +297,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
           for (let m = 0; m < modes; m++) after.shares[m]!.set(before.shares[m]!);
         }
         chooseModes(m1.cost, m1.time, logit, out, 0, count, changed);
+        lap(SCENARIO_CHOICE);
         if (request.scenario) {
           tripsOf(after.composite, attractors, request.scenario, i, deterrence, after.trips);
           tallyOrigin(response.scenario, layout, i, after.trips, m1.time, after.shares, k);
@@ -283,6 +315,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
             count,
           );
         }
+        lap(SCENARIO_TALLY);
         riderClassRows(
           before,
           after,
@@ -291,6 +324,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
           scratch,
           request.scenario ? undefined : { riders: riders0, changed, count },
         );
+        lap(RIDER_CLASSES_STEP);
         if (byMode?.scenario && !request.scenario) {
           // Trips by mode want the whole rows: the baseline's where nothing changed.
           after.trips.set(before.trips);
@@ -306,12 +340,14 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
         }
         held.scenario!.addByLink(after.source.railLink, classes, request.scenario ? undefined : only);
         keep(byMode?.scenario, k, after.trips, after.shares);
+        lap(SCENARIO_LOADS);
       }
       response.ms = performance.now() - t0;
       const result: AssignResponse = {
         ...response,
         ...(byMode && { trips: byMode }),
         ...(kept && { baselineKept: kept }),
+        steps,
       };
       const buffers = [response.baseline, response.scenario]
         .flatMap((t) => (t ? Object.values(t).filter((v) => v instanceof Float64Array) : []))
@@ -319,6 +355,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
       if (response.sources) buffers.push(response.sources.buffer as ArrayBuffer);
       if (byMode) for (const a of Object.values(byMode)) buffers.push(a.buffer as ArrayBuffer);
       if (kept) buffers.push(kept.riders.buffer as ArrayBuffer, kept.cheapest.buffer as ArrayBuffer);
+      buffers.push(steps.buffer as ArrayBuffer);
       return transfer(result, buffers);
     },
 

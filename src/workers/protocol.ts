@@ -170,6 +170,21 @@ export interface KeptBaseline {
   tally: CommuteTally;
 }
 
+/** The steps of pass 3, in the order they run for each origin (AssignResponse.steps: milliseconds each). */
+export const ASSIGN_STEPS = [
+  'baselineOptions',
+  'baselineChoice',
+  'baselineTally',
+  'baselineLoads',
+  'scenarioOptions',
+  'changes',
+  'scenarioChoice',
+  'scenarioTally',
+  'riderClasses',
+  'scenarioLoads',
+] as const;
+export type AssignStep = (typeof ASSIGN_STEPS)[number];
+
 export type AssignResponse =
   | { cancelled: true }
   | {
@@ -184,6 +199,8 @@ export type AssignResponse =
       /** With tripsByMode: per side, mode-major blocks of origins × zones (DEMAND_MODES order), float32. */
       trips?: { baseline: Float32Array; scenario?: Float32Array };
       ms: number;
+      /** Milliseconds per step (ASSIGN_STEPS order): where the time went, for benchmarks. */
+      steps: Float64Array;
     };
 
 /** A worker's part of an assignment's rail loads (fixed point: parts add up exactly). */

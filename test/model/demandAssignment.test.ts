@@ -31,6 +31,7 @@ import { DemandAnalysis } from '../../src/workers/demandAnalysis';
 import { ModeRowSource } from '../../src/workers/modeRows';
 import { nodeWorkerFactory } from '../../src/workers/nodeWorkers';
 import { RoutingPool } from '../../src/workers/pool';
+import { ASSIGN_STEPS } from '../../src/workers/protocol';
 import { demandLine, fasterLine } from '../support/demandLine';
 import { applied } from '../support/fixtures';
 
@@ -177,6 +178,31 @@ describe('demand through the worker pool', () => {
     expect(Math.abs(m.sources!.car - (m.scenario!.boardings - m.baseline!.boardings))).toBeLessThanOrEqual(
       1e-6 * m.scenario!.boardings,
     );
+  });
+
+  it('says where pass 3 spent its time, step by step, within the workers’ time', async () => {
+    const run = await demand(2).run({
+      network: base,
+      networkKey: 'hand',
+      scenario: faster,
+      period: 'am-peak',
+    });
+    const steps = Object.entries(run.ms.steps);
+    expect(steps.map(([k]) => k)).toEqual([...ASSIGN_STEPS]);
+    for (const [, v] of steps) expect(v).toBeGreaterThanOrEqual(0);
+    const sum = steps.reduce((a, [, v]) => a + v, 0);
+    expect(sum).toBeGreaterThan(0);
+    expect(sum).toBeLessThanOrEqual(run.ms.assignment + 1e-9);
+    // A first run with a scenario makes both sides: their options, choices and loads.
+    for (const k of [
+      'baselineOptions',
+      'baselineChoice',
+      'baselineLoads',
+      'scenarioOptions',
+      'scenarioLoads',
+    ] as const)
+      expect(run.ms.steps[k], k).toBeGreaterThan(0);
+    expect(run.ms.collect).toBeGreaterThanOrEqual(0);
   });
 
   it('the same line as a bus route (GTFS bus routes kept): its riders are bus commuters, not rail', async () => {
