@@ -1,5 +1,5 @@
 import { NodeHeap } from './heap';
-import { directLeg, directTrip, EARTH_RADIUS_M, SURFACE_MODE_OF_CODE } from './surface';
+import { directLeg, directTrip, EARTH_RADIUS_M, originEntries, SURFACE_MODE_OF_CODE } from './surface';
 import {
   type CompactGraph,
   EDGE_KIND,
@@ -190,24 +190,8 @@ export class Router {
     const g = this.g;
     const u = g.zoneUnit;
     const cls = g.zoneClass;
-    const t = g.surface;
-    // The origin's six table entries (3 modes × 2 destination classes) in locals: the loop reads no table.
-    const co = cls[o]! * 2;
-    const e = (m: number, cd: number) => (m * 2 * 2 + co + cd) as number;
-    const p = this.surfaceScratch;
-    for (let cd = 0; cd < 2; cd++) {
-      for (let m = 0; m < 3; m++) {
-        const k = e(m, cd);
-        const at = cd * 21 + m * 7;
-        p[at] = t.maxMeters[k]!;
-        p[at + 1] = t.secondsPerMeter[k]!;
-        p[at + 2] = t.fixedCost[k]!;
-        p[at + 3] = t.movingWeight[k]!;
-        p[at + 4] = t.fixedTime[k]!;
-        p[at + 5] = t.beyondMeters[k]!;
-        p[at + 6] = t.extraPerMeter[k]!;
-      }
-    }
+    // The origin's six table entries (3 modes × 2 destination classes) in a scratch: the loop reads no table.
+    const p = originEntries(g, o, this.surfaceScratch);
     const ox = u[3 * o]!;
     const oy = u[3 * o + 1]!;
     const oz = u[3 * o + 2]!;

@@ -94,25 +94,10 @@ export function directModes(
   outTime: readonly Float64Array[],
   only?: { list: Int32Array; count: number },
 ): void {
-  const t = g.surface;
   const cls = g.zoneClass;
   const n = only ? only.count : g.zoneCount;
-  // The origin's six table entries (3 modes × 2 destination classes) in a scratch, so that one pass over the
-  // destinations serves every mode: parameters of mode m to a class-cd zone at cd × 21 + m × 7.
-  const p = directScratch;
-  const co = cls[o]!;
-  for (let cd = 0; cd < 2; cd++)
-    for (let m = 0; m < 3; m++) {
-      const k = (m * 2 + co) * 2 + cd;
-      const at = cd * 21 + m * 7;
-      p[at] = t.maxMeters[k]!;
-      p[at + 1] = t.secondsPerMeter[k]!;
-      p[at + 2] = t.beyondMeters[k]!;
-      p[at + 3] = t.extraPerMeter[k]!;
-      p[at + 4] = t.fixedCost[k]!;
-      p[at + 5] = t.movingWeight[k]!;
-      p[at + 6] = t.fixedTime[k]!;
-    }
+  // The origin's six table entries in a scratch, so that one pass over the destinations serves every mode.
+  const p = originEntries(g, o, directScratch);
   const [c0, c1, c2] = outCost as [Float64Array, Float64Array, Float64Array];
   const [t0, t1, t2] = outTime as [Float64Array, Float64Array, Float64Array];
   for (let q = 0; q < n; q++) {
@@ -127,7 +112,7 @@ export function directModes(
 
 const directScratch = new Float64Array(42);
 
-/** One mode's direct trip of `x` metres to zone d, with its parameters at p[at …] (directModes' layout). */
+/** One mode's direct trip of `x` metres to zone d, with its parameters at p[at …] (originEntries' layout). */
 function directMode(
   p: Float64Array,
   at: number,
@@ -141,7 +126,30 @@ function directMode(
     time[d] = Number.POSITIVE_INFINITY;
     return;
   }
-  const moving = Math.floor(x * p[at + 1]! + Math.max(0, x - p[at + 2]!) * p[at + 3]! + 0.5);
-  cost[d] = p[at + 4]! + p[at + 5]! * moving;
-  time[d] = p[at + 6]! + moving;
+  const moving = Math.floor(x * p[at + 1]! + Math.max(0, x - p[at + 5]!) * p[at + 6]! + 0.5);
+  cost[d] = p[at + 2]! + p[at + 3]! * moving;
+  time[d] = p[at + 4]! + moving;
+}
+
+/**
+ * Origin o's six entries of the surface table (3 modes × 2 destination classes) into `out` (42 values), so
+ * that a loop over destinations reads no table: mode m to a class-cd zone at cd × 21 + m × 7, as max metres,
+ * seconds per metre, fixed cost, moving weight, fixed time, express from (metres), extra seconds per metre.
+ */
+export function originEntries(g: CompactGraph, o: number, out: Float64Array): Float64Array {
+  const t = g.surface;
+  const co = g.zoneClass[o]!;
+  for (let cd = 0; cd < 2; cd++)
+    for (let m = 0; m < 3; m++) {
+      const k = (m * 2 + co) * 2 + cd;
+      const at = cd * 21 + m * 7;
+      out[at] = t.maxMeters[k]!;
+      out[at + 1] = t.secondsPerMeter[k]!;
+      out[at + 2] = t.fixedCost[k]!;
+      out[at + 3] = t.movingWeight[k]!;
+      out[at + 4] = t.fixedTime[k]!;
+      out[at + 5] = t.beyondMeters[k]!;
+      out[at + 6] = t.extraPerMeter[k]!;
+    }
+  return out;
 }
