@@ -73,7 +73,6 @@ try {
   });
   stages[stage] = seconds(stageStart);
   const firstRun = seconds(t0);
-  const firstSteps = first.ms.steps;
   log(
     `demand, first run: ${firstRun} s (${Object.entries(stages)
       .map(([k, v]) => `${k} ${v} s`)
@@ -100,7 +99,7 @@ try {
     matrices,
     firstRun,
     stages,
-    firstSteps,
+    firstSteps: first.ms.steps,
     edit,
     editSteps: again.ms.steps,
     long,

@@ -16,6 +16,7 @@ import {
   ASSIGN_STEPS,
   type AssignRequest,
   type AssignResponse,
+  type AssignStep,
   type CollectResponse,
   type CompositeRequest,
   type CompositeResponse,
@@ -25,17 +26,8 @@ import {
   type KeptBaseline,
 } from './protocol';
 
-const step = (name: (typeof ASSIGN_STEPS)[number]) => ASSIGN_STEPS.indexOf(name);
-const BASELINE_OPTIONS = step('baselineOptions');
-const BASELINE_CHOICE = step('baselineChoice');
-const BASELINE_TALLY = step('baselineTally');
-const BASELINE_LOADS = step('baselineLoads');
-const SCENARIO_OPTIONS = step('scenarioOptions');
-const CHANGES = step('changes');
-const SCENARIO_CHOICE = step('scenarioChoice');
-const SCENARIO_TALLY = step('scenarioTally');
-const RIDER_CLASSES_STEP = step('riderClasses');
-const SCENARIO_LOADS = step('scenarioLoads');
+/** Each step's index in AssignResponse.steps. */
+const STEP = Object.fromEntries(ASSIGN_STEPS.map((name, k) => [name, k])) as Record<AssignStep, number>;
 
 /** What the demand work needs of a graph loaded in this worker. */
 export interface LoadedGraph {
@@ -54,13 +46,13 @@ const rowsOf = (count: number, z: number) => Array.from({ length: count }, () =>
  */
 export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: Set<number>) {
   const loads = new Map<number, { baseline: RailLoads; scenario?: RailLoads }>();
-  /** Row blocks of composite matrices kept for a distribution, by generation, in offset order. */
   /** The logit over whole rows (one per zone count: its scratch is reused origin after origin). */
   let logitKernel: LogitKernel | undefined;
   const logitOver = (z: number) => {
     if (logitKernel?.zoneCount !== z) logitKernel = new LogitKernel(z);
     return logitKernel;
   };
+  /** Row blocks of composite matrices kept for a distribution, by generation, in offset order. */
   const blocks = new Map<
     number,
     { offset: number; origins: Int32Array; matrix: RowMatrix; time: Float32Array }[]
@@ -233,7 +225,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
         // Knowing the baseline's side, its other options are needed at the scenario's changed pairs only.
         if (known) before.source.trips(i);
         const m0 = known ? before.source.rows : before.source.fill(i);
-        lap(BASELINE_OPTIONS);
+        lap(STEP.baselineOptions);
         // The baseline's rail riders of this origin: kept from an earlier run, or made (and kept) now.
         let riders0: Float32Array;
         let cheapest: number;
@@ -246,23 +238,23 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
             expectedTime: before.expected,
             shares: before.shares,
           });
-          lap(BASELINE_CHOICE);
+          lap(STEP.baselineChoice);
           cheapest = tripsOf(before.composite, attractors, request.baseline, i, deterrence, before.trips);
           tallyOrigin(response.baseline, layout, i, before.trips, m0.time, before.shares, k);
-          lap(BASELINE_TALLY);
+          lap(STEP.baselineTally);
           keep(byMode?.baseline, k, before.trips, before.shares);
           riders0 = kept ? kept.riders.subarray(k * z, (k + 1) * z) : ridersScratch;
           ridersRow(before, riders0);
           if (kept) kept.cheapest[k] = cheapest;
           held.baseline.addByLink(before.source.railLink, [riders0]);
-          lap(BASELINE_LOADS);
+          lap(STEP.baselineLoads);
         }
         if (!after || !response.scenario) continue;
         // The scenario's options differ from the baseline's where its trips through stations do: choose
         // again there only.
         if (known) after.source.trips(i);
         const m1 = known ? after.source.rows : after.source.fill(i);
-        lap(SCENARIO_OPTIONS);
+        lap(STEP.scenarioOptions);
         const { cost: c0, time: r0, mode: d0 } = before.source.station;
         const { cost: c1, time: r1, mode: d1 } = after.source.station;
         let count = 0;
@@ -271,7 +263,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
             if (c0[j] !== c1[j] || r0[j] !== r1[j] || d0[j] !== d1[j]) changed[count++] = j;
         } else for (let j = 0; j < z; j++) if (c0[j] !== c1[j] || r0[j] !== r1[j]) changed[count++] = j;
         const only = { list: changed, count };
-        lap(CHANGES);
+        lap(STEP.changes);
         const was = { composite: before.composite, expectedTime: before.expected, shares: before.shares };
         const out = { composite: after.composite, expectedTime: after.expected, shares: after.shares };
         if (known) {
@@ -279,15 +271,15 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
           before.source.surface(i, only);
           before.source.options(only);
           after.source.options(only);
-          lap(BASELINE_OPTIONS);
+          lap(STEP.baselineOptions);
           chooseModes(m0.cost, m0.time, logit, was, 0, count, changed);
-          lap(BASELINE_CHOICE);
+          lap(STEP.baselineChoice);
           for (let q = 0; q < count; q++) {
             const j = changed[q]!;
             before.trips[j] =
               attractors[j]! > 0 ? a * b[j]! * deterrenceAt(before.composite[j]!, cheapest, beta) : 0;
           }
-          lap(BASELINE_TALLY);
+          lap(STEP.baselineTally);
         }
         // The long term redistributes every pair, so it needs the scenario's whole rows: the baseline's, then
         // chosen again where rail changed. The short term reads the scenario's rows at the changed pairs only.
@@ -297,7 +289,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
           for (let m = 0; m < modes; m++) after.shares[m]!.set(before.shares[m]!);
         }
         chooseModes(m1.cost, m1.time, logit, out, 0, count, changed);
-        lap(SCENARIO_CHOICE);
+        lap(STEP.scenarioChoice);
         if (request.scenario) {
           tripsOf(after.composite, attractors, request.scenario, i, deterrence, after.trips);
           tallyOrigin(response.scenario, layout, i, after.trips, m1.time, after.shares, k);
@@ -315,7 +307,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
             count,
           );
         }
-        lap(SCENARIO_TALLY);
+        lap(STEP.scenarioTally);
         riderClassRows(
           before,
           after,
@@ -324,7 +316,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
           scratch,
           request.scenario ? undefined : { riders: riders0, changed, count },
         );
-        lap(RIDER_CLASSES_STEP);
+        lap(STEP.riderClasses);
         if (byMode?.scenario && !request.scenario) {
           // Trips by mode want the whole rows: the baseline's where nothing changed.
           after.trips.set(before.trips);
@@ -340,7 +332,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
         }
         held.scenario!.addByLink(after.source.railLink, classes, request.scenario ? undefined : only);
         keep(byMode?.scenario, k, after.trips, after.shares);
-        lap(SCENARIO_LOADS);
+        lap(STEP.scenarioLoads);
       }
       response.ms = performance.now() - t0;
       const result: AssignResponse = {

@@ -4,7 +4,7 @@ import { EXP_CONSTANTS } from '../exp';
 import { LOG_CONSTANTS } from '../log';
 import type { ModeChoiceOut } from '../modeChoice';
 import { WASM } from './logit.wasm';
-import { kernelModule } from './module';
+import { kernelMemory, kernelModule } from './module';
 
 type Choose = (
   z: number,
@@ -22,8 +22,8 @@ const MODES = DEMAND_MODES.length;
 
 /**
  * The logit of one origin over every destination in 128-bit SIMD (logit.wat): chooseModes' results, bit
- * for bit, four to five times faster. The rows are copied into the kernel's memory and the outputs out of
- * it (a few hundred kB an origin, far less than the choice itself). One per worker and zone count; its
+ * for bit, in about half its time (4,716 destinations: 28 ns a destination against 51, 30 against 59 with
+ * shares, copies included). The rows are copied into the kernel's memory and the outputs out of it. One per worker and zone count; its
  * scratch is reused origin after origin.
  */
 export class LogitKernel {
@@ -42,10 +42,9 @@ export class LogitKernel {
     const at = { cost: 0, time: MODES * row, out: 2 * MODES * row, exp: 0, log: 0 };
     at.exp = at.out + (2 + MODES) * row;
     at.log = at.exp + EXP_CONSTANTS.byteLength;
-    const end = at.log + LOG_CONSTANTS.byteLength;
     // The module first: without WebAssembly (or its SIMD) that is what says so.
     const module = kernelModule(WASM);
-    const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(end / 65536)) });
+    const memory = kernelMemory(at.log + LOG_CONSTANTS.byteLength, `a logit over ${z} zones`);
     const buffer = memory.buffer;
     this.cost = new Float64Array(buffer, at.cost, MODES * z);
     this.time = new Float64Array(buffer, at.time, MODES * z);

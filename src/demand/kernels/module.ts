@@ -21,3 +21,18 @@ export function kernelModule(base64: string): WebAssembly.Module {
 }
 
 const compiled = new Map<string, WebAssembly.Module>();
+
+/** WebAssembly's 32-bit memories stop at 4 GiB (65,536 pages of 64 KiB); browsers may stop sooner. */
+const PAGE = 65536;
+const MAX_PAGES = 65536;
+
+/**
+ * A memory of `bytes` for a kernel (`what` names it in the error), sized once and never grown: the views a
+ * kernel's class makes on it stay valid. RangeError beyond WebAssembly's 4 GiB.
+ */
+export function kernelMemory(bytes: number, what: string): WebAssembly.Memory {
+  const pages = Math.max(1, Math.ceil(bytes / PAGE));
+  if (pages > MAX_PAGES)
+    throw new RangeError(`${what} needs ${Math.ceil(bytes / 2 ** 20)} MiB, over WebAssembly's 4 GiB`);
+  return new WebAssembly.Memory({ initial: pages, maximum: pages });
+}

@@ -1,10 +1,6 @@
 import { EXP_CONSTANTS } from '../exp';
-import { kernelModule } from './module';
+import { kernelMemory, kernelModule } from './module';
 import { WASM } from './rowMatrix.wasm';
-
-const PAGE = 65536;
-/** WebAssembly's 32-bit memories stop at 4 GiB (65,536 pages); browsers may stop sooner. */
-const MAX_PAGES = 65536;
 
 interface Kernels {
   balanceRows(
@@ -86,15 +82,12 @@ export class RowMatrix {
     at.sums = align(at.workers + 8 * n);
     at.columns = align(at.sums + 8 * n);
     at.exp = align(at.columns + 8 * z);
-    const end = at.exp + EXP_CONSTANTS.byteLength;
-    const pages = Math.max(1, Math.ceil(end / PAGE));
-    if (pages > MAX_PAGES)
-      throw new RangeError(
-        `a block of ${n} × ${z} costs and deterrence needs ${Math.ceil(end / 2 ** 20)} MiB, over WebAssembly's 4 GiB`,
-      );
     // The module first: without WebAssembly (or its SIMD) that is what says so.
     const module = kernelModule(WASM);
-    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+    const memory = kernelMemory(
+      at.exp + EXP_CONSTANTS.byteLength,
+      `a block of ${n} × ${z} costs and deterrence`,
+    );
     const buffer = memory.buffer;
     this.cost = new Float32Array(buffer, at.cost, this.hasCosts ? n * z : 0);
     this.f = new Float32Array(buffer, at.f, n * z);
@@ -128,7 +121,7 @@ export class RowMatrix {
 
   /**
    * Row i's deterrence as the kernel has it before rounding to float32 (f64: expNonPositive's bits, which
-   * the tests check), into `out` (z values). Uses the memory of f's rows i and i + 1 as scratch: testing only.
+   * the tests check), z values. Uses the memory of f's rows i and i + 1 as scratch: testing only.
    */
   deterrenceWide(i: number, attractors: ArrayLike<number>, betaPerSecond: number): Float64Array {
     const z = this.zoneCount;
