@@ -106,8 +106,21 @@ function choice(load: Load, store: Store): string[] {
   for (let m = 1; m < MODES; m++) best = op('f64x2.max', best, get(`$u${m}`));
   out.push(set('$best', best), set('$none', op('f64x2.eq', get('$best'), get('$no'))));
   for (let m = 0; m < MODES; m++) {
-    out.push(...exp(sub(get(`$u${m}`), get('$best')), `$ex${m}`));
-    out.push(set(`$ex${m}`, op('v128.andnot', get(`$ex${m}`), op('f64x2.eq', get(`$u${m}`), get('$no')))));
+    // A mode neither destination has (beyond walking or cycling range, most pairs) takes no e^x: its term
+    // is 0 either way, as the mask below makes it.
+    const missing = op('f64x2.eq', get(`$u${m}`), get('$no'));
+    out.push(
+      op(
+        'if',
+        op('i8x16.all_true', missing),
+        op('then', set(`$ex${m}`, get('$zero'))),
+        op(
+          'else',
+          ...exp(sub(get(`$u${m}`), get('$best')), `$ex${m}`),
+          set(`$ex${m}`, op('v128.andnot', get(`$ex${m}`), missing)),
+        ),
+      ),
+    );
   }
   let sum = get('$ex0');
   for (let m = 1; m < MODES; m++) sum = add(sum, get(`$ex${m}`));
