@@ -2,13 +2,17 @@ import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import wabt from 'wabt';
 import { logitWat } from './kernels/logit';
+import { surfaceWat } from './kernels/surface';
 
 /** Where kernels' WebAssembly text lives. */
 const KERNELS = join(import.meta.dirname, '../src/demand/kernels');
 
 /** Kernels whose text is generated (scripts/kernels): where each goes, and its text. */
 export function generatedKernels(): { path: string; text: string }[] {
-  return [{ path: join(KERNELS, 'logit.wat'), text: logitWat() }];
+  return [
+    { path: join(KERNELS, 'logit.wat'), text: logitWat() },
+    { path: join(KERNELS, 'surface.wat'), text: surfaceWat() },
+  ];
 }
 
 /** The .wat files of the kernels folder. */
@@ -22,7 +26,9 @@ export async function kernelSources(): Promise<string[]> {
 /** WebAssembly text → binary (SIMD on), with wabt's validation. */
 export async function compileWat(name: string, wat: string): Promise<Uint8Array> {
   const w = await wabt();
-  const parsed = w.parseWat(name, wat, { simd: true });
+  // As UTF-8 bytes: given a string, wabt keeps each character's low byte, so a comment's ⌊ (U+230A) ends
+  // the comment line (0x0A).
+  const parsed = w.parseWat(name, new TextEncoder().encode(wat), { simd: true });
   try {
     parsed.validate();
     return Uint8Array.from(parsed.toBinary({}).buffer);

@@ -10,7 +10,7 @@ import { ZONE_CLASSES, type ZoneClass } from '../domain/surface';
  */
 
 /** Mean earth radius in metres (turf's; graph/surface.ts uses the same). */
-const EARTH_RADIUS_M = 6371008.8;
+export const EARTH_RADIUS_M = 6371008.8;
 
 /** Zone centroids as unit vectors, 3 per zone (x, y, z), as the engine's `zoneUnit`. */
 export function zoneUnitVectors(centroids: readonly LonLat[]): Float64Array {

@@ -1,8 +1,11 @@
 import { transfer } from 'comlink';
 import { timeSums } from '../demand/calibrate';
+import { EXP_CONSTANTS } from '../demand/exp';
 import { deterrenceAt, deterrenceRow } from '../demand/gravity';
 import { LogitKernel } from '../demand/kernels/logit';
 import { RowMatrix } from '../demand/kernels/rowMatrix';
+import { KernelWorkspace } from '../demand/kernels/workspace';
+import { LOG_CONSTANTS } from '../demand/log';
 import { chooseModes } from '../demand/modeChoice';
 import { RIDER_CLASSES, riderClassRows, ridersRow, SOURCE_CLASSES } from '../demand/sources';
 import { copyTallyRow, emptyTally, tallyModeChange, tallyOrigin } from '../demand/tally';
@@ -26,6 +29,15 @@ import {
   type KeptBaseline,
 } from './protocol';
 
+/**
+ * Rows of the kernels' workspace a request takes at most: the logit's scratch (17), two sources' options
+ * (12 each with bus routes), the surface kernel's geometry and metres (6), two sides' expected times and
+ * shares (12); the rest is room.
+ */
+const WORKSPACE_ROWS = 72;
+/** Besides rows: the logit's constants and the surface kernel's entries of an origin. */
+const KERNEL_CONSTANT_BYTES = EXP_CONSTANTS.byteLength + LOG_CONSTANTS.byteLength + 8 * 64;
+
 /** Each step's index in AssignResponse.steps. */
 const STEP = Object.fromEntries(ASSIGN_STEPS.map((name, k) => [name, k])) as Record<AssignStep, number>;
 
@@ -46,17 +58,242 @@ const rowsOf = (count: number, z: number) => Array.from({ length: count }, () =>
  */
 export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: Set<number>) {
   const loads = new Map<number, { baseline: RailLoads; scenario?: RailLoads }>();
-  /** The logit over whole rows (one per zone count: its scratch is reused origin after origin). */
-  let logitKernel: LogitKernel | undefined;
-  const logitOver = (z: number) => {
-    if (logitKernel?.zoneCount !== z) logitKernel = new LogitKernel(z);
-    return logitKernel;
+  /**
+   * The kernels' workspace and the logit over whole rows, one per zone count: a request's rows (options,
+   * shares) are made in the workspace, where the kernels read and write them, and given back at its end.
+   */
+  let kernels: { workspace: KernelWorkspace; logit: LogitKernel } | undefined;
+  const kernelsOver = (z: number) => {
+    if (kernels?.workspace.zoneCount !== z) {
+      const workspace = new KernelWorkspace(z, WORKSPACE_ROWS, KERNEL_CONSTANT_BYTES);
+      kernels = { workspace, logit: new LogitKernel(z, workspace) };
+    }
+    return kernels;
+  };
+  /** `work` with rows of the workspace, given back after it. */
+  const withRows = <T>(z: number, work: (k: NonNullable<typeof kernels>) => T): T => {
+    const k = kernelsOver(z);
+    const mark = k.workspace.mark();
+    try {
+      return work(k);
+    } finally {
+      k.workspace.release(mark);
+    }
   };
   /** Row blocks of composite matrices kept for a distribution, by generation, in offset order. */
   const blocks = new Map<
     number,
     { offset: number; origins: Int32Array; matrix: RowMatrix; time: Float32Array }[]
   >();
+
+  /** Pass 3 over a request's origins, its rows in the kernels' workspace. */
+  const assignOrigins = (
+    request: AssignRequest,
+    { workspace, logit: wholeLogit }: { workspace: KernelWorkspace; logit: LogitKernel },
+  ): AssignResponse => {
+    const t0 = performance.now();
+    const { context, layout, attractors } = request;
+    const base = get(request.keys.baseline);
+    const next = request.keys.scenario !== undefined ? get(request.keys.scenario) : undefined;
+    const z = base.graph.zoneCount;
+    const n = request.origins.length;
+    const known = request.baselineKnown;
+    if (known && (request.scenario || request.tripsByMode || !next))
+      throw new Error('a known baseline serves a short-term scenario without trips by mode only');
+    let held = loads.get(request.generation);
+    if (!held) {
+      held = { baseline: new RailLoads(base.router, base.rows, 1) };
+      if (next) held.scenario = new RailLoads(next.router, next.rows, RIDER_CLASSES.length);
+      loads.set(request.generation, held);
+    }
+    const side = (g: LoadedGraph, surface?: ModeRowSource) => ({
+      source: new ModeRowSource(g.graph, g.rows, context, surface, workspace),
+      composite: new Float32Array(z),
+      expected: workspace.row(),
+      shares: DEMAND_MODES.map(() => workspace.row()),
+      trips: new Float64Array(z),
+    });
+    const before = side(base);
+    const after = next ? side(next, before.source) : undefined;
+    const deterrence = new Float32Array(z);
+    const changed = new Int32Array(z);
+    const ridersScratch = new Float32Array(z);
+    const classes = rowsOf(RIDER_CLASSES.length, z);
+    const scratch = new Float64Array(SOURCE_CLASSES);
+    const response = {
+      cancelled: false as const,
+      baseline: known?.tally ?? emptyTally(layout, n),
+      ...(after && {
+        scenario: emptyTally(layout, n),
+        sources: new Float64Array(n * SOURCE_CLASSES),
+      }),
+      ms: 0,
+    };
+    const kept: KeptBaseline | undefined =
+      request.keepBaseline && !known
+        ? { riders: new Float32Array(n * z), cheapest: new Float64Array(n), tally: response.baseline }
+        : undefined;
+    const logit = context.logit;
+    const modes = DEMAND_MODES.length;
+    const byMode = request.tripsByMode
+      ? {
+          baseline: new Float32Array(modes * n * z),
+          ...(after && { scenario: new Float32Array(modes * n * z) }),
+        }
+      : undefined;
+    /** Origin k's trips by mode into its rows of `out`. */
+    const keep = (out: Float32Array | undefined, k: number, trips: Float64Array, shares: Float64Array[]) => {
+      if (!out) return;
+      for (let m = 0; m < modes; m++) {
+        const row = out.subarray((m * n + k) * z, (m * n + k + 1) * z);
+        const share = shares[m]!;
+        for (let j = 0; j < z; j++) row[j] = trips[j]! * share[j]!;
+      }
+    };
+    const b = request.baseline.columnFactor;
+    const beta = request.baseline.betaPerSecond;
+    // Where the time goes, step by step (a clock read per step and origin: nothing next to the steps).
+    const steps = new Float64Array(ASSIGN_STEPS.length);
+    let clock = 0;
+    const lap = (step: number) => {
+      const now = performance.now();
+      steps[step]! += now - clock;
+      clock = now;
+    };
+
+    for (let k = 0; k < n; k++) {
+      const i = request.origins[k]!;
+      const a = request.baseline.rowFactor[i]!;
+      if (!(a > 0)) continue;
+      clock = performance.now();
+      // Knowing the baseline's side, its other options are needed at the scenario's changed pairs only.
+      if (known) before.source.trips(i);
+      const m0 = known ? before.source.rows : before.source.fill(i);
+      lap(STEP.baselineOptions);
+      // The baseline's rail riders of this origin: kept from an earlier run, or made (and kept) now.
+      let riders0: Float32Array;
+      let cheapest: number;
+      if (known) {
+        riders0 = known.riders.subarray(k * z, (k + 1) * z);
+        cheapest = known.cheapest[k]!;
+      } else {
+        wholeLogit.choose(m0.cost, m0.time, logit, {
+          composite: before.composite,
+          expectedTime: before.expected,
+          shares: before.shares,
+        });
+        lap(STEP.baselineChoice);
+        cheapest = tripsOf(before.composite, attractors, request.baseline, i, deterrence, before.trips);
+        tallyOrigin(response.baseline, layout, i, before.trips, m0.time, before.shares, k);
+        lap(STEP.baselineTally);
+        keep(byMode?.baseline, k, before.trips, before.shares);
+        riders0 = kept ? kept.riders.subarray(k * z, (k + 1) * z) : ridersScratch;
+        ridersRow(before, riders0);
+        if (kept) kept.cheapest[k] = cheapest;
+        held.baseline.addByLink(before.source.railLink, [riders0]);
+        lap(STEP.baselineLoads);
+      }
+      if (!after || !response.scenario) continue;
+      // The scenario's options differ from the baseline's where its trips through stations do: choose
+      // again there only.
+      if (known) after.source.trips(i);
+      const m1 = known ? after.source.rows : after.source.fill(i);
+      lap(STEP.scenarioOptions);
+      const { cost: c0, time: r0, mode: d0 } = before.source.station;
+      const { cost: c1, time: r1, mode: d1 } = after.source.station;
+      let count = 0;
+      if (before.source.busRoutes || after.source.busRoutes) {
+        for (let j = 0; j < z; j++)
+          if (c0[j] !== c1[j] || r0[j] !== r1[j] || d0[j] !== d1[j]) changed[count++] = j;
+      } else for (let j = 0; j < z; j++) if (c0[j] !== c1[j] || r0[j] !== r1[j]) changed[count++] = j;
+      const only = { list: changed, count };
+      lap(STEP.changes);
+      const was = { composite: before.composite, expectedTime: before.expected, shares: before.shares };
+      const out = { composite: after.composite, expectedTime: after.expected, shares: after.shares };
+      if (known) {
+        // The baseline at the changed pairs only, as the whole row would have it (the trips: tripsOf's).
+        before.source.surface(i, only);
+        before.source.options(only);
+        after.source.options(only);
+        lap(STEP.baselineOptions);
+        chooseModes(m0.cost, m0.time, logit, was, 0, count, changed);
+        lap(STEP.baselineChoice);
+        for (let q = 0; q < count; q++) {
+          const j = changed[q]!;
+          before.trips[j] =
+            attractors[j]! > 0 ? a * b[j]! * deterrenceAt(before.composite[j]!, cheapest, beta) : 0;
+        }
+        lap(STEP.baselineTally);
+      }
+      // The long term redistributes every pair, so it needs the scenario's whole rows: the baseline's, then
+      // chosen again where rail changed. The short term reads the scenario's rows at the changed pairs only.
+      if (request.scenario) {
+        after.composite.set(before.composite);
+        after.expected.set(before.expected);
+        for (let m = 0; m < modes; m++) after.shares[m]!.set(before.shares[m]!);
+      }
+      chooseModes(m1.cost, m1.time, logit, out, 0, count, changed);
+      lap(STEP.scenarioChoice);
+      if (request.scenario) {
+        tripsOf(after.composite, attractors, request.scenario, i, deterrence, after.trips);
+        tallyOrigin(response.scenario, layout, i, after.trips, m1.time, after.shares, k);
+      } else {
+        // The same trips; the tally moves only where the modes did.
+        for (let q = 0; q < count; q++) after.trips[changed[q]!] = before.trips[changed[q]!]!;
+        copyTallyRow(response.baseline, k, response.scenario, k);
+        tallyModeChange(
+          response.scenario,
+          k,
+          before.trips,
+          { time: m0.time, shares: before.shares },
+          { time: m1.time, shares: after.shares },
+          changed,
+          count,
+        );
+      }
+      lap(STEP.scenarioTally);
+      riderClassRows(
+        before,
+        after,
+        classes,
+        response.sources!.subarray(k * SOURCE_CLASSES, (k + 1) * SOURCE_CLASSES),
+        scratch,
+        request.scenario ? undefined : { riders: riders0, changed, count },
+      );
+      lap(STEP.riderClasses);
+      if (byMode?.scenario && !request.scenario) {
+        // Trips by mode want the whole rows: the baseline's where nothing changed.
+        after.trips.set(before.trips);
+        for (let m = 0; m < modes; m++) {
+          const s1 = after.shares[m]!;
+          const s0 = before.shares[m]!;
+          let q = 0;
+          for (let j = 0; j < z; j++) {
+            if (q < count && changed[q] === j) q++;
+            else s1[j] = s0[j]!;
+          }
+        }
+      }
+      held.scenario!.addByLink(after.source.railLink, classes, request.scenario ? undefined : only);
+      keep(byMode?.scenario, k, after.trips, after.shares);
+      lap(STEP.scenarioLoads);
+    }
+    response.ms = performance.now() - t0;
+    const result: AssignResponse = {
+      ...response,
+      ...(byMode && { trips: byMode }),
+      ...(kept && { baselineKept: kept }),
+      steps,
+    };
+    const buffers = [response.baseline, response.scenario]
+      .flatMap((t) => (t ? Object.values(t).filter((v) => v instanceof Float64Array) : []))
+      .map((a) => (a as Float64Array).buffer as ArrayBuffer);
+    if (response.sources) buffers.push(response.sources.buffer as ArrayBuffer);
+    if (byMode) for (const a of Object.values(byMode)) buffers.push(a.buffer as ArrayBuffer);
+    if (kept) buffers.push(kept.riders.buffer as ArrayBuffer, kept.cheapest.buffer as ArrayBuffer);
+    buffers.push(steps.buffer as ArrayBuffer);
+    return transfer(result, buffers);
+  };
 
   return {
     async composite(request: CompositeRequest): Promise<CompositeResponse> {
@@ -65,19 +302,20 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
       const { graph, rows } = get(request.key);
       const z = graph.zoneCount;
       const n = request.origins.length;
-      const source = new ModeRowSource(graph, rows, request.context);
       // The composite costs go straight into the block's kernel memory, where the deterrence is made from them.
       const matrix = new RowMatrix(n, z);
       const cost = matrix.cost;
       const time = new Float32Array(n * z);
-      const logit = logitOver(z);
-      for (let k = 0; k < n; k++) {
-        const m = source.fill(request.origins[k]!);
-        logit.choose(m.cost, m.time, request.context.logit, {
-          composite: cost.subarray(k * z, (k + 1) * z),
-          expectedTime: time.subarray(k * z, (k + 1) * z),
-        });
-      }
+      withRows(z, ({ workspace, logit }) => {
+        const source = new ModeRowSource(graph, rows, request.context, undefined, workspace);
+        for (let k = 0; k < n; k++) {
+          const m = source.fill(request.origins[k]!);
+          logit.choose(m.cost, m.time, request.context.logit, {
+            composite: cost.subarray(k * z, (k + 1) * z),
+            expectedTime: time.subarray(k * z, (k + 1) * z),
+          });
+        }
+      });
       let held = blocks.get(request.generation);
       if (!held) {
         held = [];
@@ -141,214 +379,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
 
     async assign(request: AssignRequest): Promise<AssignResponse> {
       if (cancelled.has(request.generation)) return { cancelled: true };
-      const t0 = performance.now();
-      const { context, layout, attractors } = request;
-      const base = get(request.keys.baseline);
-      const next = request.keys.scenario !== undefined ? get(request.keys.scenario) : undefined;
-      const z = base.graph.zoneCount;
-      const n = request.origins.length;
-      const known = request.baselineKnown;
-      if (known && (request.scenario || request.tripsByMode || !next))
-        throw new Error('a known baseline serves a short-term scenario without trips by mode only');
-      let held = loads.get(request.generation);
-      if (!held) {
-        held = { baseline: new RailLoads(base.router, base.rows, 1) };
-        if (next) held.scenario = new RailLoads(next.router, next.rows, RIDER_CLASSES.length);
-        loads.set(request.generation, held);
-      }
-      const side = (g: LoadedGraph, surface?: ModeRowSource) => ({
-        source: new ModeRowSource(g.graph, g.rows, context, surface),
-        composite: new Float32Array(z),
-        expected: new Float64Array(z),
-        shares: rowsOf(DEMAND_MODES.length, z),
-        trips: new Float64Array(z),
-      });
-      const before = side(base);
-      const after = next ? side(next, before.source) : undefined;
-      const deterrence = new Float32Array(z);
-      const changed = new Int32Array(z);
-      const ridersScratch = new Float32Array(z);
-      const classes = rowsOf(RIDER_CLASSES.length, z);
-      const scratch = new Float64Array(SOURCE_CLASSES);
-      const response = {
-        cancelled: false as const,
-        baseline: known?.tally ?? emptyTally(layout, n),
-        ...(after && {
-          scenario: emptyTally(layout, n),
-          sources: new Float64Array(n * SOURCE_CLASSES),
-        }),
-        ms: 0,
-      };
-      const kept: KeptBaseline | undefined =
-        request.keepBaseline && !known
-          ? { riders: new Float32Array(n * z), cheapest: new Float64Array(n), tally: response.baseline }
-          : undefined;
-      const logit = context.logit;
-      const wholeLogit = logitOver(z);
-      const modes = DEMAND_MODES.length;
-      const byMode = request.tripsByMode
-        ? {
-            baseline: new Float32Array(modes * n * z),
-            ...(after && { scenario: new Float32Array(modes * n * z) }),
-          }
-        : undefined;
-      /** Origin k's trips by mode into its rows of `out`. */
-      const keep = (
-        out: Float32Array | undefined,
-        k: number,
-        trips: Float64Array,
-        shares: Float64Array[],
-      ) => {
-        if (!out) return;
-        for (let m = 0; m < modes; m++) {
-          const row = out.subarray((m * n + k) * z, (m * n + k + 1) * z);
-          const share = shares[m]!;
-          for (let j = 0; j < z; j++) row[j] = trips[j]! * share[j]!;
-        }
-      };
-      const b = request.baseline.columnFactor;
-      const beta = request.baseline.betaPerSecond;
-      // Where the time goes, step by step (a clock read per step and origin: nothing next to the steps).
-      const steps = new Float64Array(ASSIGN_STEPS.length);
-      let clock = 0;
-      const lap = (step: number) => {
-        const now = performance.now();
-        steps[step]! += now - clock;
-        clock = now;
-      };
-
-      for (let k = 0; k < n; k++) {
-        const i = request.origins[k]!;
-        const a = request.baseline.rowFactor[i]!;
-        if (!(a > 0)) continue;
-        clock = performance.now();
-        // Knowing the baseline's side, its other options are needed at the scenario's changed pairs only.
-        if (known) before.source.trips(i);
-        const m0 = known ? before.source.rows : before.source.fill(i);
-        lap(STEP.baselineOptions);
-        // The baseline's rail riders of this origin: kept from an earlier run, or made (and kept) now.
-        let riders0: Float32Array;
-        let cheapest: number;
-        if (known) {
-          riders0 = known.riders.subarray(k * z, (k + 1) * z);
-          cheapest = known.cheapest[k]!;
-        } else {
-          wholeLogit.choose(m0.cost, m0.time, logit, {
-            composite: before.composite,
-            expectedTime: before.expected,
-            shares: before.shares,
-          });
-          lap(STEP.baselineChoice);
-          cheapest = tripsOf(before.composite, attractors, request.baseline, i, deterrence, before.trips);
-          tallyOrigin(response.baseline, layout, i, before.trips, m0.time, before.shares, k);
-          lap(STEP.baselineTally);
-          keep(byMode?.baseline, k, before.trips, before.shares);
-          riders0 = kept ? kept.riders.subarray(k * z, (k + 1) * z) : ridersScratch;
-          ridersRow(before, riders0);
-          if (kept) kept.cheapest[k] = cheapest;
-          held.baseline.addByLink(before.source.railLink, [riders0]);
-          lap(STEP.baselineLoads);
-        }
-        if (!after || !response.scenario) continue;
-        // The scenario's options differ from the baseline's where its trips through stations do: choose
-        // again there only.
-        if (known) after.source.trips(i);
-        const m1 = known ? after.source.rows : after.source.fill(i);
-        lap(STEP.scenarioOptions);
-        const { cost: c0, time: r0, mode: d0 } = before.source.station;
-        const { cost: c1, time: r1, mode: d1 } = after.source.station;
-        let count = 0;
-        if (before.source.busRoutes || after.source.busRoutes) {
-          for (let j = 0; j < z; j++)
-            if (c0[j] !== c1[j] || r0[j] !== r1[j] || d0[j] !== d1[j]) changed[count++] = j;
-        } else for (let j = 0; j < z; j++) if (c0[j] !== c1[j] || r0[j] !== r1[j]) changed[count++] = j;
-        const only = { list: changed, count };
-        lap(STEP.changes);
-        const was = { composite: before.composite, expectedTime: before.expected, shares: before.shares };
-        const out = { composite: after.composite, expectedTime: after.expected, shares: after.shares };
-        if (known) {
-          // The baseline at the changed pairs only, as the whole row would have it (the trips: tripsOf's).
-          before.source.surface(i, only);
-          before.source.options(only);
-          after.source.options(only);
-          lap(STEP.baselineOptions);
-          chooseModes(m0.cost, m0.time, logit, was, 0, count, changed);
-          lap(STEP.baselineChoice);
-          for (let q = 0; q < count; q++) {
-            const j = changed[q]!;
-            before.trips[j] =
-              attractors[j]! > 0 ? a * b[j]! * deterrenceAt(before.composite[j]!, cheapest, beta) : 0;
-          }
-          lap(STEP.baselineTally);
-        }
-        // The long term redistributes every pair, so it needs the scenario's whole rows: the baseline's, then
-        // chosen again where rail changed. The short term reads the scenario's rows at the changed pairs only.
-        if (request.scenario) {
-          after.composite.set(before.composite);
-          after.expected.set(before.expected);
-          for (let m = 0; m < modes; m++) after.shares[m]!.set(before.shares[m]!);
-        }
-        chooseModes(m1.cost, m1.time, logit, out, 0, count, changed);
-        lap(STEP.scenarioChoice);
-        if (request.scenario) {
-          tripsOf(after.composite, attractors, request.scenario, i, deterrence, after.trips);
-          tallyOrigin(response.scenario, layout, i, after.trips, m1.time, after.shares, k);
-        } else {
-          // The same trips; the tally moves only where the modes did.
-          for (let q = 0; q < count; q++) after.trips[changed[q]!] = before.trips[changed[q]!]!;
-          copyTallyRow(response.baseline, k, response.scenario, k);
-          tallyModeChange(
-            response.scenario,
-            k,
-            before.trips,
-            { time: m0.time, shares: before.shares },
-            { time: m1.time, shares: after.shares },
-            changed,
-            count,
-          );
-        }
-        lap(STEP.scenarioTally);
-        riderClassRows(
-          before,
-          after,
-          classes,
-          response.sources!.subarray(k * SOURCE_CLASSES, (k + 1) * SOURCE_CLASSES),
-          scratch,
-          request.scenario ? undefined : { riders: riders0, changed, count },
-        );
-        lap(STEP.riderClasses);
-        if (byMode?.scenario && !request.scenario) {
-          // Trips by mode want the whole rows: the baseline's where nothing changed.
-          after.trips.set(before.trips);
-          for (let m = 0; m < modes; m++) {
-            const s1 = after.shares[m]!;
-            const s0 = before.shares[m]!;
-            let q = 0;
-            for (let j = 0; j < z; j++) {
-              if (q < count && changed[q] === j) q++;
-              else s1[j] = s0[j]!;
-            }
-          }
-        }
-        held.scenario!.addByLink(after.source.railLink, classes, request.scenario ? undefined : only);
-        keep(byMode?.scenario, k, after.trips, after.shares);
-        lap(STEP.scenarioLoads);
-      }
-      response.ms = performance.now() - t0;
-      const result: AssignResponse = {
-        ...response,
-        ...(byMode && { trips: byMode }),
-        ...(kept && { baselineKept: kept }),
-        steps,
-      };
-      const buffers = [response.baseline, response.scenario]
-        .flatMap((t) => (t ? Object.values(t).filter((v) => v instanceof Float64Array) : []))
-        .map((a) => (a as Float64Array).buffer as ArrayBuffer);
-      if (response.sources) buffers.push(response.sources.buffer as ArrayBuffer);
-      if (byMode) for (const a of Object.values(byMode)) buffers.push(a.buffer as ArrayBuffer);
-      if (kept) buffers.push(kept.riders.buffer as ArrayBuffer, kept.cheapest.buffer as ArrayBuffer);
-      buffers.push(steps.buffer as ArrayBuffer);
-      return transfer(result, buffers);
+      return withRows(get(request.keys.baseline).graph.zoneCount, (k) => assignOrigins(request, k));
     },
 
     async collect(generation: number): Promise<CollectResponse | null> {

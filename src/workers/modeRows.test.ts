@@ -7,9 +7,12 @@
  * a bus trip — the bus option (the better of it and the area-wide bus), and no rail option there. From C to
  * A it rides R then M: a train is ridden, so rail.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { buildNetwork, networkSpec } from '../../test/support/arbitraries';
 import { at, handAssumptions, line, network, station, zone } from '../../test/support/fixtures';
 import { carTable } from '../demand/car';
+import { KernelWorkspace } from '../demand/kernels/workspace';
 import { demandSetup } from '../demand/setup';
 import { carParams, DEMAND_MODES } from '../domain/demand';
 import type { Network } from '../domain/network';
@@ -33,14 +36,20 @@ function routes(assumptions = handAssumptions()): Network {
   });
 }
 
-function source(net: Network): ModeRowSource {
+function source(net: Network, workspace?: KernelWorkspace): ModeRowSource {
   const setup = demandSetup(net, 'am-peak');
   const g = compile(buildSpec(net, 'am-peak'));
-  return new ModeRowSource(g, new StationRows(new Router(g)), {
-    zonesKey: net.id,
-    logit: setup.logit,
-    car: carTable(carParams(setup.assumptions.car, 'am-peak')),
-  });
+  return new ModeRowSource(
+    g,
+    new StationRows(new Router(g)),
+    {
+      zonesKey: net.id,
+      logit: setup.logit,
+      car: carTable(carParams(setup.assumptions.car, 'am-peak')),
+    },
+    undefined,
+    workspace,
+  );
 }
 
 describe('demand options with bus routes', () => {
@@ -91,5 +100,29 @@ describe('demand options with bus routes', () => {
       expect(part.rows.cost[m]![C]).toBe(whole.rows.cost[m]![C]);
       expect(part.rows.time[m]![C]).toBe(whole.rows.time[m]![C]);
     }
+  });
+});
+
+describe('options in the kernels’ workspace', () => {
+  it('are the JavaScript’s, bit for bit: every mode’s cost and time from every origin of random networks', () => {
+    fc.assert(
+      fc.property(networkSpec, (spec) => {
+        const net = buildNetwork(spec);
+        const withDemand = { ...net, assumptions: { ...net.assumptions, demand: { betaPerMinute: 0.05 } } };
+        const js = source(withDemand);
+        const z = net.zones.length;
+        const inKernels = source(withDemand, new KernelWorkspace(z, 32, 1024));
+        for (let o = 0; o < z; o++) {
+          const a = js.fill(o);
+          const b = inKernels.fill(o);
+          for (let m = 0; m < DEMAND_MODES.length; m++)
+            for (let d = 0; d < z; d++) {
+              expect(Object.is(a.cost[m]![d], b.cost[m]![d]), `cost ${DEMAND_MODES[m]} ${o}→${d}`).toBe(true);
+              expect(Object.is(a.time[m]![d], b.time[m]![d]), `time ${DEMAND_MODES[m]} ${o}→${d}`).toBe(true);
+            }
+        }
+      }),
+      { seed: 20261205, numRuns: 60 },
+    );
   });
 });

@@ -6,6 +6,7 @@ import { DEMAND_MODES } from '../../domain/demand';
 import { logOneToEight } from '../log';
 import { chooseModes } from '../modeChoice';
 import { LogitKernel } from './logit';
+import { KernelWorkspace } from './workspace';
 
 const runs = (numRuns: number) => ({ seed: 20261205, numRuns, endOnFailure: false });
 const M = DEMAND_MODES.length;
@@ -68,6 +69,22 @@ describe('LogitKernel (the SIMD logit)', () => {
         new LogitKernel(r.z).choose(cost, time, p, bare);
         expect(bare.composite).toEqual(want.composite);
         expect(bare.expectedTime).toEqual(want.expectedTime);
+        // Rows in its workspace, read and written where they lie (the worker's way): the same.
+        const workspace = new KernelWorkspace(r.z, 3 * M + 2 + 2 * M + 2 + M, 512);
+        const kernel = new LogitKernel(r.z, workspace);
+        const inPlace = (rows: Float64Array[]) =>
+          rows.map((row) => {
+            const view = workspace.row();
+            view.set(row);
+            return view;
+          });
+        const placed = {
+          composite: r.f32 ? new Float32Array(r.z) : workspace.row(),
+          expectedTime: r.f32 ? new Float32Array(r.z) : workspace.row(),
+          shares: DEMAND_MODES.map(() => workspace.row()),
+        };
+        kernel.choose(inPlace(cost), inPlace(time), p, placed);
+        expect(placed).toEqual(want);
       }),
       runs(400),
     );
@@ -109,12 +126,15 @@ describe('LogitKernel (the SIMD logit)', () => {
   });
 });
 
-describe('logit.wat', () => {
-  it('is scripts/kernels/logit.ts’s text, and logit.wasm.ts its compilation, as committed (npm run build:kernels)', async () => {
-    const [logit] = generatedKernels().filter((k) => k.path.endsWith('logit.wat'));
-    expect(await readFile(logit!.path, 'utf8')).toBe(logit!.text);
-    const module = await wasmModuleText(logit!.path, logit!.text);
-    expect(module).toBe(await readFile(logit!.path.replace(/\.wat$/, '.wasm.ts'), 'utf8'));
+describe('generated kernels (logit.wat, surface.wat)', () => {
+  it('are their generators’ text (scripts/kernels), and their .wasm.ts modules its compilation, as committed (npm run build:kernels)', async () => {
+    const kernels = generatedKernels();
+    expect(kernels.map((k) => k.path.split('/').at(-1))).toEqual(['logit.wat', 'surface.wat']);
+    for (const kernel of kernels) {
+      expect(await readFile(kernel.path, 'utf8')).toBe(kernel.text);
+      const module = await wasmModuleText(kernel.path, kernel.text);
+      expect(module).toBe(await readFile(kernel.path.replace(/\.wat$/, '.wasm.ts'), 'utf8'));
+    }
   });
 });
 

@@ -4,57 +4,50 @@ import { EXP_CONSTANTS } from '../exp';
 import { LOG_CONSTANTS } from '../log';
 import type { ModeChoiceOut } from '../modeChoice';
 import { WASM } from './logit.wasm';
-import { kernelMemory, kernelModule } from './module';
+import { kernelModule } from './module';
+import { KernelWorkspace } from './workspace';
 
-type Choose = (
-  z: number,
-  cost: number,
-  time: number,
-  out: number,
-  withShares: number,
-  exp: number,
-  log: number,
-  theta: number,
-  ...constants: number[]
-) => void;
+type Choose = (z: number, ...args: number[]) => void;
 
 const MODES = DEMAND_MODES.length;
 
 /**
  * The logit of one origin over every destination in 128-bit SIMD (logit.wat): chooseModes' results, bit
  * for bit, in about half its time (4,716 destinations: 28 ns a destination against 51, 30 against 59 with
- * shares, copies included). The rows are copied into the kernel's memory and the outputs out of it. One per worker and zone count; its
- * scratch is reused origin after origin.
+ * shares, copies included). Rows that lie in its workspace (KernelWorkspace: the options the surface
+ * kernel and the station trips wrote there) are read and written where they are; others are copied in
+ * and out. One per worker and zone count; its scratch is reused origin after origin.
  */
 export class LogitKernel {
-  private readonly cost: Float64Array;
-  private readonly time: Float64Array;
-  private readonly composite: Float64Array;
-  private readonly expected: Float64Array;
-  private readonly shares: Float64Array;
-  private readonly at: { cost: number; time: number; out: number; exp: number; log: number };
+  readonly workspace: KernelWorkspace;
+  /** Scratch rows for inputs and outputs that are not in the workspace. */
+  private readonly scratch: Float64Array[];
+  private readonly at: { exp: number; log: number };
   private readonly run: Choose;
+  private readonly args: number[];
 
-  constructor(readonly zoneCount: number) {
+  constructor(
+    readonly zoneCount: number,
+    workspace?: KernelWorkspace,
+  ) {
     const z = zoneCount;
     if (!(Number.isInteger(z) && z >= 0)) throw new RangeError(`a logit over ${z} zones`);
-    const row = 8 * z;
-    const at = { cost: 0, time: MODES * row, out: 2 * MODES * row, exp: 0, log: 0 };
-    at.exp = at.out + (2 + MODES) * row;
-    at.log = at.exp + EXP_CONSTANTS.byteLength;
     // The module first: without WebAssembly (or its SIMD) that is what says so.
     const module = kernelModule(WASM);
-    const memory = kernelMemory(at.log + LOG_CONSTANTS.byteLength, `a logit over ${z} zones`);
-    const buffer = memory.buffer;
-    this.cost = new Float64Array(buffer, at.cost, MODES * z);
-    this.time = new Float64Array(buffer, at.time, MODES * z);
-    this.composite = new Float64Array(buffer, at.out, z);
-    this.expected = new Float64Array(buffer, at.out + row, z);
-    this.shares = new Float64Array(buffer, at.out + 2 * row, MODES * z);
-    new Float64Array(buffer, at.exp, EXP_CONSTANTS.length).set(EXP_CONSTANTS);
-    new Float64Array(buffer, at.log, LOG_CONSTANTS.length).set(LOG_CONSTANTS);
-    this.at = at;
-    this.run = new WebAssembly.Instance(module, { env: { memory } }).exports.choose as Choose;
+    const scratchRows = 3 * MODES + 2;
+    this.workspace =
+      workspace ?? new KernelWorkspace(z, scratchRows, EXP_CONSTANTS.byteLength + LOG_CONSTANTS.byteLength);
+    if (this.workspace.zoneCount !== z)
+      throw new RangeError(`a logit over ${z} zones in a workspace of ${this.workspace.zoneCount}`);
+    const ws = this.workspace;
+    const exp = ws.f64(EXP_CONSTANTS.length);
+    exp.set(EXP_CONSTANTS);
+    const log = ws.f64(LOG_CONSTANTS.length);
+    log.set(LOG_CONSTANTS);
+    this.at = { exp: exp.byteOffset, log: log.byteOffset };
+    this.scratch = Array.from({ length: scratchRows }, () => ws.row());
+    this.args = new Array<number>(3 * MODES + 2 + 4 + 1 + MODES).fill(0);
+    this.run = new WebAssembly.Instance(module, { env: { memory: ws.memory } }).exports.choose as Choose;
   }
 
   /** chooseModes(cost, time, p, out) over every destination: the same values, bit for bit. */
@@ -67,20 +60,43 @@ export class LogitKernel {
     const z = this.zoneCount;
     if (cost.length !== MODES || time.length !== MODES || p.constants.length !== MODES)
       throw new Error(`mode choice needs ${MODES} modes (${DEMAND_MODES.join(', ')})`);
-    const rows = [...cost, ...time, out.composite, out.expectedTime, ...(out.shares ?? [])];
+    const shares = out.shares;
+    const outputs = [out.composite, out.expectedTime, ...(shares ?? [])];
+    const rows = [...cost, ...time, ...outputs];
     if (rows.some((r) => r.length !== z))
       throw new RangeError(
         `a logit over ${z} zones takes and writes rows of ${z}, not ${rows.map((r) => r.length).join(', ')}`,
       );
-    for (let m = 0; m < MODES; m++) {
-      this.cost.set(cost[m]!, m * z);
-      this.time.set(time[m]!, m * z);
+    const ws = this.workspace;
+    const args = this.args;
+    // Inputs: cost and time of each mode, in place or copied to scratch row k.
+    for (let m = 0; m < MODES; m++)
+      for (let w = 0; w < 2; w++) {
+        const k = 2 * m + w;
+        const row = w === 0 ? cost[m]! : time[m]!;
+        let at = ws.offsetOf(row);
+        if (at < 0) {
+          this.scratch[k]!.set(row);
+          at = this.scratch[k]!.byteOffset;
+        }
+        args[k] = at;
+      }
+    // Outputs: composite, expected time, the shares (scratch when not in place; none asked: scratch unused).
+    for (let k = 0; k < 2 + MODES; k++) {
+      const row = outputs[k];
+      const at = row ? ws.offsetOf(row) : -1;
+      args[2 * MODES + k] = at >= 0 ? at : this.scratch[2 * MODES + k]!.byteOffset;
     }
-    const shares = out.shares;
-    const at = this.at;
-    this.run(z, at.cost, at.time, at.out, shares ? 1 : 0, at.exp, at.log, p.thetaPerSecond, ...p.constants);
-    out.composite.set(this.composite);
-    out.expectedTime.set(this.expected);
-    if (shares) for (let m = 0; m < MODES; m++) shares[m]!.set(this.shares.subarray(m * z, (m + 1) * z));
+    let a = 3 * MODES + 2;
+    args[a++] = shares ? 1 : 0;
+    args[a++] = this.at.exp;
+    args[a++] = this.at.log;
+    args[a++] = p.thetaPerSecond;
+    for (let m = 0; m < MODES; m++) args[a++] = p.constants[m]!;
+    this.run(z, ...args);
+    for (let k = 0; k < outputs.length; k++) {
+      const row = outputs[k]!;
+      if (ws.offsetOf(row) < 0) row.set(this.scratch[2 * MODES + k]!);
+    }
   }
 }
