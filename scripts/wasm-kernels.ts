@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import wabt from 'wabt';
 import { logitWat } from './kernels/logit';
 import { surfaceWat } from './kernels/surface';
+import { tallyWat } from './kernels/tally';
 
 /** Where kernels' WebAssembly text lives. */
 const KERNELS = join(import.meta.dirname, '../src/demand/kernels');
@@ -12,6 +13,7 @@ export function generatedKernels(): { path: string; text: string }[] {
   return [
     { path: join(KERNELS, 'logit.wat'), text: logitWat() },
     { path: join(KERNELS, 'surface.wat'), text: surfaceWat() },
+    { path: join(KERNELS, 'tally.wat'), text: tallyWat() },
   ];
 }
 

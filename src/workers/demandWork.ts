@@ -4,11 +4,12 @@ import { EXP_CONSTANTS } from '../demand/exp';
 import { deterrenceAt, deterrenceRow } from '../demand/gravity';
 import { LogitKernel } from '../demand/kernels/logit';
 import { RowMatrix } from '../demand/kernels/rowMatrix';
+import { TallyKernel } from '../demand/kernels/tally';
 import { KernelWorkspace } from '../demand/kernels/workspace';
 import { LOG_CONSTANTS } from '../demand/log';
 import { chooseModes } from '../demand/modeChoice';
 import { RIDER_CLASSES, riderClassRows, ridersRow, SOURCE_CLASSES } from '../demand/sources';
-import { copyTallyRow, emptyTally, tallyModeChange, tallyOrigin } from '../demand/tally';
+import { copyTallyRow, emptyTally, tallyModeChange } from '../demand/tally';
 import { DEMAND_MODES } from '../domain/demand';
 import { RailLoads } from '../engine/railLoads';
 import type { Router } from '../engine/router';
@@ -31,8 +32,8 @@ import {
 
 /**
  * Rows of the kernels' workspace a request takes at most: the logit's scratch (17), two sources' options
- * (12 each with bus routes), the surface kernel's geometry and metres (6), two sides' expected times and
- * shares (12); the rest is room.
+ * (12 each with bus routes), the surface kernel's geometry and metres (6), two sides' expected times,
+ * shares and trips (14), the tally's districts and regions (under 2); the rest is room.
  */
 const WORKSPACE_ROWS = 72;
 /** Besides rows: the logit's constants and the surface kernel's entries of an origin. */
@@ -111,8 +112,9 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
       composite: new Float32Array(z),
       expected: workspace.row(),
       shares: DEMAND_MODES.map(() => workspace.row()),
-      trips: new Float64Array(z),
+      trips: workspace.row(),
     });
+    const tally = new TallyKernel(workspace, layout);
     const before = side(base);
     const after = next ? side(next, before.source) : undefined;
     const deterrence = new Float32Array(z);
@@ -184,7 +186,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
         });
         lap(STEP.baselineChoice);
         cheapest = tripsOf(before.composite, attractors, request.baseline, i, deterrence, before.trips);
-        tallyOrigin(response.baseline, layout, i, before.trips, m0.time, before.shares, k);
+        tally.origin(response.baseline, i, before.trips, m0.time, before.shares, k);
         lap(STEP.baselineTally);
         keep(byMode?.baseline, k, before.trips, before.shares);
         riders0 = kept ? kept.riders.subarray(k * z, (k + 1) * z) : ridersScratch;
@@ -236,7 +238,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
       lap(STEP.scenarioChoice);
       if (request.scenario) {
         tripsOf(after.composite, attractors, request.scenario, i, deterrence, after.trips);
-        tallyOrigin(response.scenario, layout, i, after.trips, m1.time, after.shares, k);
+        tally.origin(response.scenario, i, after.trips, m1.time, after.shares, k);
       } else {
         // The same trips; the tally moves only where the modes did.
         for (let q = 0; q < count; q++) after.trips[changed[q]!] = before.trips[changed[q]!]!;

@@ -126,10 +126,10 @@ describe('LogitKernel (the SIMD logit)', () => {
   });
 });
 
-describe('generated kernels (logit.wat, surface.wat)', () => {
+describe('generated kernels (logit.wat, surface.wat, tally.wat)', () => {
   it('are their generators’ text (scripts/kernels), and their .wasm.ts modules its compilation, as committed (npm run build:kernels)', async () => {
     const kernels = generatedKernels();
-    expect(kernels.map((k) => k.path.split('/').at(-1))).toEqual(['logit.wat', 'surface.wat']);
+    expect(kernels.map((k) => k.path.split('/').at(-1))).toEqual(['logit.wat', 'surface.wat', 'tally.wat']);
     for (const kernel of kernels) {
       expect(await readFile(kernel.path, 'utf8')).toBe(kernel.text);
       const module = await wasmModuleText(kernel.path, kernel.text);

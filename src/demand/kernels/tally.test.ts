@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEMAND_MODES } from '../../domain/demand';
+import { emptyTally, tallyOrigin } from '../tally';
+import { TallyKernel } from './tally';
+import { KernelWorkspace } from './workspace';
+
+const M = DEMAND_MODES.length;
+
+/** Times that sit on the thresholds (45 and 60 minutes, band edges) as well as between and beyond them. */
+const seconds = fc.oneof(
+  fc.constantFrom(0, 600, 2700, 2701, 3600, 3601, 10_800, 11_400, 1e7),
+  fc.double({ min: 0, max: 20_000, noNaN: true }),
+);
+
+const origin = fc.integer({ min: 1, max: 30 }).chain((z) =>
+  fc.record({
+    z: fc.constant(z),
+    i: fc.integer({ min: 0, max: z - 1 }),
+    slot: fc.integer({ min: 0, max: 2 }),
+    district: fc.array(fc.integer({ min: -1, max: 3 }), { minLength: z, maxLength: z }),
+    regions: fc.array(fc.array(fc.boolean(), { minLength: z, maxLength: z }), { maxLength: 3 }),
+    trips: fc.array(fc.oneof(fc.constant(0), fc.double({ min: 0, max: 5000, noNaN: true })), {
+      minLength: z,
+      maxLength: z,
+    }),
+    modes: fc.array(
+      fc.array(
+        fc.oneof(
+          fc.constant({ share: 0, time: Infinity }),
+          // Not a share (NaN): skipped, as tallyOrigin skips every share not above 0.
+          fc.record({ share: fc.constant(Number.NaN), time: seconds }),
+          fc.record({ share: fc.double({ min: 0, max: 1, noNaN: true }), time: seconds }),
+        ),
+        {
+          minLength: z,
+          maxLength: z,
+        },
+      ),
+      { minLength: M, maxLength: M },
+    ),
+    /** What the tally holds before (a slot tallied before, or other origins' rows). */
+    before: fc.double({ min: 0, max: 1e6, noNaN: true }),
+  }),
+);
+
+describe('TallyKernel', () => {
+  it('adds what tallyOrigin adds, bit for bit, to a tally holding values already', () => {
+    fc.assert(
+      fc.property(origin, (o) => {
+        const layout = {
+          zoneCount: o.z,
+          district: Int32Array.from(o.district),
+          districtCount: 4,
+          regions: o.regions.map((r) => Uint8Array.from(r, Number)),
+        };
+        const fresh = () => {
+          const t = emptyTally(layout, 3);
+          for (const v of Object.values(t)) if (v instanceof Float64Array) v.fill(o.before);
+          return t;
+        };
+        const want = fresh();
+        const got = fresh();
+        const ws = new KernelWorkspace(o.z, 1 + 2 * M + 4, 1024);
+        const row = (values: number[]) => {
+          const r = ws.row();
+          r.set(values);
+          return r;
+        };
+        const trips = row(o.trips);
+        const shares = o.modes.map((m) => row(m.map((x) => x.share)));
+        const time = o.modes.map((m) => row(m.map((x) => x.time)));
+        tallyOrigin(want, layout, o.i, trips, time, shares, o.slot);
+        new TallyKernel(ws, layout).origin(got, o.i, trips, time, shares, o.slot);
+        for (const key of Object.keys(want) as (keyof typeof want)[]) {
+          const a = want[key];
+          const b = got[key];
+          if (typeof a === 'number') expect(b).toBe(a);
+          else {
+            const values = b as Float64Array;
+            for (let k = 0; k < a.length; k++) expect(Object.is(a[k], values[k]), `${key}[${k}]`).toBe(true);
+          }
+        }
+      }),
+      { seed: 20261205, numRuns: 500 },
+    );
+  });
+});
