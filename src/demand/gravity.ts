@@ -110,7 +110,7 @@ export function deterrenceRow(
 }
 
 /** A row's cheapest cost to a zone with jobs: deterrenceRow's m (0 when it reaches none). */
-function cheapestCost(cost: ArrayLike<number>, attractors: ArrayLike<number>): number {
+export function cheapestCost(cost: ArrayLike<number>, attractors: ArrayLike<number>): number {
   let m = Number.POSITIVE_INFINITY;
   for (let j = 0; j < cost.length; j++) {
     const c = cost[j]!;

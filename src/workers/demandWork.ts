@@ -1,7 +1,7 @@
 import { transfer } from 'comlink';
 import { timeSums } from '../demand/calibrate';
 import { EXP_CONSTANTS } from '../demand/exp';
-import { deterrenceAt, deterrenceRow } from '../demand/gravity';
+import { cheapestCost, deterrenceAt } from '../demand/gravity';
 import { LogitKernel } from '../demand/kernels/logit';
 import { RowMatrix } from '../demand/kernels/rowMatrix';
 import { TallyKernel } from '../demand/kernels/tally';
@@ -42,6 +42,16 @@ const KERNEL_CONSTANT_BYTES = EXP_CONSTANTS.byteLength + LOG_CONSTANTS.byteLengt
 /** Each step's index in AssignResponse.steps. */
 const STEP = Object.fromEntries(ASSIGN_STEPS.map((name, k) => [name, k])) as Record<AssignStep, number>;
 
+/**
+ * A worker's kernels for one zone count: the workspace (a request's rows), the logit over whole rows, and
+ * a one-row matrix per side of pass 3 (its composite costs, from which the deterrence kernel makes trips).
+ */
+interface Kernels {
+  workspace: KernelWorkspace;
+  logit: LogitKernel;
+  oneRow: [RowMatrix, RowMatrix];
+}
+
 /** What the demand work needs of a graph loaded in this worker. */
 export interface LoadedGraph {
   graph: CompactGraph;
@@ -63,11 +73,15 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
    * The kernels' workspace and the logit over whole rows, one per zone count: a request's rows (options,
    * shares) are made in the workspace, where the kernels read and write them, and given back at its end.
    */
-  let kernels: { workspace: KernelWorkspace; logit: LogitKernel } | undefined;
+  let kernels: Kernels | undefined;
   const kernelsOver = (z: number) => {
     if (kernels?.workspace.zoneCount !== z) {
       const workspace = new KernelWorkspace(z, WORKSPACE_ROWS, KERNEL_CONSTANT_BYTES);
-      kernels = { workspace, logit: new LogitKernel(z, workspace) };
+      kernels = {
+        workspace,
+        logit: new LogitKernel(z, workspace),
+        oneRow: [new RowMatrix(1, z), new RowMatrix(1, z)],
+      };
     }
     return kernels;
   };
@@ -90,7 +104,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
   /** Pass 3 over a request's origins, its rows in the kernels' workspace. */
   const assignOrigins = (
     request: AssignRequest,
-    { workspace, logit: wholeLogit }: { workspace: KernelWorkspace; logit: LogitKernel },
+    { workspace, logit: wholeLogit, oneRow }: Kernels,
   ): AssignResponse => {
     const t0 = performance.now();
     const { context, layout, attractors } = request;
@@ -107,17 +121,18 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
       if (next) held.scenario = new RailLoads(next.router, next.rows, RIDER_CLASSES.length);
       loads.set(request.generation, held);
     }
-    const side = (g: LoadedGraph, surface?: ModeRowSource) => ({
+    const side = (g: LoadedGraph, matrix: RowMatrix, surface?: ModeRowSource) => ({
       source: new ModeRowSource(g.graph, g.rows, context, surface, workspace),
-      composite: new Float32Array(z),
+      // A one-row matrix: the logit writes its composite costs where the deterrence kernel reads them.
+      matrix,
+      composite: matrix.cost,
       expected: workspace.row(),
       shares: DEMAND_MODES.map(() => workspace.row()),
       trips: workspace.row(),
     });
     const tally = new TallyKernel(workspace, layout);
-    const before = side(base);
-    const after = next ? side(next, before.source) : undefined;
-    const deterrence = new Float32Array(z);
+    const before = side(base, oneRow[0]);
+    const after = next ? side(next, oneRow[1], before.source) : undefined;
     const changed = new Int32Array(z);
     const ridersScratch = new Float32Array(z);
     const classes = rowsOf(RIDER_CLASSES.length, z);
@@ -185,7 +200,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
           shares: before.shares,
         });
         lap(STEP.baselineChoice);
-        cheapest = tripsOf(before.composite, attractors, request.baseline, i, deterrence, before.trips);
+        cheapest = tripsOf(before.matrix, attractors, request.baseline, i, before.trips);
         tally.origin(response.baseline, i, before.trips, m0.time, before.shares, k);
         lap(STEP.baselineTally);
         keep(byMode?.baseline, k, before.trips, before.shares);
@@ -237,7 +252,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
       chooseModes(m1.cost, m1.time, logit, out, 0, count, changed);
       lap(STEP.scenarioChoice);
       if (request.scenario) {
-        tripsOf(after.composite, attractors, request.scenario, i, deterrence, after.trips);
+        tripsOf(after.matrix, attractors, request.scenario, i, after.trips);
         tally.origin(response.scenario, i, after.trips, m1.time, after.shares, k);
       } else {
         // The same trips; the tally moves only where the modes did.
@@ -405,16 +420,18 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
   };
 }
 
+const ONE_ORIGIN = Float64Array.of(1);
+
 /**
- * Origin i's trips T_ij = a_i b_j F_ij from its composite row (as stored: float32), as the distribution has
- * them; returns the row's m (gravity.ts deterrenceRow), with which deterrenceAt gives any one cell again.
+ * Origin i's trips T_ij = a_i b_j F_ij from its composite row (as stored: float32; the costs of the one-row
+ * `matrix`), as the distribution has them — F by the deterrence kernel, deterrenceRow's bits; returns the
+ * row's m (gravity.ts deterrenceRow), with which deterrenceAt gives any one cell again.
  */
 function tripsOf(
-  composite: Float32Array,
+  matrix: RowMatrix,
   attractors: Float64Array,
   f: DistributionFactors,
   i: number,
-  deterrence: Float32Array,
   out: Float64Array,
 ): number {
   const a = f.rowFactor[i]!;
@@ -422,8 +439,9 @@ function tripsOf(
     out.fill(0);
     return 0;
   }
-  const m = deterrenceRow(composite, attractors, f.betaPerSecond, deterrence);
+  matrix.deterrence(attractors, ONE_ORIGIN, f.betaPerSecond);
+  const deterrence = matrix.f;
   const b = f.columnFactor;
   for (let j = 0; j < out.length; j++) out[j] = a * b[j]! * deterrence[j]!;
-  return m;
+  return cheapestCost(matrix.cost, attractors);
 }
