@@ -2,11 +2,13 @@ import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import wabt from 'wabt';
 import { logitWat } from './kernels/logit';
+import { lowerRailWat } from './kernels/lowerRail';
 import { surfaceWat } from './kernels/surface';
 import { tallyWat } from './kernels/tally';
 
-/** Where kernels' WebAssembly text lives. */
+/** Where kernels' WebAssembly text lives: the demand model's and the engine's. */
 const KERNELS = join(import.meta.dirname, '../src/demand/kernels');
+const ENGINE_KERNELS = join(import.meta.dirname, '../src/engine/kernels');
 
 /** Kernels whose text is generated (scripts/kernels): where each goes, and its text. */
 export function generatedKernels(): { path: string; text: string }[] {
@@ -14,15 +16,21 @@ export function generatedKernels(): { path: string; text: string }[] {
     { path: join(KERNELS, 'logit.wat'), text: logitWat() },
     { path: join(KERNELS, 'surface.wat'), text: surfaceWat() },
     { path: join(KERNELS, 'tally.wat'), text: tallyWat() },
+    { path: join(ENGINE_KERNELS, 'lowerRail.wat'), text: lowerRailWat() },
   ];
 }
 
-/** The .wat files of the kernels folder. */
+/** The .wat files of the kernels folders. */
 export async function kernelSources(): Promise<string[]> {
-  return (await readdir(KERNELS))
-    .filter((f) => f.endsWith('.wat'))
-    .sort()
-    .map((f) => join(KERNELS, f));
+  const sources: string[] = [];
+  for (const dir of [KERNELS, ENGINE_KERNELS])
+    sources.push(
+      ...(await readdir(dir))
+        .filter((f) => f.endsWith('.wat'))
+        .sort()
+        .map((f) => join(dir, f)),
+    );
+  return sources;
 }
 
 /** WebAssembly text → binary (SIMD on), with wabt's validation. */

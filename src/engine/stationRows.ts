@@ -1,3 +1,4 @@
+import { RailLowering } from './kernels/lowerRail';
 import type { Router } from './router';
 import { NODE_KIND, TRIP_MODE } from './types';
 
@@ -16,6 +17,8 @@ interface StationRow {
   reachTime: Float32Array;
   /** The search's tree, for loading trips on it (RailLoads). */
   tree: StationTree;
+  /** Its slot in the kernel's memory (cost, time and mode are views there), −1 without the kernel. */
+  slot: number;
 }
 
 /**
@@ -59,10 +62,14 @@ export class StationRows {
   searches = 0;
   /** Access links left out because another of the zone's links does everything they do, no dearer. */
   dominatedLinks = 0;
+  /** The rows' values and the loop over destinations in WebAssembly SIMD (undefined: JavaScript). */
+  private readonly kernel: RailLowering | undefined;
 
+  /** `options.kernel: false`: the JavaScript loop even where WebAssembly SIMD is there (tests compare them). */
   constructor(
     private readonly router: Router,
     budgetBytes = DEFAULT_BUDGET_BYTES,
+    options: { kernel?: boolean } = {},
   ) {
     const z = router.g.zoneCount;
     this.scratchTime = new Float64Array(z);
@@ -83,6 +90,10 @@ export class StationRows {
     const next = Int32Array.from(count.subarray(0, stations));
     for (let n = 0; n < g.nodeCount; n++)
       if (g.nodeKind[n] === NODE_KIND.platform) this.platformNode[next[g.nodeStation[n]!]!++] = n;
+    // The cache never holds more rows than there are stations entered from zones.
+    const entered = new Set(g.accessNode).size;
+    this.kernel =
+      options.kernel === false ? undefined : RailLowering.create(z, Math.min(this.maxRows, entered));
   }
 
   /**
@@ -124,6 +135,14 @@ export class StationRows {
     const g = this.router.g;
     const zones = g.zoneCount;
     const order = this.linksByCost(o);
+    const kernel = this.kernel;
+    // The kernel lowers its own copy of the best trips, copied back at the end.
+    if (kernel) {
+      kernel.out.cost.set(outCost);
+      kernel.out.time.set(outTime);
+      if (outMode) kernel.out.mode.set(outMode);
+      if (outLink) kernel.out.link.set(outLink);
+    }
     const kept = this.kept;
     const keptLink = this.keptLink;
     kept.length = 0;
@@ -150,6 +169,10 @@ export class StationRows {
       const r = this.stationRow(g.accessNode[k]!);
       kept.push(r);
       keptLink.push(k);
+      if (kernel) {
+        kernel.lower(r.slot, ac, at, k, outMode !== undefined, outLink !== undefined);
+        continue;
+      }
       const rc = r.cost;
       const rt = r.time;
       for (let d = 0; d < zones; d++) {
@@ -164,6 +187,12 @@ export class StationRows {
           if (outLink) outLink[d] = k;
         }
       }
+    }
+    if (kernel) {
+      outCost.set(kernel.out.cost);
+      outTime.set(kernel.out.time);
+      if (outMode) outMode.set(kernel.out.mode);
+      if (outLink) outLink.set(kernel.out.link);
     }
   }
 
@@ -205,15 +234,26 @@ export class StationRows {
     this.scratchTime.fill(Number.POSITIVE_INFINITY);
     this.scratchEgress.fill(-1);
     this.router.destinations(this.scratchTime, this.scratchCost, this.scratchMode, this.scratchEgress);
-    const row = {
-      cost: Float64Array.from(this.scratchCost),
-      time: Float32Array.from(this.scratchTime),
-      mode: Uint8Array.from(this.scratchMode),
-      ...this.reach(),
-      tree: this.tree(),
-    };
+    // The least recently used row goes first, so that its slot is free for this one.
+    if (this.cache.size >= this.maxRows) {
+      const oldest = this.cache.keys().next().value!;
+      const slot = this.cache.get(oldest)!.slot;
+      if (slot >= 0) this.kernel!.release(slot);
+      this.cache.delete(oldest);
+    }
+    const slot = this.kernel ? this.kernel.alloc() : -1;
+    const values = this.kernel
+      ? this.kernel.views(slot)
+      : {
+          cost: new Float64Array(this.scratchCost.length),
+          time: new Float32Array(this.scratchTime.length),
+          mode: new Uint8Array(this.scratchMode.length),
+        };
+    values.cost.set(this.scratchCost);
+    values.time.set(this.scratchTime);
+    values.mode.set(this.scratchMode);
+    const row = { ...values, ...this.reach(), tree: this.tree(), slot };
     this.cache.set(entered, row);
-    if (this.cache.size > this.maxRows) this.cache.delete(this.cache.keys().next().value!);
     return row;
   }
 

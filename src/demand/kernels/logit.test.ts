@@ -1,7 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generatedKernels, wasmModuleText } from '../../../scripts/wasm-kernels';
 import { DEMAND_MODES } from '../../domain/demand';
 import { logOneToEight } from '../log';
 import { chooseModes } from '../modeChoice';
@@ -123,18 +121,6 @@ describe('LogitKernel (the SIMD logit)', () => {
     expect(out.composite[0]).toBeLessThan(600);
     kernel.choose(none, none, p, out);
     expect([...out.composite, ...out.expectedTime]).toEqual([inf, inf, inf, inf, inf, inf]);
-  });
-});
-
-describe('generated kernels (logit.wat, surface.wat, tally.wat)', () => {
-  it('are their generators’ text (scripts/kernels), and their .wasm.ts modules its compilation, as committed (npm run build:kernels)', async () => {
-    const kernels = generatedKernels();
-    expect(kernels.map((k) => k.path.split('/').at(-1))).toEqual(['logit.wat', 'surface.wat', 'tally.wat']);
-    for (const kernel of kernels) {
-      expect(await readFile(kernel.path, 'utf8')).toBe(kernel.text);
-      const module = await wasmModuleText(kernel.path, kernel.text);
-      expect(module).toBe(await readFile(kernel.path.replace(/\.wat$/, '.wasm.ts'), 'utf8'));
-    }
   });
 });
 

@@ -8,8 +8,30 @@ afterEach(() => {
 /** The kernels as a fresh import sees them (the compiled modules are cached per thread). */
 async function fresh() {
   vi.resetModules();
-  const [{ RowMatrix }, { LogitKernel }] = await Promise.all([import('./rowMatrix'), import('./logit')]);
-  return [() => new RowMatrix(1, 1), () => new LogitKernel(1)];
+  const [{ RowMatrix }, { LogitKernel }, { SurfaceKernel }, { TallyKernel }, { KernelWorkspace }] =
+    await Promise.all([
+      import('./rowMatrix'),
+      import('./logit'),
+      import('./surface'),
+      import('./tally'),
+      import('./workspace'),
+    ]);
+  const table = () => new Float64Array(4);
+  const car = { secondsPerMeter: table(), terminalSeconds: table(), terminalCost: table(), driveWeight: 1 };
+  const layout = { zoneCount: 1, district: Int32Array.of(0), districtCount: 1, regions: [] };
+  return [
+    () => new RowMatrix(1, 1),
+    () => new LogitKernel(1),
+    () =>
+      new SurfaceKernel(
+        new KernelWorkspace(1, 8, 1024),
+        Float64Array.of(1, 0, 0),
+        Uint8Array.of(0),
+        Float64Array.of(100),
+        car,
+      ),
+    () => new TallyKernel(new KernelWorkspace(1, 8, 1024), layout),
+  ];
 }
 
 describe('kernelModule', () => {
@@ -33,6 +55,6 @@ describe('kernelModule', () => {
     const compile = vi.spyOn(WebAssembly, 'Module');
     const kernels = await fresh();
     for (const make of [...kernels, ...kernels]) make();
-    expect(compile).toHaveBeenCalledTimes(2);
+    expect(compile).toHaveBeenCalledTimes(4);
   });
 });
