@@ -124,6 +124,11 @@ export class RailLoads {
     const access = this.access;
     const demand = this.demand;
     const n = only ? only.count : zones;
+    // Neighbouring destinations mostly share an access link: its row and its sum are kept while they do
+    // (the access sum added once per run of the link: integers, so exactly the same).
+    let last = -1;
+    let run = 0;
+    let row: Float64Array | undefined;
     for (let q = 0; q < n; q++) {
       const d = only ? only.list[q]! : q;
       const t = trips[d]!;
@@ -132,15 +137,21 @@ export class RailLoads {
       if (k < 0) continue;
       const units = Math.round(t * LOAD_UNIT);
       if (units === 0) continue;
-      const entered = accessNode[k]!;
-      let row = demand[entered];
-      if (!row) {
-        row = new Float64Array(this.classes * zones);
-        demand[entered] = row;
+      if (k !== last) {
+        if (last >= 0) access[offset + last]! += run;
+        last = k;
+        run = 0;
+        const entered = accessNode[k]!;
+        row = demand[entered];
+        if (!row) {
+          row = new Float64Array(this.classes * zones);
+          demand[entered] = row;
+        }
       }
-      row[c * zones + d]! += units;
-      access[offset + k]! += units;
+      row![c * zones + d]! += units;
+      run += units;
     }
+    if (last >= 0) access[offset + last]! += run;
   }
 
   /**
