@@ -36,8 +36,11 @@ import {
  * shares and trips (14), the tally's districts and regions (under 2); the rest is room.
  */
 const WORKSPACE_ROWS = 72;
-/** Besides rows: the logit's constants and the surface kernel's entries of an origin. */
-const KERNEL_CONSTANT_BYTES = EXP_CONSTANTS.byteLength + LOG_CONSTANTS.byteLength + 8 * 64;
+/**
+ * Besides rows: the logit's constants, the surface kernel's entries of an origin (49 values) and the tally
+ * kernel's sums (29 and one per region), with room.
+ */
+const KERNEL_CONSTANT_BYTES = EXP_CONSTANTS.byteLength + LOG_CONSTANTS.byteLength + 8 * 256;
 
 /** Each step's index in AssignResponse.steps. */
 const STEP = Object.fromEntries(ASSIGN_STEPS.map((name, k) => [name, k])) as Record<AssignStep, number>;
@@ -86,7 +89,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
     return kernels;
   };
   /** `work` with rows of the workspace, given back after it. */
-  const withRows = <T>(z: number, work: (k: NonNullable<typeof kernels>) => T): T => {
+  const withRows = <T>(z: number, work: (k: Kernels) => T): T => {
     const k = kernelsOver(z);
     const mark = k.workspace.mark();
     try {
