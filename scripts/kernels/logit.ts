@@ -7,6 +7,20 @@
  */
 import { add, destinationLoop, div, get, i32, type Lanes, lines, mul, op, set, sub } from './wat';
 
+/** Listed destinations list[q] and list[q + 1] (byte offsets $p0 and $p1), or list[q] alone in lane 0. */
+const at = (base: string, p: string) => op('i32.add', get(base), get(p));
+const listPair: Lanes = {
+  load: (base) => op('v128.load64_lane', '1', at(base, '$p1'), op('v128.load64_zero', at(base, '$p0'))),
+  // The value once into $store, then each lane to its destination.
+  store: (base, value) =>
+    `${set('$store', value)} ${op('v128.store64_lane', '0', at(base, '$p0'), get('$store'))} ${op('v128.store64_lane', '1', at(base, '$p1'), get('$store'))}`,
+};
+const listOne: Lanes = {
+  load: (base) => op('v128.load64_zero', at(base, '$p0')),
+  store: (base, value) => op('v128.store64_lane', '0', at(base, '$p0'), value),
+};
+
+
 const MODES = 5;
 
 /** c₀ + x(c₁ + x(c₂ + … x·cₙ)), the order the JavaScript evaluates. */
@@ -233,6 +247,33 @@ ${lines(
   c.map(([n, v]) => set(n, v)),
   4,
 )}
-${destinationLoop(choice, 4)}))
+${destinationLoop(choice, 4)})
+
+  ;; The same at the destinations list[0 … count) only (i32 row at $list; a scenario's changed pairs).
+  (func (export "chooseList") (param $count i32) (param $list i32)
+                          ${rowParams.map((n) => `(param ${n} i32)`).join(' ')}
+                          (param $withShares i32) (param $e i32) (param $l i32) (param $theta f64)
+                          ${Array.from({ length: MODES }, (_, m) => `(param $mode${m} f64)`).join(' ')}
+    (local $q i32) (local $p0 i32) (local $p1 i32) (local $et i32) (local $lt i32)
+    ${[...vectors, '$store'].map((n) => `(local ${n} v128)`).join(' ')}
+    (local.set $et (i32.add (local.get $e) (i32.const 80)))
+    (local.set $lt (i32.add (local.get $l) (i32.const 72)))
+${lines(
+  c.map(([n, v]) => set(n, v)),
+  4,
+)}
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (i32.add (local.get $q) (i32.const 1)) (local.get $count)))
+        (local.set $p0 (i32.shl (i32.load (i32.add (local.get $list) (i32.shl (local.get $q) (i32.const 2)))) (i32.const 3)))
+        (local.set $p1 (i32.shl (i32.load offset=4 (i32.add (local.get $list) (i32.shl (local.get $q) (i32.const 2)))) (i32.const 3)))
+${lines(choice(listPair), 8)}
+        (local.set $q (i32.add (local.get $q) (i32.const 2)))
+        (br $next)))
+    ;; An odd last listed destination alone, in lane 0.
+    (if (i32.lt_u (local.get $q) (local.get $count))
+      (then
+        (local.set $p0 (i32.shl (i32.load (i32.add (local.get $list) (i32.shl (local.get $q) (i32.const 2)))) (i32.const 3)))
+${lines(choice(listOne), 8)}))))
 `;
 }

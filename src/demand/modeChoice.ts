@@ -33,8 +33,9 @@ export interface ModeChoiceOut {
  * where m is not available), one row per DEMAND_MODES entry. Writes into `out` (preallocated, e.g.
  * subarrays of the full matrices); allocates nothing per destination. The loop is written out for the five
  * modes (a loop over the modes took 74 ns a destination against 61); it takes e^x and ln x by
- * expNonPositive and logOneToEight, whose steps the whole-row kernel (kernels/logit.ts, used by the
- * workers) repeats, so both give the same bits.
+ * expNonPositive and logOneToEight, whose steps the kernel (kernels/logit.ts: whole rows and lists, used
+ * by the workers) repeats, so both give the same bits. This is the definition the kernel is tested
+ * against, and the single-thread reference (demand/model.ts).
  */
 export function chooseModes(
   cost: readonly ArrayLike<number>[],

@@ -7,7 +7,6 @@ import { RowMatrix } from '../demand/kernels/rowMatrix';
 import { TallyKernel } from '../demand/kernels/tally';
 import { KernelWorkspace } from '../demand/kernels/workspace';
 import { LOG_CONSTANTS } from '../demand/log';
-import { chooseModes } from '../demand/modeChoice';
 import { RIDER_CLASSES, riderClassRows, ridersRow, SOURCE_CLASSES } from '../demand/sources';
 import { copyTallyRow, emptyTally, tallyModeChange } from '../demand/tally';
 import { DEMAND_MODES } from '../domain/demand';
@@ -31,9 +30,10 @@ import {
 } from './protocol';
 
 /**
- * Rows of the kernels' workspace a request takes at most: the logit's scratch (17), two sources' options
- * (12 each with bus routes), the surface kernel's geometry and metres (6), two sides' expected times,
- * shares and trips (14), the tally's districts and regions (under 2); the rest is room.
+ * Rows of the kernels' workspace a request takes at most: the logit's scratch (17, and a list), two
+ * sources' options (12 each with bus routes), the surface kernel's geometry and metres (6), two sides'
+ * expected times, shares and trips (14), the changed pairs' list and the tally's districts and regions
+ * (under 3); the rest is room.
  */
 const WORKSPACE_ROWS = 72;
 /**
@@ -136,7 +136,9 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
     const tally = new TallyKernel(workspace, layout);
     const before = side(base, oneRow[0]);
     const after = next ? side(next, oneRow[1], before.source) : undefined;
-    const changed = new Int32Array(z);
+    // The changed pairs' list in the workspace, where the logit kernel reads it.
+    const listRow = workspace.f64(Math.ceil(z / 2));
+    const changed = new Int32Array(listRow.buffer, listRow.byteOffset, z);
     const ridersScratch = new Float32Array(z);
     const classes = rowsOf(RIDER_CLASSES.length, z);
     const scratch = new Float64Array(SOURCE_CLASSES);
@@ -236,7 +238,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
         before.source.options(only);
         after.source.options(only);
         lap(STEP.baselineOptions);
-        chooseModes(m0.cost, m0.time, logit, was, 0, count, changed);
+        wholeLogit.chooseList(m0.cost, m0.time, logit, was, changed, count);
         lap(STEP.baselineChoice);
         for (let q = 0; q < count; q++) {
           const j = changed[q]!;
@@ -252,7 +254,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
         after.expected.set(before.expected);
         for (let m = 0; m < modes; m++) after.shares[m]!.set(before.shares[m]!);
       }
-      chooseModes(m1.cost, m1.time, logit, out, 0, count, changed);
+      wholeLogit.chooseList(m1.cost, m1.time, logit, out, changed, count);
       lap(STEP.scenarioChoice);
       if (request.scenario) {
         tripsOf(after.matrix, attractors, request.scenario, i, after.trips);

@@ -88,6 +88,58 @@ describe('LogitKernel (the SIMD logit)', () => {
     );
   });
 
+  it('over a list of destinations gives chooseModes’ values there bit for bit, and leaves the others', () => {
+    fc.assert(
+      fc.property(
+        rows,
+        fc.array(fc.boolean(), { minLength: 23, maxLength: 23 }),
+        fc.boolean(),
+        (r, pick, inPlace) => {
+          const cost = r.cost.map((c) => Float64Array.from(c));
+          const time = r.time.map((t, m) =>
+            Float64Array.from(t, (x, j) => (cost[m]![j]! < Infinity ? x : Infinity)),
+          );
+          const p = { thetaPerSecond: r.thetaPerSecond, constants: r.constants };
+          const listed = Int32Array.from(Array.from({ length: r.z }, (_, j) => j).filter((j) => pick[j]));
+          const workspace = new KernelWorkspace(r.z, 3 * M + 2 + 1 + 3 * M + 3, 512);
+          const kernel = new LogitKernel(r.z, workspace);
+          const place = (row: Float64Array) => {
+            if (!inPlace) return row;
+            const view = workspace.row();
+            view.set(row);
+            return view;
+          };
+          // Outputs that hold something already: the destinations not listed must keep it.
+          const make = (ws: boolean) => {
+            const fill = (v: number) => {
+              const row = ws && inPlace ? workspace.row() : new Float64Array(r.z);
+              return row.fill(v);
+            };
+            return {
+              composite: new Float32Array(r.z).fill(7),
+              expectedTime: fill(8),
+              shares: DEMAND_MODES.map(() => fill(9)),
+            };
+          };
+          const want = make(false);
+          chooseModes(cost, time, p, want, 0, listed.length, listed);
+          const got = make(true);
+          const list = inPlace
+            ? (() => {
+                const f = workspace.f64(Math.ceil(r.z / 2) + 1);
+                const l = new Int32Array(f.buffer, f.byteOffset, listed.length);
+                l.set(listed);
+                return l;
+              })()
+            : listed;
+          kernel.chooseList(cost.map(place), time.map(place), p, got, list, listed.length);
+          expect(got).toEqual(want);
+        },
+      ),
+      runs(400),
+    );
+  });
+
   it('gives a mode far dearer than the best exactly no share (its term below e^−708), as chooseModes does', () => {
     const inf = Number.POSITIVE_INFINITY;
     // θ 1 per minute: car 100,000 s dearer than walking is e^(−1,667) against 1.

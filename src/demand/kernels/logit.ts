@@ -24,7 +24,10 @@ export class LogitKernel {
   private readonly scratch: Float64Array[];
   private readonly at: { exp: number; log: number };
   private readonly run: Choose;
+  private readonly runList: Choose;
   private readonly args: number[];
+  /** Scratch for a list that is not in the workspace. */
+  private readonly list: Int32Array;
 
   constructor(
     readonly zoneCount: number,
@@ -36,7 +39,8 @@ export class LogitKernel {
     const module = kernelModule(WASM);
     const scratchRows = 3 * MODES + 2;
     this.workspace =
-      workspace ?? new KernelWorkspace(z, scratchRows, EXP_CONSTANTS.byteLength + LOG_CONSTANTS.byteLength);
+      workspace ??
+      new KernelWorkspace(z, scratchRows + 1, EXP_CONSTANTS.byteLength + LOG_CONSTANTS.byteLength);
     if (this.workspace.zoneCount !== z)
       throw new RangeError(`a logit over ${z} zones in a workspace of ${this.workspace.zoneCount}`);
     const ws = this.workspace;
@@ -46,8 +50,12 @@ export class LogitKernel {
     log.set(LOG_CONSTANTS);
     this.at = { exp: exp.byteOffset, log: log.byteOffset };
     this.scratch = Array.from({ length: scratchRows }, () => ws.row());
+    const list = ws.f64(Math.ceil(z / 2));
+    this.list = new Int32Array(list.buffer, list.byteOffset, z);
     this.args = new Array<number>(3 * MODES + 2 + 4 + 1 + MODES).fill(0);
-    this.run = new WebAssembly.Instance(module, { env: { memory: ws.memory } }).exports.choose as Choose;
+    const exports = new WebAssembly.Instance(module, { env: { memory: ws.memory } }).exports;
+    this.run = exports.choose as Choose;
+    this.runList = exports.chooseList as Choose;
   }
 
   /** chooseModes(cost, time, p, out) over every destination: the same values, bit for bit. */
@@ -57,6 +65,50 @@ export class LogitKernel {
     p: LogitParams,
     out: ModeChoiceOut,
   ): void {
+    const outputs = this.prepare(cost, time, p, out);
+    this.run(this.zoneCount, ...this.args);
+    for (let k = 0; k < outputs.length; k++) {
+      const row = outputs[k]!;
+      if (this.workspace.offsetOf(row) < 0) row.set(this.scratch[2 * MODES + k]!);
+    }
+  }
+
+  /**
+   * chooseModes(cost, time, p, out, 0, count, list): the destinations list[0 … count) only (ascending, as
+   * a scenario's changed pairs), the same values bit for bit; other destinations of `out` untouched.
+   */
+  chooseList(
+    cost: readonly ArrayLike<number>[],
+    time: readonly ArrayLike<number>[],
+    p: LogitParams,
+    out: ModeChoiceOut,
+    list: Int32Array,
+    count: number,
+  ): void {
+    if (!(count >= 0 && count <= list.length && count <= this.zoneCount))
+      throw new RangeError(`${count} listed destinations of a list of ${list.length}`);
+    const outputs = this.prepare(cost, time, p, out);
+    let at = list.buffer === this.workspace.memory.buffer ? list.byteOffset : -1;
+    if (at < 0) {
+      this.list.set(list.subarray(0, count));
+      at = this.list.byteOffset;
+    }
+    this.runList(count, at, ...this.args);
+    for (let k = 0; k < outputs.length; k++) {
+      const row = outputs[k]!;
+      if (this.workspace.offsetOf(row) >= 0) continue;
+      const from = this.scratch[2 * MODES + k]!;
+      for (let q = 0; q < count; q++) row[list[q]!] = from[list[q]!]!;
+    }
+  }
+
+  /** The arguments after the destinations: rows in place or copied to scratch; returns the output rows. */
+  private prepare(
+    cost: readonly ArrayLike<number>[],
+    time: readonly ArrayLike<number>[],
+    p: LogitParams,
+    out: ModeChoiceOut,
+  ): ModeChoiceOut['composite'][] {
     const z = this.zoneCount;
     if (cost.length !== MODES || time.length !== MODES || p.constants.length !== MODES)
       throw new Error(`mode choice needs ${MODES} modes (${DEMAND_MODES.join(', ')})`);
@@ -93,10 +145,6 @@ export class LogitKernel {
     args[a++] = this.at.log;
     args[a++] = p.thetaPerSecond;
     for (let m = 0; m < MODES; m++) args[a++] = p.constants[m]!;
-    this.run(z, ...args);
-    for (let k = 0; k < outputs.length; k++) {
-      const row = outputs[k]!;
-      if (ws.offsetOf(row) < 0) row.set(this.scratch[2 * MODES + k]!);
-    }
+    return outputs;
   }
 }
