@@ -74,10 +74,14 @@ function destination(): string[] {
   return out;
 }
 
-/** Mode m at destination $j: its commuters y = x·share where the share is above 0, else 0. */
-function mode(m: number): string[] {
-  const share = op('f64.load', at(`$share${m}`, get('$j'), 3));
-  const time = op('f64.load', at(`$time${m}`, get('$j'), 3));
+/**
+ * Mode m at destination $j, its shares and times in the rows at `side` (the prefix of their parameters):
+ * its commuters y = x·share (x the local `x`: the trips, or their negation to take commuters away) where
+ * the share is above 0.
+ */
+function mode(m: number, side = '', x = '$x'): string[] {
+  const share = op('f64.load', at(`$${side}share${m}`, get('$j'), 3));
+  const time = op('f64.load', at(`$${side}time${m}`, get('$j'), 3));
   const y = get('$y');
   const t = get('$t');
   return [
@@ -90,7 +94,7 @@ function mode(m: number): string[] {
       op(
         'then',
         set('$t', time),
-        set('$y', f64('mul', get('$x'), get('$s'))),
+        set('$y', f64('mul', get(x), get('$s'))),
         set(`$byMode${m}`, f64('add', get(`$byMode${m}`), y)),
         set('$seconds', f64('add', get('$seconds'), f64('mul', y, t))),
         set('$within45', f64('add', get('$within45'), select(y, zero, f64('le', t, get('$within'))))),
@@ -99,6 +103,22 @@ function mode(m: number): string[] {
         set('$b', op('i32.trunc_sat_f64_u', f64('floor', f64('div', t, get('$band'))))),
         set('$b', select(get('$b'), get('$lastBand'), op('i32.lt_u', get('$b'), get('$lastBand')))),
         addAt(at('$histogram', get('$b'), 3), y),
+      ),
+    ),
+  ];
+}
+
+/** tallyModeChange at listed destination $j: each mode's commuters before leave (−x), after arrive (+x). */
+function change(): string[] {
+  return [
+    set('$x', op('f64.load', at('$trips', get('$j'), 3))),
+    op(
+      'if',
+      f64('gt', get('$x'), zero),
+      op(
+        'then',
+        set('$nx', f64('neg', get('$x'))),
+        ...Array.from({ length: MODES }, (_, m) => [...mode(m, 'before', '$nx'), ...mode(m, 'after')]).flat(),
       ),
     ),
   ];
@@ -152,6 +172,39 @@ ${lines(
         (br_if $done (i32.ge_u (local.get $j) (local.get $z)))
 ${lines(destination(), 8)}
         (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $next)))
+${lines(
+  [...sums, ...byMode].map((n, k) => op('f64.store', `offset=${8 * k}`, get('$out'), get(n))),
+  4,
+)})
+
+  ;; tallyModeChange: at destinations list[0 … count) (i32), the trips' commuters move from the modes of
+  ;; the before rows to those of the after rows; seconds, within 45 and over 60 from 0, commuters by mode and
+  ;; by band from the tally's values, in the output's places (the other sums untouched).
+  (func (export "tallyChange") (param $count i32) (param $list i32) (param $trips i32)
+                               ${['before', 'after']
+                                 .flatMap((side) =>
+                                   Array.from({ length: MODES }, (_, m) => [`$${side}share${m}`, `$${side}time${m}`]).flat(),
+                                 )
+                                 .map((n) => `(param ${n} i32)`)
+                                 .join(' ')}
+                               (param $out i32) (param $lastBand i32) (param $within f64) (param $over f64) (param $band f64)
+    (local $q i32) (local $j i32) (local $b i32) (local $histogram i32)
+    (local $x f64) (local $nx f64) (local $y f64) (local $s f64) (local $t f64)
+    ${[...sums, ...byMode].map((n) => `(local ${n} f64)`).join(' ')}
+${lines(
+  [
+    ...byMode.map((n, m) => set(n, op('f64.load', `offset=${8 * (sums.length + m)}`, get('$out')))),
+    set('$histogram', op('i32.add', get('$out'), i32(8 * (sums.length + MODES)))),
+  ],
+  4,
+)}
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $q) (local.get $count)))
+        (local.set $j (i32.load (i32.add (local.get $list) (i32.shl (local.get $q) (i32.const 2)))))
+${lines(change(), 8)}
+        (local.set $q (i32.add (local.get $q) (i32.const 1)))
         (br $next)))
 ${lines(
   [...sums, ...byMode].map((n, k) => op('f64.store', `offset=${8 * k}`, get('$out'), get(n))),

@@ -8,7 +8,7 @@ import { TallyKernel } from '../demand/kernels/tally';
 import { KernelWorkspace } from '../demand/kernels/workspace';
 import { LOG_CONSTANTS } from '../demand/log';
 import { RIDER_CLASSES, riderClassRows, ridersRow, SOURCE_CLASSES } from '../demand/sources';
-import { copyTallyRow, emptyTally, tallyModeChange } from '../demand/tally';
+import { copyTallyRow, emptyTally } from '../demand/tally';
 import { DEMAND_MODES } from '../domain/demand';
 import { RailLoads } from '../engine/railLoads';
 import type { Router } from '../engine/router';
@@ -263,7 +263,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
         // The same trips; the tally moves only where the modes did.
         for (let q = 0; q < count; q++) after.trips[changed[q]!] = before.trips[changed[q]!]!;
         copyTallyRow(response.baseline, k, response.scenario, k);
-        tallyModeChange(
+        tally.change(
           response.scenario,
           k,
           before.trips,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEMAND_MODES } from '../../domain/demand';
-import { emptyTally, tallyOrigin } from '../tally';
+import { emptyTally, tallyModeChange, tallyOrigin } from '../tally';
 import { TallyKernel } from './tally';
 import { KernelWorkspace } from './workspace';
 
@@ -82,6 +82,66 @@ describe('TallyKernel', () => {
           }
         }
       }),
+      { seed: 20261205, numRuns: 500 },
+    );
+  });
+});
+
+describe('TallyKernel.change', () => {
+  it('moves what tallyModeChange moves, bit for bit, at the listed destinations', () => {
+    fc.assert(
+      fc.property(
+        origin,
+        origin,
+        fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }),
+        (o, other, pick) => {
+          const z = o.z;
+          const layout = {
+            zoneCount: z,
+            district: Int32Array.from(o.district),
+            districtCount: 4,
+            regions: o.regions.map((r) => Uint8Array.from(r, Number)),
+          };
+          const fresh = () => {
+            const t = emptyTally(layout, 3);
+            for (const v of Object.values(t)) if (v instanceof Float64Array) v.fill(o.before);
+            return t;
+          };
+          const ws = new KernelWorkspace(z, 1 + 4 * M + 6, 1024);
+          const row = (values: number[]) => {
+            const r = ws.row();
+            r.set(values);
+            return r;
+          };
+          // The after side's modes: the other draw's where it has as many zones, else the same.
+          const modesAfter = other.z === z ? other.modes : o.modes;
+          const side = (modes: typeof o.modes) => ({
+            shares: modes.map((m) => row(m.map((x) => x.share))),
+            time: modes.map((m) => row(m.map((x) => x.time))),
+          });
+          const trips = row(o.trips);
+          const before = side(o.modes);
+          const after = side(modesAfter);
+          const listed = Array.from({ length: z }, (_, j) => j).filter((j) => pick[j]);
+          const listRow = ws.f64(Math.ceil(z / 2) + 1);
+          const list = new Int32Array(listRow.buffer, listRow.byteOffset, z);
+          list.set(listed);
+          const want = fresh();
+          const got = fresh();
+          tallyModeChange(want, o.slot, trips, before, after, list, listed.length);
+          new TallyKernel(ws, layout).change(got, o.slot, trips, before, after, list, listed.length);
+          for (const key of Object.keys(want) as (keyof typeof want)[]) {
+            const a = want[key];
+            const b = got[key];
+            if (typeof a === 'number') expect(b).toBe(a);
+            else {
+              const values = b as Float64Array;
+              for (let k = 0; k < a.length; k++)
+                expect(Object.is(a[k], values[k]), `${key}[${k}]`).toBe(true);
+            }
+          }
+        },
+      ),
       { seed: 20261205, numRuns: 500 },
     );
   });

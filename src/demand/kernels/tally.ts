@@ -28,6 +28,7 @@ export class TallyKernel {
   private readonly district: number;
   private readonly regions: number;
   private readonly run: Tally;
+  private readonly runChange: Tally;
   private readonly args: number[];
 
   constructor(
@@ -46,8 +47,61 @@ export class TallyKernel {
     this.district = district.byteOffset;
     this.regions = regions.byteOffset;
     this.out = workspace.f64(SUMS + MODES + BANDS + r);
-    this.args = new Array<number>(6 + 2 * MODES + 2 + 3).fill(0);
-    this.run = new WebAssembly.Instance(module, { env: { memory: workspace.memory } }).exports.tally as Tally;
+    this.args = new Array<number>(3 + 4 * MODES + 2 + 3).fill(0);
+    const exports = new WebAssembly.Instance(module, { env: { memory: workspace.memory } }).exports;
+    this.run = exports.tally as Tally;
+    this.runChange = exports.tallyChange as Tally;
+  }
+
+  /**
+   * tallyModeChange(t, slot, trips, before, after, list, count), its rows and list in the workspace: the
+   * same bits.
+   */
+  change(
+    t: CommuteTally,
+    slot: number,
+    trips: Float64Array,
+    before: { time: readonly Float64Array[]; shares: readonly Float64Array[] },
+    after: { time: readonly Float64Array[]; shares: readonly Float64Array[] },
+    list: Int32Array,
+    count: number,
+  ): void {
+    const { workspace: ws, out, args } = this;
+    if (list.buffer !== ws.memory.buffer || !(count >= 0 && count <= list.length))
+      throw new RangeError('the tally kernel reads a list of its workspace only');
+    const rows = t.zoneCount;
+    this.load(t, slot);
+    let a = 0;
+    args[a++] = count;
+    args[a++] = list.byteOffset;
+    args[a++] = offset(ws, trips);
+    for (const side of [before, after])
+      for (let m = 0; m < MODES; m++) {
+        args[a++] = offset(ws, side.shares[m]!);
+        args[a++] = offset(ws, side.time[m]!);
+      }
+    args[a++] = out.byteOffset;
+    args[a++] = BANDS - 1;
+    args[a++] = WITHIN_MINUTES * 60;
+    args[a++] = OVER_MINUTES * 60;
+    args[a++] = BAND_MINUTES * 60;
+    this.runChange(...args.slice(0, a));
+    t.seconds[slot] += out[1]!;
+    t.within45[slot] += out[2]!;
+    t.over60[slot] += out[3]!;
+    for (let m = 0; m < MODES; m++) t.byMode[m * rows + slot] = out[SUMS + m]!;
+    t.histogram.set(out.subarray(SUMS + MODES, SUMS + MODES + BANDS), slot * BANDS);
+  }
+
+  /** The output's sums: those kept in the tally start from its values (row `slot`), the others from 0. */
+  private load(t: CommuteTally, slot: number): void {
+    const { out, layout } = this;
+    const rows = t.zoneCount;
+    out.fill(0, 0, SUMS);
+    for (let m = 0; m < MODES; m++) out[SUMS + m] = t.byMode[m * rows + slot]!;
+    out.set(t.histogram.subarray(slot * BANDS, (slot + 1) * BANDS), SUMS + MODES);
+    for (let r = 0; r < layout.regions.length; r++)
+      out[SUMS + MODES + BANDS + r] = t.intoRegion[r * rows + slot]!;
   }
 
   /** tallyOrigin(t, layout, i, trips, time, shares, slot), its rows in the workspace. */
@@ -64,10 +118,7 @@ export class TallyKernel {
     const rows = t.zoneCount;
     const regions = layout.regions.length;
     // The sums that accumulate in the tally start from its values, as tallyOrigin's do.
-    out.fill(0, 0, SUMS);
-    for (let m = 0; m < MODES; m++) out[SUMS + m] = t.byMode[m * rows + slot]!;
-    out.set(t.histogram.subarray(slot * BANDS, (slot + 1) * BANDS), SUMS + MODES);
-    for (let r = 0; r < regions; r++) out[SUMS + MODES + BANDS + r] = t.intoRegion[r * rows + slot]!;
+    this.load(t, slot);
     let a = 0;
     args[a++] = z;
     args[a++] = offset(ws, trips);
@@ -84,7 +135,7 @@ export class TallyKernel {
     args[a++] = WITHIN_MINUTES * 60;
     args[a++] = OVER_MINUTES * 60;
     args[a++] = BAND_MINUTES * 60;
-    this.run(...args);
+    this.run(...args.slice(0, a));
     t.commuters[slot] += out[0]!;
     t.seconds[slot] += out[1]!;
     t.within45[slot] += out[2]!;
