@@ -20,7 +20,6 @@ const listOne: Lanes = {
   store: (base, value) => op('v128.store64_lane', '0', at(base, '$p0'), value),
 };
 
-
 const MODES = 5;
 
 /** c₀ + x(c₁ + x(c₂ + … x·cₙ)), the order the JavaScript evaluates. */

@@ -184,7 +184,10 @@ ${lines(
   (func (export "tallyChange") (param $count i32) (param $list i32) (param $trips i32)
                                ${['before', 'after']
                                  .flatMap((side) =>
-                                   Array.from({ length: MODES }, (_, m) => [`$${side}share${m}`, `$${side}time${m}`]).flat(),
+                                   Array.from({ length: MODES }, (_, m) => [
+                                     `$${side}share${m}`,
+                                     `$${side}time${m}`,
+                                   ]).flat(),
                                  )
                                  .map((n) => `(param ${n} i32)`)
                                  .join(' ')}
