@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import wabt from 'wabt';
+import { changesWat } from './kernels/changes';
 import { logitWat } from './kernels/logit';
 import { lowerRailWat } from './kernels/lowerRail';
 import { surfaceWat } from './kernels/surface';
@@ -13,6 +14,7 @@ const ENGINE_KERNELS = join(import.meta.dirname, '../src/engine/kernels');
 /** Kernels whose text is generated (scripts/kernels): where each goes, and its text. */
 export function generatedKernels(): { path: string; text: string }[] {
   return [
+    { path: join(KERNELS, 'changes.wat'), text: changesWat() },
     { path: join(KERNELS, 'logit.wat'), text: logitWat() },
     { path: join(KERNELS, 'surface.wat'), text: surfaceWat() },
     { path: join(KERNELS, 'tally.wat'), text: tallyWat() },

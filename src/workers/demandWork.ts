@@ -2,6 +2,7 @@ import { transfer } from 'comlink';
 import { timeSums } from '../demand/calibrate';
 import { EXP_CONSTANTS } from '../demand/exp';
 import { cheapestCost, deterrenceAt } from '../demand/gravity';
+import { ChangedPairs } from '../demand/kernels/changes';
 import { LogitKernel } from '../demand/kernels/logit';
 import { RowMatrix } from '../demand/kernels/rowMatrix';
 import { TallyKernel } from '../demand/kernels/tally';
@@ -134,11 +135,11 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
       trips: workspace.row(),
     });
     const tally = new TallyKernel(workspace, layout);
+    const changes = new ChangedPairs(workspace);
     const before = side(base, oneRow[0]);
     const after = next ? side(next, oneRow[1], before.source) : undefined;
     // The changed pairs' list in the workspace, where the logit kernel reads it.
-    const listRow = workspace.f64(Math.ceil(z / 2));
-    const changed = new Int32Array(listRow.buffer, listRow.byteOffset, z);
+    const changed = workspace.int32(z);
     const ridersScratch = new Float32Array(z);
     const classes = rowsOf(RIDER_CLASSES.length, z);
     const scratch = new Float64Array(SOURCE_CLASSES);
@@ -221,13 +222,12 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
       if (known) after.source.trips(i);
       const m1 = known ? after.source.rows : after.source.fill(i);
       lap(STEP.scenarioOptions);
-      const { cost: c0, time: r0, mode: d0 } = before.source.station;
-      const { cost: c1, time: r1, mode: d1 } = after.source.station;
-      let count = 0;
-      if (before.source.busRoutes || after.source.busRoutes) {
-        for (let j = 0; j < z; j++)
-          if (c0[j] !== c1[j] || r0[j] !== r1[j] || d0[j] !== d1[j]) changed[count++] = j;
-      } else for (let j = 0; j < z; j++) if (c0[j] !== c1[j] || r0[j] !== r1[j]) changed[count++] = j;
+      const count = changes.find(
+        before.source.station,
+        after.source.station,
+        before.source.busRoutes || after.source.busRoutes,
+        changed,
+      );
       const only = { list: changed, count };
       lap(STEP.changes);
       const was = { composite: before.composite, expectedTime: before.expected, shares: before.shares };

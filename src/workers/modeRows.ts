@@ -89,7 +89,9 @@ export class ModeRowSource {
     const shared = sharingSurfaceWith?.rows;
     this.busRoutes = g.services.some((s) => !s.rail);
     // Without bus routes every station trip rides a train: the modes are rail once and for all.
-    const mode = new Uint8Array(z).fill(this.busRoutes ? TRIP_MODE.none : TRIP_MODE.rail);
+    const mode = (workspace ? workspace.bytes(z) : new Uint8Array(z)).fill(
+      this.busRoutes ? TRIP_MODE.none : TRIP_MODE.rail,
+    );
     this.station = { cost: own.cost[RAIL]!, time: own.time[RAIL]!, mode };
     this.areaBus = sharingSurfaceWith?.areaBus ?? { cost: own.cost[BUS]!, time: own.time[BUS]! };
     // Without bus routes the rail option is the station trips' row and the bus option the area-wide bus's;

@@ -6,6 +6,7 @@ describe('generated kernels', () => {
   it('are their generators’ text (scripts/kernels), and their .wasm.ts modules its compilation, as committed (npm run build:kernels)', async () => {
     const kernels = generatedKernels();
     expect(kernels.map((k) => k.path.split('/').at(-1))).toEqual([
+      'changes.wat',
       'logit.wat',
       'surface.wat',
       'tally.wat',

@@ -50,8 +50,7 @@ export class LogitKernel {
     log.set(LOG_CONSTANTS);
     this.at = { exp: exp.byteOffset, log: log.byteOffset };
     this.scratch = Array.from({ length: scratchRows }, () => ws.row());
-    const list = ws.f64(Math.ceil(z / 2));
-    this.list = new Int32Array(list.buffer, list.byteOffset, z);
+    this.list = ws.int32(z);
     this.args = new Array<number>(3 * MODES + 2 + 4 + 1 + MODES).fill(0);
     const exports = new WebAssembly.Instance(module, { env: { memory: ws.memory } }).exports;
     this.run = exports.choose as Choose;

@@ -8,14 +8,21 @@ afterEach(() => {
 /** The kernels as a fresh import sees them (the compiled modules are cached per thread). */
 async function fresh() {
   vi.resetModules();
-  const [{ RowMatrix }, { LogitKernel }, { SurfaceKernel }, { TallyKernel }, { KernelWorkspace }] =
-    await Promise.all([
-      import('./rowMatrix'),
-      import('./logit'),
-      import('./surface'),
-      import('./tally'),
-      import('./workspace'),
-    ]);
+  const [
+    { RowMatrix },
+    { LogitKernel },
+    { SurfaceKernel },
+    { TallyKernel },
+    { ChangedPairs },
+    { KernelWorkspace },
+  ] = await Promise.all([
+    import('./rowMatrix'),
+    import('./logit'),
+    import('./surface'),
+    import('./tally'),
+    import('./changes'),
+    import('./workspace'),
+  ]);
   const table = () => new Float64Array(4);
   const car = { secondsPerMeter: table(), terminalSeconds: table(), terminalCost: table(), driveWeight: 1 };
   const layout = { zoneCount: 1, district: Int32Array.of(0), districtCount: 1, regions: [] };
@@ -31,6 +38,7 @@ async function fresh() {
         car,
       ),
     () => new TallyKernel(new KernelWorkspace(1, 8, 1024), layout),
+    () => new ChangedPairs(new KernelWorkspace(1, 1)),
   ];
 }
 
@@ -55,6 +63,6 @@ describe('kernelModule', () => {
     const compile = vi.spyOn(WebAssembly, 'Module');
     const kernels = await fresh();
     for (const make of [...kernels, ...kernels]) make();
-    expect(compile).toHaveBeenCalledTimes(4);
+    expect(compile).toHaveBeenCalledTimes(5);
   });
 });

@@ -9,7 +9,7 @@ import { kernelMemory } from './module';
 export class KernelWorkspace {
   readonly memory: WebAssembly.Memory;
   private top = 0;
-  private readonly bytes: number;
+  private readonly size: number;
 
   /** Room for `rows` rows of `zoneCount` f64 and `extraBytes` more. */
   constructor(
@@ -18,18 +18,30 @@ export class KernelWorkspace {
     extraBytes = 0,
   ) {
     if (!(Number.isInteger(zoneCount) && zoneCount >= 0)) throw new RangeError(`rows of ${zoneCount} zones`);
-    this.bytes = rows * align(8 * zoneCount) + align(extraBytes) + 16 * rows;
-    this.memory = kernelMemory(this.bytes, `kernel rows of ${zoneCount} zones`);
+    this.size = rows * align(8 * zoneCount) + align(extraBytes) + 16 * rows;
+    this.memory = kernelMemory(this.size, `kernel rows of ${zoneCount} zones`);
   }
 
   /** `count` f64, 16-byte aligned. */
   f64(count: number): Float64Array {
     const at = this.top;
     const size = align(8 * count);
-    if (at + size > this.bytes)
-      throw new RangeError(`the kernels' rows are full (${this.bytes} bytes): ${size} more asked for`);
+    if (at + size > this.size)
+      throw new RangeError(`the kernels' rows are full (${this.size} bytes): ${size} more asked for`);
     this.top = at + size;
     return new Float64Array(this.memory.buffer, at, count);
+  }
+
+  /** `count` i32, 16-byte aligned. */
+  int32(count: number): Int32Array {
+    const room = this.f64(Math.ceil(count / 2));
+    return new Int32Array(room.buffer, room.byteOffset, count);
+  }
+
+  /** `count` bytes, 16-byte aligned. */
+  bytes(count: number): Uint8Array {
+    const room = this.f64(Math.ceil(count / 8));
+    return new Uint8Array(room.buffer, room.byteOffset, count);
   }
 
   /** A row of zoneCount f64. */
