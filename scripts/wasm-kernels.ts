@@ -4,6 +4,7 @@ import wabt from 'wabt';
 import { changesWat } from './kernels/changes';
 import { logitWat } from './kernels/logit';
 import { lowerRailWat } from './kernels/lowerRail';
+import { sourcesWat } from './kernels/sources';
 import { surfaceWat } from './kernels/surface';
 import { tallyWat } from './kernels/tally';
 
@@ -16,6 +17,7 @@ export function generatedKernels(): { path: string; text: string }[] {
   return [
     { path: join(KERNELS, 'changes.wat'), text: changesWat() },
     { path: join(KERNELS, 'logit.wat'), text: logitWat() },
+    { path: join(KERNELS, 'sources.wat'), text: sourcesWat() },
     { path: join(KERNELS, 'surface.wat'), text: surfaceWat() },
     { path: join(KERNELS, 'tally.wat'), text: tallyWat() },
     { path: join(ENGINE_KERNELS, 'lowerRail.wat'), text: lowerRailWat() },

@@ -5,10 +5,11 @@ import { cheapestCost, deterrenceAt } from '../demand/gravity';
 import { ChangedPairs } from '../demand/kernels/changes';
 import { LogitKernel } from '../demand/kernels/logit';
 import { RowMatrix } from '../demand/kernels/rowMatrix';
+import { RiderClassesKernel } from '../demand/kernels/sources';
 import { TallyKernel } from '../demand/kernels/tally';
 import { KernelWorkspace } from '../demand/kernels/workspace';
 import { LOG_CONSTANTS } from '../demand/log';
-import { RIDER_CLASSES, riderClassRows, ridersRow, SOURCE_CLASSES } from '../demand/sources';
+import { RIDER_CLASSES, ridersRow, SOURCE_CLASSES } from '../demand/sources';
 import { copyTallyRow, emptyTally } from '../demand/tally';
 import { DEMAND_MODES } from '../domain/demand';
 import { RailLoads } from '../engine/railLoads';
@@ -33,8 +34,8 @@ import {
 /**
  * Rows of the kernels' workspace a request takes at most: the logit's scratch (17, and a list), two
  * sources' options (12 each with bus routes), the surface kernel's geometry and metres (6), two sides'
- * expected times, shares and trips (14), the changed pairs' list and the tally's districts and regions
- * (under 3); the rest is room.
+ * expected times, shares and trips (14), the rider classes (6), the changed pairs' list, the kept riders
+ * and the tally's districts and regions (under 3); the rest is room.
  */
 const WORKSPACE_ROWS = 72;
 /**
@@ -62,8 +63,6 @@ export interface LoadedGraph {
   router: Router;
   rows: StationRows;
 }
-
-const rowsOf = (count: number, z: number) => Array.from({ length: count }, () => new Float64Array(z));
 
 /**
  * The demand model's passes in a routing worker (DESIGN.md §3.1): composite rows per origin (pass 1),
@@ -136,13 +135,13 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
     });
     const tally = new TallyKernel(workspace, layout);
     const changes = new ChangedPairs(workspace);
+    const riderClasses = new RiderClassesKernel(workspace);
     const before = side(base, oneRow[0]);
     const after = next ? side(next, oneRow[1], before.source) : undefined;
     // The changed pairs' list in the workspace, where the logit kernel reads it.
     const changed = workspace.int32(z);
     const ridersScratch = new Float32Array(z);
-    const classes = rowsOf(RIDER_CLASSES.length, z);
-    const scratch = new Float64Array(SOURCE_CLASSES);
+    const classes = RIDER_CLASSES.map(() => workspace.row());
     const response = {
       cancelled: false as const,
       baseline: known?.tally ?? emptyTally(layout, n),
@@ -274,12 +273,11 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
         );
       }
       lap(STEP.scenarioTally);
-      riderClassRows(
+      riderClasses.rows(
         before,
         after,
         classes,
         response.sources!.subarray(k * SOURCE_CLASSES, (k + 1) * SOURCE_CLASSES),
-        scratch,
         request.scenario ? undefined : { riders: riders0, changed, count },
       );
       lap(STEP.riderClasses);

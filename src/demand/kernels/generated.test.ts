@@ -8,6 +8,7 @@ describe('generated kernels', () => {
     expect(kernels.map((k) => k.path.split('/').at(-1))).toEqual([
       'changes.wat',
       'logit.wat',
+      'sources.wat',
       'surface.wat',
       'tally.wat',
       'lowerRail.wat',

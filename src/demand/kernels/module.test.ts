@@ -14,6 +14,7 @@ async function fresh() {
     { SurfaceKernel },
     { TallyKernel },
     { ChangedPairs },
+    { RiderClassesKernel },
     { KernelWorkspace },
   ] = await Promise.all([
     import('./rowMatrix'),
@@ -21,6 +22,7 @@ async function fresh() {
     import('./surface'),
     import('./tally'),
     import('./changes'),
+    import('./sources'),
     import('./workspace'),
   ]);
   const table = () => new Float64Array(4);
@@ -39,6 +41,7 @@ async function fresh() {
       ),
     () => new TallyKernel(new KernelWorkspace(1, 8, 1024), layout),
     () => new ChangedPairs(new KernelWorkspace(1, 1)),
+    () => new RiderClassesKernel(new KernelWorkspace(1, 4)),
   ];
 }
 
@@ -63,6 +66,6 @@ describe('kernelModule', () => {
     const compile = vi.spyOn(WebAssembly, 'Module');
     const kernels = await fresh();
     for (const make of [...kernels, ...kernels]) make();
-    expect(compile).toHaveBeenCalledTimes(5);
+    expect(compile).toHaveBeenCalledTimes(6);
   });
 });
