@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import wabt from 'wabt';
 import { changesWat } from './kernels/changes';
+import { loadsWat } from './kernels/loads';
 import { logitWat } from './kernels/logit';
 import { lowerRailWat } from './kernels/lowerRail';
 import { sourcesWat } from './kernels/sources';
@@ -20,6 +21,7 @@ export function generatedKernels(): { path: string; text: string }[] {
     { path: join(KERNELS, 'sources.wat'), text: sourcesWat() },
     { path: join(KERNELS, 'surface.wat'), text: surfaceWat() },
     { path: join(KERNELS, 'tally.wat'), text: tallyWat() },
+    { path: join(ENGINE_KERNELS, 'loads.wat'), text: loadsWat() },
     { path: join(ENGINE_KERNELS, 'lowerRail.wat'), text: lowerRailWat() },
   ];
 }

@@ -1,3 +1,4 @@
+import { LoadKernel } from './kernels/loads';
 import type { Router } from './router';
 import type { StationRows } from './stationRows';
 
@@ -74,15 +75,21 @@ export class RailLoads {
   private readonly cost: Float64Array;
   private readonly link: Int32Array;
 
+  /** Demand in WebAssembly, dense classes added by its kernel (undefined: JavaScript arrays). */
+  private readonly kernel: LoadKernel | undefined;
+
+  /** `options.kernel: false`: JavaScript arrays and loops even where WebAssembly is there (tests compare). */
   constructor(
     private readonly router: Router,
     private readonly rows: StationRows,
     readonly classes = 1,
+    options: { kernel?: boolean } = {},
   ) {
     const g = router.g;
     if (!(Number.isInteger(classes) && classes >= 1))
       throw new RangeError(`classes must be ≥ 1, got ${classes}`);
-    this.access = new Float64Array(classes * g.accessNode.length);
+    this.kernel = options.kernel === false ? undefined : LoadKernel.create(g, classes, LOAD_UNIT);
+    this.access = this.kernel?.access ?? new Float64Array(classes * g.accessNode.length);
     this.time = new Float64Array(g.zoneCount);
     this.cost = new Float64Array(g.zoneCount);
     this.link = new Int32Array(g.zoneCount);
@@ -117,6 +124,11 @@ export class RailLoads {
     c: number,
     only?: { list: Int32Array; count: number },
   ): void {
+    const kernel = this.kernel;
+    if (kernel && !only) {
+      kernel.add(link, trips, c);
+      return;
+    }
     const g = this.router.g;
     const zones = g.zoneCount;
     const accessNode = g.accessNode;
@@ -141,11 +153,17 @@ export class RailLoads {
         if (last >= 0) access[offset + last]! += run;
         last = k;
         run = 0;
-        const entered = accessNode[k]!;
-        row = demand[entered];
-        if (!row) {
-          row = new Float64Array(this.classes * zones);
-          demand[entered] = row;
+        if (kernel) {
+          const slot = kernel.slotOfLink[k]!;
+          row = kernel.rows[slot]!;
+          kernel.used[slot] = 1;
+        } else {
+          const entered = accessNode[k]!;
+          row = demand[entered];
+          if (!row) {
+            row = new Float64Array(this.classes * zones);
+            demand[entered] = row;
+          }
         }
       }
       row![c * zones + d]! += units;
@@ -168,9 +186,19 @@ export class RailLoads {
     out.access.set(this.access);
     const node = new Float64Array(K * g.nodeCount);
     const source = this.edgeSources();
-    for (let entered = 0; entered < g.nodeCount; entered++) {
-      const want = this.demand[entered];
-      if (!want) continue;
+    const kernel = this.kernel;
+    // Entry stations in node order either way (the sums are exact; the order keeps the trees' cache warm).
+    const wanted: [number, Float64Array][] = [];
+    if (kernel) {
+      for (let slot = 0; slot < kernel.rows.length; slot++)
+        if (kernel.used[slot]) wanted.push([kernel.entered[slot]!, kernel.rows[slot]!]);
+    } else
+      for (let n = 0; n < this.demand.length; n++) {
+        const row = this.demand[n];
+        if (row) wanted.push([n, row]);
+      }
+    wanted.sort((a, b) => a[0] - b[0]);
+    for (const [entered, want] of wanted) {
       const { egress, pred, order } = this.rows.treeOf(entered);
       node.fill(0);
       // Each destination's trips leave by the egress its way from this station leaves by.

@@ -11,6 +11,7 @@ describe('generated kernels', () => {
       'sources.wat',
       'surface.wat',
       'tally.wat',
+      'loads.wat',
       'lowerRail.wat',
     ]);
     for (const kernel of kernels) {

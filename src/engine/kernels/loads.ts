@@ -1,0 +1,113 @@
+import { WASM } from './loads.wasm';
+import { engineKernel } from './module';
+
+type AddClass = (...args: number[]) => void;
+
+const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
+
+/**
+ * RailLoads' demand in one WebAssembly memory: a row of classes × zones units per station entered from
+ * zones (a slot each, sized once: the stations with access links), each access link's sums, and the
+ * kernel (loads.wat) that adds an origin's trips of one class over every destination — the JavaScript's
+ * units, which add exactly in any order. `create` gives undefined where WebAssembly is not available.
+ */
+export class LoadKernel {
+  /** Per access link: its station's slot. */
+  readonly slotOfLink: Int32Array;
+  /** Per slot: the node it stands for (the station entered). */
+  readonly entered: Int32Array;
+  /** Per slot: its demand row, class c of destination d at [c × zones + d]. */
+  readonly rows: Float64Array[];
+  /** Per class and access link: units entering by it, [c × links + k]. */
+  readonly access: Float64Array;
+  /** Per slot: 1 once it has demand. */
+  readonly used: Uint8Array;
+  private readonly link: Int32Array;
+  private readonly f64: Float64Array;
+  private readonly f32: Float32Array;
+  private readonly slotBytes: number;
+  private readonly run: AddClass;
+
+  static create(
+    g: { zoneCount: number; accessNode: Int32Array },
+    classes: number,
+    unit: number,
+  ): LoadKernel | undefined {
+    const module = engineKernel(WASM);
+    return module && new LoadKernel(module, g, classes, unit);
+  }
+
+  private constructor(
+    module: WebAssembly.Module,
+    g: { zoneCount: number; accessNode: Int32Array },
+    readonly classes: number,
+    private readonly unit: number,
+  ) {
+    const z = g.zoneCount;
+    const links = g.accessNode.length;
+    const slotOfNode = new Map<number, number>();
+    for (const n of g.accessNode) if (!slotOfNode.has(n)) slotOfNode.set(n, slotOfNode.size);
+    const slots = slotOfNode.size;
+    this.slotBytes = align(8 * classes * z);
+    const at = { link: 0, f64: align(4 * z), f32: 0, slotOfLink: 0, access: 0, used: 0, rows: 0 };
+    at.f32 = at.f64 + align(8 * z);
+    at.slotOfLink = at.f32 + align(4 * z);
+    at.access = at.slotOfLink + align(4 * links);
+    at.used = at.access + align(8 * classes * links);
+    at.rows = at.used + align(slots);
+    const bytes = at.rows + slots * this.slotBytes;
+    const pages = Math.max(1, Math.ceil(bytes / 65536));
+    if (pages > 65536)
+      throw new RangeError(`rail loads of ${slots} stations × ${z} zones are over WebAssembly's 4 GiB`);
+    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+    const buffer = memory.buffer;
+    this.link = new Int32Array(buffer, at.link, z);
+    this.f64 = new Float64Array(buffer, at.f64, z);
+    this.f32 = new Float32Array(buffer, at.f32, z);
+    this.slotOfLink = Int32Array.from(g.accessNode, (n) => slotOfNode.get(n)!);
+    new Int32Array(buffer, at.slotOfLink, links).set(this.slotOfLink);
+    this.access = new Float64Array(buffer, at.access, classes * links);
+    this.used = new Uint8Array(buffer, at.used, slots);
+    this.entered = Int32Array.from(slotOfNode.keys());
+    this.rows = Array.from(
+      { length: slots },
+      (_, s) => new Float64Array(buffer, at.rows + s * this.slotBytes, classes * z),
+    );
+    this.at = at;
+    this.run = new WebAssembly.Instance(module, { env: { memory } }).exports.addClass as AddClass;
+  }
+
+  private readonly at: {
+    link: number;
+    f64: number;
+    f32: number;
+    slotOfLink: number;
+    access: number;
+    used: number;
+    rows: number;
+  };
+
+  /** addClass over every destination: `trips` of class c by access link `link[d]` (−1: none). */
+  add(link: Int32Array, trips: ArrayLike<number>, c: number): void {
+    const z = this.link.length;
+    this.link.set(link);
+    const single = trips instanceof Float32Array;
+    if (single) this.f32.set(trips);
+    else if (trips instanceof Float64Array) this.f64.set(trips);
+    else for (let d = 0; d < z; d++) this.f64[d] = trips[d]!;
+    const at = this.at;
+    const links = this.slotOfLink.length;
+    this.run(
+      z,
+      single ? at.f32 : at.f64,
+      single ? 1 : 0,
+      at.link,
+      at.slotOfLink,
+      at.rows + 8 * c * z,
+      this.slotBytes,
+      at.access + 8 * c * links,
+      at.used,
+      this.unit,
+    );
+  }
+}
