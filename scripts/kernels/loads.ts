@@ -3,7 +3,7 @@
  * stations they enter (engine/railLoads.ts addClass over every destination), in fixed point. Scalar: each
  * destination goes to its own row. `npm run build:kernels` runs it.
  */
-import { get, i32, lines, op, set } from './wat';
+import { get, i32, op, scalarLoop, set } from './wat';
 
 const f64 = (name: string, ...args: string[]) => op(`f64.${name}`, ...args);
 const at = (base: string, index: string, shift: number) =>
@@ -86,11 +86,6 @@ export function loadsWat(): string {
                             (param $slotOfLink i32) (param $rows i32) (param $slotBytes i32) (param $access i32)
                             (param $used i32) (param $unit f64)
     (local $d i32) (local $k i32) (local $slot i32) (local $t f64) (local $x f64) (local $units f64)
-    (block $done
-      (loop $next
-        (br_if $done (i32.ge_u (local.get $d) (local.get $z)))
-${lines(destination(), 8)}
-        (local.set $d (i32.add (local.get $d) (i32.const 1)))
-        (br $next)))))
+${scalarLoop('$d', '$z', destination(), 4)}))
 `;
 }

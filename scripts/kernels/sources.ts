@@ -3,7 +3,7 @@
  * sources.ts riderClassRows, classifyPair and splitPair, weight 1), scalar: the same operations in the same
  * order, so the same bits. `npm run build:kernels` runs it.
  */
-import { get, i32, lines, op, set } from './wat';
+import { get, i32, lines, op, scalarLoop, set } from './wat';
 
 const MODES = 5;
 const RAIL = 3;
@@ -200,12 +200,7 @@ ${lines(
   totals.map((n, m) => set(n, op('f64.load', `offset=${8 * m}`, get('$totals')))),
   4,
 )}
-    (block $done
-      (loop $next
-        (br_if $done (i32.ge_u (local.get $j) (local.get $z)))
-${lines(destination(), 8)}
-        (local.set $j (i32.add (local.get $j) (i32.const 1)))
-        (br $next)))
+${scalarLoop('$j', '$z', destination(), 4)}
     ;; The totals: each source's, then those on rail before added to the rail total.
 ${lines(
   [

@@ -5,7 +5,7 @@
  * a destination on JJJ rows), every missing mode adding to the last band's sum, one chain of memory
  * writes. `npm run build:kernels` runs it.
  */
-import { get, i32, lines, op, set } from './wat';
+import { get, i32, lines, op, scalarLoop, set } from './wat';
 
 const MODES = 5;
 
@@ -20,58 +20,54 @@ const zero = '(f64.const 0)';
 const addAt = (address: string, value: string) =>
   op('f64.store', address, f64('add', op('f64.load', address), value));
 
+/** $x, destination $j's trips, and `body` where there are any (the JavaScript's `continue` where not). */
+const withTrips = (...body: string[]) => [
+  set('$x', op('f64.load', at('$trips', get('$j'), 3))),
+  op('if', f64('gt', get('$x'), zero), op('then', ...body)),
+];
+
 function destination(): string[] {
-  const out: string[] = [
-    set('$x', op('f64.load', at('$trips', get('$j'), 3))),
-    // A destination without trips adds nothing (the JavaScript's `continue`).
-    op(
-      'if',
-      f64('gt', get('$x'), zero),
-      op(
-        'then',
-        set('$commuters', f64('add', get('$commuters'), get('$x'))),
-        set(
-          '$ownDistrict',
-          f64(
-            'add',
-            get('$ownDistrict'),
-            select(
-              get('$x'),
-              zero,
-              op(
-                'i32.and',
-                op('i32.ge_s', get('$own'), i32(0)),
-                op('i32.eq', op('i32.load', at('$district', get('$j'), 2)), get('$own')),
-              ),
-            ),
-          ),
-        ),
-        // Region r's flag at regions + r·z + j; its sum at out + 8·(OUT_REGIONS + r).
-        set('$r', i32(0)),
-        op(
-          'block',
-          '$regionsDone',
+  return withTrips(
+    set('$commuters', f64('add', get('$commuters'), get('$x'))),
+    set(
+      '$ownDistrict',
+      f64(
+        'add',
+        get('$ownDistrict'),
+        select(
+          get('$x'),
+          zero,
           op(
-            'loop',
-            '$region',
-            op('br_if', '$regionsDone', op('i32.ge_u', get('$r'), get('$regionCount'))),
-            op(
-              'if',
-              op(
-                'i32.load8_u',
-                op('i32.add', get('$regions'), op('i32.add', op('i32.mul', get('$r'), get('$z')), get('$j'))),
-              ),
-              op('then', addAt(at('$regionSums', get('$r'), 3), get('$x'))),
-            ),
-            set('$r', op('i32.add', get('$r'), i32(1))),
-            op('br', '$region'),
+            'i32.and',
+            op('i32.ge_s', get('$own'), i32(0)),
+            op('i32.eq', op('i32.load', at('$district', get('$j'), 2)), get('$own')),
           ),
         ),
-        ...Array.from({ length: MODES }, (_, m) => mode(m)).flat(),
       ),
     ),
-  ];
-  return out;
+    // Region r's flag at regions + r·z + j; its sum at out + 8·(OUT_REGIONS + r).
+    set('$r', i32(0)),
+    op(
+      'block',
+      '$regionsDone',
+      op(
+        'loop',
+        '$region',
+        op('br_if', '$regionsDone', op('i32.ge_u', get('$r'), get('$regionCount'))),
+        op(
+          'if',
+          op(
+            'i32.load8_u',
+            op('i32.add', get('$regions'), op('i32.add', op('i32.mul', get('$r'), get('$z')), get('$j'))),
+          ),
+          op('then', addAt(at('$regionSums', get('$r'), 3), get('$x'))),
+        ),
+        set('$r', op('i32.add', get('$r'), i32(1))),
+        op('br', '$region'),
+      ),
+    ),
+    ...Array.from({ length: MODES }, (_, m) => mode(m)).flat(),
+  );
 }
 
 /**
@@ -110,18 +106,10 @@ function mode(m: number, side = '', x = '$x'): string[] {
 
 /** tallyModeChange at listed destination $j: each mode's commuters before leave (−x), after arrive (+x). */
 function change(): string[] {
-  return [
-    set('$x', op('f64.load', at('$trips', get('$j'), 3))),
-    op(
-      'if',
-      f64('gt', get('$x'), zero),
-      op(
-        'then',
-        set('$nx', f64('neg', get('$x'))),
-        ...Array.from({ length: MODES }, (_, m) => [...mode(m, 'before', '$nx'), ...mode(m, 'after')]).flat(),
-      ),
-    ),
-  ];
+  return withTrips(
+    set('$nx', f64('neg', get('$x'))),
+    ...Array.from({ length: MODES }, (_, m) => [...mode(m, 'before', '$nx'), ...mode(m, 'after')]).flat(),
+  );
 }
 
 export function tallyWat(): string {
@@ -167,12 +155,7 @@ ${lines(
   ],
   4,
 )}
-    (block $done
-      (loop $next
-        (br_if $done (i32.ge_u (local.get $j) (local.get $z)))
-${lines(destination(), 8)}
-        (local.set $j (i32.add (local.get $j) (i32.const 1)))
-        (br $next)))
+${scalarLoop('$j', '$z', destination(), 4)}
 ${lines(
   [...sums, ...byMode].map((n, k) => op('f64.store', `offset=${8 * k}`, get('$out'), get(n))),
   4,
@@ -202,13 +185,7 @@ ${lines(
   ],
   4,
 )}
-    (block $done
-      (loop $next
-        (br_if $done (i32.ge_u (local.get $q) (local.get $count)))
-        (local.set $j (i32.load (i32.add (local.get $list) (i32.shl (local.get $q) (i32.const 2)))))
-${lines(change(), 8)}
-        (local.set $q (i32.add (local.get $q) (i32.const 1)))
-        (br $next)))
+${scalarLoop('$q', '$count', [set('$j', op('i32.load', op('i32.add', get('$list'), op('i32.shl', get('$q'), i32(2))))), ...change()], 4)}
 ${lines(
   [...sums, ...byMode].map((n, k) => op('f64.store', `offset=${8 * k}`, get('$out'), get(n))),
   4,

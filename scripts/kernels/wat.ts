@@ -58,3 +58,14 @@ ${pad}  (then
 ${pad}    (local.set $p (i32.shl (local.get $j) (i32.const 3)))
 ${lines(body(oneLanes), indent + 4)}))`;
 }
+
+/** A scalar loop: `index` from 0 while below `bound` (locals), one at a time, `body` each time. */
+export function scalarLoop(index: string, bound: string, body: string[], indent: number): string {
+  const pad = ' '.repeat(indent);
+  return `${pad}(block $done
+${pad}  (loop $next
+${pad}    (br_if $done (i32.ge_u (local.get ${index}) (local.get ${bound})))
+${lines(body, indent + 4)}
+${pad}    (local.set ${index} (i32.add (local.get ${index}) (i32.const 1)))
+${pad}    (br $next)))`;
+}

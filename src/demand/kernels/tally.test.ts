@@ -44,21 +44,41 @@ const origin = fc.integer({ min: 1, max: 30 }).chain((z) =>
   }),
 );
 
+/** The layout of a drawn origin's zones, and a tally of theirs holding `before` everywhere already. */
+function layoutOf(o: { z: number; district: number[]; regions: boolean[][] }) {
+  return {
+    zoneCount: o.z,
+    district: Int32Array.from(o.district),
+    districtCount: 4,
+    regions: o.regions.map((r) => Uint8Array.from(r, Number)),
+  };
+}
+
+function holding(layout: ReturnType<typeof layoutOf>, before: number) {
+  const t = emptyTally(layout, 3);
+  for (const v of Object.values(t)) if (v instanceof Float64Array) v.fill(before);
+  return t;
+}
+
+/** Every sum of the two tallies the same, bit for bit. */
+function expectSameBits(got: ReturnType<typeof holding>, want: ReturnType<typeof holding>) {
+  for (const key of Object.keys(want) as (keyof typeof want)[]) {
+    const a = want[key];
+    const b = got[key];
+    if (typeof a === 'number') expect(b).toBe(a);
+    else {
+      const values = b as Float64Array;
+      for (let k = 0; k < a.length; k++) expect(Object.is(a[k], values[k]), `${key}[${k}]`).toBe(true);
+    }
+  }
+}
+
 describe('TallyKernel', () => {
   it('adds what tallyOrigin adds, bit for bit, to a tally holding values already', () => {
     fc.assert(
       fc.property(origin, (o) => {
-        const layout = {
-          zoneCount: o.z,
-          district: Int32Array.from(o.district),
-          districtCount: 4,
-          regions: o.regions.map((r) => Uint8Array.from(r, Number)),
-        };
-        const fresh = () => {
-          const t = emptyTally(layout, 3);
-          for (const v of Object.values(t)) if (v instanceof Float64Array) v.fill(o.before);
-          return t;
-        };
+        const layout = layoutOf(o);
+        const fresh = () => holding(layout, o.before);
         const want = fresh();
         const got = fresh();
         const ws = new KernelWorkspace(o.z, 1 + 2 * M + 4, 1024);
@@ -72,15 +92,7 @@ describe('TallyKernel', () => {
         const time = o.modes.map((m) => row(m.map((x) => x.time)));
         tallyOrigin(want, layout, o.i, trips, time, shares, o.slot);
         new TallyKernel(ws, layout).origin(got, o.i, trips, time, shares, o.slot);
-        for (const key of Object.keys(want) as (keyof typeof want)[]) {
-          const a = want[key];
-          const b = got[key];
-          if (typeof a === 'number') expect(b).toBe(a);
-          else {
-            const values = b as Float64Array;
-            for (let k = 0; k < a.length; k++) expect(Object.is(a[k], values[k]), `${key}[${k}]`).toBe(true);
-          }
-        }
+        expectSameBits(got, want);
       }),
       { seed: 20261205, numRuns: 500 },
     );
@@ -96,17 +108,8 @@ describe('TallyKernel.change', () => {
         fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }),
         (o, other, pick) => {
           const z = o.z;
-          const layout = {
-            zoneCount: z,
-            district: Int32Array.from(o.district),
-            districtCount: 4,
-            regions: o.regions.map((r) => Uint8Array.from(r, Number)),
-          };
-          const fresh = () => {
-            const t = emptyTally(layout, 3);
-            for (const v of Object.values(t)) if (v instanceof Float64Array) v.fill(o.before);
-            return t;
-          };
+          const layout = layoutOf(o);
+          const fresh = () => holding(layout, o.before);
           const ws = new KernelWorkspace(z, 1 + 4 * M + 6, 1024);
           const row = (values: number[]) => {
             const r = ws.row();
@@ -130,16 +133,7 @@ describe('TallyKernel.change', () => {
           const got = fresh();
           tallyModeChange(want, o.slot, trips, before, after, list, listed.length);
           new TallyKernel(ws, layout).change(got, o.slot, trips, before, after, list, listed.length);
-          for (const key of Object.keys(want) as (keyof typeof want)[]) {
-            const a = want[key];
-            const b = got[key];
-            if (typeof a === 'number') expect(b).toBe(a);
-            else {
-              const values = b as Float64Array;
-              for (let k = 0; k < a.length; k++)
-                expect(Object.is(a[k], values[k]), `${key}[${k}]`).toBe(true);
-            }
-          }
+          expectSameBits(got, want);
         },
       ),
       { seed: 20261205, numRuns: 500 },
