@@ -32,12 +32,14 @@ import {
 } from './protocol';
 
 /**
- * Rows of the kernels' workspace a request takes at most: the logit's scratch (17, and a list), two
- * sources' options (12 each with bus routes), the surface kernel's geometry and metres (6), two sides'
- * expected times, shares and trips (14), the rider classes (6), the changed pairs' list, the kept riders
- * and the tally's districts and regions (under 3); the rest is room.
+ * Rows of the kernels' workspace a request takes at most, in rows of zoneCount f64: the logit's scratch
+ * (17, and its list: ½), two sources' options (10 each, 12 with bus routes, and their trips' modes: ⅛
+ * each), the surface kernel's geometry and metres (6), two sides' expected times, shares and trips (14),
+ * the rider classes (6) and their kept riders (½), the changed pairs' list (½), the tally's districts and
+ * regions (under 1): under 72 with bus routes. The rest is room: a kernel that asks for more than there is
+ * says so (RangeError), so a test on a network with bus routes would fail first.
  */
-const WORKSPACE_ROWS = 72;
+const WORKSPACE_ROWS = 96;
 /**
  * Besides rows: the logit's constants, the surface kernel's entries of an origin (49 values) and the tally
  * kernel's sums (29 and one per region), with room.
