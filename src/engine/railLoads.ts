@@ -115,7 +115,14 @@ export class RailLoads {
     const classes = this.classes;
     if (trips.length !== classes) throw new RangeError(`expected ${classes} trip rows, got ${trips.length}`);
     // Fixed-point units add up exactly in any order: class by class, the later ones at the listed pairs only.
-    for (let c = 0; c < classes; c++) this.addClass(link, trips[c]!, c, c > 0 ? sparse : undefined);
+    // The kernel takes the classes every destination has (the links copied in once), the JavaScript the rest.
+    const dense = sparse ? 1 : classes;
+    let c = 0;
+    if (this.kernel) {
+      this.kernel.add(link, trips.slice(0, dense));
+      c = dense;
+    }
+    for (; c < classes; c++) this.addClass(link, trips[c]!, c, c > 0 ? sparse : undefined);
   }
 
   private addClass(
@@ -125,10 +132,6 @@ export class RailLoads {
     only?: { list: Int32Array; count: number },
   ): void {
     const kernel = this.kernel;
-    if (kernel && !only) {
-      kernel.add(link, trips, c);
-      return;
-    }
     const g = this.router.g;
     const zones = g.zoneCount;
     const accessNode = g.accessNode;

@@ -50,13 +50,16 @@ const KERNEL_CONSTANT_BYTES = EXP_CONSTANTS.byteLength + LOG_CONSTANTS.byteLengt
 const STEP = Object.fromEntries(ASSIGN_STEPS.map((name, k) => [name, k])) as Record<AssignStep, number>;
 
 /**
- * A worker's kernels for one zone count: the workspace (a request's rows), the logit over whole rows, and
- * a one-row matrix per side of pass 3 (its composite costs, from which the deterrence kernel makes trips).
+ * A worker's kernels for one zone count: the workspace (a request's rows), the logit, a one-row matrix per
+ * side of pass 3 (its composite costs, from which the deterrence kernel makes trips), and the kernels of a
+ * scenario's changed pairs and rider classes.
  */
 interface Kernels {
   workspace: KernelWorkspace;
   logit: LogitKernel;
   oneRow: [RowMatrix, RowMatrix];
+  changes: ChangedPairs;
+  riderClasses: RiderClassesKernel;
 }
 
 /** What the demand work needs of a graph loaded in this worker. */
@@ -86,6 +89,8 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
         workspace,
         logit: new LogitKernel(z, workspace),
         oneRow: [new RowMatrix(1, z), new RowMatrix(1, z)],
+        changes: new ChangedPairs(workspace),
+        riderClasses: new RiderClassesKernel(workspace),
       };
     }
     return kernels;
@@ -109,7 +114,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
   /** Pass 3 over a request's origins, its rows in the kernels' workspace. */
   const assignOrigins = (
     request: AssignRequest,
-    { workspace, logit: wholeLogit, oneRow }: Kernels,
+    { workspace, logit: wholeLogit, oneRow, changes, riderClasses }: Kernels,
   ): AssignResponse => {
     const t0 = performance.now();
     const { context, layout, attractors } = request;
@@ -136,8 +141,6 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
       trips: workspace.row(),
     });
     const tally = new TallyKernel(workspace, layout);
-    const changes = new ChangedPairs(workspace);
-    const riderClasses = new RiderClassesKernel(workspace);
     const before = side(base, oneRow[0]);
     const after = next ? side(next, oneRow[1], before.source) : undefined;
     // The changed pairs' list in the workspace, where the logit kernel reads it.

@@ -1,7 +1,7 @@
 import { carRowByMeters, intrazonalMeters, metersRow, type ZoneList } from '../demand/car';
 import { SurfaceKernel } from '../demand/kernels/surface';
 import type { KernelWorkspace } from '../demand/kernels/workspace';
-import { type ModeRows, modeRows } from '../demand/model';
+import type { ModeRows } from '../demand/model';
 import { CAR, DEMAND_MODES } from '../domain/demand';
 import type { StationRows } from '../engine/stationRows';
 import { directModes, originEntries } from '../engine/surface';
@@ -85,7 +85,7 @@ export class ModeRowSource {
   ) {
     const z = g.zoneCount;
     const row = workspace ? () => workspace.row() : () => new Float64Array(z);
-    const own = workspace ? { cost: DEMAND_MODES.map(row), time: DEMAND_MODES.map(row) } : modeRows(z);
+    const own = { cost: DEMAND_MODES.map(row), time: DEMAND_MODES.map(row) };
     const shared = sharingSurfaceWith?.rows;
     this.busRoutes = g.services.some((s) => !s.rail);
     // Without bus routes every station trip rides a train: the modes are rail once and for all.

@@ -87,27 +87,33 @@ export class LoadKernel {
     rows: number;
   };
 
-  /** addClass over every destination: `trips` of class c by access link `link[d]` (−1: none). */
-  add(link: Int32Array, trips: ArrayLike<number>, c: number): void {
+  /**
+   * addClass over every destination for classes 0 … trips.length − 1: `trips[c]` by access link `link[d]`
+   * (−1: none), the links copied in once.
+   */
+  add(link: Int32Array, trips: readonly ArrayLike<number>[]): void {
     const z = this.link.length;
     this.link.set(link);
-    const single = trips instanceof Float32Array;
-    if (single) this.f32.set(trips);
-    else if (trips instanceof Float64Array) this.f64.set(trips);
-    else for (let d = 0; d < z; d++) this.f64[d] = trips[d]!;
     const at = this.at;
     const links = this.slotOfLink.length;
-    this.run(
-      z,
-      single ? at.f32 : at.f64,
-      single ? 1 : 0,
-      at.link,
-      at.slotOfLink,
-      at.rows + 8 * c * z,
-      this.slotBytes,
-      at.access + 8 * c * links,
-      at.used,
-      this.unit,
-    );
+    for (let c = 0; c < trips.length; c++) {
+      const row = trips[c]!;
+      const single = row instanceof Float32Array;
+      if (single) this.f32.set(row);
+      else if (row instanceof Float64Array) this.f64.set(row);
+      else for (let d = 0; d < z; d++) this.f64[d] = row[d]!;
+      this.run(
+        z,
+        single ? at.f32 : at.f64,
+        single ? 1 : 0,
+        at.link,
+        at.slotOfLink,
+        at.rows + 8 * c * z,
+        this.slotBytes,
+        at.access + 8 * c * links,
+        at.used,
+        this.unit,
+      );
+    }
   }
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { generatedKernels, kernelSources, wasmModuleText } from '../../../scripts/wasm-kernels';
+import { generatedKernels, kernelSources, wasmModuleText } from '../scripts/wasm-kernels';
 
 describe('generated kernels', () => {
   it('are their generators’ text (scripts/kernels), and their .wasm.ts modules its compilation, as committed (npm run build:kernels)', async () => {
