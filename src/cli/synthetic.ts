@@ -1,7 +1,9 @@
+import { portableExp } from '../demand/exp';
 import type { LonLat } from '../domain/geo';
 import type { LayerId } from '../domain/layer';
 import type { Line } from '../domain/line';
 import { NETWORK_FORMAT, type Network } from '../domain/network';
+import { portableCos, portableSin } from '../domain/portableMath';
 import type { Scenario } from '../domain/scenario';
 import { SCENARIO_FORMAT } from '../domain/scenario';
 import type { Station } from '../domain/station';
@@ -44,7 +46,7 @@ export const BENCH_REGION: SyntheticOptions = {
 
 const CENTRE: LonLat = [116.4, 39.9];
 const KM_LAT = 111.195;
-const KM_LON = KM_LAT * Math.cos((CENTRE[1] * Math.PI) / 180);
+const KM_LON = KM_LAT * portableCos((CENTRE[1] * Math.PI) / 180);
 const km = (x: number, y: number): LonLat => [CENTRE[0] + x / KM_LON, CENTRE[1] + y / KM_LAT];
 
 /** The square grid of zones: cells per side, cell size and extent, km. */
@@ -143,7 +145,7 @@ export function syntheticRegion(o: SyntheticOptions = BENCH_REGION): Network {
     peak: number,
   ) => {
     const ids = Array.from({ length: stops }, (_, s) =>
-      stationAt(Math.cos(angle) * (2 + s * step), Math.sin(angle) * (2 + s * step), layer),
+      stationAt(portableCos(angle) * (2 + s * step), portableSin(angle) * (2 + s * step), layer),
     );
     addLine(
       id,
@@ -164,9 +166,11 @@ export function syntheticRegion(o: SyntheticOptions = BENCH_REGION): Network {
   const hubs = stations
     .filter((s) => s.layer !== 'metro')
     .flatMap((s) => {
-      const near = metro.find(
-        (m) => Math.hypot((m.coord[0] - s.coord[0]) * KM_LON, (m.coord[1] - s.coord[1]) * KM_LAT) < 1.2,
-      );
+      const near = metro.find((m) => {
+        const dx = (m.coord[0] - s.coord[0]) * KM_LON;
+        const dy = (m.coord[1] - s.coord[1]) * KM_LAT;
+        return Math.sqrt(dx * dx + dy * dy) < 1.2;
+      });
       return near ? [{ id: `hub-${s.id}`, name: { en: `hub ${s.id}` }, stations: [s.id, near.id] }] : [];
     })
     .filter((h, k, all) => all.findIndex((x) => x.stations[1] === h.stations[1]) === k);
@@ -177,12 +181,12 @@ export function syntheticRegion(o: SyntheticOptions = BENCH_REGION): Network {
     for (let j = 0; j < side && zones.length < o.zones; j++) {
       const x = -extent / 2 + (i + 0.5) * cell;
       const y = -extent / 2 + (j + 0.5) * cell;
-      const r = Math.hypot(x, y);
+      const r = Math.sqrt(x * x + y * y);
       zones.push({
         id: `z${zones.length}`,
         centroid: km(x, y),
-        population: Math.round(4000 * Math.exp(-r / 12) * (0.5 + rand())),
-        jobs: Math.round(6000 * Math.exp(-r / 5) * (0.5 + rand())),
+        population: Math.round(4000 * portableExp(-r / 12) * (0.5 + rand())),
+        jobs: Math.round(6000 * portableExp(-r / 5) * (0.5 + rand())),
       });
     }
   }

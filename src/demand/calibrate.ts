@@ -13,6 +13,7 @@ import {
   runSteps,
 } from './gravity';
 import { RowMatrix } from './kernels/rowMatrix';
+import { portableLog } from './log';
 
 /**
  * Mean physical commute of the trips produced by `origins`: Σ_{i∈origins, j} T_ij t_ij ÷ Σ T_ij, with t the
@@ -211,7 +212,7 @@ export function* calibrationSteps(
     return step;
   }
   const clamp = (x: number) => Math.min(range.high, Math.max(range.low, x));
-  const near = (a: number, b: number) => Math.abs(Math.log(a / b)) < 0.005;
+  const near = (a: number, b: number) => Math.abs(portableLog(a / b)) < 0.005;
   const miss = (m: number) => Math.abs(m - targetSeconds);
   const exhausted = { up: false, down: false };
   let stalled = 0;

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { at } from '../../test/support/fixtures';
 import { carParams, DEFAULT_DEMAND } from '../domain/demand';
 import type { LonLat } from '../domain/geo';
-import { greatCircleMeters } from '../domain/geo';
+import { greatCircleMeters, unitVector } from '../domain/geo';
 import { ZONE_CLASSES } from '../domain/surface';
-import { CLASS_CODES, chordMeters, unitVector } from '../graph/surface';
+import { CLASS_CODES, chordMeters } from '../graph/surface';
 import { carRow, carTable, intrazonalMeters, zoneClassCodes, zoneMeters, zoneUnitVectors } from './car';
 
 const lonLat = fc.tuple(

@@ -1,5 +1,5 @@
 import type { CarParams } from '../domain/demand';
-import type { LonLat } from '../domain/geo';
+import { type LonLat, unitVector } from '../domain/geo';
 import { ZONE_CLASSES, type ZoneClass } from '../domain/surface';
 
 /**
@@ -15,12 +15,8 @@ export const EARTH_RADIUS_M = 6371008.8;
 /** Zone centroids as unit vectors, 3 per zone (x, y, z), as the engine's `zoneUnit`. */
 export function zoneUnitVectors(centroids: readonly LonLat[]): Float64Array {
   const out = new Float64Array(3 * centroids.length);
-  const rad = Math.PI / 180;
-  centroids.forEach(([lon, lat], k) => {
-    const c = Math.cos(lat * rad);
-    out[3 * k] = c * Math.cos(lon * rad);
-    out[3 * k + 1] = c * Math.sin(lon * rad);
-    out[3 * k + 2] = Math.sin(lat * rad);
+  centroids.forEach((centroid, k) => {
+    out.set(unitVector(centroid), 3 * k);
   });
   return out;
 }

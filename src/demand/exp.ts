@@ -11,11 +11,55 @@ const STEPS = 32;
 const LOWEST = -708;
 /** The lowest k: TABLE[k − LOWEST_K] = 2^(k/32) for k from it to 0. */
 const LOWEST_K = Math.floor((LOWEST * STEPS) / Math.LN2);
-/** 2^(f/32), f = 0 … 31; a whole power of two times one of these is exact. */
-const FRACTION = Float64Array.from({ length: STEPS }, (_, f) => 2 ** (f / STEPS));
+/**
+ * 2^(f/32), f = 0 … 31, as literals: the doubles V8's 2 ** (f / 32) gives (tested), written out so that
+ * every engine has these very bits (exponentiation is implementation-approximated in ECMAScript). A whole
+ * power of two times one of these is exact.
+ */
+const FRACTION = Float64Array.of(
+  1,
+  1.0218971486541166,
+  1.0442737824274138,
+  1.0671404006768237,
+  1.0905077326652577,
+  1.1143867425958924,
+  1.1387886347566916,
+  1.1637248587775775,
+  1.189207115002721,
+  1.215247359980469,
+  1.241857812073484,
+  1.2690509571917332,
+  1.2968395546510096,
+  1.3252366431597413,
+  1.3542555469368927,
+  1.3839098819638318,
+  Math.SQRT2,
+  1.4451808069770467,
+  1.4768261459394993,
+  1.5091644275934228,
+  1.542210825407941,
+  1.5759808451078865,
+  1.6104903319492543,
+  1.6457554781539647,
+  1.6817928305074292,
+  1.718619298122478,
+  1.7562521603732995,
+  1.7947090750031072,
+  1.8340080864093424,
+  1.8741676341103,
+  1.9152065613971474,
+  1.9571441241754002,
+);
+/** 2^e for e = 0, −1, … by halving: exact, the same bits everywhere (normal doubles only here). */
+const HALVES = (() => {
+  const out = new Float64Array(1 - Math.floor(LOWEST_K / STEPS));
+  out[0] = 1;
+  for (let e = 1; e < out.length; e++) out[e] = out[e - 1]! / 2;
+  return out;
+})();
 const TABLE = Float64Array.from(
   { length: 1 - LOWEST_K },
-  (_, i) => 2 ** Math.floor((i + LOWEST_K) / STEPS) * FRACTION[(i + LOWEST_K) & (STEPS - 1)]!,
+  (_, i) => HALVES[-Math.floor((i + LOWEST_K) / STEPS)]! * FRACTION[(i + LOWEST_K) & (STEPS - 1)]!,
 );
 const INV = STEPS / Math.LN2;
 /**
@@ -37,6 +81,15 @@ export function expNonPositive(x: number): number {
   const kd = x * INV + ROUND - ROUND;
   const r = x - kd * LN2_HIGH - kd * LN2_LOW;
   return TABLE[kd - LOWEST_K]! * (1 + r * (1 + r * (C2 + r * (C3 + r * (C4 + r * (C5 + r * C6))))));
+}
+
+/**
+ * e^x for any x, from expNonPositive: 1 / e^(−x) above 0 (within an ulp more), +∞ above 708. The same bits
+ * on every engine, where Math.exp's may not be: for what balancing takes e^x of (Furness's factors).
+ */
+export function portableExp(x: number): number {
+  if (x > -LOWEST) return Number.POSITIVE_INFINITY;
+  return x <= 0 ? expNonPositive(x) : 1 / expNonPositive(-x);
 }
 
 /**

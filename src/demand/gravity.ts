@@ -1,6 +1,7 @@
 import { DemandError } from './errors';
-import { expNonPositive } from './exp';
+import { expNonPositive, portableExp } from './exp';
 import { RowMatrix } from './kernels/rowMatrix';
+import { portableLog } from './log';
 
 /**
  * Distribution (DESIGN.md §3.1 step 2): the doubly-constrained gravity model
@@ -292,16 +293,16 @@ export function* furnessSteps(g: GravityInput, options: FurnessOptions = {}): Ma
           'unreachable',
           `zone ${name(g, j)} has jobs but no zone with workers reaches it (or only so far above their cheapest trip that exp(−β·Δcost) underflows)`,
         );
-      x[k] = Math.log(b[j]!);
-      next[k] = Math.log(d[j]! / col[j]!);
+      x[k] = portableLog(b[j]!);
+      next[k] = portableLog(d[j]! / col[j]!);
     }
     // The next factors: Furness's update, accelerated when the history allows.
-    plain = anderson.step(x, next) ? Float64Array.from(anderson.plain, Math.exp) : null;
+    plain = anderson.step(x, next) ? Float64Array.from(anderson.plain, portableExp) : null;
     // Columns checked for the very factors the next pass uses (its rows are checked with these a).
     columnError = 0;
     for (let k = 0; k < columns.length; k++) {
       const j = columns[k]!;
-      b[j] = Math.exp(next[k]!);
+      b[j] = portableExp(next[k]!);
       columnError = Math.max(columnError, Math.abs((b[j]! * col[j]!) / d[j]! - 1));
     }
     iterations++;

@@ -1,4 +1,5 @@
 import { type Assumptions, resolveAssumptions } from '../domain/assumptions';
+import { unitVector } from '../domain/geo';
 import type { Line } from '../domain/line';
 import { indexNetwork, type Network } from '../domain/network';
 import type { SurfaceTable } from '../engine/types';
@@ -6,7 +7,7 @@ import { type ActiveFeeder, stationLinks } from './access';
 import { type EdgeParts, NO_PARTS, perceivedCost, roundCost } from './cost';
 import { type NodeAttributes, nodeKey, parseLabel, SEP } from './nodes';
 import { type PatternChain, type RideMeta, type RideUse, rides } from './rides';
-import { CLASS_CODES, type LegSpec, SurfaceModel, unitVector } from './surface';
+import { CLASS_CODES, type LegSpec, SurfaceModel } from './surface';
 import { entrySeconds, exitSeconds, TransferResolver } from './transfers';
 
 export type EdgeKind =

@@ -1,4 +1,5 @@
 import type { LonLat } from '../domain/geo';
+import { portableCos } from '../domain/portableMath';
 
 /**
  * Points bucketed in a lon/lat grid whose cells are at least `radiusMeters` on a side, so every point within
@@ -14,7 +15,7 @@ export class SpatialGrid {
     // Cells are widened by the cosine of the most poleward latitude so none is narrower than the radius.
     const maxLat = Math.min(89, Math.max(Math.abs(referenceLat), ...points.map((p) => Math.abs(p[1]))));
     this.cellLat = degLat;
-    this.cellLon = degLat / Math.cos((maxLat * Math.PI) / 180);
+    this.cellLon = degLat / portableCos((maxLat * Math.PI) / 180);
     points.forEach((p, k) => {
       const key = this.key(this.col(p[0]), this.row(p[1]));
       const cell = this.cells.get(key);

@@ -1,5 +1,4 @@
 import type { Assumptions } from '../domain/assumptions';
-import type { LonLat } from '../domain/geo';
 import {
   type BusParams,
   DEFAULT_SURFACE,
@@ -14,13 +13,6 @@ import { type EdgeParts, NO_PARTS, perceivedCost, roundCost } from './cost';
 
 /** Mean earth radius in metres (turf's, so these distances agree with the domain's haversine). */
 const EARTH_RADIUS_M = 6371008.8;
-
-/** A point on the unit sphere: distances between many points cost a square root each, no trigonometry. */
-export function unitVector([lon, lat]: LonLat): [number, number, number] {
-  const rad = Math.PI / 180;
-  const c = Math.cos(lat * rad);
-  return [c * Math.cos(lon * rad), c * Math.sin(lon * rad), Math.sin(lat * rad)];
-}
 
 /**
  * Great-circle metres between two unit vectors from their chord c: 2R·asin(c/2) = R(c + c³/24 + …); the

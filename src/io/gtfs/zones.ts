@@ -1,6 +1,7 @@
 import { hexGrid } from '@turf/turf';
 import { greatCircleMeters, type LonLat } from '../../domain/geo';
 import type { Issue } from '../../domain/issue';
+import { portableCos } from '../../domain/portableMath';
 import type { Zone, ZoneGeometry } from '../../domain/zone';
 import { parseJson } from '../json';
 import { loadZones } from '../network';
@@ -19,7 +20,7 @@ class NearIndex {
   ) {
     const maxLat = Math.min(85, Math.max(0, ...points.map((p) => Math.abs(p[1]))));
     this.dLat = radius / M_PER_DEG_LAT;
-    this.dLon = this.dLat / Math.cos((maxLat * Math.PI) / 180);
+    this.dLon = this.dLat / portableCos((maxLat * Math.PI) / 180);
     for (const p of points) {
       const key = this.key(Math.floor(p[0] / this.dLon), Math.floor(p[1] / this.dLat));
       const cell = this.cells.get(key);
@@ -72,7 +73,7 @@ export function hexZones(
   const lats = stations.map((p) => p[1]);
   const midLat = (Math.min(...lats) + Math.max(...lats)) / 2;
   const dLat = margin / M_PER_DEG_LAT;
-  const dLon = dLat / Math.max(0.05, Math.cos((midLat * Math.PI) / 180));
+  const dLon = dLat / Math.max(0.05, portableCos((midLat * Math.PI) / 180));
   const bbox: [number, number, number, number] = [
     Math.max(-180, Math.min(...lons) - dLon),
     Math.max(-85, Math.min(...lats) - dLat),
@@ -84,7 +85,7 @@ export function hexZones(
   const bboxArea =
     (bbox[2] - bbox[0]) *
     M_PER_DEG_LAT *
-    Math.cos((midLat * Math.PI) / 180) *
+    portableCos((midLat * Math.PI) / 180) *
     (bbox[3] - bbox[1]) *
     M_PER_DEG_LAT;
   const hexArea = (s: number) => (Math.sqrt(3) / 2) * s * s;
