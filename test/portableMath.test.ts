@@ -19,7 +19,7 @@ const APPROXIMATED =
 const COMPUTED_POWER = /(?<=[\w)\]]\s*)\*\*(?!\s*-?[\d_]+(?![\d.]))/g;
 
 /** Every use in a source, as "file:line: text". */
-export function approximatedMath(file: string, source: string): string[] {
+function approximatedMath(file: string, source: string): string[] {
   const code = stripComments(source);
   const found: string[] = [];
   for (const pattern of [APPROXIMATED, COMPUTED_POWER])
