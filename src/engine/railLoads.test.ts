@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { buildNetwork, networkSpec } from '../../test/support/arbitraries';
 import { buildSpec } from '../graph/build';
 import { compile } from '../graph/compile';
+import { MemoryPool } from './kernels/memoryPool';
 import { RailLoads } from './railLoads';
 import { Router } from './router';
 import { StationRows } from './stationRows';
@@ -52,5 +53,70 @@ describe('RailLoads in WebAssembly', () => {
       }),
       { seed: 20261205, numRuns: 80 },
     );
+  });
+});
+
+describe('RailLoads with its memory from a pool', () => {
+  it('gives a fresh memory’s units, run after run, and hands its memory back all zero', () => {
+    // One memory, taken and given back by every run (grown where a network needs more).
+    const pool = new MemoryPool(1);
+    fc.assert(
+      fc.property(
+        networkSpec,
+        fc.integer({ min: 1, max: 2 ** 31 - 2 }),
+        fc.integer({ min: 1, max: 3 }),
+        (spec, seed, classes) => {
+          const g = compile(buildSpec(buildNetwork(spec), 'am-peak'));
+          const z = g.zoneCount;
+          const rows = new StationRows(new Router(g));
+          const pooled = new RailLoads(new Router(g), rows, classes, { pool });
+          const fresh = new RailLoads(new Router(g), rows, classes);
+          let s = seed;
+          const rnd = () => {
+            s = (s * 16807) % 2147483647;
+            return s / 2147483647;
+          };
+          const [time, cost] = [new Float64Array(z), new Float64Array(z)];
+          const link = new Int32Array(z);
+          for (let o = 0; o < z; o++) {
+            rows.railRow(o, time, cost, link);
+            const trips = Array.from({ length: classes }, () =>
+              Float64Array.from({ length: z }, () => (rnd() < 0.3 ? 0 : rnd() * 40)),
+            );
+            const list = Int32Array.from(Array.from({ length: z }, (_, d) => d).filter(() => rnd() < 0.4));
+            const sparse = rnd() < 0.5 ? { list, count: list.length } : undefined;
+            pooled.addByLink(link, trips, sparse);
+            fresh.addByLink(link, trips, sparse);
+          }
+          expect(pooled.units()).toEqual(fresh.units());
+          pooled.release();
+          const back = pool.take(1);
+          expect(new Uint8Array(back.buffer).every((b) => b === 0)).toBe(true);
+          pool.give(back);
+        },
+      ),
+      { seed: 20261205, numRuns: 60 },
+    );
+  });
+});
+
+describe('MemoryPool', () => {
+  it('gives the smallest memory large enough, else grows the largest, and keeps at most its number', () => {
+    const pool = new MemoryPool(2);
+    const small = pool.take(100_000);
+    const large = pool.take(1_000_000);
+    expect(small.buffer.byteLength).toBe(2 * 65536);
+    expect(large.buffer.byteLength).toBe(16 * 65536);
+    pool.give(small);
+    pool.give(large);
+    expect(pool.take(50_000)).toBe(small);
+    expect(pool.take(2_000_000)).toBe(large);
+    expect(large.buffer.byteLength).toBe(31 * 65536);
+    pool.give(small);
+    pool.give(large);
+    pool.give(new WebAssembly.Memory({ initial: 1 }));
+    expect(pool.size).toBe(2);
+    expect(pool.take(1)).toBe(small);
+    expect(() => pool.take(2 ** 33)).toThrow(RangeError);
   });
 });

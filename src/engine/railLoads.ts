@@ -1,4 +1,5 @@
 import { LoadKernel } from './kernels/loads';
+import type { MemoryPool } from './kernels/memoryPool';
 import type { Router } from './router';
 import type { StationRows } from './stationRows';
 
@@ -78,17 +79,21 @@ export class RailLoads {
   /** Demand in WebAssembly, dense classes added by its kernel (undefined: JavaScript arrays). */
   private readonly kernel: LoadKernel | undefined;
 
-  /** `options.kernel: false`: JavaScript arrays and loops even where WebAssembly is there (tests compare). */
+  /**
+   * `options.kernel: false`: JavaScript arrays and loops even where WebAssembly is there (tests compare).
+   * `options.pool`: the kernel's memory from there, given back by release().
+   */
   constructor(
     private readonly router: Router,
     private readonly rows: StationRows,
     readonly classes = 1,
-    options: { kernel?: boolean } = {},
+    options: { kernel?: boolean; pool?: MemoryPool } = {},
   ) {
     const g = router.g;
     if (!(Number.isInteger(classes) && classes >= 1))
       throw new RangeError(`classes must be ≥ 1, got ${classes}`);
-    this.kernel = options.kernel === false ? undefined : LoadKernel.create(g, classes, LOAD_UNIT);
+    this.kernel =
+      options.kernel === false ? undefined : LoadKernel.create(g, classes, LOAD_UNIT, options.pool);
     this.access = this.kernel?.access ?? new Float64Array(classes * g.accessNode.length);
     this.time = new Float64Array(g.zoneCount);
     this.cost = new Float64Array(g.zoneCount);
@@ -230,6 +235,11 @@ export class RailLoads {
       }
     }
     return out;
+  }
+
+  /** Give the kernel's memory back to its pool, zeroed (after units(): these loads are not to be used again). */
+  release(): void {
+    this.kernel?.release();
   }
 
   /** The loads in trips, class by class. */

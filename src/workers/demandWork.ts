@@ -12,6 +12,7 @@ import { LOG_CONSTANTS } from '../demand/log';
 import { RIDER_CLASSES, ridersRow, SOURCE_CLASSES } from '../demand/sources';
 import { copyTallyRow, emptyTally } from '../demand/tally';
 import { DEMAND_MODES } from '../domain/demand';
+import { MemoryPool } from '../engine/kernels/memoryPool';
 import { RailLoads } from '../engine/railLoads';
 import type { Router } from '../engine/router';
 import type { StationRows } from '../engine/stationRows';
@@ -78,6 +79,11 @@ export interface LoadedGraph {
 export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: Set<number>) {
   const loads = new Map<number, { baseline: RailLoads; scenario?: RailLoads }>();
   /**
+   * The rail loads' memories, used again run after run: a scenario's (six classes, 108 MB on JJJ) would
+   * otherwise be new pages each time, each written first at the cost of a page fault.
+   */
+  const loadMemories = new MemoryPool(2);
+  /**
    * The kernels' workspace and the logit over whole rows, one per zone count: a request's rows (options,
    * shares) are made in the workspace, where the kernels read and write them, and given back at its end.
    */
@@ -127,8 +133,9 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
       throw new Error('a known baseline serves a short-term scenario without trips by mode only');
     let held = loads.get(request.generation);
     if (!held) {
-      held = { baseline: new RailLoads(base.router, base.rows, 1) };
-      if (next) held.scenario = new RailLoads(next.router, next.rows, RIDER_CLASSES.length);
+      held = { baseline: new RailLoads(base.router, base.rows, 1, { pool: loadMemories }) };
+      if (next)
+        held.scenario = new RailLoads(next.router, next.rows, RIDER_CLASSES.length, { pool: loadMemories });
       loads.set(request.generation, held);
     }
     const side = (g: LoadedGraph, matrix: RowMatrix, surface?: ModeRowSource) => ({
@@ -413,6 +420,8 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
       if (!held) return null;
       const baseline = held.baseline.units();
       const scenario = held.scenario?.units();
+      held.baseline.release();
+      held.scenario?.release();
       const response: CollectResponse = { baseline, ...(scenario && { scenario }) };
       const buffers = [baseline, scenario].flatMap((u) =>
         u ? [u.edge.buffer, u.access.buffer, u.egress.buffer].map((b) => b as ArrayBuffer) : [],
@@ -422,6 +431,9 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
 
     /** Drop what a cancelled run left here. */
     forget(generation: number): void {
+      const held = loads.get(generation);
+      held?.baseline.release();
+      held?.scenario?.release();
       loads.delete(generation);
       blocks.delete(generation);
     },

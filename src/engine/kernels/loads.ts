@@ -1,4 +1,5 @@
 import { WASM } from './loads.wasm';
+import type { MemoryPool } from './memoryPool';
 import { engineKernel } from './module';
 
 type AddClass = (...args: number[]) => void;
@@ -10,6 +11,7 @@ const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
  * zones (a slot each, sized once: the stations with access links), each access link's sums, and the
  * kernel (loads.wat) that adds an origin's trips of one class over every destination — the JavaScript's
  * units, which add exactly in any order. `create` gives undefined where WebAssembly is not available.
+ * With a pool, the memory comes from it and goes back to it zeroed (`release`).
  */
 export class LoadKernel {
   /** Per access link: its station's slot. */
@@ -32,16 +34,20 @@ export class LoadKernel {
     g: { zoneCount: number; accessNode: Int32Array },
     classes: number,
     unit: number,
+    pool?: MemoryPool,
   ): LoadKernel | undefined {
     const module = engineKernel(WASM);
-    return module && new LoadKernel(module, g, classes, unit);
+    return module && new LoadKernel(module, g, classes, unit, pool);
   }
+
+  private readonly memory: WebAssembly.Memory;
 
   private constructor(
     module: WebAssembly.Module,
     g: { zoneCount: number; accessNode: Int32Array },
     readonly classes: number,
     private readonly unit: number,
+    private readonly pool?: MemoryPool,
   ) {
     const z = g.zoneCount;
     const links = g.accessNode.length;
@@ -59,7 +65,8 @@ export class LoadKernel {
     const pages = Math.max(1, Math.ceil(bytes / 65536));
     if (pages > 65536)
       throw new RangeError(`rail loads of ${slots} stations × ${z} zones are over WebAssembly's 4 GiB`);
-    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+    const memory = pool ? pool.take(bytes) : new WebAssembly.Memory({ initial: pages, maximum: pages });
+    this.memory = memory;
     const buffer = memory.buffer;
     this.link = new Int32Array(buffer, at.link, z);
     this.f64 = new Float64Array(buffer, at.f64, z);
@@ -115,5 +122,17 @@ export class LoadKernel {
         this.unit,
       );
     }
+  }
+
+  /**
+   * Zero what this kernel wrote — everything before the rows, and the rows of the slots it used — and give
+   * its memory back to the pool it came from (then this kernel is not to be used). Without a pool, nothing.
+   */
+  release(): void {
+    if (!this.pool) return;
+    // The rows first: the flags that say which were used lie before them.
+    for (let slot = 0; slot < this.used.length; slot++) if (this.used[slot]) this.rows[slot]!.fill(0);
+    new Uint8Array(this.memory.buffer).fill(0, 0, this.at.rows);
+    this.pool.give(this.memory);
   }
 }
