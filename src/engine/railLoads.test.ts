@@ -58,8 +58,14 @@ describe('RailLoads in WebAssembly', () => {
 
 describe('RailLoads with its memory from a pool', () => {
   it('gives a fresh memory’s units, run after run, and hands its memory back all zero', () => {
-    // One memory, taken and given back by every run (grown where a network needs more).
+    // One memory kept, taken and given back run after run (a new one where a network needs more).
     const pool = new MemoryPool(1);
+    const given: WebAssembly.Memory[] = [];
+    const give = pool.give.bind(pool);
+    pool.give = (memory) => {
+      given.push(memory);
+      give(memory);
+    };
     fc.assert(
       fc.property(
         networkSpec,
@@ -90,9 +96,7 @@ describe('RailLoads with its memory from a pool', () => {
           }
           expect(pooled.units()).toEqual(fresh.units());
           pooled.release();
-          const back = pool.take(1);
-          expect(new Uint8Array(back.buffer).every((b) => b === 0)).toBe(true);
-          pool.give(back);
+          expect(new Uint8Array(given.at(-1)!.buffer).every((b) => b === 0)).toBe(true);
         },
       ),
       { seed: 20261205, numRuns: 60 },
@@ -101,7 +105,7 @@ describe('RailLoads with its memory from a pool', () => {
 });
 
 describe('MemoryPool', () => {
-  it('gives the smallest memory large enough, else grows the largest, and keeps at most its number', () => {
+  it('gives the smallest spare large enough but not over twice the size, keeps the largest few', () => {
     const pool = new MemoryPool(2);
     const small = pool.take(100_000);
     const large = pool.take(1_000_000);
@@ -110,13 +114,19 @@ describe('MemoryPool', () => {
     pool.give(small);
     pool.give(large);
     expect(pool.take(50_000)).toBe(small);
-    expect(pool.take(2_000_000)).toBe(large);
-    expect(large.buffer.byteLength).toBe(31 * 65536);
+    // 1 page asked: the 16-page spare is over twice that, so a new memory.
+    const fresh = pool.take(1);
+    expect(fresh).not.toBe(large);
+    expect(fresh.buffer.byteLength).toBe(65536);
+    expect(pool.take(600_000)).toBe(large);
+    // Larger than every spare: a new one.
+    expect(pool.take(2_000_000).buffer.byteLength).toBe(31 * 65536);
     pool.give(small);
     pool.give(large);
-    pool.give(new WebAssembly.Memory({ initial: 1 }));
+    pool.give(fresh);
     expect(pool.size).toBe(2);
-    expect(pool.take(1)).toBe(small);
+    expect(pool.take(1_000_000)).toBe(large);
+    expect(pool.take(100_000)).toBe(small);
     expect(() => pool.take(2 ** 33)).toThrow(RangeError);
   });
 });

@@ -164,7 +164,7 @@ export class RailLoads {
         if (kernel) {
           const slot = kernel.slotOfLink[k]!;
           row = kernel.rows[slot]!;
-          kernel.used[slot] = 1;
+          kernel.used[c * kernel.rows.length + slot] = 1;
         } else {
           const entered = accessNode[k]!;
           row = demand[entered];
@@ -199,7 +199,7 @@ export class RailLoads {
     const wanted: [number, Float64Array][] = [];
     if (kernel) {
       for (let slot = 0; slot < kernel.rows.length; slot++)
-        if (kernel.used[slot]) wanted.push([kernel.entered[slot]!, kernel.rows[slot]!]);
+        if (kernel.slotUsed(slot)) wanted.push([kernel.entered[slot]!, kernel.rows[slot]!]);
     } else
       for (let n = 0; n < this.demand.length; n++) {
         const row = this.demand[n];

@@ -79,10 +79,10 @@ export interface LoadedGraph {
 export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: Set<number>) {
   const loads = new Map<number, { baseline: RailLoads; scenario?: RailLoads }>();
   /**
-   * The rail loads' memories, used again run after run: a scenario's (six classes, 108 MB on JJJ) would
-   * otherwise be new pages each time, each written first at the cost of a page fault.
+   * The scenario's rail loads' memory, used again run after run (six classes: 108 MB a worker on JJJ, kept
+   * while the worker lives): new pages each time would each be written first at the cost of a page fault.
    */
-  const loadMemories = new MemoryPool(2);
+  const loadMemories = new MemoryPool(1);
   /**
    * The kernels' workspace and the logit over whole rows, one per zone count: a request's rows (options,
    * shares) are made in the workspace, where the kernels read and write them, and given back at its end.

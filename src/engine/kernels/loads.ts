@@ -22,7 +22,11 @@ export class LoadKernel {
   readonly rows: Float64Array[];
   /** Per class and access link: units entering by it, [c × links + k]. */
   readonly access: Float64Array;
-  /** Per slot: 1 once it has demand. */
+  /**
+   * Per class and slot, [c × slots + slot]: 1 once that class of the slot's row has demand. By class, so
+   * that release() zeroes only the parts written: a part never written is pages never touched, and zeroing
+   * it would touch them (a page fault each: 150–190 ms a worker for a scenario's sparse classes on JJJ).
+   */
   readonly used: Uint8Array;
   private readonly link: Int32Array;
   private readonly f64: Float64Array;
@@ -60,7 +64,7 @@ export class LoadKernel {
     at.slotOfLink = at.f32 + align(4 * z);
     at.access = at.slotOfLink + align(4 * links);
     at.used = at.access + align(8 * classes * links);
-    at.rows = at.used + align(slots);
+    at.rows = at.used + align(classes * slots);
     const bytes = at.rows + slots * this.slotBytes;
     const pages = Math.max(1, Math.ceil(bytes / 65536));
     if (pages > 65536)
@@ -74,7 +78,7 @@ export class LoadKernel {
     this.slotOfLink = Int32Array.from(g.accessNode, (n) => slotOfNode.get(n)!);
     new Int32Array(buffer, at.slotOfLink, links).set(this.slotOfLink);
     this.access = new Float64Array(buffer, at.access, classes * links);
-    this.used = new Uint8Array(buffer, at.used, slots);
+    this.used = new Uint8Array(buffer, at.used, classes * slots);
     this.entered = Int32Array.from(slotOfNode.keys());
     this.rows = Array.from(
       { length: slots },
@@ -93,6 +97,13 @@ export class LoadKernel {
     used: number;
     rows: number;
   };
+
+  /** Whether any class of the slot's row has demand. */
+  slotUsed(slot: number): boolean {
+    const slots = this.rows.length;
+    for (let c = 0; c < this.classes; c++) if (this.used[c * slots + slot]) return true;
+    return false;
+  }
 
   /**
    * addClass over every destination for classes 0 … trips.length − 1: `trips[c]` by access link `link[d]`
@@ -118,7 +129,7 @@ export class LoadKernel {
         at.rows + 8 * c * z,
         this.slotBytes,
         at.access + 8 * c * links,
-        at.used,
+        at.used + c * this.rows.length,
         this.unit,
       );
     }
@@ -130,8 +141,12 @@ export class LoadKernel {
    */
   release(): void {
     if (!this.pool) return;
-    // The rows first: the flags that say which were used lie before them.
-    for (let slot = 0; slot < this.used.length; slot++) if (this.used[slot]) this.rows[slot]!.fill(0);
+    // The rows first: the flags that say which parts were written lie before them.
+    const slots = this.rows.length;
+    const z = this.link.length;
+    for (let c = 0; c < this.classes; c++)
+      for (let slot = 0; slot < slots; slot++)
+        if (this.used[c * slots + slot]) this.rows[slot]!.fill(0, c * z, (c + 1) * z);
     new Uint8Array(this.memory.buffer).fill(0, 0, this.at.rows);
     this.pool.give(this.memory);
   }

@@ -5,7 +5,7 @@
 ;; loads.ts (engine/railLoads.ts addClass). Memory (imported; loads.ts lays it out, byte offsets as
 ;; parameters): the trips (f32 with single, else f64) and access links (i32, −1: none) per destination, the
 ;; slot of each access link's station, the class's demand rows (slot by slot, slotBytes apart; destination
-;; d at 8d), the class's access sums (f64 per link) and a byte per slot set when it gets trips. Integers
+;; d at 8d), the class's access sums (f64 per link) and the class's byte per slot, set when it gets trips. Integers
 ;; below 2^53 add exactly in any order: the JavaScript's units.
 (module
   (import "env" "memory" (memory 1))
