@@ -11,7 +11,8 @@ const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
  * zones (a slot each, sized once: the stations with access links), each access link's sums, and the
  * kernel (loads.wat) that adds an origin's trips of one class over every destination — the JavaScript's
  * units, which add exactly in any order. `create` gives undefined where WebAssembly is not available.
- * With a pool, the memory comes from it and goes back to it zeroed (`release`).
+ * With a pool, the memory comes from it and goes back to it zeroed (`release`): a run after an edit writes
+ * into pages already there, not new ones.
  */
 export class LoadKernel {
   /** Per access link: its station's slot. */
@@ -136,8 +137,9 @@ export class LoadKernel {
   }
 
   /**
-   * Zero what this kernel wrote — everything before the rows, and the rows of the slots it used — and give
-   * its memory back to the pool it came from (then this kernel is not to be used). Without a pool, nothing.
+   * Zero what this kernel wrote — everything before the rows, and each class of a slot's row that got
+   * trips — and give its memory back to the pool it came from (then this kernel is not to be used).
+   * Without a pool, nothing.
    */
   release(): void {
     if (!this.pool) return;
