@@ -105,7 +105,7 @@ describe('RailLoads with its memory from a pool', () => {
 });
 
 describe('MemoryPool', () => {
-  it('gives the smallest spare large enough but not over twice the size, keeps the largest few', () => {
+  it('gives the smallest spare large enough but not over twice the size, and keeps the last given', () => {
     const pool = new MemoryPool(2);
     const small = pool.take(100_000);
     const large = pool.take(1_000_000);
@@ -121,12 +121,14 @@ describe('MemoryPool', () => {
     expect(pool.take(600_000)).toBe(large);
     // Larger than every spare: a new one.
     expect(pool.take(2_000_000).buffer.byteLength).toBe(31 * 65536);
-    pool.give(small);
     pool.give(large);
+    pool.give(small);
     pool.give(fresh);
+    // The oldest given (large) went.
     expect(pool.size).toBe(2);
-    expect(pool.take(1_000_000)).toBe(large);
+    expect(pool.take(1_000_000)).not.toBe(large);
     expect(pool.take(100_000)).toBe(small);
+    expect(pool.take(1)).toBe(fresh);
     expect(() => pool.take(2 ** 33)).toThrow(RangeError);
   });
 });

@@ -3,7 +3,8 @@
  * the first time each 4 KiB page is written (a third of a scenario's rail loads' time after an edit on
  * JJJ); one handed back is zeroed where it was written, its pages kept. A taker gets the smallest spare
  * that is large enough but not over twice the size asked (a small use does not take a large memory away
- * from the large use that follows), else a new memory; the pool keeps the largest `keep` given back.
+ * from the large use that follows), else a new memory. The pool keeps the last `keep` given back, so that
+ * what it holds follows the work of the moment (another network's loads replace the last one's).
  */
 export class MemoryPool {
   private readonly spare: WebAssembly.Memory[] = [];
@@ -14,20 +15,25 @@ export class MemoryPool {
   take(bytes: number): WebAssembly.Memory {
     const pages = Math.max(1, Math.ceil(bytes / PAGE));
     if (pages > MAX_PAGES) throw new RangeError(`${bytes} bytes are over WebAssembly's 4 GiB`);
-    this.spare.sort((a, b) => a.buffer.byteLength - b.buffer.byteLength);
-    const fits = this.spare.findIndex((m) => {
+    // The smallest that fits, the spares left in the order they were given.
+    let fits = -1;
+    this.spare.forEach((m, k) => {
       const have = m.buffer.byteLength / PAGE;
-      return have >= pages && have <= 2 * pages;
+      if (
+        have >= pages &&
+        have <= 2 * pages &&
+        (fits < 0 || m.buffer.byteLength < this.spare[fits]!.buffer.byteLength)
+      )
+        fits = k;
     });
     if (fits < 0) return new WebAssembly.Memory({ initial: pages, maximum: pages });
     return this.spare.splice(fits, 1)[0]!;
   }
 
-  /** Take back `memory`, all zero (its user zeroed what it wrote); beyond `keep` memories, the smallest go. */
+  /** Take back `memory`, all zero (its user zeroed what it wrote); beyond `keep` memories, the oldest go. */
   give(memory: WebAssembly.Memory): void {
     this.spare.push(memory);
-    this.spare.sort((a, b) => b.buffer.byteLength - a.buffer.byteLength);
-    this.spare.length = Math.min(this.spare.length, this.keep);
+    if (this.spare.length > this.keep) this.spare.splice(0, this.spare.length - this.keep);
   }
 
   /** Memories held (tests). */
