@@ -4,7 +4,7 @@
  * and float64 rows) and sparse (a list of destinations), as pass 3 adds them.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildNetwork, networkSpec } from '../../test/support/arbitraries';
 import { buildSpec } from '../graph/build';
 import { compile } from '../graph/compile';
@@ -130,5 +130,30 @@ describe('MemoryPool', () => {
     expect(pool.take(100_000)).toBe(small);
     expect(pool.take(1)).toBe(fresh);
     expect(() => pool.take(2 ** 33)).toThrow(RangeError);
+  });
+});
+
+describe('MemoryPool over time', () => {
+  it('lets its memories go when nothing was taken for its idle time, and not before', () => {
+    vi.useFakeTimers();
+    try {
+      const pool = new MemoryPool(1, 300_000);
+      pool.give(pool.take(65536));
+      vi.advanceTimersByTime(299_999);
+      expect(pool.size).toBe(1);
+      // Taken and given back: the clock starts again.
+      pool.give(pool.take(65536));
+      vi.advanceTimersByTime(299_999);
+      expect(pool.size).toBe(1);
+      vi.advanceTimersByTime(1);
+      expect(pool.size).toBe(0);
+      // Without an idle time it keeps them.
+      const keeping = new MemoryPool(1);
+      keeping.give(keeping.take(1));
+      vi.advanceTimersByTime(10 * 3_600_000);
+      expect(keeping.size).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

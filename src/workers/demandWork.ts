@@ -79,10 +79,11 @@ export interface LoadedGraph {
 export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: Set<number>) {
   const loads = new Map<number, { baseline: RailLoads; scenario?: RailLoads }>();
   /**
-   * The scenario's rail loads' memory, used again run after run (six classes: 108 MB a worker on JJJ, kept
-   * while the worker lives): new pages each time would each be written first at the cost of a page fault.
+   * The scenario's rail loads' memory, used again run after run (six classes: 108 MB a worker on JJJ):
+   * new pages each time would each be written first at the cost of a page fault. Let go after
+   * LOAD_MEMORY_IDLE_MS without a run (the planner has left the Ridership view, or paused long).
    */
-  const loadMemories = new MemoryPool(1);
+  const loadMemories = new MemoryPool(1, LOAD_MEMORY_IDLE_MS);
   /**
    * The kernels' workspace and the logit over whole rows, one per zone count: a request's rows (options,
    * shares) are made in the workspace, where the kernels read and write them, and given back at its end.
@@ -441,6 +442,9 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
 }
 
 const ONE_ORIGIN = Float64Array.of(1);
+
+/** How long a worker keeps its rail loads' memory for the next run. */
+const LOAD_MEMORY_IDLE_MS = 5 * 60_000;
 
 /**
  * Origin i's trips T_ij = a_i b_j F_ij from its composite row (as stored: float32; the costs of the one-row

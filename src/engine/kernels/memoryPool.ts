@@ -4,17 +4,24 @@
  * JJJ); one handed back is zeroed where it was written, its pages kept. A taker gets the smallest spare
  * that is large enough but not over twice the size asked (a small use does not take a large memory away
  * from the large use that follows), else a new memory. The pool keeps the last `keep` given back, so that
- * what it holds follows the work of the moment (another network's loads replace the last one's).
+ * what it holds follows the work of the moment (another network's loads replace the last one's), and lets
+ * them all go when nothing has been taken for `idleMs`: memory held for the next run, not for good.
  */
 export class MemoryPool {
   private readonly spare: WebAssembly.Memory[] = [];
 
-  constructor(private readonly keep = 1) {}
+  private idle: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly keep = 1,
+    private readonly idleMs = Number.POSITIVE_INFINITY,
+  ) {}
 
   /** A zeroed memory of at least `bytes` (not growable). */
   take(bytes: number): WebAssembly.Memory {
     const pages = Math.max(1, Math.ceil(bytes / PAGE));
     if (pages > MAX_PAGES) throw new RangeError(`${bytes} bytes are over WebAssembly's 4 GiB`);
+    clearTimeout(this.idle);
     // The smallest that fits, the spares left in the order they were given.
     let fits = -1;
     this.spare.forEach((m, k) => {
@@ -34,6 +41,14 @@ export class MemoryPool {
   give(memory: WebAssembly.Memory): void {
     this.spare.push(memory);
     if (this.spare.length > this.keep) this.spare.splice(0, this.spare.length - this.keep);
+    if (Number.isFinite(this.idleMs)) {
+      clearTimeout(this.idle);
+      this.idle = setTimeout(() => {
+        this.spare.length = 0;
+      }, this.idleMs);
+      // In Node, a pending timer would keep a worker's loop alive: this one need not.
+      (this.idle as { unref?: () => void }).unref?.();
+    }
   }
 
   /** Memories held (tests). */
