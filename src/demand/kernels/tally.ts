@@ -66,10 +66,9 @@ export class TallyKernel {
     list: Int32Array,
     count: number,
   ): void {
-    const { workspace: ws, out, args } = this;
+    const { workspace: ws, args } = this;
     if (list.buffer !== ws.memory.buffer || !(count >= 0 && count <= list.length))
       throw new RangeError('the tally kernel reads a list of its workspace only');
-    const rows = t.zoneCount;
     this.load(t, slot);
     let a = 0;
     args[a++] = count;
@@ -80,12 +79,25 @@ export class TallyKernel {
         args[a++] = offset(ws, side.shares[m]!);
         args[a++] = offset(ws, side.time[m]!);
       }
-    args[a++] = out.byteOffset;
+    this.runChange(...args.slice(0, this.bandArgs(a)));
+    this.store(t, slot);
+  }
+
+  /** Both kernels' last arguments from `args[a]` on: the output, the last band, the bands' bounds. */
+  private bandArgs(a: number): number {
+    const args = this.args;
+    args[a++] = this.out.byteOffset;
     args[a++] = BANDS - 1;
     args[a++] = WITHIN_MINUTES * 60;
     args[a++] = OVER_MINUTES * 60;
     args[a++] = BAND_MINUTES * 60;
-    this.runChange(...args.slice(0, a));
+    return a;
+  }
+
+  /** What both kernels give back into row `slot`: seconds, within 45 and over 60, by mode, the histogram. */
+  private store(t: CommuteTally, slot: number): void {
+    const out = this.out;
+    const rows = t.zoneCount;
     t.seconds[slot] += out[1]!;
     t.within45[slot] += out[2]!;
     t.over60[slot] += out[3]!;
@@ -130,19 +142,10 @@ export class TallyKernel {
       args[a++] = offset(ws, shares[m]!);
       args[a++] = offset(ws, time[m]!);
     }
-    args[a++] = out.byteOffset;
-    args[a++] = BANDS - 1;
-    args[a++] = WITHIN_MINUTES * 60;
-    args[a++] = OVER_MINUTES * 60;
-    args[a++] = BAND_MINUTES * 60;
-    this.run(...args.slice(0, a));
+    this.run(...args.slice(0, this.bandArgs(a)));
+    this.store(t, slot);
     t.commuters[slot] += out[0]!;
-    t.seconds[slot] += out[1]!;
-    t.within45[slot] += out[2]!;
-    t.over60[slot] += out[3]!;
     t.ownDistrict[slot] += out[4]!;
-    for (let m = 0; m < MODES; m++) t.byMode[m * rows + slot] = out[SUMS + m]!;
-    t.histogram.set(out.subarray(SUMS + MODES, SUMS + MODES + BANDS), slot * BANDS);
     for (let r = 0; r < regions; r++) t.intoRegion[r * rows + slot] = out[SUMS + MODES + BANDS + r]!;
   }
 }
