@@ -54,15 +54,13 @@ function cosSmall(r: number): number {
   return 1 + z * (C1 + z * (C2 + z * (C3 + z * (C4 + z * (C5 + z * (C6 + z * (C7 + z * (C8 + z * C9))))))));
 }
 
-/**
- * x = k·π/2 + r with |r| ≤ π/4 (to rounding): k to nearest, r by subtracting k·π/2 in its three parts (the
- * first two products exact for |k| < 2^20). `quadrant` receives k mod 4; returns r.
- */
-let quadrant = 0;
-function reduce(x: number): number {
-  const k = x * TWO_OVER_PI + ROUND - ROUND;
-  // k is a whole number below 2^20 in magnitude: its two's complement low bits are k mod 4.
-  quadrant = k & 3;
+/** k, the whole number of π/2 nearest x (|x| ≤ 2^20). */
+function quarterTurns(x: number): number {
+  return x * TWO_OVER_PI + ROUND - ROUND;
+}
+
+/** r = x − k·π/2, |r| ≤ π/4 to rounding: k·π/2 taken off in its three parts (the first two products exact). */
+function remainder(x: number, k: number): number {
   return x - k * HALF_PI_HIGH - k * HALF_PI_MID - k * HALF_PI_LOW;
 }
 
@@ -70,8 +68,10 @@ function reduce(x: number): number {
 export function portableSin(x: number): number {
   if (!(Math.abs(x) <= LARGEST_ARGUMENT)) return Number.NaN;
   if (x === 0) return x;
-  const r = reduce(x);
-  switch (quadrant) {
+  const k = quarterTurns(x);
+  const r = remainder(x, k);
+  // k is a whole number below 2^20 in magnitude: its two's complement low bits are k mod 4.
+  switch (k & 3) {
     case 0:
       return sinSmall(r);
     case 1:
@@ -86,8 +86,9 @@ export function portableSin(x: number): number {
 /** cos x, the same bits on every engine; NaN for |x| > 2^20 and non-finite x. */
 export function portableCos(x: number): number {
   if (!(Math.abs(x) <= LARGEST_ARGUMENT)) return Number.NaN;
-  const r = reduce(x);
-  switch (quadrant) {
+  const k = quarterTurns(x);
+  const r = remainder(x, k);
+  switch (k & 3) {
     case 0:
       return cosSmall(r);
     case 1:
