@@ -421,8 +421,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
       if (!held) return null;
       const baseline = held.baseline.units();
       const scenario = held.scenario?.units();
-      held.baseline.release();
-      held.scenario?.release();
+      release(held);
       const response: CollectResponse = { baseline, ...(scenario && { scenario }) };
       const buffers = [baseline, scenario].flatMap((u) =>
         u ? [u.edge.buffer, u.access.buffer, u.egress.buffer].map((b) => b as ArrayBuffer) : [],
@@ -433,8 +432,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
     /** Drop what a cancelled run left here. */
     forget(generation: number): void {
       const held = loads.get(generation);
-      held?.baseline.release();
-      held?.scenario?.release();
+      if (held) release(held);
       loads.delete(generation);
       blocks.delete(generation);
     },
@@ -442,6 +440,15 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
 }
 
 const ONE_ORIGIN = Float64Array.of(1);
+
+/**
+ * A generation's rail loads' memories back to the pool: the baseline's first, so that the scenario's (six
+ * classes, the large one) is the last given back, the one the pool keeps.
+ */
+function release(held: { baseline: RailLoads; scenario?: RailLoads }): void {
+  held.baseline.release();
+  held.scenario?.release();
+}
 
 /** How long a worker keeps its rail loads' memory for the next run. */
 const LOAD_MEMORY_IDLE_MS = 5 * 60_000;
