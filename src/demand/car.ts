@@ -1,16 +1,13 @@
 import type { CarParams } from '../domain/demand';
-import { type LonLat, unitVector } from '../domain/geo';
+import { chordMeters, type LonLat, unitVector } from '../domain/geo';
 import { ZONE_CLASSES, type ZoneClass } from '../domain/surface';
 
 /**
  * The car's cost and time rows from zone distances (DESIGN.md §3.1: distance × detour ÷ congested speed per
  * period and zone class, plus parking). Distances are great-circle metres between zone centroids computed as
- * the engine does (graph/surface.ts unitVector, chordMeters: the same expressions, tested equal), so the
+ * the engine does (domain/geo.ts unitVector and chordMeters, the engine's expressions, tested equal), so the
  * car and the surface modes see the same distance.
  */
-
-/** Mean earth radius in metres (turf's; graph/surface.ts uses the same). */
-export const EARTH_RADIUS_M = 6371008.8;
 
 /** Zone centroids as unit vectors, 3 per zone (x, y, z), as the engine's `zoneUnit`. */
 export function zoneUnitVectors(centroids: readonly LonLat[]): Float64Array {
@@ -23,11 +20,14 @@ export function zoneUnitVectors(centroids: readonly LonLat[]): Float64Array {
 
 /** Great-circle metres between zones a and b: 2R·asin(chord/2) to its cubic term, as the engine's hot loop. */
 export function zoneMeters(unit: Float64Array, a: number, b: number): number {
-  const dx = unit[3 * a]! - unit[3 * b]!;
-  const dy = unit[3 * a + 1]! - unit[3 * b + 1]!;
-  const dz = unit[3 * a + 2]! - unit[3 * b + 2]!;
-  const c2 = dx * dx + dy * dy + dz * dz;
-  return EARTH_RADIUS_M * Math.sqrt(c2) * (1 + c2 / 24);
+  return chordMeters(
+    unit[3 * a]!,
+    unit[3 * a + 1]!,
+    unit[3 * a + 2]!,
+    unit[3 * b]!,
+    unit[3 * b + 1]!,
+    unit[3 * b + 2]!,
+  );
 }
 
 /**

@@ -1,9 +1,9 @@
 import { type CompactGraph, type SurfaceLeg, TRIP_MODE, TRIP_MODE_NAMES, type TripModeName } from './types';
 
-/** Mean earth radius in metres; graph/surface.ts uses the same (a test holds them equal). */
+/** Mean earth radius in metres; domain/geo.ts has the same (the engine imports only itself). */
 export const EARTH_RADIUS_M = 6371008.8;
 
-/** Great-circle metres between zones a and b from their unit vectors (the expression graph/surface.ts uses). */
+/** Great-circle metres between zones a and b from their unit vectors (domain/geo.ts chordMeters' expression). */
 export function zoneMeters(g: CompactGraph, a: number, b: number): number {
   const u = g.zoneUnit;
   const dx = u[3 * a]! - u[3 * b]!;

@@ -1,11 +1,11 @@
 import type { Feeder } from '../domain/feeder';
-import { unitVector } from '../domain/geo';
+import { chordMeters, unitVector } from '../domain/geo';
 import { LAYERS } from '../domain/layer';
 import type { Station } from '../domain/station';
 import type { Zone } from '../domain/zone';
 import type { EdgeParts } from './cost';
 import { SpatialGrid } from './spatialGrid';
-import { chordMeters, type LegSpec, legCost, legParts, lexLess, type SurfaceModel } from './surface';
+import { type LegSpec, legCost, legParts, lexLess, type SurfaceModel } from './surface';
 
 /** A zone's way to or from a station by its best surface mode (the same both ways). */
 export interface StationLink {

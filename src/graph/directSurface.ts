@@ -1,6 +1,7 @@
+import { chordMeters } from '../domain/geo';
 import type { EdgeAttributes, SurfaceSpec } from './build';
 import { NO_PARTS } from './cost';
-import { chordMeters, movingSeconds } from './surface';
+import { movingSeconds } from './surface';
 
 const MODES = ['walk', 'bike', 'bus'] as const;
 

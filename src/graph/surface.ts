@@ -11,22 +11,6 @@ import { travelSeconds } from '../domain/units';
 import type { SurfaceTable } from '../engine/types';
 import { type EdgeParts, NO_PARTS, perceivedCost, roundCost } from './cost';
 
-/** Mean earth radius in metres (turf's, so these distances agree with the domain's haversine). */
-const EARTH_RADIUS_M = 6371008.8;
-
-/**
- * Great-circle metres between two unit vectors from their chord c: 2R·asin(c/2) = R(c + c³/24 + …); the
- * terms left out are below 3·10⁻⁶ of the distance up to 1,000 km. The engine computes exactly this
- * expression in its hot loop (engine/router.ts), so both give the same bits.
- */
-export function chordMeters(ax: number, ay: number, az: number, bx: number, by: number, bz: number): number {
-  const dx = ax - bx;
-  const dy = ay - by;
-  const dz = az - bz;
-  const c2 = dx * dx + dy * dy + dz * dz;
-  return EARTH_RADIUS_M * Math.sqrt(c2) * (1 + c2 / 24);
-}
-
 export const SURFACE_MODE_CODES = { walk: 0, bike: 1, bus: 2 } as const;
 export const CLASS_CODES: Record<ZoneClass, number> = { urban: 0, rural: 1 };
 

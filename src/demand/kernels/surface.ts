@@ -1,5 +1,6 @@
+import { EARTH_RADIUS_M } from '../../domain/geo';
 import type { ZONE_CLASSES } from '../../domain/surface';
-import { type CarTable, EARTH_RADIUS_M } from '../car';
+import type { CarTable } from '../car';
 import { kernelModule } from './module';
 import { WASM } from './surface.wasm';
 import type { KernelWorkspace } from './workspace';
