@@ -64,14 +64,9 @@ function remainder(x: number, k: number): number {
   return x - k * HALF_PI_HIGH - k * HALF_PI_MID - k * HALF_PI_LOW;
 }
 
-/** sin x, the same bits on every engine; NaN for |x| > 2^20 (no angle the model uses) and non-finite x. */
-export function portableSin(x: number): number {
-  if (!(Math.abs(x) <= LARGEST_ARGUMENT)) return Number.NaN;
-  if (x === 0) return x;
-  const k = quarterTurns(x);
-  const r = remainder(x, k);
-  // k is a whole number below 2^20 in magnitude: its two's complement low bits are k mod 4.
-  switch (k & 3) {
+/** sin(q·π/2 + r) for the quarter q (0 … 3) and |r| ≤ π/4. */
+function onQuarter(q: number, r: number): number {
+  switch (q) {
     case 0:
       return sinSmall(r);
     case 1:
@@ -83,21 +78,20 @@ export function portableSin(x: number): number {
   }
 }
 
-/** cos x, the same bits on every engine; NaN for |x| > 2^20 and non-finite x. */
+/** sin x, the same bits on every engine; NaN for |x| > 2^20 (no angle the model uses) and non-finite x. */
+export function portableSin(x: number): number {
+  if (!(Math.abs(x) <= LARGEST_ARGUMENT)) return Number.NaN;
+  if (x === 0) return x;
+  const k = quarterTurns(x);
+  // k is a whole number below 2^20 in magnitude: its two's complement low bits are k mod 4.
+  return onQuarter(k & 3, remainder(x, k));
+}
+
+/** cos x = sin(x + π/2), a quarter further: the same bits on every engine; NaN for |x| > 2^20. */
 export function portableCos(x: number): number {
   if (!(Math.abs(x) <= LARGEST_ARGUMENT)) return Number.NaN;
   const k = quarterTurns(x);
-  const r = remainder(x, k);
-  switch (k & 3) {
-    case 0:
-      return cosSmall(r);
-    case 1:
-      return -sinSmall(r);
-    case 2:
-      return -cosSmall(r);
-    default:
-      return sinSmall(r);
-  }
+  return onQuarter((k + 1) & 3, remainder(x, k));
 }
 
 /**
