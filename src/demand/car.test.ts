@@ -72,4 +72,46 @@ describe('the car from zone distances', () => {
     expect([...m].map((x) => Math.round(x))).toEqual([750, 750, 1250]);
     expect([...intrazonalMeters(zoneUnitVectors([at(0)]))]).toEqual([0]);
   });
+
+  it('the sweep finds each zone’s nearest: the brute force’s bits, with clusters, lines and repeated centroids', () => {
+    // Every pair, as the definition says (what intrazonalMeters computed before the sweep).
+    const everyPair = (unit: Float64Array) => {
+      const n = unit.length / 3;
+      return Array.from({ length: n }, (_, a) => {
+        let nearest = Number.POSITIVE_INFINITY;
+        for (let b = 0; b < n; b++) if (b !== a) nearest = Math.min(nearest, zoneMeters(unit, a, b));
+        return n > 1 ? nearest / 2 : 0;
+      });
+    };
+    // Points near a few centres (as a city's zones crowd its core), some on one meridian or parallel (ties
+    // along the sweep's axis), some repeated (a nearest zone 0 m away).
+    const near = (c: LonLat) =>
+      fc
+        .tuple(
+          fc.double({ min: -0.05, max: 0.05, noNaN: true }),
+          fc.double({ min: -0.05, max: 0.05, noNaN: true }),
+        )
+        .map(([dx, dy]) => [c[0] + dx, c[1] + dy] as LonLat);
+    const points = fc
+      .tuple(fc.array(lonLat, { minLength: 1, maxLength: 4 }), fc.nat(), fc.integer({ min: 1, max: 60 }))
+      .chain(([centres, pick, n]) =>
+        fc.array(
+          fc.oneof(
+            lonLat,
+            near(centres[pick % centres.length]!),
+            fc.double({ min: 36, max: 42, noNaN: true }).map((lat) => [116.4, lat] as LonLat),
+            fc.double({ min: 113, max: 120, noNaN: true }).map((lon) => [lon, 39.9] as LonLat),
+          ),
+          { minLength: n, maxLength: n },
+        ),
+      )
+      .chain((ps) => fc.subarray(ps).map((again) => [...ps, ...again]));
+    fc.assert(
+      fc.property(points, (ps) => {
+        const unit = zoneUnitVectors(ps);
+        expect([...intrazonalMeters(unit)]).toEqual(everyPair(unit));
+      }),
+      { seed: 20261205, numRuns: 300 },
+    );
+  });
 });
