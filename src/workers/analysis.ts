@@ -337,7 +337,11 @@ export class Analysis {
     return Int32Array.from(origins).sort((a, b) => rank[a]! - rank[b]!);
   }
 
-  private order(network: Network): Int32Array {
+  /**
+   * The network's zones along a Morton curve: the order workers take origins in, here and in the demand
+   * model (each worker then meets again the stations whose rows it searched for the matrices).
+   */
+  order(network: Network): Int32Array {
     let order = this.orders.get(network);
     if (!order) {
       order = spatialOrder(network.zones.map((z) => z.centroid));

@@ -166,9 +166,7 @@ export class DemandAnalysis {
     request.signal?.throwIfAborted();
 
     // Pass 3: every origin with workers, both sides in the same worker (the sources compare them per OD).
-    const origins = Int32Array.from(
-      network.zones.flatMap((_, i) => (distribution.rowFactor[i]! > 0 ? [i] : [])),
-    );
+    const origins = this.analysis.order(network).filter((i) => distribution.rowFactor[i]! > 0);
     const z = network.zones.length;
     // A short-term scenario's run after another of the same baseline (an edit) makes the scenario's side only.
     const known =
@@ -336,7 +334,7 @@ export class DemandAnalysis {
           choiceMs += response.ms;
         },
       },
-      Int32Array.from({ length: z }, (_, i) => i),
+      this.analysis.order(request.network),
       {
         stateful: true,
         chunkSize: Math.max(GRAVITY_BLOCK_MIN, Math.ceil(z / GRAVITY_BLOCKS)),
