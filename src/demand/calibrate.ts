@@ -31,7 +31,12 @@ export function meanTime(
   return { seconds: trips > 0 ? weighted / trips : Number.NaN, trips };
 }
 
-/** The sums meanTime divides (row blocks held apart add them up first): Σ T_ij t_ij and Σ T_ij. */
+/**
+ * The sums meanTime divides (row blocks held apart add them up first): Σ T_ij t_ij and Σ T_ij. A row's sums
+ * take its columns four at a time into lanes (j mod 4), added as (l₀ + l₁) + (l₂ + l₃), then the last z mod 4
+ * columns in order — the lanes the SIMD kernel keeps (RowMatrix.timeSums: the same bits); rows are added
+ * in the order given, each times its a_i.
+ */
 export function timeSums(
   f: Float32Array,
   z: number,
@@ -40,6 +45,7 @@ export function timeSums(
   origins: ArrayLike<number>,
 ): { weighted: number; trips: number } {
   const b = balance.columnFactor;
+  const z4 = z & ~3;
   let weighted = 0;
   let trips = 0;
   for (let k = 0; k < origins.length; k++) {
@@ -47,9 +53,32 @@ export function timeSums(
     const a = balance.rowFactor[i]!;
     if (a === 0) continue;
     const base = i * z;
-    let rowTrips = 0;
-    let rowWeighted = 0;
-    for (let j = 0; j < z; j++) {
+    // Lanes of trips (t) and of commuter-seconds (s); a cell without trips adds nothing (its time may be +∞).
+    let t0 = 0;
+    let t1 = 0;
+    let t2 = 0;
+    let t3 = 0;
+    let s0 = 0;
+    let s1 = 0;
+    let s2 = 0;
+    let s3 = 0;
+    for (let j = 0; j < z4; j += 4) {
+      const w0 = b[j]! * f[base + j]!;
+      const w1 = b[j + 1]! * f[base + j + 1]!;
+      const w2 = b[j + 2]! * f[base + j + 2]!;
+      const w3 = b[j + 3]! * f[base + j + 3]!;
+      t0 += w0;
+      t1 += w1;
+      t2 += w2;
+      t3 += w3;
+      if (w0 !== 0) s0 += w0 * time[base + j]!;
+      if (w1 !== 0) s1 += w1 * time[base + j + 1]!;
+      if (w2 !== 0) s2 += w2 * time[base + j + 2]!;
+      if (w3 !== 0) s3 += w3 * time[base + j + 3]!;
+    }
+    let rowTrips = t0 + t1 + (t2 + t3);
+    let rowWeighted = s0 + s1 + (s2 + s3);
+    for (let j = z4; j < z; j++) {
       const w = b[j]! * f[base + j]!;
       if (w === 0) continue;
       rowTrips += w;

@@ -1,5 +1,4 @@
 import { transfer } from 'comlink';
-import { timeSums } from '../demand/calibrate';
 import { EXP_CONSTANTS } from '../demand/exp';
 import { cheapestCost, deterrenceAt } from '../demand/gravity';
 import { ChangedPairs } from '../demand/kernels/changes';
@@ -113,10 +112,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
     }
   };
   /** Row blocks of composite matrices kept for a distribution, by generation, in offset order. */
-  const blocks = new Map<
-    number,
-    { offset: number; origins: Int32Array; matrix: RowMatrix; time: Float32Array }[]
-  >();
+  const blocks = new Map<number, { offset: number; origins: Int32Array; matrix: RowMatrix }[]>();
 
   /** Pass 3 over a request's origins, its rows in the kernels' workspace. */
   const assignOrigins = (
@@ -336,9 +332,9 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
       const z = graph.zoneCount;
       const n = request.origins.length;
       // The composite costs go straight into the block's kernel memory, where the deterrence is made from them.
-      const matrix = new RowMatrix(n, z);
+      const matrix = new RowMatrix(n, z, { times: true });
       const cost = matrix.cost;
-      const time = new Float32Array(n * z);
+      const time = matrix.time;
       withRows(z, ({ workspace, logit }) => {
         const source = new ModeRowSource(graph, rows, request.context, undefined, workspace);
         for (let k = 0; k < n; k++) {
@@ -358,7 +354,6 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
         offset: request.offset,
         origins: request.origins,
         matrix,
-        time,
       });
       held.sort((a, b) => a.offset - b.offset);
       return { cancelled: false, ms: performance.now() - t0 };
@@ -389,10 +384,10 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
           case 'meanTime': {
             const rows: number[] = [];
             b.origins.forEach((i, k) => {
-              if (request.population![i]) rows.push(k);
+              if (request.population![i] && ask.rowFactor[i] !== 0) rows.push(k);
             });
             const a = Float64Array.from(b.origins, (i) => ask.rowFactor[i]!);
-            const m = timeSums(b.matrix.f, z, { rowFactor: a, columnFactor: ask.columnFactor }, b.time, rows);
+            const m = b.matrix.timeSums(ask.columnFactor, rows, a);
             values = Float64Array.of(m.weighted, m.trips);
             break;
           }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { timeSums } from '../calibrate';
 import { expNonPositive } from '../exp';
 import { deterrenceRow } from '../gravity';
 import { RowMatrix } from './rowMatrix';
@@ -210,5 +211,57 @@ describe('RowMatrix.balanceRows (the SIMD kernel)', () => {
     expect(() => new RowMatrix(1, 3, { costs: false }).deterrence([1, 1, 1], [1], 1e-3)).toThrowError(
       /without its costs/,
     );
+  });
+});
+
+describe('RowMatrix.timeSums (the SIMD kernel)', () => {
+  /** A block as the calibration has it: F (some cells 0), times (+∞ where F is 0: no mode), factors. */
+  const timed = block.chain((r) =>
+    fc.record({
+      r: fc.constant(r),
+      time: fc.array(fc.float({ min: 0, max: Math.fround(4e5), noNaN: true }), {
+        minLength: r.n * r.z,
+        maxLength: r.n * r.z,
+      }),
+      rowFactor: fc.array(fc.oneof(fc.constant(0), fc.double({ min: 1e-9, max: 1e3, noNaN: true })), {
+        minLength: r.n,
+        maxLength: r.n,
+      }),
+      listed: fc.array(fc.boolean(), { minLength: r.n, maxLength: r.n }),
+    }),
+  );
+
+  it('gives calibrate.ts timeSums over the rows listed bit for bit, cells without trips left out', () => {
+    fc.assert(
+      fc.property(timed, ({ r, time, rowFactor, listed }) => {
+        const m = new RowMatrix(r.n, r.z, { times: true });
+        m.f.set(r.f);
+        m.time.set(time.map((t, k) => (r.f[k] === 0 ? Number.POSITIVE_INFINITY : t)));
+        const rows = listed.flatMap((on, k) => (on ? [k] : []));
+        const got = m.timeSums(r.b, rows, rowFactor);
+        const balance = { rowFactor: Float64Array.from(rowFactor), columnFactor: Float64Array.from(r.b) };
+        expect(got).toEqual(timeSums(m.f, r.z, balance, m.time, rows));
+        // And against the definition summed plainly: Σ a_i b_j F_ij t_ij and Σ a_i b_j F_ij.
+        let trips = 0;
+        let weighted = 0;
+        for (const i of rows)
+          for (let j = 0; j < r.z; j++) {
+            const w = rowFactor[i]! * r.b[j]! * m.f[i * r.z + j]!;
+            if (w === 0) continue;
+            trips += w;
+            weighted += w * m.time[i * r.z + j]!;
+          }
+        expect(Math.abs(got.trips - trips)).toBeLessThanOrEqual(1e-12 * trips);
+        expect(Math.abs(got.weighted - weighted)).toBeLessThanOrEqual(1e-12 * weighted);
+      }),
+      runs(300),
+    );
+  });
+
+  it('needs a block made with its times, and rows of the block', () => {
+    expect(() => new RowMatrix(2, 3).timeSums([1, 1, 1], [0], [1, 1])).toThrowError(/without its times/);
+    const m = new RowMatrix(2, 3, { times: true });
+    expect(() => m.timeSums([1, 1, 1], [2], [1, 1])).toThrowError(/row 2 of a block of 2/);
+    expect(() => m.timeSums([1, 1], [0], [1, 1])).toThrowError(/2 column and 2 row factors/);
   });
 });

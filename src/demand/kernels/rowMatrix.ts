@@ -22,6 +22,7 @@ interface Kernels {
     workers: number,
     exp: number,
   ): void;
+  timeSums(f: number, t: number, z: number, b: number, list: number, count: number, out: number): void;
   deterrenceRowWide(
     cost: number,
     out: number,
@@ -43,6 +44,10 @@ export class RowMatrix {
   readonly cost: Float32Array;
   /** F, filled by deterrence() (or by a caller), read by balanceRows(). */
   readonly f: Float32Array;
+  /** Expected physical times t_ij, seconds, to fill (mode choice) and sum (timeSums); empty without them. */
+  readonly time: Float32Array;
+  private readonly list: Int32Array;
+  private readonly pairs: Float64Array;
   private readonly b: Float64Array;
   private readonly workers: Float64Array;
   private readonly sums: Float64Array;
@@ -56,17 +61,21 @@ export class RowMatrix {
     workers: number;
     sums: number;
     columns: number;
+    time: number;
+    list: number;
+    pairs: number;
     exp: number;
   };
 
   /**
    * `options.costs: false`: no room for the costs (`cost` is empty and deterrence() is not available) — for a
    * caller that fills F itself from costs it holds (the single-thread path, gravity.ts and calibrate.ts).
+   * `options.times: true`: room for the expected times too, for timeSums (the workers' blocks).
    */
   constructor(
     readonly rows: number,
     readonly zoneCount: number,
-    options: { costs?: boolean } = {},
+    options: { costs?: boolean; times?: boolean } = {},
   ) {
     const n = rows;
     const z = zoneCount;
@@ -74,14 +83,18 @@ export class RowMatrix {
       throw new RangeError(`a matrix of ${n} × ${z} rows and zones`);
     // Each part on a 16-byte boundary.
     const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
-    const at = { cost: 0, f: 0, b: 0, workers: 0, sums: 0, columns: 0, exp: 0 };
+    const at = { cost: 0, f: 0, b: 0, workers: 0, sums: 0, columns: 0, time: 0, list: 0, pairs: 0, exp: 0 };
+    const times = options.times ?? false;
     this.hasCosts = options.costs ?? true;
     at.f = this.hasCosts ? align(4 * n * z) : 0;
     at.b = align(at.f + 4 * n * z);
     at.workers = align(at.b + 8 * z);
     at.sums = align(at.workers + 8 * n);
     at.columns = align(at.sums + 8 * n);
-    at.exp = align(at.columns + 8 * z);
+    at.time = align(at.columns + 8 * z);
+    at.list = align(at.time + (times ? 4 * n * z : 0));
+    at.pairs = align(at.list + (times ? 4 * n : 0));
+    at.exp = align(at.pairs + (times ? 16 * n : 0));
     // The module first: without WebAssembly (or its SIMD) that is what says so.
     const module = kernelModule(WASM);
     const memory = kernelMemory(
@@ -95,6 +108,9 @@ export class RowMatrix {
     this.workers = new Float64Array(buffer, at.workers, n);
     this.sums = new Float64Array(buffer, at.sums, n);
     this.columns = new Float64Array(buffer, at.columns, z);
+    this.time = new Float32Array(buffer, at.time, times ? n * z : 0);
+    this.list = new Int32Array(buffer, at.list, times ? n : 0);
+    this.pairs = new Float64Array(buffer, at.pairs, times ? 2 * n : 0);
     new Float64Array(buffer, at.exp, EXP_CONSTANTS.length).set(EXP_CONSTANTS);
     this.at = at;
     this.kernels = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as Kernels;
@@ -162,5 +178,43 @@ export class RowMatrix {
     this.kernels.balanceRows(at.f, z, n, at.b, at.workers, at.sums, at.columns);
     rows.set(this.sums);
     columns.set(this.columns);
+  }
+
+  /**
+   * The calibration's sums over rows `rows` (indices in this block, at most `rows` of them): Σ_k a_k Σ_j w_kj
+   * and Σ_k a_k Σ_j w_kj t_kj with w_kj = b_j F_kj, a_k = `rowFactor[k]` — calibrate.ts's timeSums over
+   * these rows, bit for bit (a row's sums in the kernel, in rowTimeSums' lanes; rows added in the order
+   * listed). Needs a block made with its times.
+   */
+  timeSums(
+    columnFactor: ArrayLike<number>,
+    rows: ArrayLike<number>,
+    rowFactor: ArrayLike<number>,
+  ): { weighted: number; trips: number } {
+    const n = this.rows;
+    const z = this.zoneCount;
+    if (this.time.length !== n * z)
+      throw new Error('this block was made without its times: it cannot sum them');
+    if (columnFactor.length !== z || rowFactor.length !== n || rows.length > n)
+      throw new RangeError(
+        `time sums over ${rows.length} rows of a block of ${n} × ${z} with ${columnFactor.length} column and ${rowFactor.length} row factors`,
+      );
+    for (let k = 0; k < rows.length; k++) {
+      const r = rows[k]!;
+      if (!(Number.isInteger(r) && r >= 0 && r < n)) throw new RangeError(`row ${r} of a block of ${n}`);
+      this.list[k] = r;
+    }
+    this.b.set(columnFactor);
+    const at = this.at;
+    this.kernels.timeSums(at.f, at.time, z, at.b, at.list, rows.length, at.pairs);
+    let weighted = 0;
+    let trips = 0;
+    for (let k = 0; k < rows.length; k++) {
+      const a = rowFactor[rows[k]!]!;
+      if (a === 0) continue;
+      trips += a * this.pairs[2 * k]!;
+      weighted += a * this.pairs[2 * k + 1]!;
+    }
+    return { weighted, trips };
   }
 }

@@ -1,5 +1,6 @@
 ;; The kernels of a block of rows of the distribution's matrices (see rowMatrix.ts), in 128-bit SIMD:
-;; the deterrence from the composite costs, and Furness's half-step (gravity.ts MatrixAsk "balanceRows").
+;; the deterrence from the composite costs, Furness's half-step (gravity.ts MatrixAsk "balanceRows") and the
+;; calibration's sums of trips and their times (MatrixAsk "meanTime").
 ;; Source of rowMatrix.wasm.ts: `npm run build:kernels` compiles it.
 ;;
 ;; Memory (imported, one per block; rowMatrix.ts lays it out, byte offsets as parameters):
@@ -10,6 +11,9 @@
 ;;   rows     n f64 (out): each row's sum s_i = Σ_j F_ij b_j
 ;;   columns  z f64 (in/out): a_i F_ij added for every row, a_i = O_i / s_i (0 without workers or sum)
 ;;   exp      the constants of demand/exp.ts (EXP_CONSTANTS)
+;;   time     n × z f32 (a block made with its times): expected physical times t_ij, seconds
+;;   list     n i32: rows to sum (timeSums)
+;;   pairs    2n f64 (out): per listed row, its trips and commuter-seconds
 ;;
 ;; Deterrence: F_ij = e^(−β (c_ij − m_i)) rounded to f32, m_i the row's cheapest cost to a zone with jobs (0
 ;; when it reaches none); 0 to zones without jobs, for +∞ costs, below e^−708 and in rows without workers.
@@ -323,4 +327,67 @@
           (else (memory.fill (i32.add (local.get $f) (i32.mul (local.get $i) (local.get $row))) (i32.const 0) (local.get $row))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $next))))
+;; The calibration's sums over listed rows (calibrate.ts rowTimeSums): for row r = list[q], its trips
+  ;; Σ_j w_j and its commuter-seconds Σ_j w_j t_rj, w_j = b_j F_rj, a cell with w_j = 0 adding nothing (its
+  ;; time may be +∞), into out[2q] and out[2q + 1]. Lanes as a row's sum in balanceRows: columns four at a
+  ;; time into two f64x2 accumulators each, (lo₀ + lo₁) + (hi₀ + hi₁), then the last z mod 4 in order.
+  ;; t: n × z f32 times (seconds) beside f.
+  (func (export "timeSums")
+    (param $f i32) (param $t i32) (param $z i32) (param $b i32) (param $list i32) (param $count i32)
+    (param $out i32)
+    (local $q i32) (local $j i32) (local $z4 i32) (local $pf i32) (local $pt i32) (local $c i32)
+    (local $v v128) (local $u v128) (local $w v128)
+    (local $tlo v128) (local $thi v128) (local $slo v128) (local $shi v128)
+    (local $x f64) (local $trips f64) (local $seconds f64)
+    (local.set $z4 (i32.and (local.get $z) (i32.const -4)))
+    (block $rowsDone
+      (loop $row
+        (br_if $rowsDone (i32.ge_u (local.get $q) (local.get $count)))
+        (local.set $pf (i32.mul (i32.load (i32.add (local.get $list) (i32.shl (local.get $q) (i32.const 2))))
+                                (i32.shl (local.get $z) (i32.const 2))))
+        (local.set $pt (i32.add (local.get $t) (local.get $pf)))
+        (local.set $pf (i32.add (local.get $f) (local.get $pf)))
+        (local.set $tlo (v128.const i64x2 0 0))
+        (local.set $thi (v128.const i64x2 0 0))
+        (local.set $slo (v128.const i64x2 0 0))
+        (local.set $shi (v128.const i64x2 0 0))
+        (local.set $j (i32.const 0))
+        (block $done
+          (loop $next
+            (br_if $done (i32.ge_u (local.get $j) (local.get $z4)))
+            (local.set $c (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3))))
+            (local.set $v (v128.load (i32.add (local.get $pf) (i32.shl (local.get $j) (i32.const 2)))))
+            (local.set $u (v128.load (i32.add (local.get $pt) (i32.shl (local.get $j) (i32.const 2)))))
+            (local.set $w (f64x2.mul (v128.load (local.get $c)) (f64x2.promote_low_f32x4 (local.get $v))))
+            (local.set $tlo (f64x2.add (local.get $tlo) (local.get $w)))
+            (local.set $slo (f64x2.add (local.get $slo)
+              (v128.and (f64x2.mul (local.get $w) (f64x2.promote_low_f32x4 (local.get $u)))
+                        (f64x2.ne (local.get $w) (v128.const i64x2 0 0)))))
+            (local.set $w (f64x2.mul (v128.load offset=16 (local.get $c))
+              (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $v) (local.get $v)))))
+            (local.set $thi (f64x2.add (local.get $thi) (local.get $w)))
+            (local.set $shi (f64x2.add (local.get $shi)
+              (v128.and (f64x2.mul (local.get $w)
+                          (f64x2.promote_low_f32x4 (i8x16.shuffle 8 9 10 11 12 13 14 15 0 1 2 3 4 5 6 7 (local.get $u) (local.get $u))))
+                        (f64x2.ne (local.get $w) (v128.const i64x2 0 0)))))
+            (local.set $j (i32.add (local.get $j) (i32.const 4)))
+            (br $next)))
+        (local.set $trips (call $lanes (local.get $tlo) (local.get $thi)))
+        (local.set $seconds (call $lanes (local.get $slo) (local.get $shi)))
+        (block $end
+          (loop $tail
+            (br_if $end (i32.ge_u (local.get $j) (local.get $z)))
+            (local.set $x (f64.mul (f64.load (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3))))
+                                   (f64.promote_f32 (f32.load (i32.add (local.get $pf) (i32.shl (local.get $j) (i32.const 2)))))))
+            (if (f64.ne (local.get $x) (f64.const 0))
+              (then
+                (local.set $trips (f64.add (local.get $trips) (local.get $x)))
+                (local.set $seconds (f64.add (local.get $seconds)
+                  (f64.mul (local.get $x) (f64.promote_f32 (f32.load (i32.add (local.get $pt) (i32.shl (local.get $j) (i32.const 2))))))))))
+            (local.set $j (i32.add (local.get $j) (i32.const 1)))
+            (br $tail)))
+        (f64.store (i32.add (local.get $out) (i32.shl (local.get $q) (i32.const 4))) (local.get $trips))
+        (f64.store offset=8 (i32.add (local.get $out) (i32.shl (local.get $q) (i32.const 4))) (local.get $seconds))
+        (local.set $q (i32.add (local.get $q) (i32.const 1)))
+        (br $row))))
 )
