@@ -192,20 +192,22 @@ export class RailLoads {
     const egressLinks = g.egressNode.length;
     const out = emptyLoadUnits(g, K);
     out.access.set(this.access);
+    const kernel = this.kernel;
+    // Entry stations in node order (the sums are exact; the order keeps the trees' cache warm).
+    if (kernel) {
+      const slots: number[] = [];
+      for (let slot = 0; slot < kernel.rows.length; slot++) if (kernel.slotUsed(slot)) slots.push(slot);
+      slots.sort((a, b) => kernel.entered[a]! - kernel.entered[b]!);
+      kernel.pushDown(slots, (entered) => this.rows.treeOf(entered), out);
+      return out;
+    }
     const node = new Float64Array(K * g.nodeCount);
     const source = this.edgeSources();
-    const kernel = this.kernel;
-    // Entry stations in node order either way (the sums are exact; the order keeps the trees' cache warm).
     const wanted: [number, Float64Array][] = [];
-    if (kernel) {
-      for (let slot = 0; slot < kernel.rows.length; slot++)
-        if (kernel.slotUsed(slot)) wanted.push([kernel.entered[slot]!, kernel.rows[slot]!]);
-    } else
-      for (let n = 0; n < this.demand.length; n++) {
-        const row = this.demand[n];
-        if (row) wanted.push([n, row]);
-      }
-    wanted.sort((a, b) => a[0] - b[0]);
+    for (let n = 0; n < this.demand.length; n++) {
+      const row = this.demand[n];
+      if (row) wanted.push([n, row]);
+    }
     for (const [entered, want] of wanted) {
       const { egress, pred, order } = this.rows.treeOf(entered);
       node.fill(0);

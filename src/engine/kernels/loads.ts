@@ -1,16 +1,29 @@
+import type { LoadUnits } from '../railLoads';
+import type { StationTree } from '../stationRows';
 import { WASM } from './loads.wasm';
 import type { MemoryPool } from './memoryPool';
 import { engineKernel } from './module';
 
 type AddClass = (...args: number[]) => void;
 
+/** What the kernel needs of the compact graph. */
+export interface LoadGraph {
+  zoneCount: number;
+  nodeCount: number;
+  accessNode: Int32Array;
+  egressNode: Int32Array;
+  /** CSR: node n's edges are edgeStart[n] … edgeStart[n + 1] − 1. */
+  edgeStart: Int32Array;
+  edgeTarget: Int32Array;
+}
+
 const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
 
 /**
  * RailLoads' demand in one WebAssembly memory: a row of classes × zones units per station entered from
  * zones (a slot each, sized once: the stations with access links), each access link's sums, and the
- * kernel (loads.wat) that adds an origin's trips of one class over every destination — the JavaScript's
- * units, which add exactly in any order. `create` gives undefined where WebAssembly is not available.
+ * kernels (loads.wat) that add an origin's trips of one class over every destination and push each
+ * station's demand down its tree (`pushDown`) — the JavaScript's units, which add exactly in any order. `create` gives undefined where WebAssembly is not available.
  * With a pool, the memory comes from it and goes back to it zeroed (`release`): a run after an edit writes
  * into pages already there, not new ones.
  */
@@ -34,13 +47,15 @@ export class LoadKernel {
   private readonly f32: Float32Array;
   private readonly slotBytes: number;
   private readonly run: AddClass;
+  private readonly runPushDown: AddClass;
+  /** The tree of the station being pushed down: copied in, station by station. */
+  private readonly tree: { egress: Int32Array; pred: Int32Array; order: Int32Array };
+  /** pushDown's sums: class c of edge e at [c × edges + e], of egress link k at [c × links + k]. */
+  private readonly outEdge: Float64Array;
+  private readonly outEgress: Float64Array;
+  private readonly sizes: { nodes: number; edges: number; egressLinks: number };
 
-  static create(
-    g: { zoneCount: number; accessNode: Int32Array },
-    classes: number,
-    unit: number,
-    pool?: MemoryPool,
-  ): LoadKernel | undefined {
+  static create(g: LoadGraph, classes: number, unit: number, pool?: MemoryPool): LoadKernel | undefined {
     const module = engineKernel(WASM);
     return module && new LoadKernel(module, g, classes, unit, pool);
   }
@@ -49,7 +64,7 @@ export class LoadKernel {
 
   private constructor(
     module: WebAssembly.Module,
-    g: { zoneCount: number; accessNode: Int32Array },
+    g: LoadGraph,
     readonly classes: number,
     private readonly unit: number,
     private readonly pool?: MemoryPool,
@@ -60,12 +75,40 @@ export class LoadKernel {
     for (const n of g.accessNode) if (!slotOfNode.has(n)) slotOfNode.set(n, slotOfNode.size);
     const slots = slotOfNode.size;
     this.slotBytes = align(8 * classes * z);
-    const at = { link: 0, f64: align(4 * z), f32: 0, slotOfLink: 0, access: 0, used: 0, rows: 0 };
+    const nodes = g.nodeCount;
+    const edges = g.edgeTarget.length;
+    const egressLinks = g.egressNode.length;
+    this.sizes = { nodes, edges, egressLinks };
+    const at = {
+      link: 0,
+      f64: align(4 * z),
+      f32: 0,
+      slotOfLink: 0,
+      access: 0,
+      used: 0,
+      egressNode: 0,
+      source: 0,
+      treeEgress: 0,
+      pred: 0,
+      order: 0,
+      node: 0,
+      outEgress: 0,
+      outEdge: 0,
+      rows: 0,
+    };
     at.f32 = at.f64 + align(8 * z);
     at.slotOfLink = at.f32 + align(4 * z);
     at.access = at.slotOfLink + align(4 * links);
     at.used = at.access + align(8 * classes * links);
-    at.rows = at.used + align(classes * slots);
+    at.egressNode = at.used + align(classes * slots);
+    at.source = at.egressNode + align(4 * egressLinks);
+    at.treeEgress = at.source + align(4 * edges);
+    at.pred = at.treeEgress + align(4 * z);
+    at.order = at.pred + align(4 * nodes);
+    at.node = at.order + align(4 * nodes);
+    at.outEgress = at.node + align(8 * nodes * classes);
+    at.outEdge = at.outEgress + align(8 * classes * egressLinks);
+    at.rows = at.outEdge + align(8 * classes * edges);
     const bytes = at.rows + slots * this.slotBytes;
     const pages = Math.max(1, Math.ceil(bytes / 65536));
     if (pages > 65536)
@@ -85,8 +128,21 @@ export class LoadKernel {
       { length: slots },
       (_, s) => new Float64Array(buffer, at.rows + s * this.slotBytes, classes * z),
     );
+    new Int32Array(buffer, at.egressNode, egressLinks).set(g.egressNode);
+    // The source node of every edge (CSR keeps targets only).
+    const source = new Int32Array(buffer, at.source, edges);
+    for (let n = 0; n < nodes; n++) for (let e = g.edgeStart[n]!; e < g.edgeStart[n + 1]!; e++) source[e] = n;
+    this.tree = {
+      egress: new Int32Array(buffer, at.treeEgress, z),
+      pred: new Int32Array(buffer, at.pred, nodes),
+      order: new Int32Array(buffer, at.order, nodes),
+    };
+    this.outEgress = new Float64Array(buffer, at.outEgress, classes * egressLinks);
+    this.outEdge = new Float64Array(buffer, at.outEdge, classes * edges);
     this.at = at;
-    this.run = new WebAssembly.Instance(module, { env: { memory } }).exports.addClass as AddClass;
+    const exports = new WebAssembly.Instance(module, { env: { memory } }).exports;
+    this.run = exports.addClass as AddClass;
+    this.runPushDown = exports.pushDown as AddClass;
   }
 
   private readonly at: {
@@ -96,6 +152,14 @@ export class LoadKernel {
     slotOfLink: number;
     access: number;
     used: number;
+    egressNode: number;
+    source: number;
+    treeEgress: number;
+    pred: number;
+    order: number;
+    node: number;
+    outEgress: number;
+    outEdge: number;
     rows: number;
   };
 
@@ -134,6 +198,48 @@ export class LoadKernel {
         this.unit,
       );
     }
+  }
+
+  /**
+   * The demand of the slots given (in that order), each pushed down the tree of its station (`treeOf`,
+   * StationRows'): into `out.edge` and `out.egress` (set, not added), as RailLoads.units does it in
+   * JavaScript — the same integers.
+   */
+  pushDown(slots: readonly number[], treeOf: (entered: number) => StationTree, out: LoadUnits): void {
+    const { nodes, edges, egressLinks } = this.sizes;
+    const K = this.classes;
+    if (out.classes !== K || out.edge.length !== K * edges || out.egress.length !== K * egressLinks)
+      throw new RangeError(`load units of ${out.classes} classes for a kernel of ${K}`);
+    const z = this.link.length;
+    const at = this.at;
+    const tree = this.tree;
+    this.outEdge.fill(0);
+    this.outEgress.fill(0);
+    for (const slot of slots) {
+      const { egress, pred, order } = treeOf(this.entered[slot]!);
+      tree.egress.set(egress);
+      tree.pred.set(pred);
+      tree.order.set(order);
+      this.runPushDown(
+        at.rows + slot * this.slotBytes,
+        z,
+        K,
+        at.treeEgress,
+        at.egressNode,
+        egressLinks,
+        at.outEgress,
+        at.node,
+        nodes,
+        at.order,
+        order.length,
+        at.pred,
+        at.source,
+        edges,
+        at.outEdge,
+      );
+    }
+    out.edge.set(this.outEdge);
+    out.egress.set(this.outEgress);
   }
 
   /**

@@ -21,4 +21,35 @@
         (local.set $k (i32.load (i32.add (local.get $link) (i32.shl (local.get $d) (i32.const 2)))))
         (if (i32.and (f64.gt (local.get $t) (f64.const 0)) (i32.ge_s (local.get $k) (i32.const 0))) (then (local.set $x (f64.mul (local.get $t) (local.get $unit))) (local.set $units (f64.floor (local.get $x))) (local.set $units (f64.add (local.get $units) (select (f64.const 1) (f64.const 0) (f64.ge (f64.sub (local.get $x) (local.get $units)) (f64.const 0.5))))) (if (f64.ne (local.get $units) (f64.const 0)) (then (local.set $slot (i32.load (i32.add (local.get $slotOfLink) (i32.shl (local.get $k) (i32.const 2))))) (f64.store (i32.add (i32.add (local.get $rows) (i32.mul (local.get $slot) (local.get $slotBytes))) (i32.shl (local.get $d) (i32.const 3))) (f64.add (f64.load (i32.add (i32.add (local.get $rows) (i32.mul (local.get $slot) (local.get $slotBytes))) (i32.shl (local.get $d) (i32.const 3)))) (local.get $units))) (f64.store (i32.add (local.get $access) (i32.shl (local.get $k) (i32.const 3))) (f64.add (f64.load (i32.add (local.get $access) (i32.shl (local.get $k) (i32.const 3)))) (local.get $units))) (i32.store8 (i32.add (local.get $used) (local.get $slot)) (i32.const 1))))))
         (local.set $d (i32.add (local.get $d) (i32.const 1)))
+        (br $next))))
+
+  ;; One entry station's demand row (classes × z units at $row, class c of destination d at c·z + d) down its
+  ;; tree (engine/railLoads.ts units): each destination's units, class by class, to the egress link its way
+  ;; leaves by ($egress: i32 per destination, −1 none) and to that link's node ($egressNode: i32 per link);
+  ;; then the nodes in $order (children before parents), each node's flow onto the edge it is reached by
+  ;; ($pred: i32 per node) and to that edge's source ($source: i32 per edge). Sums in $outEgress (f64,
+  ;; classes × egress links) and $outEdge (f64, classes × edges); $node (f64, nodes × classes, node n's
+  ;; class c at n·classes + c) is zeroed first. Integers below 2^53: exact in any order, as the JavaScript's.
+  (func (export "pushDown") (param $row i32) (param $z i32) (param $classes i32) (param $egress i32)
+                            (param $egressNode i32) (param $egressLinks i32) (param $outEgress i32)
+                            (param $node i32) (param $nodes i32) (param $order i32) (param $count i32)
+                            (param $pred i32) (param $source i32) (param $edges i32) (param $outEdge i32)
+    (local $d i32) (local $i i32) (local $c i32) (local $e i32) (local $n i32) (local $from i32) (local $u f64)
+    (memory.fill (local.get $node) (i32.const 0) (i32.shl (i32.mul (local.get $nodes) (local.get $classes)) (i32.const 3)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $d) (local.get $z)))
+        (local.set $e (i32.load (i32.add (local.get $egress) (i32.shl (local.get $d) (i32.const 2)))))
+        (if (i32.ge_s (local.get $e) (i32.const 0)) (then (local.set $n (i32.load (i32.add (local.get $egressNode) (i32.shl (local.get $e) (i32.const 2))))) (local.set $c (i32.const 0)) (block $classesDone (loop $class (br_if $classesDone (i32.ge_u (local.get $c) (local.get $classes))) (local.set $u (f64.load (i32.add (local.get $row) (i32.shl (i32.add (i32.mul (local.get $c) (local.get $z)) (local.get $d)) (i32.const 3))))) (if (f64.ne (local.get $u) (f64.const 0)) (then (f64.store (i32.add (local.get $outEgress) (i32.shl (i32.add (i32.mul (local.get $c) (local.get $egressLinks)) (local.get $e)) (i32.const 3))) (f64.add (f64.load (i32.add (local.get $outEgress) (i32.shl (i32.add (i32.mul (local.get $c) (local.get $egressLinks)) (local.get $e)) (i32.const 3)))) (local.get $u))) (f64.store (i32.add (local.get $node) (i32.shl (i32.add (i32.mul (local.get $n) (local.get $classes)) (local.get $c)) (i32.const 3))) (f64.add (f64.load (i32.add (local.get $node) (i32.shl (i32.add (i32.mul (local.get $n) (local.get $classes)) (local.get $c)) (i32.const 3)))) (local.get $u))))) (local.set $c (i32.add (local.get $c) (i32.const 1))) (br $class)))))
+        (local.set $d (i32.add (local.get $d) (i32.const 1)))
+        (br $next)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $count)))
+        (local.set $n (i32.load (i32.add (local.get $order) (i32.shl (local.get $i) (i32.const 2)))))
+        (local.set $e (i32.load (i32.add (local.get $pred) (i32.shl (local.get $n) (i32.const 2)))))
+        (local.set $from (i32.load (i32.add (local.get $source) (i32.shl (local.get $e) (i32.const 2)))))
+        (local.set $c (i32.const 0))
+        (block $classesDone (loop $class (br_if $classesDone (i32.ge_u (local.get $c) (local.get $classes))) (local.set $u (f64.load (i32.add (local.get $node) (i32.shl (i32.add (i32.mul (local.get $n) (local.get $classes)) (local.get $c)) (i32.const 3))))) (if (f64.ne (local.get $u) (f64.const 0)) (then (f64.store (i32.add (local.get $outEdge) (i32.shl (i32.add (i32.mul (local.get $c) (local.get $edges)) (local.get $e)) (i32.const 3))) (f64.add (f64.load (i32.add (local.get $outEdge) (i32.shl (i32.add (i32.mul (local.get $c) (local.get $edges)) (local.get $e)) (i32.const 3)))) (local.get $u))) (f64.store (i32.add (local.get $node) (i32.shl (i32.add (i32.mul (local.get $from) (local.get $classes)) (local.get $c)) (i32.const 3))) (f64.add (f64.load (i32.add (local.get $node) (i32.shl (i32.add (i32.mul (local.get $from) (local.get $classes)) (local.get $c)) (i32.const 3)))) (local.get $u))))) (local.set $c (i32.add (local.get $c) (i32.const 1))) (br $class)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $next)))))
