@@ -1,6 +1,6 @@
 import { transfer } from 'comlink';
 import { EXP_CONSTANTS } from '../demand/exp';
-import { cheapestCost, deterrenceAt } from '../demand/gravity';
+import { deterrenceAt } from '../demand/gravity';
 import { ChangedPairs } from '../demand/kernels/changes';
 import { LogitKernel } from '../demand/kernels/logit';
 import { RowMatrix } from '../demand/kernels/rowMatrix';
@@ -434,8 +434,6 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
   };
 }
 
-const ONE_ORIGIN = Float64Array.of(1);
-
 /**
  * A generation's rail loads' memories back to the pool: the baseline's first, so that the scenario's (six
  * classes, the large one) is the last given back, the one the pool keeps.
@@ -465,9 +463,5 @@ function tripsOf(
     out.fill(0);
     return 0;
   }
-  matrix.deterrence(attractors, ONE_ORIGIN, f.betaPerSecond);
-  const deterrence = matrix.f;
-  const b = f.columnFactor;
-  for (let j = 0; j < out.length; j++) out[j] = a * b[j]! * deterrence[j]!;
-  return cheapestCost(matrix.cost, attractors);
+  return matrix.trips(attractors, f.betaPerSecond, a, f.columnFactor, out);
 }

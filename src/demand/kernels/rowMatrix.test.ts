@@ -119,6 +119,33 @@ describe('RowMatrix.deterrence (the SIMD kernel)', () => {
     );
   });
 
+  it('a one-row block’s trips: a·b_j·F_j in that order, and the row’s m, bit for bit', () => {
+    fc.assert(
+      fc.property(
+        costs,
+        fc.double({ min: 1e-9, max: 1e4, noNaN: true }),
+        fc.array(fc.double({ min: 0, max: 1e3, noNaN: true }), { minLength: 41, maxLength: 41 }),
+        (r, a, factors) => {
+          fc.pre(r.n >= 1);
+          const m = new RowMatrix(1, r.z);
+          const cost = Float32Array.from(r.cost.slice(0, r.z));
+          m.cost.set(cost);
+          const b = factors.slice(0, r.z);
+          const beta = r.betaPerMinute / 60;
+          const out = new Float64Array(r.z).fill(Number.NaN);
+          const got = m.trips(r.attractors, beta, a, b, out);
+          const f = new Float32Array(r.z);
+          expect(got).toBe(deterrenceRow(cost, r.attractors, beta, f));
+          expect(out).toEqual(Float64Array.from(f, (x, j) => a * b[j]! * x));
+        },
+      ),
+      runs(300),
+    );
+    expect(() => new RowMatrix(2, 3).trips([1, 1, 1], 1e-3, 1, [1, 1, 1], new Float64Array(3))).toThrowError(
+      /one-row block/,
+    );
+  });
+
   it('takes e^x step for step as expNonPositive does: the same f64 before rounding to float32', () => {
     fc.assert(
       fc.property(costs, (r) => {

@@ -23,6 +23,17 @@ interface Kernels {
     exp: number,
   ): void;
   timeSums(f: number, t: number, z: number, b: number, list: number, count: number, out: number): void;
+  trips(
+    cost: number,
+    f: number,
+    z: number,
+    betaPerSecond: number,
+    attractors: number,
+    exp: number,
+    a: number,
+    b: number,
+    out: number,
+  ): number;
   deterrenceRowWide(
     cost: number,
     out: number,
@@ -48,6 +59,9 @@ export class RowMatrix {
   readonly time: Float32Array;
   private readonly list: Int32Array;
   private readonly pairs: Float64Array;
+  /** A one-row block's column factors and its trips (trips()). */
+  private readonly factors: Float64Array;
+  private readonly tripsRow: Float64Array;
   private readonly b: Float64Array;
   private readonly workers: Float64Array;
   private readonly sums: Float64Array;
@@ -64,6 +78,8 @@ export class RowMatrix {
     time: number;
     list: number;
     pairs: number;
+    factors: number;
+    trips: number;
     exp: number;
   };
 
@@ -83,7 +99,20 @@ export class RowMatrix {
       throw new RangeError(`a matrix of ${n} × ${z} rows and zones`);
     // Each part on a 16-byte boundary.
     const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
-    const at = { cost: 0, f: 0, b: 0, workers: 0, sums: 0, columns: 0, time: 0, list: 0, pairs: 0, exp: 0 };
+    const at = {
+      cost: 0,
+      f: 0,
+      b: 0,
+      workers: 0,
+      sums: 0,
+      columns: 0,
+      time: 0,
+      list: 0,
+      pairs: 0,
+      factors: 0,
+      trips: 0,
+      exp: 0,
+    };
     const times = options.times ?? false;
     this.hasCosts = options.costs ?? true;
     at.f = this.hasCosts ? align(4 * n * z) : 0;
@@ -94,7 +123,10 @@ export class RowMatrix {
     at.time = align(at.columns + 8 * z);
     at.list = align(at.time + (times ? 4 * n * z : 0));
     at.pairs = align(at.list + (times ? 4 * n : 0));
-    at.exp = align(at.pairs + (times ? 16 * n : 0));
+    // A one-row block makes trips too (pass 3's, per origin).
+    at.factors = align(at.pairs + (times ? 16 * n : 0));
+    at.trips = align(at.factors + (n === 1 ? 8 * z : 0));
+    at.exp = align(at.trips + (n === 1 ? 8 * z : 0));
     // The module first: without WebAssembly (or its SIMD) that is what says so.
     const module = kernelModule(WASM);
     const memory = kernelMemory(
@@ -111,6 +143,8 @@ export class RowMatrix {
     this.time = new Float32Array(buffer, at.time, times ? n * z : 0);
     this.list = new Int32Array(buffer, at.list, times ? n : 0);
     this.pairs = new Float64Array(buffer, at.pairs, times ? 2 * n : 0);
+    this.factors = new Float64Array(buffer, at.factors, n === 1 ? z : 0);
+    this.tripsRow = new Float64Array(buffer, at.trips, n === 1 ? z : 0);
     new Float64Array(buffer, at.exp, EXP_CONSTANTS.length).set(EXP_CONSTANTS);
     this.at = at;
     this.kernels = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as Kernels;
@@ -216,5 +250,32 @@ export class RowMatrix {
       weighted += a * this.pairs[2 * k + 1]!;
     }
     return { weighted, trips };
+  }
+
+  /**
+   * A one-row block's trips T_j = a·b_j·F_j into `out`, F made from its costs as deterrence() makes it
+   * (kept in `f`), b the column factors: `out[j] = a * b[j] * F[j]` in that order, bit for bit. Returns the
+   * row's m (gravity.ts cheapestCost), with which deterrenceAt gives any one cell again.
+   */
+  trips(
+    attractors: ArrayLike<number>,
+    betaPerSecond: number,
+    a: number,
+    columnFactor: ArrayLike<number>,
+    out: Float64Array,
+  ): number {
+    const z = this.zoneCount;
+    if (this.rows !== 1 || !this.hasCosts)
+      throw new Error(`trips are made by a one-row block with its costs, not ${this.rows} rows`);
+    if (attractors.length !== z || columnFactor.length !== z || out.length !== z)
+      throw new RangeError(
+        `trips to ${z} zones from ${attractors.length} attractors and ${columnFactor.length} column factors into ${out.length}`,
+      );
+    this.b.set(attractors);
+    this.factors.set(columnFactor);
+    const at = this.at;
+    const m = this.kernels.trips(at.cost, at.f, z, betaPerSecond, at.b, at.exp, a, at.factors, at.trips);
+    out.set(this.tripsRow);
+    return m;
   }
 }

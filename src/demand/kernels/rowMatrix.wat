@@ -203,7 +203,7 @@
   ;; (the table of 2^(f/32) at e + 80). With `wide`, F is stored as f64 (o: z doubles) before its rounding
   ;; to f32: what the tests compare with expNonPositive bit for bit.
   (func $deterrenceRow (param $r i32) (param $o i32) (param $z i32) (param $beta f64) (param $att i32) (param $e i32)
-                       (param $wide i32)
+                       (param $wide i32) (result f64)
     (local $j i32) (local $z2 i32) (local $m f64) (local $mv v128) (local $c v128) (local $a v128)
     (local $x v128) (local $inf v128) (local $zero v128) (local $one v128) (local $nb v128) (local $mm v128)
     (local $lowest v128) (local $inv v128) (local $hi v128) (local $lo v128) (local $round v128)
@@ -302,13 +302,14 @@
               (then (v128.store64_lane 0 (i32.add (local.get $o) (i32.shl (local.get $j) (i32.const 2))) (local.get $f)))
               (else (v128.store32_lane 0 (i32.add (local.get $o) (i32.shl (local.get $j) (i32.const 2))) (local.get $f))))))
         (local.set $j (i32.add (local.get $j) (i32.const 2)))
-        (br $next))))
+        (br $next)))
+    (local.get $m))
 
   ;; One row's F as f64 (see $deterrenceRow's `wide`), for the tests.
   (func (export "deterrenceRowWide") (param $cost i32) (param $out i32) (param $z i32) (param $beta f64)
                                      (param $att i32) (param $e i32)
-    (call $deterrenceRow (local.get $cost) (local.get $out) (local.get $z) (local.get $beta) (local.get $att)
-                         (local.get $e) (i32.const 1)))
+    (drop (call $deterrenceRow (local.get $cost) (local.get $out) (local.get $z) (local.get $beta) (local.get $att)
+                               (local.get $e) (i32.const 1))))
 
   (func (export "deterrence")
     (param $cost i32) (param $f i32) (param $z i32) (param $n i32) (param $beta f64)
@@ -320,14 +321,33 @@
         (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
         ;; A zone without workers produces no trips: its row is never read with a non-zero factor.
         (if (f64.gt (f64.load (i32.add (local.get $workers) (i32.shl (local.get $i) (i32.const 3)))) (f64.const 0))
-          (then (call $deterrenceRow
+          (then (drop (call $deterrenceRow
             (i32.add (local.get $cost) (i32.mul (local.get $i) (local.get $row)))
             (i32.add (local.get $f) (i32.mul (local.get $i) (local.get $row)))
-            (local.get $z) (local.get $beta) (local.get $att) (local.get $e) (i32.const 0)))
+            (local.get $z) (local.get $beta) (local.get $att) (local.get $e) (i32.const 0))))
           (else (memory.fill (i32.add (local.get $f) (i32.mul (local.get $i) (local.get $row))) (i32.const 0) (local.get $row))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $next))))
-;; The calibration's sums over listed rows (calibrate.ts rowTimeSums): for row r = list[q], its trips
+
+  ;; One row's trips T_j = (a·b_j)·F_j (tripsOf in workers/demandWork.ts): F made into f as deterrence
+  ;; makes it (att: the attractors), then scaled by a and the column factors b (f64) into out (f64). The
+  ;; row's m is the result.
+  (func (export "trips") (param $cost i32) (param $f i32) (param $z i32) (param $beta f64) (param $att i32)
+                         (param $e i32) (param $a f64) (param $b i32) (param $out i32) (result f64)
+    (local $m f64) (local $j i32)
+    (local.set $m (call $deterrenceRow (local.get $cost) (local.get $f) (local.get $z) (local.get $beta)
+                                       (local.get $att) (local.get $e) (i32.const 0)))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $j) (local.get $z)))
+        (f64.store (i32.add (local.get $out) (i32.shl (local.get $j) (i32.const 3)))
+          (f64.mul (f64.mul (local.get $a) (f64.load (i32.add (local.get $b) (i32.shl (local.get $j) (i32.const 3)))))
+                   (f64.promote_f32 (f32.load (i32.add (local.get $f) (i32.shl (local.get $j) (i32.const 2)))))))
+        (local.set $j (i32.add (local.get $j) (i32.const 1)))
+        (br $next)))
+    (local.get $m))
+
+  ;; The calibration's sums over listed rows (calibrate.ts timeSums): for row r = list[q], its trips
   ;; Σ_j w_j and its commuter-seconds Σ_j w_j t_rj, w_j = b_j F_rj, a cell with w_j = 0 adding nothing (its
   ;; time may be +∞), into out[2q] and out[2q + 1]. Lanes as a row's sum in balanceRows: columns four at a
   ;; time into two f64x2 accumulators each, (lo₀ + lo₁) + (hi₀ + hi₁), then the last z mod 4 in order.
