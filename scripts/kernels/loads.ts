@@ -87,8 +87,32 @@ const eachClass = (body: string[]) => [
   ),
 ];
 
+/** Class $c of node `n` (a local) in $node. */
+const nodeOf = (n: string) =>
+  at('$node', op('i32.add', op('i32.mul', get(n), get('$classes')), get('$c')), 3);
+
+/**
+ * Class by class, the units at `from` (an address, of class $c) where not 0: added to entry `entry` of the
+ * sums at `sums` (`count` a class) and to node `to`'s class.
+ */
+function passOn(from: string, sums: string, count: string, entry: string, to: string): string[] {
+  return eachClass([
+    set('$u', op('f64.load', from)),
+    op(
+      'if',
+      f64('ne', get('$u'), '(f64.const 0)'),
+      op(
+        'then',
+        addAt(at(sums, op('i32.add', op('i32.mul', get('$c'), get(count)), get(entry)), 3), get('$u')),
+        addAt(nodeOf(to), get('$u')),
+      ),
+    ),
+  ]);
+}
+
 /** Destination $d's demand, class by class, to its egress link's sum and that link's node. */
 function egressOf(): string[] {
+  const demand = at('$row', op('i32.add', op('i32.mul', get('$c'), get('$z')), get('$d')), 3);
   return [
     set('$e', op('i32.load', at('$egress', get('$d'), 2))),
     op(
@@ -97,27 +121,7 @@ function egressOf(): string[] {
       op(
         'then',
         set('$n', op('i32.load', at('$egressNode', get('$e'), 2))),
-        ...eachClass([
-          set(
-            '$u',
-            op('f64.load', at('$row', op('i32.add', op('i32.mul', get('$c'), get('$z')), get('$d')), 3)),
-          ),
-          op(
-            'if',
-            f64('ne', get('$u'), '(f64.const 0)'),
-            op(
-              'then',
-              addAt(
-                at('$outEgress', op('i32.add', op('i32.mul', get('$c'), get('$egressLinks')), get('$e')), 3),
-                get('$u'),
-              ),
-              addAt(
-                at('$node', op('i32.add', op('i32.mul', get('$n'), get('$classes')), get('$c')), 3),
-                get('$u'),
-              ),
-            ),
-          ),
-        ]),
+        ...passOn(demand, '$outEgress', '$egressLinks', '$e', '$n'),
       ),
     ),
   ];
@@ -129,27 +133,7 @@ function upTheTree(): string[] {
     set('$n', op('i32.load', at('$order', get('$i'), 2))),
     set('$e', op('i32.load', at('$pred', get('$n'), 2))),
     set('$from', op('i32.load', at('$source', get('$e'), 2))),
-    ...eachClass([
-      set(
-        '$u',
-        op('f64.load', at('$node', op('i32.add', op('i32.mul', get('$n'), get('$classes')), get('$c')), 3)),
-      ),
-      op(
-        'if',
-        f64('ne', get('$u'), '(f64.const 0)'),
-        op(
-          'then',
-          addAt(
-            at('$outEdge', op('i32.add', op('i32.mul', get('$c'), get('$edges')), get('$e')), 3),
-            get('$u'),
-          ),
-          addAt(
-            at('$node', op('i32.add', op('i32.mul', get('$from'), get('$classes')), get('$c')), 3),
-            get('$u'),
-          ),
-        ),
-      ),
-    ]),
+    ...passOn(nodeOf('$n'), '$outEdge', '$edges', '$e', '$from'),
   ];
 }
 
