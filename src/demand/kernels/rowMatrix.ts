@@ -215,10 +215,10 @@ export class RowMatrix {
   }
 
   /**
-   * The calibration's sums over rows `rows` (indices in this block, at most `rows` of them): Σ_k a_k Σ_j w_kj
-   * and Σ_k a_k Σ_j w_kj t_kj with w_kj = b_j F_kj, a_k = `rowFactor[k]` — calibrate.ts's timeSums over
-   * these rows, bit for bit (a row's sums in the kernel, in rowTimeSums' lanes; rows added in the order
-   * listed). Needs a block made with its times.
+   * The calibration's sums over the block's rows listed in `rows` (each a row index here, at most one per
+   * row): Σ_k a_k Σ_j w_kj and Σ_k a_k Σ_j w_kj t_kj with w_kj = b_j F_kj, a_k = `rowFactor[k]` —
+   * calibrate.ts's timeSums over these rows, bit for bit (a row's sums in the kernel, in timeSums' lanes;
+   * rows added in the order listed). Needs a block made with its times.
    */
   timeSums(
     columnFactor: ArrayLike<number>,

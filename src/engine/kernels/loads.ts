@@ -23,7 +23,8 @@ const align = (bytes: number) => Math.ceil(bytes / 16) * 16;
  * RailLoads' demand in one WebAssembly memory: a row of classes × zones units per station entered from
  * zones (a slot each, sized once: the stations with access links), each access link's sums, and the
  * kernels (loads.wat) that add an origin's trips of one class over every destination and push each
- * station's demand down its tree (`pushDown`) — the JavaScript's units, which add exactly in any order. `create` gives undefined where WebAssembly is not available.
+ * station's demand down its tree (`pushDown`) — the JavaScript's units, which add exactly in any order.
+ * `create` gives undefined where WebAssembly is not available.
  * With a pool, the memory comes from it and goes back to it zeroed (`release`): a run after an edit writes
  * into pages already there, not new ones.
  */
