@@ -141,6 +141,15 @@ describe('RowMatrix.deterrence (the SIMD kernel)', () => {
       ),
       runs(300),
     );
+    // A zero cost's sign: the kernel's m may be +0 where cheapestCost's is −0; the trips do not differ.
+    const m = new RowMatrix(1, 4);
+    m.cost.set([9, -0, 0, 9]);
+    const out = new Float64Array(4);
+    const f = new Float32Array(4);
+    expect(
+      m.trips([1, 1, 1, 1], 1e-3, 2, [1, 2, 3, 4], out) === deterrenceRow(m.cost, [1, 1, 1, 1], 1e-3, f),
+    ).toBe(true);
+    expect(out).toEqual(Float64Array.from(f, (x, j) => 2 * (j + 1) * x));
     expect(() => new RowMatrix(2, 3).trips([1, 1, 1], 1e-3, 1, [1, 1, 1], new Float64Array(3))).toThrowError(
       /one-row block/,
     );

@@ -255,7 +255,8 @@ export class RowMatrix {
   /**
    * A one-row block's trips T_j = a·b_j·F_j into `out`, F made from its costs as deterrence() makes it
    * (kept in `f`), b the column factors: `out[j] = a * b[j] * F[j]` in that order, bit for bit. Returns the
-   * row's m (gravity.ts cheapestCost), with which deterrenceAt gives any one cell again.
+   * row's m (gravity.ts cheapestCost's value; a zero may come back +0 where that says −0, which c − m does
+   * not see), with which deterrenceAt gives any one cell again.
    */
   trips(
     attractors: ArrayLike<number>,

@@ -10,10 +10,12 @@
 ;;   workers  n f64: O_i of each row
 ;;   rows     n f64 (out): each row's sum s_i = Σ_j F_ij b_j
 ;;   columns  z f64 (in/out): a_i F_ij added for every row, a_i = O_i / s_i (0 without workers or sum)
-;;   exp      the constants of demand/exp.ts (EXP_CONSTANTS)
 ;;   time     n × z f32 (a block made with its times): expected physical times t_ij, seconds
 ;;   list     n i32: rows to sum (timeSums)
 ;;   pairs    2n f64 (out): per listed row, its trips and commuter-seconds
+;;   factors  z f64 (a one-row block): the column factors b_j (trips)
+;;   trips    z f64 (out, a one-row block): the row's trips a·b_j·F_j
+;;   exp      the constants of demand/exp.ts (EXP_CONSTANTS)
 ;;
 ;; Deterrence: F_ij = e^(−β (c_ij − m_i)) rounded to f32, m_i the row's cheapest cost to a zone with jobs (0
 ;; when it reaches none); 0 to zones without jobs, for +∞ costs, below e^−708 and in rows without workers.
