@@ -1,9 +1,11 @@
 /**
  * Writes src/engine/kernels/lowerRail.wat: one access link's station row folded into an origin's best
- * trips (engine/stationRows.ts lowerByRail's inner loop) in 128-bit SIMD, two destinations at a time.
+ * trips (engine/stationRows.ts lowerByRail's inner loop), and the origin's direct surface trips those start
+ * from (engine/router.ts directSurface), in 128-bit SIMD, two destinations at a time.
  * `npm run build:kernels` runs it.
  */
-import { add, get, i32, lines, op, set, splat } from './wat';
+import { TRIP_MODE } from '../../src/engine/types';
+import { add, get, i32, lines, mul, op, set, splat, sub } from './wat';
 
 /** Byte offset of destination $j in a row of `width`-byte values. */
 const at = (base: string, width: number) =>
@@ -23,6 +25,8 @@ interface Access {
   int(base: string): string;
   intStore(base: string, value: string): string;
   intMask(mask: string): string;
+  /** Mode bytes made by narrowing: bytes 0 and 1 (or 0) of the vector. */
+  modeStore(base: string, bytes: string): string;
 }
 
 /** The f64 mask's lanes as bytes 0 and 1 (and again through the vector): lane l's byte 8l. */
@@ -42,6 +46,7 @@ const pair: Access = {
   int: (base) => op('v128.load64_zero', at(base, 4)),
   intStore: (base, value) => op('v128.store64_lane', '0', at(base, 4), value),
   intMask,
+  modeStore: (base, bytes) => op('v128.store16_lane', '0', at(base, 1), bytes),
 };
 
 const one: Access = {
@@ -54,6 +59,7 @@ const one: Access = {
   int: (base) => op('v128.load32_zero', at(base, 4)),
   intStore: (base, value) => op('v128.store32_lane', '0', at(base, 4), value),
   intMask,
+  modeStore: (base, bytes) => op('v128.store8_lane', '0', at(base, 1), bytes),
 };
 
 /**
@@ -107,7 +113,142 @@ function lower(a: Access): string[] {
   ];
 }
 
+/** Per surface mode and destination class, originEntries' seven values (engine/surface.ts). */
+const ENTRY = 7;
+const SURFACE_MODES = [TRIP_MODE.walk, TRIP_MODE.bike, TRIP_MODE.bus];
+
+/** Mode m's entry k for the lanes' destination classes ($rural: class 1). */
+const entryOf = (m: number, k: number) =>
+  op('v128.bitselect', get(`$e${m}_${k}1`), get(`$e${m}_${k}0`), get('$rural'));
+
+/**
+ * directSurface at the destinations here: the great-circle metres x = R·√c²·(1 + c²/24), then walk, bike
+ * and bus each where x is within reach — moving = ⌊x·pace + max(0, x − beyond)·extra + 0.5⌋, cost = fixed
+ * + weight·moving, time = fixed + moving — the best by (cost, time), walk first; the JavaScript's steps,
+ * lane by lane.
+ */
+function direct(a: Access): string[] {
+  const d = (axis: string) => sub(get(`$o${axis}`), a.f64(`$u${axis}`));
+  const out = [
+    set('$dx', d('x')),
+    set('$dy', d('y')),
+    set('$dz', d('z')),
+    set(
+      '$c2',
+      add(add(mul(get('$dx'), get('$dx')), mul(get('$dy'), get('$dy'))), mul(get('$dz'), get('$dz'))),
+    ),
+    set(
+      '$x',
+      mul(
+        mul(get('$radius'), op('f64x2.sqrt', get('$c2'))),
+        add(get('$one'), op('f64x2.div', get('$c2'), get('$twentyfour'))),
+      ),
+    ),
+    set('$rural', op('f64x2.eq', a.f64('$cls'), get('$one'))),
+    set('$bc', get('$inf')),
+    set('$bt', get('$inf')),
+    set('$bm', get('$none')),
+  ];
+  SURFACE_MODES.forEach((code, m) => {
+    const p = (k: number) => entryOf(m, k);
+    out.push(set('$reach', op('f64x2.le', get('$x'), p(0))));
+    // Beyond walking and cycling range for both destinations (most pairs): nothing to weigh.
+    const weigh = [
+      set(
+        '$moving',
+        op(
+          'f64x2.floor',
+          add(
+            add(mul(get('$x'), p(1)), mul(op('f64x2.max', get('$zero'), sub(get('$x'), p(5))), p(6))),
+            get('$half'),
+          ),
+        ),
+      ),
+      set('$c', add(p(2), mul(p(3), get('$moving')))),
+      set('$t', add(p(4), get('$moving'))),
+      // Walk, the first, wherever it reaches; the others where better by (cost, time).
+      set(
+        '$better',
+        m === 0
+          ? get('$reach')
+          : op(
+              'v128.and',
+              get('$reach'),
+              op(
+                'v128.or',
+                op('f64x2.lt', get('$c'), get('$bc')),
+                op('v128.and', op('f64x2.eq', get('$c'), get('$bc')), op('f64x2.lt', get('$t'), get('$bt'))),
+              ),
+            ),
+      ),
+      set('$bc', op('v128.bitselect', get('$c'), get('$bc'), get('$better'))),
+      set('$bt', op('v128.bitselect', get('$t'), get('$bt'), get('$better'))),
+      set('$bm', op('v128.bitselect', splat(`(f64.const ${code})`), get('$bm'), get('$better'))),
+    ];
+    out.push(op('if', op('v128.any_true', get('$reach')), op('then', ...weigh)));
+  });
+  // Modes as bytes: the f64 lanes to i32, to i16, to u8 (codes 0 … 255 stay as they are).
+  const bytes = op(
+    'i8x16.narrow_i16x8_u',
+    op('i16x8.narrow_i32x4_u', op('i32x4.trunc_sat_f64x2_u_zero', get('$bm')), get('$bm')),
+    get('$bm'),
+  );
+  out.push(
+    a.f64Store('$outCost', get('$bc')),
+    a.f64Store('$outTime', get('$bt')),
+    op('if', get('$withMode'), op('then', a.modeStore('$outMode', bytes))),
+  );
+  return out;
+}
+
 export function lowerRailWat(): string {
+  const entries: [string, string][] = Array.from({ length: SURFACE_MODES.length }, (_, m) =>
+    Array.from({ length: ENTRY }, (_, k) =>
+      [0, 1].map(
+        (cd) =>
+          [
+            `$e${m}_${k}${cd}`,
+            splat(op('f64.load', `offset=${8 * (cd * 21 + m * ENTRY + k)}`, get('$entries'))),
+          ] as [string, string],
+      ),
+    ).flat(),
+  ).flat();
+  const setup: [string, string][] = [
+    ['$zero', splat('(f64.const 0)')],
+    ['$one', splat('(f64.const 1)')],
+    ['$half', splat('(f64.const 0.5)')],
+    ['$twentyfour', splat('(f64.const 24)')],
+    ['$inf', splat('(f64.const inf)')],
+    ['$none', splat(`(f64.const ${TRIP_MODE.none})`)],
+    ['$radius', splat(get('$earthRadius'))],
+    ...['x', 'y', 'z'].map(
+      (axis) =>
+        [
+          `$o${axis}`,
+          splat(op('f64.load', op('i32.add', get(`$u${axis}`), op('i32.shl', get('$o'), i32(3))))),
+        ] as [string, string],
+    ),
+    ...entries,
+  ];
+  const vectors = [
+    ...[
+      '$dx',
+      '$dy',
+      '$dz',
+      '$c2',
+      '$x',
+      '$rural',
+      '$reach',
+      '$moving',
+      '$c',
+      '$t',
+      '$better',
+      '$bc',
+      '$bt',
+      '$bm',
+    ],
+    ...setup.map(([name]) => name),
+  ];
   return `;; Generated by scripts/kernels/lowerRail.ts (npm run build:kernels): do not edit.
 ;;
 ;; One access link's station row folded into an origin's best trips through stations, for lowerRail.ts
@@ -144,6 +285,36 @@ ${lines(lower(pair), 8)}
     ;; An odd last destination alone, in lane 0.
     (if (i32.lt_u (local.get $j) (local.get $z))
       (then
-${lines(lower(one), 8)}))))
+${lines(lower(one), 8)})))
+
+  ;; Origin o's direct surface trips (engine/router.ts directSurface) into the best trips: per destination
+  ;; the great-circle metres from the unit vectors (rows $ux, $uy, $uz, f64), walk, bike and bus within
+  ;; their reach by originEntries' 42 values ($entries; the destination's class from $cls, f64 0 or 1), the
+  ;; best by (cost, time) with its TRIP_MODE where asked; the origin itself 0, 0, walk. The same steps as
+  ;; the JavaScript: the same bits (tested).
+  (func (export "direct") (param $z i32) (param $o i32) (param $ux i32) (param $uy i32) (param $uz i32)
+                          (param $cls i32) (param $entries i32) (param $outCost i32) (param $outTime i32)
+                          (param $outMode i32) (param $withMode i32) (param $earthRadius f64)
+    (local $j i32)
+    ${vectors.map((n) => `(local ${n} v128)`).join(' ')}
+${lines(
+  setup.map(([n, v]) => set(n, v)),
+  4,
+)}
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $j) (i32.and (local.get $z) (i32.const -2))))
+${lines(direct(pair), 8)}
+        (local.set $j (i32.add (local.get $j) (i32.const 2)))
+        (br $next)))
+    ;; An odd last destination alone, in lane 0.
+    (if (i32.lt_u (local.get $j) (local.get $z))
+      (then
+${lines(direct(one), 8)}))
+    ;; The origin itself.
+    (f64.store (i32.add (local.get $outCost) (i32.shl (local.get $o) (i32.const 3))) (f64.const 0))
+    (f64.store (i32.add (local.get $outTime) (i32.shl (local.get $o) (i32.const 3))) (f64.const 0))
+    (if (local.get $withMode)
+      (then (i32.store8 (i32.add (local.get $outMode) (local.get $o)) (i32.const ${TRIP_MODE.walk}))))))
 `;
 }

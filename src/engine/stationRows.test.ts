@@ -15,9 +15,19 @@ import { StationRows } from './stationRows';
 describe('StationRows in WebAssembly', () => {
   it('gives its JavaScript loop’s rows, modes and access links bit for bit', () => {
     fc.assert(
-      fc.property(networkSpec, fc.boolean(), (spec, tight) => {
+      fc.property(networkSpec, fc.boolean(), fc.boolean(), (spec, tight, walkless) => {
         const g = compile(buildSpec(buildNetwork(spec), 'am-peak'));
         const z = g.zoneCount;
+        if (walkless) {
+          // No walking (entries 0 … 3: walk from either class to either) and a fixed part to every other
+          // mode: a zone's trip to itself is then no trip's closed form — the rule (0, 0, walk) shows.
+          const t = g.surface;
+          for (let k = 0; k < 4; k++) t.maxMeters[k] = -1;
+          for (let k = 0; k < t.fixedCost.length; k++) {
+            t.fixedCost[k]! += 45;
+            t.fixedTime[k]! += 30;
+          }
+        }
         // Tight: room for two rows (the budget in bytes of one row's parts, twice).
         const budget = tight ? 2 * (17 * z + 12 * g.stations.length + 8 * g.nodeCount) : undefined;
         const js = new StationRows(new Router(g), budget, { kernel: false });
@@ -39,6 +49,9 @@ describe('StationRows in WebAssembly', () => {
           js.row(o, a.time, a.cost, a.mode);
           wasm.row(o, b.time, b.cost, b.mode);
           same(a, b, `row from ${o}`);
+          js.row(o, a.time, a.cost);
+          wasm.row(o, b.time, b.cost);
+          same(a, b, `row without modes from ${o}`);
           js.railRow(o, a.time, a.cost, a.link, a.mode);
           wasm.railRow(o, b.time, b.cost, b.link, b.mode);
           same(a, b, `rail row from ${o}`);

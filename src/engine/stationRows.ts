@@ -1,5 +1,6 @@
 import { RailLowering } from './kernels/lowerRail';
 import type { Router } from './router';
+import { originEntries } from './surface';
 import { NODE_KIND, TRIP_MODE } from './types';
 
 interface StationRow {
@@ -93,7 +94,9 @@ export class StationRows {
     // The cache never holds more rows than there are stations entered from zones.
     const entered = new Set(g.accessNode).size;
     this.kernel =
-      options.kernel === false ? undefined : RailLowering.create(z, Math.min(this.maxRows, entered));
+      options.kernel === false
+        ? undefined
+        : RailLowering.create({ unit: g.zoneUnit, zoneClass: g.zoneClass }, Math.min(this.maxRows, entered));
   }
 
   /**
@@ -101,6 +104,14 @@ export class StationRows {
    * how each best trip travels (TRIP_MODE: a direct surface mode, or rail).
    */
   row(o: number, outTime: Float64Array, outCost: Float64Array, outMode?: Uint8Array): void {
+    const kernel = this.kernel;
+    if (kernel) {
+      // The direct trips made where the kernel lowers them, not made here and copied in.
+      originEntries(this.router.g, o, kernel.entries);
+      kernel.direct(o, outMode !== undefined);
+      this.lowerByRail(o, outTime, outCost, outMode, undefined, true);
+      return;
+    }
     this.router.directSurface(o, outTime, outCost, outMode);
     this.lowerByRail(o, outTime, outCost, outMode);
   }
@@ -124,20 +135,24 @@ export class StationRows {
     this.lowerByRail(o, outTime, outCost, outMode, outLink);
   }
 
-  /** Lower `out` to o's rail trips where they are better (marking them rail, or their access link). */
+  /**
+   * Lower `out` to o's rail trips where they are better (marking them rail, or their access link). With
+   * `started`, the kernel's own rows hold where to start from already (row: the direct trips it made).
+   */
   private lowerByRail(
     o: number,
     outTime: Float64Array,
     outCost: Float64Array,
     outMode?: Uint8Array,
     outLink?: Int32Array,
+    started = false,
   ): void {
     const g = this.router.g;
     const zones = g.zoneCount;
     const order = this.linksByCost(o);
     const kernel = this.kernel;
     // The kernel lowers its own copy of the best trips, copied back at the end.
-    if (kernel) {
+    if (kernel && !started) {
       kernel.out.cost.set(outCost);
       kernel.out.time.set(outTime);
       if (outMode) kernel.out.mode.set(outMode);

@@ -1,3 +1,4 @@
+import { EARTH_RADIUS_M } from '../surface';
 import { WASM } from './lowerRail.wasm';
 import { engineKernel } from './module';
 
@@ -14,8 +15,9 @@ export interface RowViews {
 
 /**
  * Station rows (cost f64, time f32, mode byte per zone) in slots of one WebAssembly memory, and the
- * SIMD kernel (lowerRail.wat) that folds one into an origin's best trips: lowerByRail's loop, the same
- * bits (tested), in scratch rows of the same memory that the caller copies in and out once per origin.
+ * SIMD kernels (lowerRail.wat) that fold one into an origin's best trips (lowerByRail's loop) and make the
+ * direct surface trips those start from (Router.directSurface), the same bits (tested), in scratch rows of
+ * the same memory that the caller copies in (or has `direct` make) and copies out once per origin.
  * Sized once for `slots` rows (never grown: views stay valid). `create` gives undefined where WebAssembly
  * SIMD is not available, and the caller keeps its JavaScript.
  */
@@ -28,22 +30,47 @@ export class RailLowering {
   private readonly free: number[] = [];
   private used = 0;
   private readonly run: Lower;
-  private readonly at: { cost: number; time: number; mode: number; link: number };
+  private readonly runDirect: Lower;
+  private readonly at: {
+    cost: number;
+    time: number;
+    mode: number;
+    link: number;
+    ux: number;
+    uy: number;
+    uz: number;
+    cls: number;
+    entries: number;
+  };
+  /** The origin's 42 surface-table entries (engine/surface.ts originEntries), for `direct`. */
+  readonly entries: Float64Array;
 
-  static create(zoneCount: number, slots: number): RailLowering | undefined {
+  static create(
+    zones: { unit: Float64Array; zoneClass: Uint8Array },
+    slots: number,
+  ): RailLowering | undefined {
     const module = engineKernel(WASM);
-    return module && new RailLowering(module, zoneCount, slots);
+    return module && new RailLowering(module, zones, slots);
   }
+
+  readonly zoneCount: number;
 
   private constructor(
     module: WebAssembly.Module,
-    readonly zoneCount: number,
+    zones: { unit: Float64Array; zoneClass: Uint8Array },
     readonly slots: number,
   ) {
-    const z = zoneCount;
-    const at = { cost: 0, time: align(8 * z), mode: 2 * align(8 * z), link: 0 };
+    const z = zones.zoneClass.length;
+    this.zoneCount = z;
+    const row = align(8 * z);
+    const at = { cost: 0, time: row, mode: 2 * row, link: 0, ux: 0, uy: 0, uz: 0, cls: 0, entries: 0 };
     at.link = at.mode + align(z);
-    this.first = at.link + align(4 * z);
+    at.ux = at.link + align(4 * z);
+    at.uy = at.ux + row;
+    at.uz = at.uy + row;
+    at.cls = at.uz + row;
+    at.entries = at.cls + row;
+    this.first = at.entries + align(8 * 42);
     this.slotBytes = align(8 * z) + align(4 * z) + align(z);
     // Sized once (the views stay valid); WebAssembly's 32-bit memories stop at 4 GiB.
     const pages = Math.ceil((this.first + slots * this.slotBytes) / 65536);
@@ -57,8 +84,37 @@ export class RailLowering {
       mode: new Uint8Array(buffer, at.mode, z),
       link: new Int32Array(buffer, at.link, z),
     };
+    // The zones' unit vectors as three rows and their classes as f64, for `direct`.
+    const axes = [at.ux, at.uy, at.uz].map((offset) => new Float64Array(buffer, offset, z));
+    for (let k = 0; k < z; k++) for (let a = 0; a < 3; a++) axes[a]![k] = zones.unit[3 * k + a]!;
+    new Float64Array(buffer, at.cls, z).set(zones.zoneClass);
+    this.entries = new Float64Array(buffer, at.entries, 42);
     this.at = at;
-    this.run = new WebAssembly.Instance(module, { env: { memory: this.memory } }).exports.lower as Lower;
+    const exports = new WebAssembly.Instance(module, { env: { memory: this.memory } }).exports;
+    this.run = exports.lower as Lower;
+    this.runDirect = exports.direct as Lower;
+  }
+
+  /**
+   * Origin o's direct surface trips into `out` (cost, time, and with `mode` its TRIP_MODE), from the
+   * entries the caller wrote into `entries` for o: Router.directSurface's values, bit for bit.
+   */
+  direct(o: number, mode: boolean): void {
+    const at = this.at;
+    this.runDirect(
+      this.zoneCount,
+      o,
+      at.ux,
+      at.uy,
+      at.uz,
+      at.cls,
+      at.entries,
+      at.cost,
+      at.time,
+      at.mode,
+      mode ? 1 : 0,
+      EARTH_RADIUS_M,
+    );
   }
 
   /** A free slot (RangeError when all are taken: the caller frees the rows it drops). */
