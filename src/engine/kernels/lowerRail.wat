@@ -50,13 +50,12 @@
                           (param $cls i32) (param $entries i32) (param $outCost i32) (param $outTime i32)
                           (param $outMode i32) (param $withMode i32) (param $earthRadius f64)
     (local $j i32)
-    (local $dx v128) (local $dy v128) (local $dz v128) (local $c2 v128) (local $x v128) (local $rural v128) (local $reach v128) (local $moving v128) (local $c v128) (local $t v128) (local $better v128) (local $bc v128) (local $bt v128) (local $bm v128) (local $zero v128) (local $one v128) (local $half v128) (local $twentyfour v128) (local $inf v128) (local $none v128) (local $radius v128) (local $ox v128) (local $oy v128) (local $oz v128) (local $e0_00 v128) (local $e0_01 v128) (local $e0_10 v128) (local $e0_11 v128) (local $e0_20 v128) (local $e0_21 v128) (local $e0_30 v128) (local $e0_31 v128) (local $e0_40 v128) (local $e0_41 v128) (local $e0_50 v128) (local $e0_51 v128) (local $e0_60 v128) (local $e0_61 v128) (local $e1_00 v128) (local $e1_01 v128) (local $e1_10 v128) (local $e1_11 v128) (local $e1_20 v128) (local $e1_21 v128) (local $e1_30 v128) (local $e1_31 v128) (local $e1_40 v128) (local $e1_41 v128) (local $e1_50 v128) (local $e1_51 v128) (local $e1_60 v128) (local $e1_61 v128) (local $e2_00 v128) (local $e2_01 v128) (local $e2_10 v128) (local $e2_11 v128) (local $e2_20 v128) (local $e2_21 v128) (local $e2_30 v128) (local $e2_31 v128) (local $e2_40 v128) (local $e2_41 v128) (local $e2_50 v128) (local $e2_51 v128) (local $e2_60 v128) (local $e2_61 v128)
+    (local $dx v128) (local $dy v128) (local $dz v128) (local $c2 v128) (local $x v128) (local $rural v128) (local $reach v128) (local $moving v128) (local $c v128) (local $t v128) (local $better v128) (local $bc v128) (local $bt v128) (local $bm v128) (local $zero v128) (local $one v128) (local $half v128) (local $twentyfour v128) (local $inf v128) (local $radius v128) (local $ox v128) (local $oy v128) (local $oz v128) (local $e0_00 v128) (local $e0_01 v128) (local $e0_10 v128) (local $e0_11 v128) (local $e0_20 v128) (local $e0_21 v128) (local $e0_30 v128) (local $e0_31 v128) (local $e0_40 v128) (local $e0_41 v128) (local $e0_50 v128) (local $e0_51 v128) (local $e0_60 v128) (local $e0_61 v128) (local $e1_00 v128) (local $e1_01 v128) (local $e1_10 v128) (local $e1_11 v128) (local $e1_20 v128) (local $e1_21 v128) (local $e1_30 v128) (local $e1_31 v128) (local $e1_40 v128) (local $e1_41 v128) (local $e1_50 v128) (local $e1_51 v128) (local $e1_60 v128) (local $e1_61 v128) (local $e2_00 v128) (local $e2_01 v128) (local $e2_10 v128) (local $e2_11 v128) (local $e2_20 v128) (local $e2_21 v128) (local $e2_30 v128) (local $e2_31 v128) (local $e2_40 v128) (local $e2_41 v128) (local $e2_50 v128) (local $e2_51 v128) (local $e2_60 v128) (local $e2_61 v128) (local $none v128)
     (local.set $zero (f64x2.splat (f64.const 0)))
     (local.set $one (f64x2.splat (f64.const 1)))
     (local.set $half (f64x2.splat (f64.const 0.5)))
     (local.set $twentyfour (f64x2.splat (f64.const 24)))
     (local.set $inf (f64x2.splat (f64.const inf)))
-    (local.set $none (f64x2.splat (f64.const 255)))
     (local.set $radius (f64x2.splat (local.get $earthRadius)))
     (local.set $ox (f64x2.splat (f64.load (i32.add (local.get $ux) (i32.shl (local.get $o) (i32.const 3))))))
     (local.set $oy (f64x2.splat (f64.load (i32.add (local.get $uy) (i32.shl (local.get $o) (i32.const 3))))))
@@ -103,6 +102,7 @@
     (local.set $e2_51 (f64x2.splat (f64.load offset=320 (local.get $entries))))
     (local.set $e2_60 (f64x2.splat (f64.load offset=160 (local.get $entries))))
     (local.set $e2_61 (f64x2.splat (f64.load offset=328 (local.get $entries))))
+    (local.set $none (f64x2.splat (f64.const 255)))
     (block $done
       (loop $next
         (br_if $done (i32.ge_u (local.get $j) (i32.and (local.get $z) (i32.const -2))))
