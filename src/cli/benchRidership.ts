@@ -34,7 +34,9 @@ const steps = (run: DemandRun) =>
   `  pass 3 by step (worker ms, all workers): ${Object.entries(run.ms.steps)
     .filter(([, v]) => v > 0)
     .map(([k, v]) => `${k} ${Math.round(v)}`)
-    .join(', ')}; collecting the loads ${Math.round(run.ms.collect)} ms (wall)`;
+    .join(
+      ', ',
+    )}; collecting the loads ${Math.round(run.ms.collect)} ms (wall); station rows searched ${run.stationSearches}`;
 const seconds = (t0: number) => Number(((performance.now() - t0) / 1000).toFixed(2));
 
 const loaded = await readNetwork(values.network!);
@@ -119,6 +121,7 @@ try {
     firstRun,
     stages,
     firstSteps: first.ms.steps,
+    firstSearches: first.stationSearches,
     edit,
     editSteps: again.ms.steps,
     ...(realEdit && { realEdit }),

@@ -85,6 +85,11 @@ export interface DemandRun {
     steps: Record<AssignStep, number>;
     collect: number;
   };
+  /**
+   * Station rows searched by this run, summed over the workers (passes 1 and 3; none where the workers had
+   * them from the matrices): what taking origins in the matrices' order saves, for benchmarks.
+   */
+  stationSearches: number;
   /** The baseline's side of pass 3 came from the run before (keepBaseline): only the scenario's was made. */
   reusedBaseline: boolean;
 }
@@ -99,7 +104,7 @@ export interface DemandRun {
  */
 export class DemandAnalysis {
   /** Distributions found, by graph and β (finished ones only: a cancelled one leaves nothing). */
-  private readonly distributions = new Map<string, DistributeResponse & { choiceMs: number }>();
+  private readonly distributions = new Map<string, Distributed>();
 
   /** The baseline's side of pass 3 from the last run that made it (keepBaseline): by distribution. */
   private kept: KeptSide | null = null;
@@ -140,6 +145,7 @@ export class DemandAnalysis {
       steps: Object.fromEntries(ASSIGN_STEPS.map((step) => [step, 0])) as Record<AssignStep, number>,
       collect: 0,
     };
+    let stationSearches = 0;
     const onProgress = request.onProgress;
 
     const distributionFor = async (key: string, start?: Float64Array, betaPerSecond?: number) => {
@@ -147,6 +153,7 @@ export class DemandAnalysis {
       let known = this.distributions.get(id);
       if (!known) {
         known = await this.distribute(key, setup, context, request, betaPerSecond, start);
+        stationSearches += known.choiceSearches;
         this.distributions.set(id, known);
         while (this.distributions.size > 8)
           this.distributions.delete(this.distributions.keys().next().value!);
@@ -214,6 +221,7 @@ export class DemandAnalysis {
                 await sink.write(side, mode, chunk, rows.subarray(m * n * z, (m + 1) * n * z));
           }
           ms.assignment += response.ms;
+          stationSearches += response.stationSearches;
           ASSIGN_STEPS.forEach((step, k) => {
             ms.steps[step] += response.steps[k]!;
           });
@@ -304,6 +312,7 @@ export class DemandAnalysis {
       distribution,
       baseline,
       ms,
+      stationSearches,
       reusedBaseline: known !== undefined,
     };
     if (scenarioDistribution) run.scenarioDistribution = scenarioDistribution;
@@ -324,13 +333,14 @@ export class DemandAnalysis {
     request: DemandRequest,
     betaPerSecond?: number,
     start?: Float64Array,
-  ): Promise<DistributeResponse & { choiceMs: number }> {
+  ): Promise<Distributed> {
     const pool = this.analysis.pool;
     const g = setup.gravity;
     const z = g.zoneCount;
     const signal = request.signal;
     const onProgress = request.onProgress;
     let choiceMs = 0;
+    let choiceSearches = 0;
     const kept = await pool.map<Extract<CompositeResponse, { cancelled: false }>>(
       {
         keys: [key],
@@ -338,6 +348,7 @@ export class DemandAnalysis {
           api.composite({ key, generation, origins, offset, context }),
         accept(response) {
           choiceMs += response.ms;
+          choiceSearches += response.stationSearches;
         },
       },
       this.analysis.order(request.network),
@@ -410,6 +421,7 @@ export class DemandAnalysis {
           columnError: balance.columnError,
           ms: performance.now() - t0,
           choiceMs,
+          choiceSearches,
         };
       }
       const c = await runStepsAsync(
@@ -435,6 +447,7 @@ export class DemandAnalysis {
         },
         ms: performance.now() - t0,
         choiceMs,
+        choiceSearches,
       };
     } finally {
       await pool.collect(kept, (api, generation) => api.release(generation)).catch(() => undefined);
@@ -482,6 +495,9 @@ async function breather(signal?: AbortSignal): Promise<void> {
   await new Promise<void>((resolve) => setTimeout(resolve, 0));
   signal?.throwIfAborted();
 }
+
+/** A distribution as made here: with the worker time and station searches its mode choice took. */
+type Distributed = DistributeResponse & { choiceMs: number; choiceSearches: number };
 
 /** Row blocks of the distribution's matrices: about this many, of at least GRAVITY_BLOCK_MIN zones. */
 const GRAVITY_BLOCKS = 32;

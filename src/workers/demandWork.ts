@@ -123,6 +123,8 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
     const { context, layout, attractors } = request;
     const base = get(request.keys.baseline);
     const next = request.keys.scenario !== undefined ? get(request.keys.scenario) : undefined;
+    const searches = () => base.rows.searches + (next && next.rows !== base.rows ? next.rows.searches : 0);
+    const searched = searches();
     const z = base.graph.zoneCount;
     const n = request.origins.length;
     const known = request.baselineKnown;
@@ -313,6 +315,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
       ...(byMode && { trips: byMode }),
       ...(kept && { baselineKept: kept }),
       steps,
+      stationSearches: searches() - searched,
     };
     const buffers = [response.baseline, response.scenario]
       .flatMap((t) => (t ? Object.values(t).filter((v) => v instanceof Float64Array) : []))
@@ -329,6 +332,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
       if (cancelled.has(request.generation)) return { cancelled: true };
       const t0 = performance.now();
       const { graph, rows } = get(request.key);
+      const searched = rows.searches;
       const z = graph.zoneCount;
       const n = request.origins.length;
       // The composite costs go straight into the block's kernel memory, where the deterrence is made from them.
@@ -356,7 +360,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
         matrix,
       });
       held.sort((a, b) => a.offset - b.offset);
-      return { cancelled: false, ms: performance.now() - t0 };
+      return { cancelled: false, ms: performance.now() - t0, stationSearches: rows.searches - searched };
     },
 
     async gravity(request: GravityRequest): Promise<GravityResponse> {

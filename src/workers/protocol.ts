@@ -89,7 +89,10 @@ export interface CompositeRequest {
   context: DemandContext;
 }
 
-export type CompositeResponse = { cancelled: true } | { cancelled: false; ms: number };
+/** `stationSearches`: station rows this request searched (the rest the worker had already). */
+export type CompositeResponse =
+  | { cancelled: true }
+  | { cancelled: false; ms: number; stationSearches: number };
 
 /** One ask of balancing or calibration (demand/gravity.ts MatrixAsk), put to every block a worker holds. */
 export interface GravityRequest {
@@ -201,6 +204,8 @@ export type AssignResponse =
       ms: number;
       /** Milliseconds per step (ASSIGN_STEPS order): where the time went, for benchmarks. */
       steps: Float64Array;
+      /** Station rows this request searched, both graphs (the rest the worker had already). */
+      stationSearches: number;
     };
 
 /** A worker's part of an assignment's rail loads (fixed point: parts add up exactly). */

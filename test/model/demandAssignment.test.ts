@@ -180,6 +180,23 @@ describe('demand through the worker pool', () => {
     );
   });
 
+  it('counts the station rows it searched: none where its worker has them from the matrices', async () => {
+    // One worker: the matrices of both graphs leave it every station row; a demand run after them searches
+    // none, a run on a new engine (no matrices) searches every entered station's row once per graph.
+    const pool = new RoutingPool(nodeWorkerFactory(), 1);
+    pools.push(pool);
+    const analysis = new Analysis(pool);
+    const request = { network: base, networkKey: 'hand', scenario: faster, period: 'am-peak' as const };
+    const cold = await demand(1).run(request);
+    const g = compile(buildSpec(base, 'am-peak'));
+    const entered = new Set(g.accessNode).size;
+    expect(cold.stationSearches).toBeGreaterThanOrEqual(entered);
+    await analysis.compare(request);
+    const warm = await new DemandAnalysis(analysis).run(request);
+    expect(warm.stationSearches).toBe(0);
+    expect(warm.report).toEqual(cold.report);
+  });
+
   it('says where pass 3 spent its time, step by step, within the workers’ time', async () => {
     const run = await demand(2).run({
       network: base,
