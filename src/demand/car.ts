@@ -1,5 +1,5 @@
 import type { CarParams } from '../domain/demand';
-import { chordMeters, type LonLat, unitVector } from '../domain/geo';
+import { type LonLat, unitVector, zoneMeters } from '../domain/geo';
 import { ZONE_CLASSES, type ZoneClass } from '../domain/surface';
 
 /**
@@ -19,16 +19,7 @@ export function zoneUnitVectors(centroids: readonly LonLat[]): Float64Array {
 }
 
 /** Great-circle metres between zones a and b: 2R·asin(chord/2) to its cubic term, as the engine's hot loop. */
-export function zoneMeters(unit: Float64Array, a: number, b: number): number {
-  return chordMeters(
-    unit[3 * a]!,
-    unit[3 * a + 1]!,
-    unit[3 * a + 2]!,
-    unit[3 * b]!,
-    unit[3 * b + 1]!,
-    unit[3 * b + 2]!,
-  );
-}
+export { zoneMeters };
 
 /**
  * The length of a trip within a zone: half the distance to the nearest other zone's centroid. For a grid of

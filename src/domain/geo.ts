@@ -42,6 +42,18 @@ export function chordMeters(ax: number, ay: number, az: number, bx: number, by: 
   return EARTH_RADIUS_M * Math.sqrt(c2) * (1 + c2 / 24);
 }
 
+/** chordMeters between points a and b of `unit` (unit vectors, 3 numbers a point: x, y, z). */
+export function zoneMeters(unit: ArrayLike<number>, a: number, b: number): number {
+  return chordMeters(
+    unit[3 * a]!,
+    unit[3 * a + 1]!,
+    unit[3 * a + 2]!,
+    unit[3 * b]!,
+    unit[3 * b + 1]!,
+    unit[3 * b + 2]!,
+  );
+}
+
 export function isLonLat(value: unknown): value is LonLat {
   return (
     Array.isArray(value) &&

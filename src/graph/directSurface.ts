@@ -1,4 +1,4 @@
-import { chordMeters } from '../domain/geo';
+import { zoneMeters } from '../domain/geo';
 import type { EdgeAttributes, SurfaceSpec } from './build';
 import { NO_PARTS } from './cost';
 import { movingSeconds } from './surface';
@@ -12,15 +12,7 @@ const MODES = ['walk', 'bike', 'bus'] as const;
  * search that agrees with the engine checks it.
  */
 export function directSurfaceEdge(s: SurfaceSpec, o: number, d: number): EdgeAttributes | undefined {
-  const u = s.zoneUnit;
-  const meters = chordMeters(
-    u[3 * o]!,
-    u[3 * o + 1]!,
-    u[3 * o + 2]!,
-    u[3 * d]!,
-    u[3 * d + 1]!,
-    u[3 * d + 2]!,
-  );
+  const meters = zoneMeters(s.zoneUnit, o, d);
   if (o === d) return { ...NO_PARTS, weight: 0, time: 0, kind: 'surface', leg: { mode: 'walk', meters: 0 } };
   const t = s.table;
   let best: EdgeAttributes | undefined;
