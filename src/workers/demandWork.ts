@@ -388,7 +388,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
           case 'meanTime': {
             const rows: number[] = [];
             b.origins.forEach((i, k) => {
-              if (request.population![i] && ask.rowFactor[i] !== 0) rows.push(k);
+              if (request.population![i]) rows.push(k);
             });
             const a = Float64Array.from(b.origins, (i) => ask.rowFactor[i]!);
             const m = b.matrix.timeSums(ask.columnFactor, rows, a);

@@ -233,19 +233,20 @@ export class RowMatrix {
       throw new RangeError(
         `time sums over ${rows.length} rows of a block of ${n} × ${z} with ${columnFactor.length} column and ${rowFactor.length} row factors`,
       );
+    // Rows without a factor add nothing (timeSums skips them): not summed at all.
+    let count = 0;
     for (let k = 0; k < rows.length; k++) {
       const r = rows[k]!;
       if (!(Number.isInteger(r) && r >= 0 && r < n)) throw new RangeError(`row ${r} of a block of ${n}`);
-      this.list[k] = r;
+      if (rowFactor[r] !== 0) this.list[count++] = r;
     }
     this.b.set(columnFactor);
     const at = this.at;
-    this.kernels.timeSums(at.f, at.time, z, at.b, at.list, rows.length, at.pairs);
+    this.kernels.timeSums(at.f, at.time, z, at.b, at.list, count, at.pairs);
     let weighted = 0;
     let trips = 0;
-    for (let k = 0; k < rows.length; k++) {
-      const a = rowFactor[rows[k]!]!;
-      if (a === 0) continue;
+    for (let k = 0; k < count; k++) {
+      const a = rowFactor[this.list[k]!]!;
       trips += a * this.pairs[2 * k]!;
       weighted += a * this.pairs[2 * k + 1]!;
     }
