@@ -1,5 +1,12 @@
 import { NodeHeap } from './heap';
-import { directLeg, directTrip, EARTH_RADIUS_M, originEntries, SURFACE_MODE_OF_CODE } from './surface';
+import {
+  directLeg,
+  directTrip,
+  EARTH_RADIUS_M,
+  ORIGIN_ENTRIES,
+  originEntries,
+  SURFACE_MODE_OF_CODE,
+} from './surface';
 import {
   type CompactGraph,
   EDGE_KIND,
@@ -38,7 +45,7 @@ export class Router {
   private log: Int32Array;
   private logLength = 0;
   /** The origin's direct-trip table entries, for directSurface. */
-  private readonly surfaceScratch = new Float64Array(42);
+  private readonly surfaceScratch = new Float64Array(ORIGIN_ENTRIES);
   private origin = -1;
 
   constructor(readonly g: CompactGraph) {

@@ -3,6 +3,9 @@ import { type CompactGraph, type SurfaceLeg, TRIP_MODE, TRIP_MODE_NAMES, type Tr
 /** Mean earth radius in metres; domain/geo.ts has the same (the engine imports only itself). */
 export const EARTH_RADIUS_M = 6371008.8;
 
+/** originEntries' values: 3 modes × 2 destination classes × 7. */
+export const ORIGIN_ENTRIES = 42;
+
 /** Great-circle metres between zones a and b from their unit vectors (domain/geo.ts chordMeters' expression). */
 export function zoneMeters(g: CompactGraph, a: number, b: number): number {
   const u = g.zoneUnit;
@@ -110,7 +113,7 @@ export function directModes(
   }
 }
 
-const directScratch = new Float64Array(42);
+const directScratch = new Float64Array(ORIGIN_ENTRIES);
 
 /** One mode's direct trip of `x` metres to zone d, with its parameters at p[at …] (originEntries' layout). */
 function directMode(

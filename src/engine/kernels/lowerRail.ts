@@ -1,4 +1,4 @@
-import { EARTH_RADIUS_M } from '../surface';
+import { EARTH_RADIUS_M, ORIGIN_ENTRIES } from '../surface';
 import { WASM } from './lowerRail.wasm';
 import { engineKernel } from './module';
 
@@ -42,7 +42,7 @@ export class RailLowering {
     cls: number;
     entries: number;
   };
-  /** The origin's 42 surface-table entries (engine/surface.ts originEntries), for `direct`. */
+  /** The origin's surface-table entries (engine/surface.ts originEntries), for `direct`. */
   readonly entries: Float64Array;
 
   static create(
@@ -70,7 +70,7 @@ export class RailLowering {
     at.uz = at.uy + row;
     at.cls = at.uz + row;
     at.entries = at.cls + row;
-    this.first = at.entries + align(8 * 42);
+    this.first = at.entries + align(8 * ORIGIN_ENTRIES);
     this.slotBytes = align(8 * z) + align(4 * z) + align(z);
     // Sized once (the views stay valid); WebAssembly's 32-bit memories stop at 4 GiB.
     const pages = Math.ceil((this.first + slots * this.slotBytes) / 65536);
@@ -88,7 +88,7 @@ export class RailLowering {
     const axes = [at.ux, at.uy, at.uz].map((offset) => new Float64Array(buffer, offset, z));
     for (let k = 0; k < z; k++) for (let a = 0; a < 3; a++) axes[a]![k] = zones.unit[3 * k + a]!;
     new Float64Array(buffer, at.cls, z).set(zones.zoneClass);
-    this.entries = new Float64Array(buffer, at.entries, 42);
+    this.entries = new Float64Array(buffer, at.entries, ORIGIN_ENTRIES);
     this.at = at;
     const exports = new WebAssembly.Instance(module, { env: { memory: this.memory } }).exports;
     this.run = exports.lower as Lower;
