@@ -80,7 +80,8 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
   /**
    * The scenario's rail loads' memory, used again run after run (six classes: 108 MB a worker on JJJ):
    * new pages each time would each be written first at the cost of a page fault. Let go after
-   * LOAD_MEMORY_IDLE_MS without a run (the planner has left the Ridership view, or paused long).
+   * LOAD_MEMORY_IDLE_MS without a run (a long pause), or at once when asked (the planner has left the
+   * Ridership view: releaseDemandMemory).
    */
   const loadMemories = new MemoryPool(1, LOAD_MEMORY_IDLE_MS);
   /**
@@ -426,6 +427,10 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
         u ? [u.edge.buffer, u.access.buffer, u.egress.buffer].map((b) => b as ArrayBuffer) : [],
       );
       return transfer(response, buffers);
+    },
+
+    async releaseDemandMemory(): Promise<number> {
+      return loadMemories.clear();
     },
 
     /** Drop what a cancelled run left here. */

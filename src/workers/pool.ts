@@ -408,6 +408,18 @@ export class RoutingPool {
     return this.onAnySlot(key, (api) => api.trip(key, origin, destination));
   }
 
+  /**
+   * Every live worker lets go of the memory it keeps between demand runs (RoutingApi.releaseDemandMemory);
+   * the bytes let go, summed (a worker that has died counts none).
+   */
+  async releaseDemandMemory(): Promise<number> {
+    const live = this.slots.filter((s) => !s.dead);
+    const bytes = await Promise.all(
+      live.map((s) => untilCrash(s.handle, s.handle.api.releaseDemandMemory()).catch(() => 0)),
+    );
+    return bytes.reduce((sum, b) => sum + b, 0);
+  }
+
   terminate(): void {
     this.terminated = true;
     for (const run of [...this.runs.values()]) this.cancel(run.generation);

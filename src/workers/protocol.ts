@@ -233,4 +233,9 @@ export interface RoutingApi {
   assign(request: AssignRequest): Promise<AssignResponse>;
   /** The rail loads assign() accumulated under `generation` (then forgotten); null if none. */
   collect(generation: number): Promise<CollectResponse | null>;
+  /**
+   * Let go of the memory kept between demand runs (the rail loads' memories, kept for the next run's
+   * edit): the planner has left the Ridership view. Returns the bytes let go; a run under way keeps its own.
+   */
+  releaseDemandMemory(): Promise<number>;
 }

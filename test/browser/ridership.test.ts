@@ -242,8 +242,11 @@ describe('the Ridership view on the toy network', () => {
     expect(railAfterEdit).not.toBe(rail);
     const runs = await demandRuns(page);
 
-    // Closed: an edit computes no demand.
+    // Closed: the workers let go of the memory kept for the next run at once; an edit computes no demand.
     await page.click('[data-testid="ridership-close"]');
+    await expect
+      .poll(() => page.evaluate(() => window.__commuteshed?.marks['demand-memory-released']?.at(-1) ?? 0))
+      .toBeGreaterThan(0);
     await page.fill('[data-testid="processing-entry"]', '2');
     await waitForCommit(page);
     expect(await demandRuns(page)).toBe(runs);

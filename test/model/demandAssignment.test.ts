@@ -197,6 +197,20 @@ describe('demand through the worker pool', () => {
     expect(warm.report).toEqual(cold.report);
   });
 
+  it('lets the workers’ kept memory go when asked, and computes the same after', async () => {
+    // The worker keeps its rail loads' memory for the next run (the largest, the scenario's: six classes);
+    // asked, it lets it go (at least a 64 KiB page), and a second ask finds nothing left.
+    const d = demand(1);
+    const request = { network: base, networkKey: 'hand', scenario: faster, period: 'am-peak' as const };
+    const first = await d.run(request);
+    const released = await d.releaseMemory();
+    expect(released).toBeGreaterThanOrEqual(65536);
+    expect(await d.releaseMemory()).toBe(0);
+    const again = await d.run(request);
+    expect(again.report).toEqual(first.report);
+    expect(await d.releaseMemory()).toBe(released);
+  });
+
   it('says where pass 3 spent its time, step by step, within the workers’ time', async () => {
     const run = await demand(2).run({
       network: base,

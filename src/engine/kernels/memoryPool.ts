@@ -51,6 +51,14 @@ export class MemoryPool {
     }
   }
 
+  /** Let every memory held go now (their user has left for good); returns their bytes. */
+  clear(): number {
+    clearTimeout(this.idle);
+    const bytes = this.spare.reduce((sum, m) => sum + m.buffer.byteLength, 0);
+    this.spare.length = 0;
+    return bytes;
+  }
+
   /** Memories held (tests). */
   get size(): number {
     return this.spare.length;

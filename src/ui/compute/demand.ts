@@ -8,3 +8,8 @@ export function demandEngine(): DemandAnalysis {
   demand ??= new DemandAnalysis(engine(), { keepBaseline: true });
   return demand;
 }
+
+/** The workers let go of what they keep between demand runs (nothing when demand never ran); the bytes. */
+export function releaseDemandMemory(): Promise<number> {
+  return demand ? demand.releaseMemory() : Promise.resolve(0);
+}

@@ -5,7 +5,7 @@ import type { Scenario } from '../../domain/scenario';
 import { type LineLoad, type LoadNetworks, lineLoads } from '../../io/lineLoads';
 import type { DemandProgress } from '../../workers/demandAnalysis';
 import { CancelledError, isCancelled } from '../../workers/errors';
-import { demandEngine } from '../compute/demand';
+import { demandEngine, releaseDemandMemory } from '../compute/demand';
 import { timing } from '../compute/timing';
 import { errorText } from '../data/failure';
 import { t } from '../i18n';
@@ -95,6 +95,7 @@ export async function computeDemand(
 ): Promise<DemandResult> {
   const i = inputs.peek();
   if (!i) throw new Error('no network is open');
+  releaseWhenUnused();
   const started = performance.now();
   const run = await demandEngine().run({
     network: i.network,
@@ -122,6 +123,24 @@ export async function computeDemand(
   const shown = demandResult.peek();
   if (!(shown && isFor(shown, inputs.peek()) && !isFor(result, inputs.peek()))) demandResult.value = result;
   return result;
+}
+
+let watching = false;
+
+/**
+ * Once demand has run: when neither the view nor a line-loads export needs it any more, the workers let go
+ * of the memory they keep for the next run (108 MB a worker on JJJ) at once, not minutes later. The bytes
+ * let go are marked (`demand-memory-released`) for the browser tests.
+ */
+function releaseWhenUnused(): void {
+  if (watching) return;
+  watching = true;
+  let inUse = true;
+  effect(() => {
+    const now = ridershipOpen.value || exportDemandWork.value !== null;
+    if (inUse && !now) void releaseDemandMemory().then((bytes) => timing('demand-memory-released', bytes));
+    inUse = now;
+  });
 }
 
 /** Bumped by "Compute again" after a cancel: the view's run starts over for the same inputs. */
