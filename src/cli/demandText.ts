@@ -68,7 +68,7 @@ export function demandText(d: DemandReport): string {
   for (const l of metro) out.push(`    ${lineText(names, l, 'baseline')}`);
   if (d.delta) {
     out.push(
-      `  scenario − baseline: mean commute ${signed(d.delta.meanCommuteMinutes)} min, rail riders ${signed(d.delta.railRiders, 0)}, commuter-hours saved per working day ${num(d.delta.commuterHoursSaved)}`,
+      `  scenario − baseline: mean commute ${signed(d.delta.meanCommuteMinutes)} min, rail riders ${signed(d.delta.railRiders, 0)}, commuter-hours saved per working day ${num(d.delta.commuterHoursSaved)} physical, ${num(d.delta.perceivedHoursSaved)} perceived (the composite cost's fall)`,
     );
     if (d.sources) out.push(`  the scenario's rail riders come from: ${sourcesText(d.sources)}`);
     const changed = d.lines

@@ -212,6 +212,16 @@ describe('hand-computed demand: three zones on a line', () => {
     const saved = (far * (2664 - (32 * 2400 + 8 * 3000 + 4200) / 41) * 2) / 3600; // 1.6856
     expect(delta.commuterHoursSaved).toBeCloseTo(saved, 4);
     expect(delta.modeShares!.rail).toBeCloseTo((far * (32 / 41 - 0.64)) / 300, 6);
+    // Perceived: A–C's composite 600·log₂(128/25) = 1413.686 → 600·log₂(128/41) = 985.468, a fall of
+    // 600·log₂(41/25) = 428.218 s for each of the 2 × 14.725 far commuters: 12,610.8 s one way, 7.006 h a
+    // day — four times the physical 1.686 h (the faster train is worth more than the minutes it saves
+    // those who took it before: it is also chosen over a dearer bus and car). Nothing else changed: A's
+    // and C's rows hold it all, half each (trips balanced to 1e-6, so to 1e-6 of the hand figure).
+    const gain = far * 600 * Math.log2(41 / 25);
+    expect(Math.abs((s.benefit[0]! + s.benefit[2]!) / gain - 1)).toBeLessThanOrEqual(1e-6);
+    expect(Math.abs(s.benefit[0]! / s.benefit[2]! - 1)).toBeLessThanOrEqual(1e-12);
+    expect(s.benefit[1]!).toBe(0);
+    expect((gain * 2) / 3600).toBeCloseTo(7.006, 3);
   });
 
   it('long term: the cheaper A–C pair draws trips, totals stay, and new pairs are counted', () => {

@@ -1,4 +1,5 @@
 import { DEMAND_MODES, type LogitParams } from '../domain/demand';
+import { perceivedSecondsSaved } from './benefit';
 import { type CalibrationOptions, type CalibrationResult, calibrateBeta } from './calibrate';
 import { type Distribution, distribute, type GravityInput, tripsRow } from './gravity';
 import { chooseModes } from './modeChoice';
@@ -75,6 +76,8 @@ export interface DemandResult {
     term: 'short' | 'long';
     /** Where all the scenario's rail riders come from (per line needs the assignment's weights). */
     railSources: RiderSources;
+    /** Per origin, the perceived one-way commuter-seconds saved (benefit.ts), over every destination. */
+    benefit: Float64Array;
   };
 }
 
@@ -110,21 +113,31 @@ export function runDemand(
   const rows1 = modeRows(z);
   const shares0 = DEMAND_MODES.map(() => new Float64Array(z));
   const shares1 = DEMAND_MODES.map(() => new Float64Array(z));
-  const scratch = { composite: new Float64Array(z), expectedTime: new Float64Array(z) };
+  const expectedTime = new Float64Array(z);
+  const composite0 = new Float64Array(z);
+  const composite1 = new Float64Array(z);
+  const benefit = new Float64Array(z);
+  const everyDestination = Int32Array.from({ length: z }, (_, j) => j);
   const trips0 = new Float64Array(z);
   const trips1 = new Float64Array(z);
   for (let i = 0; i < z; i++) {
     if (g.workers[i]! <= 0) continue;
     baseline(i, rows0);
-    chooseModes(rows0.cost, rows0.time, logit, { ...scratch, shares: shares0 });
+    chooseModes(rows0.cost, rows0.time, logit, { composite: composite0, expectedTime, shares: shares0 });
     tripsRow(distribution.deterrence, z, distribution.balance, i, trips0);
     tallyOrigin(baseTally, layout, i, trips0, rows0.time, shares0);
     if (!scenario) continue;
     scenario.source(i, rows1);
-    chooseModes(rows1.cost, rows1.time, logit, { ...scratch, shares: shares1 });
+    chooseModes(rows1.cost, rows1.time, logit, { composite: composite1, expectedTime, shares: shares1 });
     tripsRow(redistributed.deterrence, z, redistributed.balance, i, trips1);
     tallyOrigin(nextTally, layout, i, trips1, rows1.time, shares1);
     addSources(sources, { trips: trips0, shares: shares0 }, { trips: trips1, shares: shares1 });
+    benefit[i] = perceivedSecondsSaved(
+      { composite: composite0, trips: trips0 },
+      { composite: composite1, trips: trips1 },
+      everyDestination,
+      z,
+    );
   }
   const result: DemandResult = {
     betaPerSecond,
@@ -138,6 +151,7 @@ export function runDemand(
       tally: nextTally,
       term: scenario.term,
       railSources: sourcesRecord(sources),
+      benefit,
     };
   return result;
 }

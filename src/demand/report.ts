@@ -95,8 +95,11 @@ export interface DemandReportInput {
   term: 'short' | 'long';
   beta: BetaReport;
   baseline: DemandSideInput;
-  /** `sources`: per origin zone × SOURCE_CLASSES (demand/sources.ts). */
-  scenario?: DemandSideInput & { sources: Float64Array };
+  /**
+   * `sources`: per origin zone × SOURCE_CLASSES (demand/sources.ts); `benefit`: per origin zone, the
+   * perceived one-way commuter-seconds the scenario saves (demand/benefit.ts).
+   */
+  scenario?: DemandSideInput & { sources: Float64Array; benefit: Float64Array };
   /** District names (e.g. from the boundaries file), by code. */
   districtNames?: ReadonlyMap<string, LocalizedName>;
 }
@@ -106,7 +109,11 @@ export type Figures = Omit<CommuteFigures, 'histogram'> & {
   railRiders: number;
   histogram: { bandMinutes: number; commuters: number[] };
 };
-export type Delta = Omit<CommuteDelta, 'histogram'> & { railRiders: number };
+/**
+ * `perceivedHoursSaved`: the fall of the composite (logsum) cost, in perceived commuter-hours per working
+ * day (demand/benefit.ts) — the commuters' gain, which physical `commuterHoursSaved` can miss.
+ */
+export type Delta = Omit<CommuteDelta, 'histogram'> & { railRiders: number; perceivedHoursSaved: number };
 
 export interface LineFigures {
   boardings: number;
@@ -173,12 +180,12 @@ function figures(f: CommuteFigures, railRiders: number): Figures {
   return { ...rest, railRiders, histogram: { bandMinutes: BAND_MINUTES, commuters: histogram } };
 }
 
-function delta(a: Figures, b: Figures): Delta {
+function delta(a: Figures, b: Figures, perceivedHoursSaved: number): Delta {
   const { histogram: _h, ...d } = compareFigures(
     { ...a, histogram: a.histogram.commuters },
     { ...b, histogram: b.histogram.commuters },
   );
-  return { ...d, railRiders: b.railRiders - a.railRiders };
+  return { ...d, railRiders: b.railRiders - a.railRiders, perceivedHoursSaved };
 }
 
 /** An area's rail commuters (its mode share × commuters): areas have no assignment of their own. */
@@ -211,6 +218,12 @@ export function demandReport(input: DemandReportInput): DemandReport {
   const base = input.baseline;
   const next = input.scenario;
   const all = (t: CommuteTally, riders: number) => figures(commuteFigures(t, perDay), riders);
+  /** The perceived commuter-hours per working day the scenario saves the residents of the zones `inside`. */
+  const perceived = (inside: (i: number) => boolean) => {
+    let seconds = 0;
+    for (let i = 0; i < setup.layout.zoneCount; i++) if (inside(i)) seconds += next!.benefit[i]!;
+    return (seconds / 3600) * perDay;
+  };
   const baseline = all(base.tally, base.assignment.riders);
   const scenario = next ? all(next.tally, next.assignment.riders) : undefined;
 
@@ -219,7 +232,12 @@ export function demandReport(input: DemandReportInput): DemandReport {
     const out: AreaReport<RegionFigures> = { id: r.id, name: r.name, baseline: of(base.tally) };
     if (next) {
       out.scenario = of(next.tally);
-      out.delta = areaDelta(out.baseline, out.scenario);
+      const mask = setup.layout.regions[k]!;
+      out.delta = areaDelta(
+        out.baseline,
+        out.scenario,
+        perceived((i) => mask[i] === 1),
+      );
     }
     return out;
   });
@@ -233,7 +251,11 @@ export function demandReport(input: DemandReportInput): DemandReport {
     if (name) out.name = name;
     if (nextDistricts) {
       out.scenario = nextDistricts[k]!;
-      out.delta = areaDelta(out.baseline, out.scenario);
+      out.delta = areaDelta(
+        out.baseline,
+        out.scenario,
+        perceived((i) => setup.layout.district[i] === k),
+      );
     }
     return out;
   });
@@ -328,7 +350,11 @@ export function demandReport(input: DemandReportInput): DemandReport {
   };
   if (scenario && next) {
     report.scenario = scenario;
-    report.delta = delta(baseline, scenario);
+    report.delta = delta(
+      baseline,
+      scenario,
+      perceived(() => true),
+    );
     const acc = new Float64Array(SOURCE_CLASSES);
     for (let i = 0; i < next.tally.zoneCount; i++)
       for (let c = 0; c < SOURCE_CLASSES; c++) acc[c] += next.sources[i * SOURCE_CLASSES + c]!;
@@ -340,9 +366,9 @@ export function demandReport(input: DemandReportInput): DemandReport {
 
 const key2 = (t: { place: string; from: string; to: string }) => `${t.place}|${t.from}|${t.to}`;
 
-function areaDelta(a: CommuteFigures, b: CommuteFigures): Delta {
+function areaDelta(a: CommuteFigures, b: CommuteFigures, perceivedHoursSaved: number): Delta {
   const { histogram: _h, ...d } = compareFigures(a, b);
-  return { ...d, railRiders: railShare(b) - railShare(a) };
+  return { ...d, railRiders: railShare(b) - railShare(a), perceivedHoursSaved };
 }
 
 function sum(values: ArrayLike<number>): number {

@@ -28,6 +28,7 @@ function delta(d: Delta): NonNullable<DemandResults['delta']> {
     shareOver60: orNull(d.shareOver60, r6),
     modeShares: d.modeShares && record(d.modeShares, r6),
     commuterHoursSaved: r2(d.commuterHoursSaved),
+    perceivedHoursSaved: r2(d.perceivedHoursSaved),
     railRiders: r2(d.railRiders),
   };
 }

@@ -198,6 +198,7 @@ export class DemandAnalysis {
     const baseTally = known?.tally ?? emptyTally(setup.layout);
     const nextTally = nextKey ? emptyTally(setup.layout) : undefined;
     const sources = nextKey ? new Float64Array(z * SOURCE_CLASSES) : undefined;
+    const benefit = nextKey ? new Float64Array(z) : undefined;
     const keys = { baseline: baseKey, ...(nextKey && { scenario: nextKey }) };
     const pool = this.analysis.pool;
     const assigned = await pool.map<Extract<AssignResponse, { cancelled: false }>>(
@@ -242,6 +243,10 @@ export class DemandAnalysis {
               keeping.cheapest[i] = block.cheapest[k]!;
             });
           if (nextTally && response.scenario) scatterTally(nextTally, response.scenario, chunk);
+          if (benefit && response.benefit)
+            chunk.forEach((i, k) => {
+              benefit[i] = response.benefit![k]!;
+            });
           if (sources && response.sources)
             chunk.forEach((i, k) => {
               sources.set(
@@ -281,13 +286,14 @@ export class DemandAnalysis {
     };
     if (keeping) this.kept = { id: keptId, tally: baseTally, loads: baseline.loads, ...keeping };
     const scenario =
-      nextKey && nextTally && sources
+      nextKey && nextTally && sources && benefit
         ? {
             key: nextKey,
             graph: graphOf(nextKey),
             tally: nextTally,
             loads: sum('scenario', graphOf(nextKey), RIDER_CLASSES.length),
             sources,
+            benefit,
           }
         : undefined;
     const scenarioNetwork = scenario && request.scenario ? applied(network, request.scenario) : undefined;
@@ -310,7 +316,12 @@ export class DemandAnalysis {
       baseline: { tally: baseTally, assignment: baselineAssignment },
       ...(scenario &&
         scenarioAssignment && {
-          scenario: { tally: scenario.tally, assignment: scenarioAssignment, sources: scenario.sources },
+          scenario: {
+            tally: scenario.tally,
+            assignment: scenarioAssignment,
+            sources: scenario.sources,
+            benefit: scenario.benefit,
+          },
         }),
       ...(request.districtNames && { districtNames: request.districtNames }),
     });

@@ -1,4 +1,5 @@
 import { transfer } from 'comlink';
+import { perceivedSecondsSaved } from '../demand/benefit';
 import { EXP_CONSTANTS } from '../demand/exp';
 import { deterrenceAt } from '../demand/gravity';
 import { ChangedPairs } from '../demand/kernels/changes';
@@ -160,6 +161,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
       ...(after && {
         scenario: emptyTally(layout, n),
         sources: new Float64Array(n * SOURCE_CLASSES),
+        benefit: new Float64Array(n),
       }),
       ms: 0,
     };
@@ -284,6 +286,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
           count,
         );
       }
+      response.benefit![k] = perceivedSecondsSaved(before, after, changed, count);
       lap(STEP.scenarioTally);
       riderClasses.rows(
         before,
@@ -322,6 +325,7 @@ export function createDemandWork(get: (key: string) => LoadedGraph, cancelled: S
       .flatMap((t) => (t ? Object.values(t).filter((v) => v instanceof Float64Array) : []))
       .map((a) => (a as Float64Array).buffer as ArrayBuffer);
     if (response.sources) buffers.push(response.sources.buffer as ArrayBuffer);
+    if (response.benefit) buffers.push(response.benefit.buffer as ArrayBuffer);
     if (byMode) for (const a of Object.values(byMode)) buffers.push(a.buffer as ArrayBuffer);
     if (kept) buffers.push(kept.riders.buffer as ArrayBuffer, kept.cheapest.buffer as ArrayBuffer);
     buffers.push(steps.buffer as ArrayBuffer);

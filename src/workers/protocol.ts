@@ -199,6 +199,8 @@ export type AssignResponse =
       scenario?: CommuteTally;
       /** The scenario's rail riders by source class per origin: origins × SOURCE_CLASSES. */
       sources?: Float64Array;
+      /** Per origin, the perceived one-way commuter-seconds the scenario saves (demand/benefit.ts). */
+      benefit?: Float64Array;
       /** With tripsByMode: per side, mode-major blocks of origins × zones (DEMAND_MODES order), float32. */
       trips?: { baseline: Float32Array; scenario?: Float32Array };
       ms: number;

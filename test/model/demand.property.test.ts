@@ -116,9 +116,21 @@ async function newLineDemand(
   return run.report;
 }
 
+/**
+ * A new line adds an option and takes none away: no pair's composite cost rises, so the commuters' perceived
+ * gain is never below 0, anywhere (to rounding: 1e-9 hours per commuter).
+ */
+function expectNoPerceivedLoss(r: DemandReport): void {
+  const floor = -1e-9 * r.workers;
+  expect(r.delta!.perceivedHoursSaved).toBeGreaterThanOrEqual(floor);
+  for (const a of [...r.regions, ...r.districts])
+    expect(a.delta!.perceivedHoursSaved).toBeGreaterThanOrEqual(floor);
+}
+
 describe('demand (properties, through the worker pool)', () => {
   it('short term: a new line has riders ≥ 0, commuters stay, sources add up; both sides balance', async () => {
     let ridden = 0;
+    let gained = 0;
     await fc.assert(
       fc.asyncProperty(networkSpec, people, newLine, async (spec, p, l) => {
         const r = await newLineDemand(spec, p, l, 'short');
@@ -138,9 +150,13 @@ describe('demand (properties, through the worker pool)', () => {
         );
         expectBalanced(r, 'baseline');
         expectBalanced(r, 'scenario');
+        expectNoPerceivedLoss(r);
+        if (r.delta!.perceivedHoursSaved > 0) gained++;
       }),
       { seed: 20261205, numRuns: 100 },
     );
+    // A line with riders is a gain to them (34 of 34 here).
+    expect(gained).toBeGreaterThanOrEqual(ridden);
     // The cases are not vacuous: many new lines draw riders (34 of these 100 do).
     expect(ridden).toBeGreaterThan(20);
   });
@@ -187,6 +203,7 @@ describe('demand (properties, through the worker pool)', () => {
         close(r.scenario!.commuters, r.workers);
         expect(r.lines.find((x) => x.line === 'new')!.scenario!.boardings).toBeGreaterThanOrEqual(0);
         expectBalanced(r, 'scenario');
+        expectNoPerceivedLoss(r);
       }),
       { seed: 20261206, numRuns: 50 },
     );

@@ -74,12 +74,14 @@ function reference(net: typeof base, baseline: typeof base = net) {
         copy.time[k]!.set(r);
       });
       const shares = DEMAND_MODES.map(() => new Float64Array(z));
+      const composite = new Float64Array(z);
       chooseModes(copy.cost, copy.time, setup.logit, {
-        composite: cost.subarray(i * z, (i + 1) * z),
+        composite,
         expectedTime: new Float64Array(z),
         shares,
       });
-      return { ...copy, shares };
+      cost.set(composite, i * z);
+      return { ...copy, shares, composite };
     });
     return { cost, rows };
   };
@@ -92,7 +94,12 @@ function reference(net: typeof base, baseline: typeof base = net) {
     tallyOrigin(tally, setup.layout, i, trips[i]!, r.time, r.shares);
   });
   const rail = (i: number, j: number) => trips[i]![j]! * after.rows[i]!.shares[3]![j]!;
-  return { figures: commuteFigures(tally, 2), rail, trips };
+  // Perceived commuter-hours saved a working day (two trips): the composite's fall times the trips.
+  let perceived = 0;
+  for (let i = 0; i < z; i++)
+    for (let j = 0; j < z; j++)
+      perceived += trips[i]![j]! * (before.rows[i]!.composite[j]! - after.rows[i]!.composite[j]!);
+  return { figures: commuteFigures(tally, 2), rail, trips, perceivedHoursSaved: (perceived * 2) / 3600 };
 }
 
 describe('demand through the worker pool', () => {
@@ -166,6 +173,10 @@ describe('demand through the worker pool', () => {
     expect(zones.scenario).toBeDefined();
     expect(r.scenario!.commuters).toBe(r.baseline.commuters);
     expect(r.delta!.commuters).toBe(0);
+    // Every pair's composite cost falls or stays: commuters gain perceived time, as the reference sums it.
+    expect(ref.perceivedHoursSaved).toBeGreaterThan(0);
+    // (To the trips' 1e-6: the reference balances its own distribution.)
+    expect(Math.abs(r.delta!.perceivedHoursSaved / ref.perceivedHoursSaved - 1)).toBeLessThanOrEqual(1e-6);
     const s = r.sources!;
     expect(s.walk + s.bike + s.bus + s.newPairs).toBeCloseTo(0, 9);
     expect(s.car).toBeGreaterThan(0);

@@ -43,7 +43,14 @@ const commuteDelta = z.strictObject({
   shareWithin45: nullableChange,
   shareOver60: nullableChange,
   modeShares: modeShareChanges,
-  commuterHoursSaved: change.describe('Commuter-hours per working day saved (baseline − scenario).'),
+  commuterHoursSaved: change.describe(
+    'Commuter-hours per working day saved (baseline − scenario): physical time on the modes chosen.',
+  ),
+  perceivedHoursSaved: change
+    .optional()
+    .describe(
+      'Perceived (generalized) commuter-hours per working day saved: the fall of each pair’s composite (logsum) cost times its commuters, the rule of a half where trips move (the long term) — the commuters’ gain, which physical hours can miss (a driver who takes a slower but cheaper train). Absent in results written before it was reported.',
+    ),
   railRiders: change,
 });
 
