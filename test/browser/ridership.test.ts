@@ -125,6 +125,32 @@ describe('the Ridership view on the toy network', () => {
       await page.getAttribute('[data-testid="ridership-railRiders"] td:nth-child(3)', 'data-value'),
     );
     expect(Math.abs(rail - cli.scenario!.railRiders)).toBeLessThan(0.006);
+    // Every mode's share, before and after, adding up to all commuters; each change is that of the figures
+    // as shown (the exact one in its tooltip).
+    const shares = await page
+      .locator('[data-testid$="Share"]')
+      .evaluateAll((rows) =>
+        rows.map((r) =>
+          [...r.querySelectorAll('td')].map((c) => [c.textContent, c.dataset.value, c.dataset.shown]),
+        ),
+      );
+    expect(shares).toHaveLength(5);
+    for (const column of [0, 1]) {
+      const total = shares.reduce((sum, row) => sum + Number(row[column]![1]), 0);
+      expect(Math.abs(total - 100)).toBeLessThan(1e-9);
+    }
+    for (const [before, after, change] of shares) {
+      const shown = Number(after![0]) - Number(before![0]);
+      expect(Math.abs(Number(change![2]) - shown)).toBeLessThan(1e-9);
+    }
+    // The commuters' perceived gain is the headless run's; a more frequent metro can only add to it.
+    const perceived = Number(
+      await page.getAttribute('[data-testid="ridership-perceivedHoursSaved"] td:nth-child(4)', 'data-value'),
+    );
+    expect(perceived).toBeGreaterThan(0);
+    expect(Math.abs(perceived - cli.delta!.perceivedHoursSaved!)).toBeLessThan(0.006);
+    expect(await page.textContent('[data-testid="ridership"] .estimate')).toContain('AM peak');
+    expect(await page.textContent('[data-testid="ridership-lines"] thead')).toContain('Passenger-km after');
 
     // Sorting: a click on "Before" sorts by boardings before, busiest first.
     await page.click('[data-testid="ridership-sort-before"]');

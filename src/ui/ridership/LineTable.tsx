@@ -62,13 +62,13 @@ export function LineTable({
       : []),
     {
       key: 'passengerKm',
-      label: t('ridership.pkm'),
+      label: withScenario ? t('ridership.pkmAfter') : t('ridership.pkm'),
       value: (r) => r.passengerKm,
       text: (r) => whole(r.passengerKm),
     },
     {
       key: 'busiest',
-      label: t('ridership.busiest'),
+      label: withScenario ? t('ridership.busiestAfter') : t('ridership.busiest'),
       value: (r) => r.busiest?.riders,
       text: (r) => (r.busiest ? whole(r.busiest.riders) : '—'),
       detail: (r) => r.busiest && `${stationName(r.busiest.from)} → ${stationName(r.busiest.to)}`,

@@ -1,10 +1,11 @@
 import { useSignal } from '@preact/signals';
 import './ridership.css';
 import type { Figures } from '../../demand/report';
+import { DEMAND_MODES, type DemandMode } from '../../domain/demand';
 import { nameIn } from '../../domain/names';
 import { t } from '../i18n';
 import { type MapSide, singleSide } from '../map/view';
-import { activeScenario, beforeScenario, lang, layout } from '../state/store';
+import { activeScenario, beforeScenario, lang, layout, period } from '../state/store';
 import { Assumptions } from './Assumptions';
 import { CommuteChart, SourcesChart } from './Charts';
 import { decimal, percent, signed, whole } from './format';
@@ -62,36 +63,55 @@ function DemandProgress() {
 type FigureRow = {
   key: string;
   value: (f: Figures) => number | null;
-  format: (x: number | null) => string;
-  /** Digits of the change; its sign is a gain when `better` says so. */
+  /** Decimals shown (of the figures and of their change). */
   digits: number;
-  better: 'higher' | 'lower';
+  /** The change is a gain when it goes this way (colour); a mode's share is neither. */
+  better: 'higher' | 'lower' | 'neither';
 };
 
+const modeShare = (mode: DemandMode): FigureRow => ({
+  key: `${mode}Share`,
+  value: (f) => percent(f.modeShares?.[mode]),
+  digits: 1,
+  better: mode === 'rail' ? 'higher' : mode === 'car' ? 'lower' : 'neither',
+});
+
 const FIGURES: FigureRow[] = [
-  { key: 'meanCommute', value: (f) => f.meanCommuteMinutes, format: decimal, digits: 1, better: 'lower' },
-  { key: 'within45', value: (f) => percent(f.shareWithin45), format: decimal, digits: 1, better: 'higher' },
-  { key: 'over60', value: (f) => percent(f.shareOver60), format: decimal, digits: 1, better: 'lower' },
-  {
-    key: 'railShare',
-    value: (f) => percent(f.modeShares?.rail),
-    format: decimal,
-    digits: 1,
-    better: 'higher',
-  },
-  { key: 'carShare', value: (f) => percent(f.modeShares?.car), format: decimal, digits: 1, better: 'lower' },
-  { key: 'railRiders', value: (f) => f.railRiders, format: whole, digits: 0, better: 'higher' },
+  { key: 'meanCommute', value: (f) => f.meanCommuteMinutes, digits: 1, better: 'lower' },
+  { key: 'within45', value: (f) => percent(f.shareWithin45), digits: 1, better: 'higher' },
+  { key: 'over60', value: (f) => percent(f.shareOver60), digits: 1, better: 'lower' },
+  ...DEMAND_MODES.map(modeShare),
+  { key: 'railRiders', value: (f) => f.railRiders, digits: 0, better: 'higher' },
 ];
 
-/** Commute-weighted figures before, after and their change, and commuter-hours saved. */
+/** Rounded to `digits` decimals, as shown. */
+const rounded = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/**
+ * Commute-weighted figures of every resident worker before, after and their change, and commuter-hours
+ * saved. The change shown is that of the figures as shown (a planner subtracts what is on the screen);
+ * its exact value is its tooltip and data-value.
+ */
 function CommuteFigures({ result }: { result: DemandResult }) {
   const r = result.report;
   const after = r.scenario;
+  const hours = (key: string, value: number) => (
+    <tr data-testid={`ridership-${key}`} title={t(`ridership.${key}Title`)}>
+      <th scope="row">{t(`ridership.${key}`)}</th>
+      <td />
+      <td />
+      <td data-value={value} class={Math.round(value) ? (value > 0 ? 'good' : 'bad') : undefined}>
+        {signed(value)}
+      </td>
+    </tr>
+  );
   return (
     <table class="ridership-figures" data-testid="ridership-figures">
       <thead>
         <tr>
-          <th>{t('ridership.commutes')}</th>
+          <th title={t('ridership.commutesTitle')}>
+            {t('ridership.commutesOf', { workers: whole(r.workers) })}
+          </th>
           <th>{t('ridership.before')}</th>
           {after && <th>{t('ridership.after')}</th>}
           {after && <th>{t('ridership.change')}</th>}
@@ -102,31 +122,38 @@ function CommuteFigures({ result }: { result: DemandResult }) {
           const b = f.value(r.baseline);
           const a = after ? f.value(after) : null;
           const change = a === null || b === null ? null : a - b;
-          const shown = change === null ? 0 : Math.round(change * 10 ** f.digits);
+          const shown = a === null || b === null ? null : rounded(a, f.digits) - rounded(b, f.digits);
+          const sign = shown === null ? 0 : Math.round(shown * 10 ** f.digits);
+          const colour =
+            sign && f.better !== 'neither'
+              ? sign > 0 === (f.better === 'higher')
+                ? 'good'
+                : 'bad'
+              : undefined;
           return (
             <tr key={f.key} data-testid={`ridership-${f.key}`}>
               <th scope="row">{t(`ridership.${f.key}`)}</th>
-              <td data-value={b ?? ''}>{f.format(b)}</td>
-              {after && <td data-value={a ?? ''}>{f.format(a)}</td>}
+              <td data-value={b ?? ''}>{decimal(b, f.digits)}</td>
+              {after && <td data-value={a ?? ''}>{decimal(a, f.digits)}</td>}
               {after && (
                 <td
                   data-value={change ?? ''}
-                  class={shown ? (shown > 0 === (f.better === 'higher') ? 'good' : 'bad') : undefined}
+                  data-shown={shown ?? ''}
+                  title={
+                    change === null
+                      ? undefined
+                      : t('ridership.exactChange', { change: signed(change, f.digits + 2) })
+                  }
+                  class={colour}
                 >
-                  {signed(change, f.digits)}
+                  {signed(shown, f.digits)}
                 </td>
               )}
             </tr>
           );
         })}
-        {r.delta && (
-          <tr data-testid="ridership-hoursSaved">
-            <th scope="row">{t('ridership.hoursSaved')}</th>
-            <td />
-            <td />
-            <td data-value={r.delta.commuterHoursSaved}>{signed(r.delta.commuterHoursSaved)}</td>
-          </tr>
-        )}
+        {r.delta && hours('perceivedHoursSaved', r.delta.perceivedHoursSaved)}
+        {r.delta && hours('hoursSaved', r.delta.commuterHoursSaved)}
       </tbody>
     </table>
   );
@@ -231,7 +258,8 @@ export function RidershipView() {
       <DemandProgress />
       {!folded.value && (
         <p class="note estimate">
-          {t('ridership.estimate')} {t('ridership.unit')}
+          {t('ridership.estimate')}{' '}
+          {t('ridership.unit', { period: t(`period.${d?.period ?? period.value}`) })}
         </p>
       )}
       {!demandMatchesBefore.value && (
