@@ -350,7 +350,10 @@ export function buildMetro(): MetroDraft {
       stations,
       dists: line.raw.stations.map((s) => s.dist ?? 0),
       stationAliases: Object.fromEntries(
-        line.raw.stations.filter((s) => s.aliases?.[0]).map((s) => [s.name, s.aliases![0]!]),
+        line.raw.stations.flatMap((s) => {
+          const en = englishAlias(s.name, s.aliases ?? []);
+          return en ? [[s.name, en]] : [];
+        }),
       ),
       directionKeys: [line.directions[0]!.key, line.directions[1]!.key],
       directionNames: line.directions.map((dir) => ({
@@ -514,4 +517,15 @@ export function timetableEndToEnd(
     seconds: (times.reduce((s, x) => s + x, 0) / Math.max(1, times.length)) * 60,
     trains: times.length,
   };
+}
+
+/**
+ * A timetable station's English name: its first alias, unless its Chinese name carries a number and another
+ * alias carries that number alone — 2号航站楼 is "PEK T2", not its first alias "PEK T1" (the station serves
+ * both terminals; riders read the Chinese name on the platform, and the English must say the same).
+ */
+export function englishAlias(name: string, aliases: readonly string[]): string | undefined {
+  const numbers = (s: string) => s.match(/\d+/g)?.join(',') ?? '';
+  const wanted = numbers(name);
+  return (wanted ? aliases.find((a) => numbers(a) === wanted) : undefined) ?? aliases[0];
 }

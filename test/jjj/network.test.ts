@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { booleanPointInPolygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
-import { lineId, timetableEndToEnd } from '../../scripts/build-network/metro';
+import { englishAlias, lineId, timetableEndToEnd } from '../../scripts/build-network/metro';
 import { lineFiles } from '../../scripts/build-network/timetable';
 import { englishName } from '../../scripts/build-network/zones';
 import { greatCircleMeters, isLonLat, type LonLat } from '../../src/domain/geo';
@@ -227,6 +227,22 @@ describe('scripts/build-network', () => {
     expect(englishName('王佐镇', 'wangzuozhen')).toBe('Wangzuo Town');
     expect(englishName('南窖乡', 'nanjiaoxiang')).toBe('Nanjiao Township');
     expect(() => englishName('南窖乡', 'nanjiaozhen')).toThrow(/does not end with its kind/);
+  });
+
+  it('names a station in English as its Chinese name does: the alias with the same number', () => {
+    // The Capital Airport Express's 2号航站楼 lists "PEK T1" first (it serves both terminals).
+    const t2 = [
+      'PEK T1',
+      'PEK T2',
+      'Beijing Capital Airport Terminal 1',
+      'Beijing Capital Airport Terminal 2',
+    ];
+    expect(englishAlias('2号航站楼', t2)).toBe('PEK T2');
+    expect(englishAlias('3号航站楼', ['PEK T3', 'Beijing Capital Airport Terminal 3'])).toBe('PEK T3');
+    // Without a number, or with none matching, the first alias; without aliases, none.
+    expect(englishAlias('国贸', ['Guomao', 'China World Trade Center'])).toBe('Guomao');
+    expect(englishAlias('4号门', ['North Gate'])).toBe('North Gate');
+    expect(englishAlias('西单', [])).toBeUndefined();
   });
 
   it('writes exactly the committed files (regenerate with npm run build:network)', async () => {
