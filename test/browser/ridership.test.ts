@@ -164,7 +164,8 @@ describe('the Ridership view on the toy network', () => {
     // The assumptions, one click away.
     await page.click('[data-testid="ridership-assumptions"] summary');
     const assumptions = await page.textContent('[data-testid="ridership-assumptions"]');
-    expect(assumptions).toContain('0.0300 per minute');
+    expect(assumptions).toContain('0.0300 per generalized minute');
+    expect(assumptions).toContain('walk 0.0, bike 0.0, bus 0.0, rail 0.0, car −1.1');
     expect(assumptions).toContain('OKI/MVRPC');
 
     // The loads on the after map, then as a difference (gain and loss), then before: the view switch.
@@ -252,7 +253,16 @@ describe('the Ridership view on the toy network', () => {
     expect(Math.abs(pkm - m2.scenario!.passengerKm)).toBeLessThanOrEqual(rounding);
     expect(await demandRuns(page)).toBe(1);
 
-    // An edit (walk-on suburban rail) recomputes the open view, with its progress.
+    // An edit (walk-on suburban rail) recomputes the open view, with its progress. The map's own progress
+    // shows in the open view, above the view's, not over its header: where each one appeared is noted.
+    await page.evaluate(() => {
+      const w = window as unknown as { __progressIn: string[] };
+      w.__progressIn = [];
+      new MutationObserver(() => {
+        const p = document.querySelector('[data-testid="progress"]');
+        if (p) w.__progressIn.push(p.closest('[data-testid="ridership"]') ? 'view' : 'map');
+      }).observe(document.body, { childList: true, subtree: true });
+    });
     await page.selectOption('[data-testid="mod-type"]', 'set-processing');
     await page.click('[data-testid="mod-add"]');
     await page.fill('[data-testid="processing-entry"]', '1.5');
@@ -262,6 +272,11 @@ describe('the Ridership view on the toy network', () => {
     // Each commit (the copy with the new modification, then its value) started a run; the last completed.
     expect(await demandRuns(page)).toBeGreaterThan(1);
     expect(await stages(page)).toContain('assignment');
+    const progressIn = await page.evaluate(
+      () => (window as unknown as { __progressIn: string[] }).__progressIn,
+    );
+    expect(progressIn.length).toBeGreaterThan(0);
+    expect(new Set(progressIn)).toEqual(new Set(['view']));
     const railAfterEdit = Number(
       await page.getAttribute('[data-testid="ridership-railRiders"] td:nth-child(3)', 'data-value'),
     );

@@ -3,20 +3,12 @@ import { TRIP_MODES, type TripMode } from '../../domain/modes';
 import { type Language, nameIn } from '../../domain/names';
 import { compactMetrics, figureIn } from '../../io/resultsFigures';
 import type { ResultsDocument } from '../../io/schema/results';
+import { decimal, signed } from '../format';
 import { t } from '../i18n';
 import { comparedCaption, documentSides } from '../state/sides';
 import { comparison, lang, network, selectedZone } from '../state/store';
 import { DistributionChart } from './Chart';
 import { DistrictsButton } from './Districts';
-
-const num = (x: number | null | undefined, digits = 1) =>
-  x === null || x === undefined ? '—' : x.toLocaleString(undefined, { maximumFractionDigits: digits });
-/** A change with its sign; one that rounds to nothing is "0", never "−0" or "+0". */
-const signed = (x: number | null | undefined, digits = 1) => {
-  if (x === null || x === undefined) return '—';
-  const shown = Math.round(x * 10 ** digits) / 10 ** digits;
-  return shown === 0 ? '0' : `${shown > 0 ? '+' : ''}${num(shown, digits)}`;
-};
 
 type Row = {
   key: string;
@@ -110,8 +102,8 @@ export function Summary() {
           {[...metricRows(d, lang.value), ...ROWS].map((r) => (
             <tr key={r.key} data-testid={`summary-${r.key}`}>
               <th scope="row">{r.label ?? t(`summary.${r.key}`)}</th>
-              <td data-value={String(r.base(d))}>{num(r.base(d), r.digits)}</td>
-              {hasScenario && <td data-value={String(r.scen?.(d))}>{num(r.scen?.(d), r.digits)}</td>}
+              <td data-value={String(r.base(d))}>{decimal(r.base(d), r.digits)}</td>
+              {hasScenario && <td data-value={String(r.scen?.(d))}>{decimal(r.scen?.(d), r.digits)}</td>}
               {hasScenario && <td data-value={String(r.delta?.(d))}>{signed(r.delta?.(d), r.digits)}</td>}
             </tr>
           ))}
@@ -129,7 +121,7 @@ export function Summary() {
                 <th scope="row">{t(`summary.${key}`)}</th>
                 <td />
                 <td />
-                <td data-value={String(value)}>{num(value, 0)}</td>
+                <td data-value={String(value)}>{decimal(value, 0)}</td>
               </tr>
             ))}
         </tbody>
@@ -155,7 +147,7 @@ export function Summary() {
                   >
                     {zone?.name ? nameIn(zone.name, lang.value) : g.zone}
                   </button>{' '}
-                  {signed(g.timeToCoreMinutes)} min · {num(g.population, 0)}
+                  {signed(g.timeToCoreMinutes, 1)} min · {decimal(g.population, 0)}
                 </li>
               );
             })}

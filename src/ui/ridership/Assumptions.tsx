@@ -3,9 +3,9 @@ import { resolveAssumptions } from '../../domain/assumptions';
 import { DEMAND_MODES, DEMAND_SOURCES, type DemandAssumptions } from '../../domain/demand';
 import { nameIn } from '../../domain/names';
 import type { Network } from '../../domain/network';
+import { decimal, whole } from '../format';
 import { t } from '../i18n';
 import { lang } from '../state/store';
-import { decimal, whole } from './format';
 
 const minutes = (seconds: number) => decimal(seconds / 60, 0);
 
@@ -97,7 +97,9 @@ export function Assumptions({
         />
         <Item
           label={t('ridership.constants')}
-          value={DEMAND_MODES.map((m) => `${m} ${d.constants[m]}`).join(', ')}
+          value={DEMAND_MODES.map((m) => `${t(`mode.${m}`)} ${decimal(d.constants[m], 1)}`).join(
+            t('ridership.listSeparator'),
+          )}
           source={DEMAND_SOURCES.constants}
         />
         <Item label={t('ridership.car')} value={carText(d, period)} source={DEMAND_SOURCES.car} />
@@ -112,7 +114,7 @@ export function Assumptions({
           source={DEMAND_SOURCES.tripsPerWorkday}
         />
         <li>
-          {t('ridership.workers', {
+          {t(report.jobsScaleByRegion ? 'ridership.workersElsewhere' : 'ridership.workers', {
             workers: whole(report.workers),
             jobs: whole(report.jobs),
             scale: decimal(report.jobsScale, 3),

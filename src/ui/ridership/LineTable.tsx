@@ -1,8 +1,8 @@
 import { nameIn } from '../../domain/names';
+import { signed, whole } from '../format';
 import { t } from '../i18n';
 import { FigureCell, SortHeading, useSort } from '../panels/sortable';
 import { lang } from '../state/store';
-import { signed, whole } from './format';
 import { type LineRow, type SortKey, sortRows } from './lineRows';
 
 interface Column {

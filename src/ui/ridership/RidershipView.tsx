@@ -3,12 +3,13 @@ import './ridership.css';
 import type { Figures } from '../../demand/report';
 import { DEMAND_MODES, type DemandMode } from '../../domain/demand';
 import { nameIn } from '../../domain/names';
+import { decimal, percent, signed, whole } from '../format';
 import { t } from '../i18n';
 import { type MapSide, singleSide } from '../map/view';
+import { Progress } from '../panels/Progress';
 import { activeScenario, beforeScenario, lang, layout, period } from '../state/store';
 import { Assumptions } from './Assumptions';
 import { CommuteChart, SourcesChart } from './Charts';
-import { decimal, percent, signed, whole } from './format';
 import { LineTable } from './LineTable';
 import { featuredLine, lineRows } from './lineRows';
 import { GAIN, LOSS, loadScale, MAX_WIDTH } from './loadFeatures';
@@ -19,6 +20,7 @@ import {
   demandMatchesBefore,
   demandWork,
   exportDemandWork,
+  ridershipFolded,
   ridershipOpen,
   setRidershipOpen,
   shownDemand,
@@ -219,7 +221,7 @@ function LineSources({ result, line }: { result: DemandResult; line: string | un
 export function RidershipView() {
   const chosen = useSignal<string | undefined>(undefined);
   /** Folded to its title and progress, so the whole map shows the loads. */
-  const folded = useSignal(false);
+  const folded = ridershipFolded;
   if (!ridershipOpen.value) return null;
   const d = shownDemand.value;
   const current = currentDemand.value;
@@ -255,6 +257,7 @@ export function RidershipView() {
           {t('ridership.close')}
         </button>
       </div>
+      <Progress inPanel />
       <DemandProgress />
       {!folded.value && (
         <p class="note estimate">

@@ -16,6 +16,9 @@ import './strings';
 /** Whether the planner has the Ridership view open: demand is computed only then (or for an export). */
 export const ridershipOpen = signal(false);
 
+/** The open view folded to its header (the map's own progress goes back over the map then). */
+export const ridershipFolded = signal(false);
+
 /** What a demand run was for, and what it found. */
 export interface DemandResult {
   networkKey: string;

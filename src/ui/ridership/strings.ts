@@ -75,18 +75,21 @@ const en: Record<string, string> = {
   'ridership.assumptions': 'Assumptions and sources',
   'ridership.beta': 'Gravity β',
   'ridership.betaCalibrated':
-    '{beta} per minute, calibrated so that the mean commute of {region}’s resident workers, {mean} min, meets the target of {target} min ({error} off, {n} values tried). Target: {source}',
-  'ridership.betaGiven': '{beta} per minute (given: no calibration target). {source}',
+    '{beta} per generalized minute, calibrated so that the mean commute of {region}’s resident workers, {mean} min, meets the target of {target} min ({error} off, {n} values tried). Target: {source}',
+  'ridership.betaGiven': '{beta} per generalized minute (given: no calibration target). {source}',
   'ridership.furness': 'Balanced in {n} Furness iterations: rows within {rows}, columns within {columns}',
   'ridership.theta': 'Logit scale θ',
   'ridership.perMinute': '{value} per generalized minute',
   'ridership.constants': 'Mode constants',
+  'ridership.listSeparator': ', ',
   'ridership.car': 'Car',
   'ridership.carValues':
     'detour {detour}; speed {urban} km/h urban, {rural} km/h rural ({period}); to the car {accessU}/{accessR} min, parking {parkU}/{parkR} min, fee {feeU}/{feeR} generalized min (urban/rural)',
   'ridership.employment': 'Workers per resident (zones without a count)',
   'ridership.tripsPerDay': 'Commute trips per worker per working day',
   'ridership.workers': '{workers} resident workers, {jobs} jobs (scaled ×{scale} to the workers)',
+  'ridership.workersElsewhere':
+    '{workers} resident workers, {jobs} jobs; outside the regions below, jobs scaled ×{scale} to their workers',
   'ridership.netInflow':
     '{region}: jobs scaled ×{scale} to its resident workers plus a net inflow of {commuters} commuters',
   'ridership.source': 'Source',
@@ -173,18 +176,21 @@ const zh: Record<string, string> = {
   'ridership.assumptions': '假设与来源',
   'ridership.beta': '重力模型 β',
   'ridership.betaCalibrated':
-    '每分钟 {beta}，经标定使 {region} 常住就业者的平均通勤时间 {mean} 分钟符合目标 {target} 分钟（偏差 {error}，试算 {n} 个取值）。目标来源：{source}',
-  'ridership.betaGiven': '每分钟 {beta}（给定：无标定目标）。{source}',
+    '每广义分钟 {beta}，经标定使 {region} 常住就业者的平均通勤时间 {mean} 分钟符合目标 {target} 分钟（偏差 {error}，试算 {n} 个取值）。目标来源：{source}',
+  'ridership.betaGiven': '每广义分钟 {beta}（给定：无标定目标）。{source}',
   'ridership.furness': 'Furness 平衡迭代 {n} 次：行误差 {rows}，列误差 {columns}',
   'ridership.theta': 'Logit 尺度 θ',
   'ridership.perMinute': '每广义分钟 {value}',
   'ridership.constants': '方式常数',
+  'ridership.listSeparator': '、',
   'ridership.car': '小汽车',
   'ridership.carValues':
     '绕行系数 {detour}；车速 城区 {urban} km/h、郊区 {rural} km/h（{period}）；取车 {accessU}/{accessR} 分钟，停车 {parkU}/{parkR} 分钟，停车费 {feeU}/{feeR} 广义分钟（城区/郊区）',
   'ridership.employment': '每位常住人口的就业者数（未给出就业人数的分区）',
   'ridership.tripsPerDay': '每位就业者每工作日通勤出行次数',
   'ridership.workers': '常住就业者 {workers} 人，岗位 {jobs} 个（按就业者数缩放 ×{scale}）',
+  'ridership.workersElsewhere':
+    '常住就业者 {workers} 人，岗位 {jobs} 个；下列区域以外，岗位按其就业者数缩放 ×{scale}',
   'ridership.netInflow': '{region}：岗位按常住就业者加净流入通勤者 {commuters} 人缩放 ×{scale}',
   'ridership.source': '来源',
   'ridership.legend': '线宽：每方向乘客数（估算）',

@@ -1,8 +1,8 @@
 import { type Language, nameIn } from '../../domain/names';
 import { loadChange } from '../../io/lineLoads';
+import { signed, whole } from '../format';
 import { t } from '../i18n';
 import type { MapSide } from '../map/view';
-import { signed, whole } from './format';
 import { demandMatchesBefore, ridershipOpen, shownDemand } from './state';
 
 /** "before → after (change)", or the one figure without a scenario side. */
