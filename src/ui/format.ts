@@ -3,6 +3,8 @@
  * separated, and a true minus sign (−), so that a column reads alike from row to row.
  */
 
+import type { Language } from '../domain/names';
+
 const MINUS = '\u2212';
 
 /** To `digits` decimals, always that many; "—" where there is no value. */
@@ -26,3 +28,24 @@ export function signed(x: number | null | undefined, digits = 0): string {
 
 /** A share (0–1) as a percentage. */
 export const percent = (x: number | null | undefined) => (x === null || x === undefined ? null : 100 * x);
+
+/** A count on a chart's axis: 200k and 1.5M in English, 20万 and 1.5亿 in Chinese (万 = 10⁴, 亿 = 10⁸). */
+export function countTick(language: Language): (x: number) => string {
+  const units: [number, string][] =
+    language === 'zh'
+      ? [
+          [1e8, '亿'],
+          [1e4, '万'],
+        ]
+      : [
+          [1e9, 'G'],
+          [1e6, 'M'],
+          [1e3, 'k'],
+        ];
+  return (x) => {
+    const unit = units.find(([size]) => Math.abs(x) >= size);
+    if (!unit) return decimal(x, 0);
+    const text = String(Number((x / unit[0]).toPrecision(3)));
+    return `${text.replace('-', MINUS)}${unit[1]}`;
+  };
+}

@@ -283,6 +283,17 @@ describe('the Ridership view on the toy network', () => {
     expect(railAfterEdit).not.toBe(rail);
     const runs = await demandRuns(page);
 
+    // Scrolled to its end (with the wheel, over the view), Fold and Close are still in reach.
+    const view = (await page.locator('[data-testid="ridership"]').boundingBox())!;
+    await page.mouse.move(view.x + view.width / 2, view.y + view.height / 2);
+    await page.mouse.wheel(0, 5000);
+    await expect
+      .poll(() => page.locator('[data-testid="ridership"]').evaluate((el) => el.scrollTop))
+      .toBeGreaterThan(0);
+    const close = (await page.locator('[data-testid="ridership-close"]').boundingBox())!;
+    expect(close.y).toBeGreaterThanOrEqual(view.y);
+    expect(close.y + close.height).toBeLessThanOrEqual(view.y + 60);
+
     // Closed: the workers let go of the memory kept for the next run at once; an edit computes no demand.
     await page.click('[data-testid="ridership-close"]');
     await expect
@@ -301,6 +312,12 @@ describe('the Ridership view on the toy network', () => {
     await page.locator('[data-testid="ridership-lines"]').waitFor();
     expect(await page.textContent('[data-testid="ridership-lines"] thead')).toContain('方案前');
     expect(await page.textContent('[data-testid="ridership"]')).toContain('估算');
+    // Folded, the view keeps the loads' key; Escape closes it (from the keyboard, focus anywhere but a field).
+    await page.click('[data-testid="ridership-fold"]');
+    await page.locator('[data-testid="ridership-legend"]').waitFor();
+    await page.mouse.click(5, 5);
+    await page.keyboard.press('Escape');
+    await page.locator('[data-testid="ridership"]').waitFor({ state: 'detached' });
     expect(errors).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { useEffect, useRef } from 'preact/hooks';
 import type { ResultsDocument } from '../../io/schema/results';
+import { countTick } from '../format';
 import { t } from '../i18n';
 import './strings';
 import { documentSides } from '../state/sides';
@@ -90,7 +91,7 @@ export function DistributionChart({ doc, width = 320 }: { doc: ResultsDocument; 
         padding: 0.12,
       },
       x: { domain: sides, axis: null, padding: 0 },
-      y: { grid: true, label: t('tooltip.population'), tickFormat: 's' },
+      y: { grid: true, label: t('tooltip.population'), tickFormat: countTick(lang.value) },
       color: { domain: sides, range: ['#9a9a9a', '#1b7837'], legend: sides.length > 1 },
       marks: [
         Plot.barY(rows, {

@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { useEffect, useRef } from 'preact/hooks';
 import type { DemandReport } from '../../demand/report';
 import type { RiderSources } from '../../demand/sources';
+import { countTick } from '../format';
 import { t } from '../i18n';
 import { lang } from '../state/store';
 import { type BandRow, commuteBandRows, type SourceRow, sourceRows } from './chartRows';
@@ -46,9 +47,10 @@ export function SourcesChart({ sources, label }: { sources: RiderSources; label:
           width: WIDTH,
           height: 30 + 24 * rows.length,
           marginLeft: 120,
-          marginRight: 48,
+          // The largest bar's figure is written past its end: room for seven digits and separators.
+          marginRight: 72,
           style: { fontSize: '11px' },
-          x: { grid: true, label: t('ridership.riders'), tickFormat: 's' },
+          x: { grid: true, label: t('ridership.riders'), tickFormat: countTick(lang.value) },
           y: { label: null, domain: rows.map(name) },
           marks: [
             Plot.barX(rows, {
@@ -108,7 +110,7 @@ export function CommuteChart({ report }: { report: Pick<DemandReport, 'baseline'
             padding: 0.12,
           },
           x: { domain: sides, axis: null, padding: 0 },
-          y: { grid: true, label: t('ridership.commuters'), tickFormat: 's' },
+          y: { grid: true, label: t('ridership.commuters'), tickFormat: countTick(lang.value) },
           color: { domain: sides, range: [BEFORE, AFTER], legend: sides.length > 1 },
           marks: [
             Plot.barY(rows, {

@@ -1,4 +1,5 @@
 import { useSignal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
 import './ridership.css';
 import type { Figures } from '../../demand/report';
 import { DEMAND_MODES, type DemandMode } from '../../domain/demand';
@@ -7,6 +8,7 @@ import { decimal, percent, signed, whole } from '../format';
 import { t } from '../i18n';
 import { type MapSide, singleSide } from '../map/view';
 import { Progress } from '../panels/Progress';
+import { reportView } from '../report/Report';
 import { activeScenario, beforeScenario, lang, layout, period } from '../state/store';
 import { Assumptions } from './Assumptions';
 import { CommuteChart, SourcesChart } from './Charts';
@@ -222,7 +224,19 @@ export function RidershipView() {
   const chosen = useSignal<string | undefined>(undefined);
   /** Folded to its title and progress, so the whole map shows the loads. */
   const folded = ridershipFolded;
-  if (!ridershipOpen.value) return null;
+  const open = ridershipOpen.value;
+  // Escape closes the view, as it does the report — not while typing in a field (an editor's), nor under
+  // the report, which Escape closes first.
+  useEffect(() => {
+    if (!open) return;
+    const key = (e: KeyboardEvent) => {
+      const field = e.target instanceof HTMLElement && e.target.closest('input, select, textarea');
+      if (e.key === 'Escape' && !field && reportView.value === null) setRidershipOpen(false);
+    };
+    window.addEventListener('keydown', key);
+    return () => window.removeEventListener('keydown', key);
+  }, [open]);
+  if (!open) return null;
   const d = shownDemand.value;
   const current = currentDemand.value;
   const stale = d !== null && current === null;
@@ -278,6 +292,8 @@ export function RidershipView() {
           </button>
         </p>
       )}
+      {/* Folded, the view leaves the map its key. */}
+      {d && folded.value && <LoadLegend result={d} />}
       {d && !folded.value && (
         <div class={stale ? 'stale' : undefined}>
           <Assumptions report={d.report} network={d.networks.baseline} period={d.period} />
