@@ -315,6 +315,9 @@ describe('the Ridership view on the toy network', () => {
     // Folded, the view keeps the loads' key; Escape closes it (from the keyboard, focus anywhere but a field).
     await page.click('[data-testid="ridership-fold"]');
     await page.locator('[data-testid="ridership-legend"]').waitFor();
+    // Only as wide as its header and key, not the open view's 520 px over both maps.
+    const foldedWidth = (await page.locator('[data-testid="ridership"]').boundingBox())!.width;
+    expect(foldedWidth).toBeLessThan(400);
     await page.mouse.click(5, 5);
     await page.keyboard.press('Escape');
     await page.locator('[data-testid="ridership"]').waitFor({ state: 'detached' });
