@@ -487,6 +487,23 @@ describe('the Ridership view on the JJJ network', () => {
     expect(await page.textContent('[data-testid="ridership-chosen"]')).toContain('Line 22');
     await page.locator('[data-testid="ridership-sources-chart"] svg[class^="plot"]').waitFor();
 
+    // Whose commutes: Beijing's residents are the calibration's, at its published 47 min; everyone's
+    // mean is another figure (the headless run's).
+    const meanBefore = () =>
+      page.getAttribute('[data-testid="ridership-meanCommute"] td:nth-child(2)', 'data-value');
+    expect(Math.abs(Number(await meanBefore()) - cli.baseline.meanCommuteMinutes!)).toBeLessThan(0.006);
+    await page.selectOption('[data-testid="ridership-area"]', 'beijing');
+    const beijing = cli.regions.find((r) => r.id === 'beijing')!;
+    await expect
+      .poll(async () => Math.abs(Number(await meanBefore()) - beijing.baseline.meanCommuteMinutes!))
+      .toBeLessThan(0.006);
+    expect(await page.textContent('[data-testid="ridership-meanCommute"] td:nth-child(2)')).toBe('47.0');
+    const perceivedBeijing = Number(
+      await page.getAttribute('[data-testid="ridership-perceivedHoursSaved"] td:nth-child(4)', 'data-value'),
+    );
+    expect(Math.abs(perceivedBeijing - beijing.delta!.perceivedHoursSaved!)).toBeLessThan(0.006);
+    await page.selectOption('[data-testid="ridership-area"]', 'all');
+
     // Folded, the map shows the loads; Yanjiao Town's boardings on hover.
     await page.click('[data-testid="ridership-fold"]');
     await waitForMapsIdle(page);

@@ -9,7 +9,7 @@ import { lang } from '../state/store';
 
 const minutes = (seconds: number) => decimal(seconds / 60, 0);
 
-function regionName(network: Network, id: string | undefined): string {
+export function regionName(network: Network, id: string | undefined): string {
   const region = network.regions?.find((r) => r.id === id);
   return region ? nameIn(region.name, lang.value) : (id ?? '');
 }

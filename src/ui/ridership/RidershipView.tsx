@@ -1,16 +1,22 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import './ridership.css';
-import type { Figures } from '../../demand/report';
+import type { Delta, DemandReport, Figures } from '../../demand/report';
+import {
+  BAND_MINUTES,
+  type CommuteFigures as CommuteFiguresOf,
+  type RegionFigures,
+} from '../../demand/tally';
 import { DEMAND_MODES, type DemandMode } from '../../domain/demand';
 import { nameIn } from '../../domain/names';
+import type { Network } from '../../domain/network';
 import { decimal, percent, signed, whole } from '../format';
 import { t } from '../i18n';
 import { type MapSide, singleSide } from '../map/view';
 import { Progress } from '../panels/Progress';
 import { reportView } from '../report/Report';
 import { activeScenario, beforeScenario, lang, layout, period } from '../state/store';
-import { Assumptions } from './Assumptions';
+import { Assumptions, regionName } from './Assumptions';
 import { CommuteChart, SourcesChart } from './Charts';
 import { LineTable } from './LineTable';
 import { featuredLine, lineRows } from './lineRows';
@@ -22,6 +28,7 @@ import {
   demandMatchesBefore,
   demandWork,
   exportDemandWork,
+  ridershipArea,
   ridershipFolded,
   ridershipOpen,
   setRidershipOpen,
@@ -64,9 +71,53 @@ function DemandProgress() {
   );
 }
 
+/** The figures of one set of commuters (everyone's, or a region's residents'), as the table reads them. */
+type AreaSide = Omit<CommuteFiguresOf, 'histogram'> & { railRiders: number };
+
+/** Whose commutes the table and the chart show: everyone (the report's own figures) or a region's residents. */
+interface Area {
+  id: string;
+  label: string;
+  workers: number;
+  baseline: AreaSide & { histogram: Figures['histogram'] };
+  scenario?: AreaSide & { histogram: Figures['histogram'] };
+  delta?: Delta;
+}
+
+/** Everyone, then each region of the network (its resident workers wherever they work). */
+function areasOf(r: DemandReport, network: Network): Area[] {
+  const side = (f: RegionFigures) => ({
+    ...f,
+    // A region has no assignment of its own: its rail riders are its commuters by rail.
+    railRiders: (f.modeShares?.rail ?? 0) * f.commuters,
+    histogram: { bandMinutes: BAND_MINUTES, commuters: f.histogram },
+  });
+  return [
+    {
+      id: 'all',
+      label: t('ridership.areaAll', { workers: whole(r.workers) }),
+      workers: r.workers,
+      baseline: r.baseline,
+      ...(r.scenario && { scenario: r.scenario }),
+      ...(r.delta && { delta: r.delta }),
+    },
+    ...r.regions.map((g) => ({
+      id: g.id,
+      label: t('ridership.areaRegion', {
+        region: regionName(network, g.id),
+        workers: whole(g.baseline.residentWorkers),
+      }),
+      workers: g.baseline.residentWorkers,
+      baseline: side(g.baseline),
+      ...(g.scenario && { scenario: side(g.scenario) }),
+      ...(g.delta && { delta: g.delta }),
+    })),
+  ];
+}
+
 type FigureRow = {
   key: string;
-  value: (f: Figures) => number | null;
+  value: (f: AreaSide) => number | null;
   /** Decimals shown (of the figures and of their change). */
   digits: number;
   /** The change is a gain when it goes this way (colour); a mode's share is neither. */
@@ -96,8 +147,8 @@ const rounded = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10
  * saved. The change shown is that of the figures as shown (a planner subtracts what is on the screen);
  * its exact value is its tooltip and data-value.
  */
-function CommuteFigures({ result }: { result: DemandResult }) {
-  const r = result.report;
+function CommuteFigures({ area }: { area: Area }) {
+  const r = area;
   const after = r.scenario;
   const hours = (key: string, value: number) => (
     <tr data-testid={`ridership-${key}`} title={t(`ridership.${key}Title`)}>
@@ -113,9 +164,7 @@ function CommuteFigures({ result }: { result: DemandResult }) {
     <table class="ridership-figures" data-testid="ridership-figures">
       <thead>
         <tr>
-          <th title={t('ridership.commutesTitle')}>
-            {t('ridership.commutesOf', { workers: whole(r.workers) })}
-          </th>
+          <th title={t('ridership.commutesTitle')}>{t('ridership.commutes')}</th>
           <th>{t('ridership.before')}</th>
           {after && <th>{t('ridership.after')}</th>}
           {after && <th>{t('ridership.change')}</th>}
@@ -241,6 +290,8 @@ export function RidershipView() {
   const current = currentDemand.value;
   const stale = d !== null && current === null;
   const rows = d ? lineRows(d.report.lines) : [];
+  const areas = d ? areasOf(d.report, d.networks.baseline) : [];
+  const area = areas.find((a) => a.id === ridershipArea.value) ?? areas[0]!;
   const line = rows.some((r) => r.line.line === chosen.value) ? chosen.value : featuredLine(rows);
   const stations = new Map(
     d
@@ -297,7 +348,21 @@ export function RidershipView() {
       {d && !folded.value && (
         <div class={stale ? 'stale' : undefined}>
           <Assumptions report={d.report} network={d.networks.baseline} period={d.period} />
-          <CommuteFigures result={d} />
+          <label class="ridership-area">
+            {t('ridership.whose')}{' '}
+            <select
+              data-testid="ridership-area"
+              value={area.id}
+              onChange={(e) => (ridershipArea.value = (e.target as HTMLSelectElement).value)}
+            >
+              {areas.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <CommuteFigures area={area} />
           <LoadLegend result={d} />
           <h3>{t('ridership.lines')}</h3>
           <div class="line-table-scroll">
@@ -311,7 +376,7 @@ export function RidershipView() {
           </div>
           <LineSources result={d} line={line} />
           <h3>{t('ridership.commuteChart')}</h3>
-          <CommuteChart report={d.report} />
+          <CommuteChart report={area} />
           <p class="note" data-testid="ridership-computed">
             {t('ridership.computedIn', {
               seconds: d.seconds.toFixed(1),

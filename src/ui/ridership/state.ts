@@ -16,6 +16,9 @@ import './strings';
 /** Whether the planner has the Ridership view open: demand is computed only then (or for an export). */
 export const ridershipOpen = signal(false);
 
+/** Whose commutes the view's table and chart show: 'all', or a region's id (its resident workers). */
+export const ridershipArea = signal('all');
+
 /** The open view folded to its header (the map's own progress goes back over the map then). */
 export const ridershipFolded = signal(false);
 
