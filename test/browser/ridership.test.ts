@@ -206,6 +206,10 @@ describe('the Ridership view on the toy network', () => {
       .toContain(
         `Boardings (estimate): ${round(expected.baseline!.boardings)} → ${round(expected.scenario!.boardings)}`,
       );
+    // On the before map, the station's flows are the baseline's, and say so.
+    expect(await tip.textContent()).toContain(
+      `Entries ${round(expected.baseline!.entries)} · exits ${round(expected.baseline!.exits)} · transfers ${round(expected.baseline!.transfers)} (Before)`,
+    );
 
     // Line loads CSV: the view's figures, at once (nothing to compute).
     const csv = await downloadText(page, () => page.click('[data-testid="export-lineloads-csv"]'));

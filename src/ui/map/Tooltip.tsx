@@ -55,7 +55,7 @@ function stationLines(n: Network, id: string, l: Language): string[] {
           .filter((p) => p.stops.includes(id))
           .map((p) => p.headways['am-peak'] ?? Number.POSITIVE_INFINITY),
       );
-      return `${nameIn(line.name, l)} — ${t('tooltip.every')} ${headwayText(peak)} (${t('period.am-peak')})`;
+      return `${nameIn(line.name, l)} — ${t('tooltip.every')} ${headwayText(peak)} ${t('tooltip.inPeriod', { period: t('period.am-peak') })}`;
     }),
   ];
 }

@@ -2,11 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import './ridership.css';
 import type { Delta, DemandReport, Figures } from '../../demand/report';
-import {
-  BAND_MINUTES,
-  type CommuteFigures as CommuteFiguresOf,
-  type RegionFigures,
-} from '../../demand/tally';
+import type { CommuteFigures as CommuteFiguresOf, RegionFigures } from '../../demand/tally';
 import { DEMAND_MODES, type DemandMode } from '../../domain/demand';
 import { nameIn } from '../../domain/names';
 import type { Network } from '../../domain/network';
@@ -90,7 +86,8 @@ function areasOf(r: DemandReport, network: Network): Area[] {
     ...f,
     // A region has no assignment of its own: its rail riders are its commuters by rail.
     railRiders: (f.modeShares?.rail ?? 0) * f.commuters,
-    histogram: { bandMinutes: BAND_MINUTES, commuters: f.histogram },
+    // A region's histogram has the bands of everyone's.
+    histogram: { bandMinutes: r.baseline.histogram.bandMinutes, commuters: f.histogram },
   });
   return [
     {

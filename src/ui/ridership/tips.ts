@@ -24,13 +24,18 @@ export function stationRidershipLines(id: string, side: MapSide): string[] {
   const after = s.scenario === undefined ? undefined : (s.scenario?.boardings ?? null);
   const shown = side === 'before' || s.scenario === undefined ? s.baseline : s.scenario;
   return [
-    `${t('ridership.tipBoardings')}: ${beforeAfter(s.baseline?.boardings ?? null, after)}`,
+    t('ridership.tipLine', {
+      label: t('ridership.tipBoardings'),
+      value: beforeAfter(s.baseline?.boardings ?? null, after),
+    }),
     ...(shown
       ? [
           t('ridership.tipFlows', {
             entries: whole(shown.entries),
             exits: whole(shown.exits),
             transfers: whole(shown.transfers),
+            // Which side's flows these are, where the tip shows both sides' boardings.
+            side: t(shown === s.baseline ? 'ridership.before' : 'ridership.after'),
           }),
         ]
       : []),
@@ -43,6 +48,9 @@ export function loadTipLines(index: number, l: Language): string[] {
   if (!load) return [];
   return [
     `${nameIn(load.name, l)} · ${t('ridership.tipSegment', { from: nameIn(load.from.name, l), to: nameIn(load.to.name, l) })}`,
-    `${t('ridership.tipRiders')}: ${beforeAfter(load.baseline, load.scenario, loadChange(load))}`,
+    t('ridership.tipLine', {
+      label: t('ridership.tipRiders'),
+      value: beforeAfter(load.baseline, load.scenario, loadChange(load)),
+    }),
   ];
 }
