@@ -7,6 +7,7 @@
 import { greatCircleMeters, type LonLat } from '../../src/domain/geo';
 import type { MetroLineDraft } from './metro';
 import { englishNameNear, type OsmPoint, osmData } from './osm';
+import { romanized } from './pinyin';
 
 export interface MetroStation {
   /** Timetable name. */
@@ -140,14 +141,17 @@ export function resolveMetroStations(lines: MetroLineDraft[]): {
       while (used.has(id)) id = `${id}-2`;
       used.add(id);
       const zh = suffix ? `${base}(${suffix}号线)` : base;
+      // Without an English name in the data, the Chinese one in pinyin (the id stays the line's and index).
+      const english = en ?? romanized(base);
+      const position = f
+        ? `OSM ${f.points.map((p) => p.osmId).join(', ')} (${f.points[0]!.kind === 'gtfs-station' ? 'GTFS station' : 'station node'}, joined by name); © OpenStreetMap contributors`
+        : `interpolated between OSM positions of its neighbours by timetable distances (no OSM position in the data)`;
       stations.push({
         key: name,
         id,
-        name: en ? { zh, en: suffix ? `${en} (Line ${suffix})` : en } : { zh },
+        name: { zh, en: suffix ? `${english} (Line ${suffix})` : english },
         coord,
-        source: f
-          ? `OSM ${f.points.map((p) => p.osmId).join(', ')} (${f.points[0]!.kind === 'gtfs-station' ? 'GTFS station' : 'station node'}, joined by name); © OpenStreetMap contributors`
-          : `interpolated between OSM positions of its neighbours by timetable distances (no OSM position in the data)`,
+        source: en ? position : `${position}; English name: the Chinese in pinyin (none in the data)`,
         osmIds: f ? f.points.map((p) => p.osmId) : [],
         lines: linesOf.get(name)!,
       });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { booleanPointInPolygon } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { englishAlias, lineId, timetableEndToEnd } from '../../scripts/build-network/metro';
+import { romanized } from '../../scripts/build-network/pinyin';
 import { lineFiles } from '../../scripts/build-network/timetable';
 import { englishName } from '../../scripts/build-network/zones';
 import { greatCircleMeters, isLonLat, type LonLat } from '../../src/domain/geo';
@@ -243,6 +244,22 @@ describe('scripts/build-network', () => {
     expect(englishAlias('国贸', ['Guomao', 'China World Trade Center'])).toBe('Guomao');
     expect(englishAlias('4号门', ['North Gate'])).toBe('North Gate');
     expect(englishAlias('西单', [])).toBeUndefined();
+  });
+
+  it('writes a station without an English name in pinyin, one word, as Beijing’s station names are', () => {
+    expect(romanized('十八里店')).toBe('Shibalidian');
+    // An apostrophe where a syllable starting with a vowel could join the one before.
+    expect(romanized('上岸')).toBe("Shang'an");
+    expect(romanized('西安门')).toBe("Xi'anmen");
+    // A character read as its word reads it: 长 in 长阳 is chang, not zhang.
+    expect(romanized('长阳')).toBe('Changyang');
+  });
+
+  it('gives every JJJ station an English name', () => {
+    const cjk = /[\u4e00-\u9fff]/;
+    expect(network.stations.filter((s) => !s.name.en || cjk.test(s.name.en)).map((s) => s.name.zh)).toEqual(
+      [],
+    );
   });
 
   it('writes exactly the committed files (regenerate with npm run build:network)', async () => {
