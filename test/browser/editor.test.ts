@@ -167,4 +167,43 @@ describe('the scenario editor on the map', () => {
     expect(await meanTimeChange()).toBe(changeAtEnd);
     expect(app.errors).toEqual([]);
   });
+
+  it('side by side, draws the draft on the after map and takes its clicks there, not on the baseline’s', async () => {
+    await page.selectOption('[data-testid="layout-select"]', 'side-by-side');
+    await page.waitForSelector('[data-testid="map-after"][data-ready="yes"]');
+    await waitForMapsIdle(page);
+    const drawnOn = () =>
+      page.evaluate(() => {
+        const maps = window.__commuteshed!.maps;
+        return {
+          before: Boolean(maps.before?.getLayer('editor-points')),
+          after: Boolean(maps.after?.getLayer('editor-points')),
+        };
+      });
+    await expect.poll(drawnOn).toEqual({ before: false, after: true });
+    // A click on the after map adds a stop: open country east of the line's last one.
+    const box = (await page.locator('[data-testid="map-after"]').boundingBox())!;
+    const onBefore = await mapPixel(page, [0.19, 44.895]);
+    const leftBox = (await page.locator('[data-testid="map-before"]').boundingBox())!;
+    await page.mouse.click(box.x + (onBefore.x - leftBox.x), box.y + (onBefore.y - leftBox.y));
+    await expect.poll(() => stops().count()).toBe(6);
+    // The same place on the before map (the baseline) adds nothing.
+    await page.mouse.click(onBefore.x, onBefore.y);
+    await page.waitForTimeout(300);
+    expect(await stops().count()).toBe(6);
+    await shortcut(page, 'Control+z');
+    await expect.poll(() => stops().count()).toBe(5);
+    // One map again: the draft on it, whichever side it shows.
+    await page.selectOption('[data-testid="layout-select"]', 'single');
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          Object.entries(window.__commuteshed!.maps)
+            .filter(([, m]) => m.getLayer('editor-points'))
+            .map(([side]) => side),
+        ),
+      )
+      .toHaveLength(1);
+    expect(app.errors).toEqual([]);
+  });
 });

@@ -4,7 +4,7 @@ import type { GeoJSONSource, MapLayerMouseEvent, Map as MapLibreMap, MapMouseEve
 import type { LonLat } from '../../domain/geo';
 import { LAYERS } from '../../domain/layer';
 import type { Station } from '../../domain/station';
-import { primaryMap } from '../map/MapView';
+import { editingMap } from '../map/MapView';
 import { mapMode } from '../state/store';
 import { metersPerPixel, snapStation } from './stops';
 
@@ -147,8 +147,9 @@ function lineAt(map: MapLibreMap, e: MapMouseEvent): string | undefined {
 }
 
 /**
- * Keep the overlay and handlers of the current tool on the primary map (which is replaced when the
- * basemap changes; layers are added again then). Returns the function that removes everything.
+ * Keep the overlay and handlers of the current tool on the editing map (the one showing the scenario, else
+ * the primary: MapView editingMap; replaced when the basemap or the layout changes, and the layers are
+ * added again then). Returns the function that removes everything.
  */
 export function startMapTools(): () => void {
   const stopMode = effect(() => {
@@ -157,7 +158,7 @@ export function startMapTools(): () => void {
   });
 
   const stopMap = effect(() => {
-    const map = primaryMap.value;
+    const map = editingMap.value;
     if (!map) return;
     ensureLayers(map);
     let dragging: number | null = null;

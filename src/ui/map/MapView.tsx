@@ -1,4 +1,4 @@
-import { signal, useComputed, useSignal, useSignalEffect } from '@preact/signals';
+import { computed, signal, useComputed, useSignal, useSignalEffect } from '@preact/signals';
 import type { FeatureCollection } from 'geojson';
 import * as maplibregl from 'maplibre-gl';
 import './workerUrl';
@@ -50,6 +50,14 @@ interface MapViewProps {
 
 /** The primary map, for tools that draw on it (the scenario editor) and exports (PNG). */
 export const primaryMap = signal<maplibregl.Map | null>(null);
+/** The visible map showing the active scenario (after or difference), when one does. */
+const scenarioMap = signal<maplibregl.Map | null>(null);
+/**
+ * The map the scenario editor draws its draft on and takes clicks from: the one showing the scenario —
+ * side by side, the after map, not the before map (the baseline) — else the primary map.
+ */
+export const editingMap = computed(() => scenarioMap.value ?? primaryMap.value);
+
 /** The live maps by the side they show (exports draw the one showing the side they want). */
 export const mapsBySide = new Map<MapSide, maplibregl.Map>();
 
@@ -194,9 +202,11 @@ export function MapView({ side, primary = false, label, hidden = false }: MapVie
     if (!m) return;
     registerMap(s, m);
     mapsBySide.set(s, m);
+    if (s !== 'before') scenarioMap.value = m;
     return () => {
       unregisterMap(s, m);
       if (mapsBySide.get(s) === m) mapsBySide.delete(s);
+      if (scenarioMap.peek() === m) scenarioMap.value = null;
     };
   });
 
