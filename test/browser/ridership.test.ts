@@ -186,7 +186,10 @@ describe('the Ridership view on the toy network', () => {
       .toEqual(expect.arrayContaining([GAIN, LOSS]));
     const diff = await bands(page, 'difference');
     expect(diff.rendered).toBeGreaterThan(0);
-    expect(await page.textContent('[data-testid="ridership-legend"]')).toContain('fewer riders');
+    const legend = (await page.textContent('[data-testid="ridership-legend"]'))!;
+    expect(legend).toContain('fewer riders');
+    // The words carry the sign: no "−… fewer" or "+… more".
+    expect(legend).not.toMatch(/[−+-]\d/);
     await screenshot(page, 'ridership-toy-difference');
     await page.click('[data-testid="view-before"]');
     await page.waitForSelector('[data-testid="map-before"][data-ready="yes"]');

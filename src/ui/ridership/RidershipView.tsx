@@ -227,8 +227,9 @@ function LoadLegend({ result }: { result: DemandResult }) {
       <ul>
         {change
           ? [
-              sample(MAX_WIDTH, GAIN, `+${whole(scale.change)} ${t('ridership.gain')}`),
-              sample(MAX_WIDTH / 2, LOSS, `−${whole(scale.change / 2)} ${t('ridership.loss')}`),
+              // "87,176 more riders", not "+87,176 more" nor "−26,287 fewer": the words carry the sign.
+              sample(MAX_WIDTH, GAIN, t('ridership.gain', { riders: whole(scale.change) })),
+              sample(MAX_WIDTH / 2, LOSS, t('ridership.loss', { riders: whole(scale.change / 2) })),
             ]
           : [
               sample(MAX_WIDTH, '#555', `${whole(scale.riders)} ${t('ridership.riders')}`),
