@@ -91,8 +91,9 @@ export function App() {
       </header>
       <aside class="left">
         <Controls />
-        <Legend side={side} />
+        {/* Above the legend: with a scenario's editor open it was a scroll away (below y = 1,100 at 900 px). */}
         <RidershipButton />
+        <Legend side={side} />
         {currentMetric.value.source.kind === 'isochrone' && selectedZone.value === null && (
           <p class="hint panel">{t('metric.pickZone')}</p>
         )}

@@ -464,6 +464,10 @@ describe('the Ridership view on the JJJ network', () => {
     });
     await recordStages(page);
 
+    // The button is in sight with Line 22 chosen (above the legend: below it, it was a scroll away).
+    const button = (await page.locator('[data-testid="ridership-open"]').boundingBox())!;
+    expect(button.y + button.height).toBeLessThan(900);
+
     // Opened, then cancelled while choosing modes: no figures, no error, and a way to start again.
     await page.click('[data-testid="ridership-open"]');
     await page.locator('[data-testid="ridership-progress"][data-stage="choice"]').waitFor();
