@@ -221,7 +221,6 @@ describe('hand-computed demand: three zones on a line', () => {
     expect(Math.abs((s.benefit[0]! + s.benefit[2]!) / gain - 1)).toBeLessThanOrEqual(1e-6);
     expect(Math.abs(s.benefit[0]! / s.benefit[2]! - 1)).toBeLessThanOrEqual(1e-12);
     expect(s.benefit[1]!).toBe(0);
-    expect((gain * 2) / 3600).toBeCloseTo(7.006, 3);
   });
 
   it('long term: the cheaper A–C pair draws trips, totals stay, and new pairs are counted', () => {
@@ -239,6 +238,14 @@ describe('hand-computed demand: three zones on a line', () => {
     const { rail, walk, bike, bus, car, newPairs } = s.railSources;
     expect(rail + walk + bike + bus + car + newPairs).toBeCloseTo(riders, 6);
     expect(newPairs).toBeGreaterThan(0);
+    // Perceived gain by the rule of a half: only A–C's composite falls (by 600·log₂(41/25) s, as in the
+    // short term), so A's row gains ½ (T_AC before + T_AC after) times that, and B's nothing.
+    const fall = 600 * Math.log2(41 / 25);
+    const expectedA = 0.5 * (T.far + after[0]![2]!) * fall;
+    expect(Math.abs(s.benefit[0]! / expectedA - 1)).toBeLessThanOrEqual(1e-6);
+    expect(s.benefit[1]!).toBe(0);
+    // More than the short term's T_AC × fall: the cheaper pair drew trips.
+    expect(s.benefit[0]!).toBeGreaterThan(T.far * fall);
   });
 });
 

@@ -7,6 +7,9 @@ describe('the tables’ number formats', () => {
     expect(decimal(-0.24, 1)).toBe('\u22120.2');
     expect(decimal(null)).toBe('—');
     expect(whole(-26287.4)).toBe('\u221226,287');
+    // An assumption as given: one decimal at least, more where it has them.
+    expect(decimal(-1.25, 1, 4)).toBe('\u22121.25');
+    expect(decimal(0, 1, 4)).toBe('0.0');
   });
 
   it('signs a change, and a change that rounds to nothing is 0', () => {

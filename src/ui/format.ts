@@ -7,10 +7,10 @@ import type { Language } from '../domain/names';
 
 const MINUS = '\u2212';
 
-/** To `digits` decimals, always that many; "—" where there is no value. */
-export function decimal(x: number | null | undefined, digits = 1): string {
+/** To `digits` decimals, always that many (up to `most` where more are given); "—" where there is no value. */
+export function decimal(x: number | null | undefined, digits = 1, most = digits): string {
   if (x === null || x === undefined) return '—';
-  const text = x.toLocaleString(undefined, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const text = x.toLocaleString(undefined, { minimumFractionDigits: digits, maximumFractionDigits: most });
   return text.startsWith('-') ? `${MINUS}${text.slice(1)}` : text;
 }
 

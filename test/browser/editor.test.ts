@@ -181,29 +181,38 @@ describe('the scenario editor on the map', () => {
         };
       });
     await expect.poll(drawnOn).toEqual({ before: false, after: true });
-    // A click on the after map adds a stop: open country east of the line's last one.
+    // Open country east of the line's last stop, clicked on the before map (the baseline) first, then on
+    // the after map: only the second adds a stop. (Clicks are handled in order: once the after map's stop
+    // is listed, a stop from the first click would be too.)
+    const target: [number, number] = [0.19, 44.895];
     const box = (await page.locator('[data-testid="map-after"]').boundingBox())!;
-    const onBefore = await mapPixel(page, [0.19, 44.895]);
+    const onBefore = await mapPixel(page, target);
     const leftBox = (await page.locator('[data-testid="map-before"]').boundingBox())!;
-    await page.mouse.click(box.x + (onBefore.x - leftBox.x), box.y + (onBefore.y - leftBox.y));
-    await expect.poll(() => stops().count()).toBe(6);
-    // The same place on the before map (the baseline) adds nothing.
     await page.mouse.click(onBefore.x, onBefore.y);
-    await page.waitForTimeout(300);
+    await page.mouse.click(box.x + (onBefore.x - leftBox.x), box.y + (onBefore.y - leftBox.y));
+    await expect.poll(() => stops().count()).toBeGreaterThanOrEqual(6);
     expect(await stops().count()).toBe(6);
+    expect(near(await position(5), target)).toBe(true);
     await shortcut(page, 'Control+z');
     await expect.poll(() => stops().count()).toBe(5);
     // One map again: the draft on it, whichever side it shows.
     await page.selectOption('[data-testid="layout-select"]', 'single');
-    await expect
-      .poll(() =>
-        page.evaluate(() =>
-          Object.entries(window.__commuteshed!.maps)
-            .filter(([, m]) => m.getLayer('editor-points'))
-            .map(([side]) => side),
-        ),
-      )
-      .toHaveLength(1);
+    const drawnOnOne = () =>
+      page.evaluate(
+        () => Object.values(window.__commuteshed!.maps).filter((m) => m.getLayer('editor-points')).length,
+      );
+    await expect.poll(drawnOnOne).toBe(1);
+    // A new style (a basemap URL that is no style: the map falls back to its own) wipes the map's layers:
+    // the draft is drawn again on the same map.
+    const styles = () => page.evaluate(() => window.__commuteshed!.painted);
+    const paintedBefore = await styles();
+    await page.click('.basemap summary');
+    await page.fill('[data-testid="basemap-url"]', new URL('/index.html', page.url()).href);
+    await page.click('[data-testid="basemap-apply"]');
+    await page.locator('[data-testid="message-error"]').waitFor({ timeout: 30_000 });
+    await expect.poll(styles).toBeGreaterThan(paintedBefore);
+    await waitForMapsIdle(page);
+    await expect.poll(drawnOnOne).toBe(1);
     expect(app.errors).toEqual([]);
   });
 });

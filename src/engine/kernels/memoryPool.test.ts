@@ -34,4 +34,16 @@ describe('MemoryPool', () => {
     expect(pool.clear()).toBe(0);
     expect(pool.take(PAGE)).not.toBe(a);
   });
+
+  it('after a clear, lets go of a memory given back before the next take (a run that outlived its view)', () => {
+    const pool = new MemoryPool(1);
+    const late = pool.take(PAGE);
+    pool.clear();
+    pool.give(late);
+    expect(pool.size).toBe(0);
+    // A run after that keeps its memory again.
+    const next = pool.take(PAGE);
+    pool.give(next);
+    expect(pool.size).toBe(1);
+  });
 });

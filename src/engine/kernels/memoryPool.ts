@@ -12,6 +12,9 @@ export class MemoryPool {
 
   private idle: ReturnType<typeof setTimeout> | undefined;
 
+  /** Cleared and not taken from since: memories given back are let go too (a run ending after the clear). */
+  private closed = false;
+
   constructor(
     private readonly keep = 1,
     private readonly idleMs = Number.POSITIVE_INFINITY,
@@ -22,6 +25,7 @@ export class MemoryPool {
     const pages = Math.max(1, Math.ceil(bytes / PAGE));
     if (pages > MAX_PAGES) throw new RangeError(`${bytes} bytes are over WebAssembly's 4 GiB`);
     clearTimeout(this.idle);
+    this.closed = false;
     // The smallest that fits, the spares left in the order they were given.
     let fits = -1;
     this.spare.forEach((m, k) => {
@@ -39,6 +43,7 @@ export class MemoryPool {
 
   /** Take back `memory`, all zero (its user zeroed what it wrote); beyond `keep` memories, the oldest go. */
   give(memory: WebAssembly.Memory): void {
+    if (this.closed) return;
     this.spare.push(memory);
     if (this.spare.length > this.keep) this.spare.splice(0, this.spare.length - this.keep);
     if (Number.isFinite(this.idleMs)) {
@@ -51,9 +56,13 @@ export class MemoryPool {
     }
   }
 
-  /** Let every memory held go now (their user has left for good); returns their bytes. */
+  /**
+   * Let every memory held go now (their user has left), and any given back before the next take (a run
+   * still under way when its user left); returns the bytes let go now.
+   */
   clear(): number {
     clearTimeout(this.idle);
+    this.closed = true;
     const bytes = this.spare.reduce((sum, m) => sum + m.buffer.byteLength, 0);
     this.spare.length = 0;
     return bytes;

@@ -4,7 +4,7 @@ import type { GeoJSONSource, MapLayerMouseEvent, Map as MapLibreMap, MapMouseEve
 import type { LonLat } from '../../domain/geo';
 import { LAYERS } from '../../domain/layer';
 import type { Station } from '../../domain/station';
-import { editingMap } from '../map/MapView';
+import { editingMap, styleLoads } from '../map/MapView';
 import { mapMode } from '../state/store';
 import { metersPerPixel, snapStation } from './stops';
 
@@ -159,6 +159,8 @@ export function startMapTools(): () => void {
 
   const stopMap = effect(() => {
     const map = editingMap.value;
+    // A new style (basemap) dropped the overlay's layers: add them again.
+    void styleLoads.value;
     if (!map) return;
     ensureLayers(map);
     let dragging: number | null = null;

@@ -230,7 +230,8 @@ export function adopt(scenario: Scenario): Scenario {
   return s;
 }
 
-function editableTarget(target: EventTarget | null): boolean {
+/** Whether a key pressed on `target` is typing (a text field), not a shortcut. */
+export function editableTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
   return (

@@ -50,6 +50,12 @@ interface MapViewProps {
 
 /** The primary map, for tools that draw on it (the scenario editor) and exports (PNG). */
 export const primaryMap = signal<maplibregl.Map | null>(null);
+/**
+ * Style loads of any map (a basemap set or changed wipes the layers tools added): tools that draw on a map
+ * add theirs again on each. editingMap alone may not change then — it can be the same map throughout.
+ */
+export const styleLoads = signal(0);
+
 /** The visible map showing the active scenario (after or difference), when one does. */
 const scenarioMap = signal<maplibregl.Map | null>(null);
 /**
@@ -165,6 +171,7 @@ export function MapView({ side, primary = false, label, hidden = false }: MapVie
         primaryMap.value = null;
         primaryMap.value = m;
       }
+      styleLoads.value++;
     });
     m.on('error', (e) => {
       const message = e.error?.message ?? String(e);

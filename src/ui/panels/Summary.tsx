@@ -17,7 +17,8 @@ type Row = {
   base: (d: ResultsDocument) => number | null | undefined;
   scen?: (d: ResultsDocument) => number | null | undefined;
   delta?: (d: ResultsDocument) => number | null | undefined;
-  digits?: number;
+  /** Decimals of the figures and of their change (said by every row: no default to drift from). */
+  digits: number;
 };
 
 /** A row per metric with a regional figure (domain/metrics.ts), keyed by the metric's id. */
@@ -58,6 +59,7 @@ const ROWS: Row[] = [
       scen: (d) => d.summary.scenario && modeShare(d.summary.scenario, mode),
       delta: (d) =>
         d.summary.scenario && modeShare(d.summary.scenario, mode)! - modeShare(d.summary.baseline, mode)!,
+      digits: 1,
     }),
   ),
 ];

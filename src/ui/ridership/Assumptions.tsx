@@ -97,7 +97,7 @@ export function Assumptions({
         />
         <Item
           label={t('ridership.constants')}
-          value={DEMAND_MODES.map((m) => `${t(`mode.${m}`)} ${decimal(d.constants[m], 1)}`).join(
+          value={DEMAND_MODES.map((m) => `${t(`mode.${m}`)} ${decimal(d.constants[m], 1, 4)}`).join(
             t('ridership.listSeparator'),
           )}
           source={DEMAND_SOURCES.constants}

@@ -6,6 +6,7 @@ import type { CommuteFigures as CommuteFiguresOf, RegionFigures } from '../../de
 import { DEMAND_MODES, type DemandMode } from '../../domain/demand';
 import { nameIn } from '../../domain/names';
 import type { Network } from '../../domain/network';
+import { editableTarget } from '../editor/session';
 import { decimal, percent, signed, whole } from '../format';
 import { t } from '../i18n';
 import { type MapSide, singleSide } from '../map/view';
@@ -140,13 +141,12 @@ const FIGURES: FigureRow[] = [
 const rounded = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /**
- * Commute-weighted figures of every resident worker before, after and their change, and commuter-hours
- * saved. The change shown is that of the figures as shown (a planner subtracts what is on the screen);
+ * Commute-weighted figures of the area's resident workers before, after and their change, and
+ * commuter-hours saved. The change shown is that of the figures as shown (a planner subtracts what is on the screen);
  * its exact value is its tooltip and data-value.
  */
 function CommuteFigures({ area }: { area: Area }) {
-  const r = area;
-  const after = r.scenario;
+  const after = area.scenario;
   const hours = (key: string, value: number) => (
     <tr data-testid={`ridership-${key}`} title={t(`ridership.${key}Title`)}>
       <th scope="row">{t(`ridership.${key}`)}</th>
@@ -169,7 +169,7 @@ function CommuteFigures({ area }: { area: Area }) {
       </thead>
       <tbody>
         {FIGURES.map((f) => {
-          const b = f.value(r.baseline);
+          const b = f.value(area.baseline);
           const a = after ? f.value(after) : null;
           const change = a === null || b === null ? null : a - b;
           const shown = a === null || b === null ? null : rounded(a, f.digits) - rounded(b, f.digits);
@@ -202,8 +202,8 @@ function CommuteFigures({ area }: { area: Area }) {
             </tr>
           );
         })}
-        {r.delta && hours('perceivedHoursSaved', r.delta.perceivedHoursSaved)}
-        {r.delta && hours('hoursSaved', r.delta.commuterHoursSaved)}
+        {area.delta && hours('perceivedHoursSaved', area.delta.perceivedHoursSaved)}
+        {area.delta && hours('hoursSaved', area.delta.commuterHoursSaved)}
       </tbody>
     </table>
   );
@@ -277,8 +277,8 @@ export function RidershipView() {
   useEffect(() => {
     if (!open) return;
     const key = (e: KeyboardEvent) => {
-      const field = e.target instanceof HTMLElement && e.target.closest('input, select, textarea');
-      if (e.key === 'Escape' && !field && reportView.value === null) setRidershipOpen(false);
+      if (e.key !== 'Escape' || e.defaultPrevented || editableTarget(e.target)) return;
+      if (reportView.value === null) setRidershipOpen(false);
     };
     window.addEventListener('keydown', key);
     return () => window.removeEventListener('keydown', key);
@@ -306,22 +306,25 @@ export function RidershipView() {
       aria-label={t('ridership.title')}
       data-testid="ridership"
     >
-      <div class="ridership-head">
-        <h2>{t('ridership.title')}</h2>
-        <button
-          type="button"
-          data-testid="ridership-fold"
-          aria-expanded={!folded.value}
-          onClick={() => (folded.value = !folded.value)}
-        >
-          {t(folded.value ? 'ridership.unfold' : 'ridership.fold')}
-        </button>
-        <button type="button" data-testid="ridership-close" onClick={() => setRidershipOpen(false)}>
-          {t('ridership.close')}
-        </button>
+      {/* Title, Fold and Close and what is under way with its Cancel: in reach however far it is scrolled. */}
+      <div class="ridership-top">
+        <div class="ridership-head">
+          <h2>{t('ridership.title')}</h2>
+          <button
+            type="button"
+            data-testid="ridership-fold"
+            aria-expanded={!folded.value}
+            onClick={() => (folded.value = !folded.value)}
+          >
+            {t(folded.value ? 'ridership.unfold' : 'ridership.fold')}
+          </button>
+          <button type="button" data-testid="ridership-close" onClick={() => setRidershipOpen(false)}>
+            {t('ridership.close')}
+          </button>
+        </div>
+        <Progress inPanel />
+        <DemandProgress />
       </div>
-      <Progress inPanel />
-      <DemandProgress />
       {!folded.value && (
         <p class="note estimate">
           {t('ridership.estimate')}{' '}

@@ -101,7 +101,6 @@ export async function computeDemand(
 ): Promise<DemandResult> {
   const i = inputs.peek();
   if (!i) throw new Error('no network is open');
-  releaseWhenUnused();
   const started = performance.now();
   const run = await demandEngine().run({
     network: i.network,
@@ -131,23 +130,18 @@ export async function computeDemand(
   return result;
 }
 
-let watching = false;
-
 /**
- * Once demand has run: when neither the view nor a line-loads export needs it any more, the workers let go
- * of the memory they keep for the next run (108 MB a worker on JJJ) at once, not minutes later. The bytes
- * let go are marked (`demand-memory-released`) for the browser tests.
+ * When neither the view nor a line-loads export needs demand any more, the workers let go of the memory
+ * they keep for the next run (108 MB a worker on JJJ) at once, not minutes later (nothing when demand never
+ * ran). The bytes let go are marked (`demand-memory-released`) for the browser tests. One watcher, for the
+ * page's life, from when this module loads.
  */
-function releaseWhenUnused(): void {
-  if (watching) return;
-  watching = true;
-  let inUse = true;
-  effect(() => {
-    const now = ridershipOpen.value || exportDemandWork.value !== null;
-    if (inUse && !now) void releaseDemandMemory().then((bytes) => timing('demand-memory-released', bytes));
-    inUse = now;
-  });
-}
+let inUse = false;
+effect(() => {
+  const now = ridershipOpen.value || exportDemandWork.value !== null;
+  if (inUse && !now) void releaseDemandMemory().then((bytes) => timing('demand-memory-released', bytes));
+  inUse = now;
+});
 
 /** Bumped by "Compute again" after a cancel: the view's run starts over for the same inputs. */
 const retry = signal(0);

@@ -30,7 +30,7 @@ export function stationRidershipLines(id: string, side: MapSide): string[] {
     }),
     ...(shown
       ? [
-          t('ridership.tipFlows', {
+          t(s.scenario === undefined ? 'ridership.tipFlows' : 'ridership.tipFlowsOf', {
             entries: whole(shown.entries),
             exits: whole(shown.exits),
             transfers: whole(shown.transfers),
