@@ -121,6 +121,18 @@ describe('the Ridership view on the toy network', () => {
     expect(await page.textContent('[data-testid="ridership-chosen"]')).toContain('Metro 2');
     await page.locator('[data-testid="ridership-sources-chart"] svg[class^="plot"]').waitFor();
     await page.locator('[data-testid="ridership-commute-chart"] svg[class^="plot"]').waitFor();
+    // The figures fit the view: no column of numbers scrolled out of sight.
+    const fits = await page
+      .locator('[data-testid="ridership-figures"]')
+      .evaluate(
+        (t) => t.getBoundingClientRect().right <= t.closest('section')!.getBoundingClientRect().right,
+      );
+    expect(fits).toBe(true);
+    // With a scenario, the change per band below it: a bar per band (chartRows.test.ts: after − before).
+    const changeBars = page.locator(
+      '[data-testid="ridership-commute-change-chart"] g[aria-label="bar"] rect',
+    );
+    await expect.poll(() => changeBars.count()).toBe(cli.baseline.histogram.commuters.length);
     const rail = Number(
       await page.getAttribute('[data-testid="ridership-railRiders"] td:nth-child(3)', 'data-value'),
     );

@@ -2,10 +2,18 @@ import * as Plot from '@observablehq/plot';
 import { useEffect, useRef } from 'preact/hooks';
 import type { DemandReport } from '../../demand/report';
 import type { RiderSources } from '../../demand/sources';
-import { countTick } from '../format';
+import { countTick, signed } from '../format';
 import { t } from '../i18n';
 import { lang } from '../state/store';
-import { type BandRow, commuteBandRows, type SourceRow, sourceRows } from './chartRows';
+import {
+  type BandChange,
+  type BandRow,
+  commuteBandChanges,
+  commuteBandRows,
+  type SourceRow,
+  sourceRows,
+} from './chartRows';
+import { GAIN, LOSS } from './loadFeatures';
 
 const WIDTH = 430;
 const BEFORE = '#9a9a9a';
@@ -119,6 +127,53 @@ export function CommuteChart({ report }: { report: Pick<DemandReport, 'baseline'
               y: 'commuters',
               fill: 'which',
               title: (r: BandRow) => `${r.which} ${r.band}: ${Math.round(r.commuters).toLocaleString()}`,
+            }),
+            Plot.ruleY([0]),
+          ],
+        });
+      }}
+    />
+  );
+}
+
+/**
+ * The change in commuters per band of one-way commute time, after − before: at regional scale the two
+ * sides' bars look alike, their difference shows where commutes moved (gains below, losses above).
+ */
+export function CommuteChangeChart({ report }: { report: Pick<DemandReport, 'baseline' | 'scenario'> }) {
+  return (
+    <PlotFigure
+      testId="ridership-commute-change-chart"
+      label={t('ridership.commuteChangeChart')}
+      deps={[report]}
+      make={() => {
+        const rows = commuteBandChanges(report);
+        const ticks = new Map(
+          rows.map((r) => [
+            r.band,
+            r.band.startsWith('≥') ? r.band : r.minutes % 30 === 0 ? String(r.minutes) : '',
+          ]),
+        );
+        return Plot.plot({
+          width: WIDTH,
+          height: 160,
+          marginLeft: 46,
+          marginBottom: 40,
+          style: { fontSize: '10px' },
+          x: {
+            domain: rows.map((r) => r.band),
+            label: t('ridership.chartMinutes'),
+            labelAnchor: 'center',
+            tickFormat: (b: string) => ticks.get(b) ?? '',
+            padding: 0.12,
+          },
+          y: { grid: true, label: t('ridership.commutersChange'), tickFormat: countTick(lang.value) },
+          marks: [
+            Plot.barY(rows, {
+              x: 'band',
+              y: 'change',
+              fill: (r: BandChange) => (r.change >= 0 ? GAIN : LOSS),
+              title: (r: BandChange) => `${r.band}: ${signed(r.change)}`,
             }),
             Plot.ruleY([0]),
           ],

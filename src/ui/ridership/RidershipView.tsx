@@ -14,7 +14,7 @@ import { Progress } from '../panels/Progress';
 import { reportView } from '../report/Report';
 import { activeScenario, beforeScenario, lang, layout, period } from '../state/store';
 import { Assumptions, regionName } from './Assumptions';
-import { CommuteChart, SourcesChart } from './Charts';
+import { CommuteChangeChart, CommuteChart, SourcesChart } from './Charts';
 import { LineTable } from './LineTable';
 import { featuredLine, lineRows } from './lineRows';
 import { GAIN, LOSS, loadScale, MAX_WIDTH } from './loadFeatures';
@@ -378,6 +378,12 @@ export function RidershipView() {
           <LineSources result={d} line={line} />
           <h3>{t('ridership.commuteChart')}</h3>
           <CommuteChart report={area} />
+          {area.scenario && (
+            <>
+              <h3>{t('ridership.commuteChangeChart')}</h3>
+              <CommuteChangeChart report={area} />
+            </>
+          )}
           <p class="note" data-testid="ridership-computed">
             {t('ridership.computedIn', {
               seconds: d.seconds.toFixed(1),

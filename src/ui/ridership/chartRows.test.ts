@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commuteBandRows, sourceRows } from './chartRows';
+import { commuteBandChanges, commuteBandRows, sourceRows } from './chartRows';
 
 describe('ridership chart rows', () => {
   it('lists sources largest first', () => {
@@ -21,5 +21,18 @@ describe('ridership chart rows', () => {
       'A 10–20 2',
       'A ≥ 20 1',
     ]);
+  });
+
+  it('gives the change per band, after − before, which sums to the change in commuters', () => {
+    const h = (commuters: number[]) => ({ histogram: { bandMinutes: 10, commuters } });
+    const report = { baseline: h([5, 3, 1]), scenario: h([6, 2, 1]) };
+    // A commuter moved from 10–20 to 0–10: +1 there, −1 here; the open band unchanged.
+    expect(commuteBandChanges(report).map((r) => `${r.band} ${r.change}`)).toEqual([
+      '0–10 1',
+      '10–20 -1',
+      '≥ 20 0',
+    ]);
+    expect(commuteBandChanges(report).reduce((s, r) => s + r.change, 0)).toBe(0);
+    expect(commuteBandChanges({ baseline: h([5, 3, 1]) })).toEqual([]);
   });
 });

@@ -33,18 +33,36 @@ export function commuteBandRows(
 ): BandRow[] {
   const rows: BandRow[] = [];
   const add = (h: Histogram, which: string) => {
-    const last = h.commuters.length - 1;
     h.commuters.forEach((commuters, k) => {
-      const minutes = k * h.bandMinutes;
-      rows.push({
-        band: k < last ? `${minutes}–${minutes + h.bandMinutes}` : `≥ ${minutes}`,
-        minutes,
-        which,
-        commuters,
-      });
+      rows.push({ ...bandOf(h, k), which, commuters });
     });
   };
   add(report.baseline.histogram, labels.before);
   if (report.scenario) add(report.scenario.histogram, labels.after);
   return rows;
+}
+
+/** Band k of a histogram: its label and start (the last band open). */
+function bandOf(h: Histogram, k: number): { band: string; minutes: number } {
+  const minutes = k * h.bandMinutes;
+  const last = h.commuters.length - 1;
+  return { band: k < last ? `${minutes}–${minutes + h.bandMinutes}` : `≥ ${minutes}`, minutes };
+}
+
+export interface BandChange {
+  band: string;
+  minutes: number;
+  /** Commuters after less before in the band (a shift to shorter commutes: + below, − above). */
+  change: number;
+}
+
+/** The change per band of one-way commute time, after − before (none without a scenario). */
+export function commuteBandChanges(report: {
+  baseline: { histogram: Histogram };
+  scenario?: { histogram: Histogram };
+}): BandChange[] {
+  const after = report.scenario?.histogram;
+  if (!after) return [];
+  const before = report.baseline.histogram;
+  return after.commuters.map((c, k) => ({ ...bandOf(after, k), change: c - before.commuters[k]! }));
 }
