@@ -121,6 +121,8 @@ describe('the Ridership view on the toy network', () => {
     expect(await page.textContent('[data-testid="ridership-chosen"]')).toContain('Metro 2');
     await page.locator('[data-testid="ridership-sources-chart"] svg[class^="plot"]').waitFor();
     await page.locator('[data-testid="ridership-commute-chart"] svg[class^="plot"]').waitFor();
+    // Everyone's figures have no jobs–housing balance (an area's have: the JJJ test).
+    expect(await page.locator('[data-testid="ridership-jobsPerWorker"]').count()).toBe(0);
     // The figures fit the view: no column of numbers scrolled out of sight.
     const fits = await page
       .locator('[data-testid="ridership-figures"]')
@@ -525,6 +527,18 @@ describe('the Ridership view on the JJJ network', () => {
       await page.getAttribute('[data-testid="ridership-perceivedHoursSaved"] td:nth-child(4)', 'data-value'),
     );
     expect(Math.abs(perceivedBeijing - beijing.delta!.perceivedHoursSaved!)).toBeLessThan(0.006);
+    // A district's residents, with its jobs–housing balance (职住平衡) as the headless run gives it.
+    const district = cli.districts.find((x) => x.baseline.jobsPerWorker !== null)!;
+    await page.selectOption('[data-testid="ridership-area"]', `district:${district.id}`);
+    const jobsPerWorker = () =>
+      page.getAttribute('[data-testid="ridership-jobsPerWorker"] td:nth-child(2)', 'data-value');
+    await expect
+      .poll(async () => Math.abs(Number(await jobsPerWorker()) - district.baseline.jobsPerWorker!))
+      .toBeLessThan(1e-6);
+    const inside = Number(
+      await page.getAttribute('[data-testid="ridership-workInside"] td:nth-child(2)', 'data-value'),
+    );
+    expect(Math.abs(inside - 100 * district.baseline.shareWorkingInside!)).toBeLessThan(1e-4);
     await page.selectOption('[data-testid="ridership-area"]', 'all');
 
     // Folded, the map shows the loads; Yanjiao Town's boardings on hover.

@@ -2,7 +2,7 @@ import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import './ridership.css';
 import type { Delta, DemandReport, Figures } from '../../demand/report';
-import type { CommuteFigures as CommuteFiguresOf, RegionFigures } from '../../demand/tally';
+import type { AreaFigures, CommuteFigures as CommuteFiguresOf } from '../../demand/tally';
 import { DEMAND_MODES, type DemandMode } from '../../domain/demand';
 import { nameIn } from '../../domain/names';
 import type { Network } from '../../domain/network';
@@ -68,12 +68,23 @@ function DemandProgress() {
   );
 }
 
-/** The figures of one set of commuters (everyone's, or a region's residents'), as the table reads them. */
-type AreaSide = Omit<CommuteFiguresOf, 'histogram'> & { railRiders: number };
+/**
+ * The figures of one set of commuters (everyone's, or an area's residents'), as the table reads them; an
+ * area adds its jobs–housing balance (职住平衡).
+ */
+type AreaSide = Omit<CommuteFiguresOf, 'histogram'> & {
+  railRiders: number;
+  jobsPerWorker?: number | null;
+  shareWorkingInside?: number | null;
+};
 
-/** Whose commutes the table and the chart show: everyone (the report's own figures) or a region's residents. */
+/**
+ * Whose commutes the table and the chart show: everyone (the report's own figures), a region's or a
+ * district's residents.
+ */
 interface Area {
   id: string;
+  group: 'all' | 'region' | 'district';
   label: string;
   workers: number;
   baseline: AreaSide & { histogram: Figures['histogram'] };
@@ -81,9 +92,9 @@ interface Area {
   delta?: Delta;
 }
 
-/** Everyone, then each region of the network (its resident workers wherever they work). */
+/** Everyone, then each region and each district of the network (its resident workers wherever they work). */
 function areasOf(r: DemandReport, network: Network): Area[] {
-  const side = (f: RegionFigures) => ({
+  const side = (f: AreaFigures) => ({
     ...f,
     // A region has no assignment of its own: its rail riders are its commuters by rail.
     railRiders: (f.modeShares?.rail ?? 0) * f.commuters,
@@ -93,6 +104,7 @@ function areasOf(r: DemandReport, network: Network): Area[] {
   return [
     {
       id: 'all',
+      group: 'all',
       label: t('ridership.areaAll', { workers: whole(r.workers) }),
       workers: r.workers,
       baseline: r.baseline,
@@ -101,8 +113,21 @@ function areasOf(r: DemandReport, network: Network): Area[] {
     },
     ...r.regions.map((g) => ({
       id: g.id,
+      group: 'region' as const,
       label: t('ridership.areaRegion', {
         region: regionName(network, g.id),
+        workers: whole(g.baseline.residentWorkers),
+      }),
+      workers: g.baseline.residentWorkers,
+      baseline: side(g.baseline),
+      ...(g.scenario && { scenario: side(g.scenario) }),
+      ...(g.delta && { delta: g.delta }),
+    })),
+    ...r.districts.map((g) => ({
+      id: `district:${g.id}`,
+      group: 'district' as const,
+      label: t('ridership.areaRegion', {
+        region: g.name ? nameIn(g.name, lang.value) : g.id,
         workers: whole(g.baseline.residentWorkers),
       }),
       workers: g.baseline.residentWorkers,
@@ -135,6 +160,9 @@ const FIGURES: FigureRow[] = [
   { key: 'over60', value: (f) => percent(f.shareOver60), digits: 1, better: 'lower' },
   ...DEMAND_MODES.map(modeShare),
   { key: 'railRiders', value: (f) => f.railRiders, digits: 0, better: 'higher' },
+  // An area's jobs–housing balance (职住平衡): its jobs per resident worker, and how many of them work in it.
+  { key: 'jobsPerWorker', value: (f) => f.jobsPerWorker ?? null, digits: 2, better: 'neither' },
+  { key: 'workInside', value: (f) => percent(f.shareWorkingInside), digits: 1, better: 'neither' },
 ];
 
 /** Rounded to `digits` decimals, as shown. */
@@ -168,7 +196,8 @@ function CommuteFigures({ area }: { area: Area }) {
         </tr>
       </thead>
       <tbody>
-        {FIGURES.map((f) => {
+        {/* Everyone's figures have no jobs–housing balance: those rows only for an area. */}
+        {FIGURES.filter((f) => f.value(area.baseline) !== null).map((f) => {
           const b = f.value(area.baseline);
           const a = after ? f.value(after) : null;
           const change = a === null || b === null ? null : a - b;
@@ -356,11 +385,22 @@ export function RidershipView() {
               value={area.id}
               onChange={(e) => (ridershipArea.value = (e.target as HTMLSelectElement).value)}
             >
-              {areas.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.label}
-                </option>
-              ))}
+              {(['all', 'region', 'district'] as const).map((group) => {
+                const options = areas
+                  .filter((a) => a.group === group)
+                  .map((a) => (
+                    <option key={a.id} value={a.id}>
+                      {a.label}
+                    </option>
+                  ));
+                return group === 'all' || options.length === 0 ? (
+                  options
+                ) : (
+                  <optgroup key={group} label={t(`ridership.areaGroup.${group}`)}>
+                    {options}
+                  </optgroup>
+                );
+              })}
             </select>
           </label>
           <CommuteFigures area={area} />

@@ -35,6 +35,10 @@ const en: Record<string, string> = {
   'ridership.whose': 'Whose commutes:',
   'ridership.areaAll': 'every resident worker ({workers})',
   'ridership.areaRegion': '{region} residents ({workers} workers)',
+  'ridership.areaGroup.region': 'Regions',
+  'ridership.areaGroup.district': 'Districts',
+  'ridership.jobsPerWorker': 'Jobs per resident worker (职住比)',
+  'ridership.workInside': 'Working in the area (%)',
   'ridership.commutesTitle':
     "The resident workers chosen above, wherever they work: everyone in the network's zones, or a region's residents (a calibrated network's calibration region is held to its published mean).",
   'ridership.walkShare': 'Walking (%)',
@@ -143,6 +147,10 @@ const zh: Record<string, string> = {
   'ridership.whose': '通勤者：',
   'ridership.areaAll': '全部常住就业者（{workers} 人）',
   'ridership.areaRegion': '{region}常住就业者（{workers} 人）',
+  'ridership.areaGroup.region': '区域',
+  'ridership.areaGroup.district': '区县',
+  'ridership.jobsPerWorker': '职住比（岗位/常住就业者）',
+  'ridership.workInside': '本地就业比例（%）',
   'ridership.commutesTitle':
     '上面所选的常住就业者，无论在何处工作：网络内全部区域，或某一区域的居民（已标定网络的标定区域与其公布的平均通勤时间一致）。',
   'ridership.walkShare': '步行分担率（%）',
