@@ -51,8 +51,10 @@ interface MapViewProps {
 /** The primary map, for tools that draw on it (the scenario editor) and exports (PNG). */
 export const primaryMap = signal<maplibregl.Map | null>(null);
 /**
- * Style loads of any map (a basemap set or changed wipes the layers tools added): tools that draw on a map
- * add theirs again on each. editingMap alone may not change then — it can be the same map throughout.
+ * Style loads of the editing map (a basemap set or changed wipes the layers tools added): the editor adds
+ * its own again on each. editingMap alone may not change then — it can be the same map throughout. Only
+ * that map's: another map's first style (the second map joining when results come) must not make the
+ * editor take its layers and handlers down and up again, in the middle of a drag.
  */
 export const styleLoads = signal(0);
 
@@ -171,7 +173,7 @@ export function MapView({ side, primary = false, label, hidden = false }: MapVie
         primaryMap.value = null;
         primaryMap.value = m;
       }
-      styleLoads.value++;
+      if (editingMap.peek() === m) styleLoads.value++;
     });
     m.on('error', (e) => {
       const message = e.error?.message ?? String(e);
