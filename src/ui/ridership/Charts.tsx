@@ -82,6 +82,29 @@ export function SourcesChart({ sources, label }: { sources: RiderSources; label:
   );
 }
 
+/** The frame of both charts by band of commute time. */
+const BAND_FRAME = { width: WIDTH, marginLeft: 46, marginBottom: 40, style: { fontSize: '10px' } };
+
+/**
+ * The commute-time axis of both band charts: the bands in order, ticks every half hour and the open band
+ * by name (a label per bar is unreadable at this size).
+ */
+function bandAxis(rows: readonly { band: string; minutes: number }[]) {
+  const ticks = new Map(
+    rows.map((r) => [
+      r.band,
+      r.band.startsWith('≥') ? r.band : r.minutes % 30 === 0 ? String(r.minutes) : '',
+    ]),
+  );
+  return {
+    domain: [...new Set(rows.map((r) => r.band))],
+    label: t('ridership.chartMinutes'),
+    labelAnchor: 'center' as const,
+    tickFormat: (b: string) => ticks.get(b) ?? '',
+    padding: 0.12,
+  };
+}
+
 /**
  * Commuters by one-way commute time, before and after, as grouped bars (a facet per band, the sides next to
  * each other: never stacked, so the axis reads commuters).
@@ -96,27 +119,10 @@ export function CommuteChart({ report }: { report: Pick<DemandReport, 'baseline'
         const labels = { before: t('ridership.before'), after: t('ridership.after') };
         const rows = commuteBandRows(report, labels);
         const sides = report.scenario ? [labels.before, labels.after] : [labels.before];
-        const bands = [...new Set(rows.map((r) => r.band))];
-        // Ticks every half hour and the open band by name: a label per bar is unreadable at this size.
-        const ticks = new Map(
-          rows.map((r) => [
-            r.band,
-            r.band.startsWith('≥') ? r.band : r.minutes % 30 === 0 ? String(r.minutes) : '',
-          ]),
-        );
         return Plot.plot({
-          width: WIDTH,
+          ...BAND_FRAME,
           height: 220,
-          marginLeft: 46,
-          marginBottom: 40,
-          style: { fontSize: '10px' },
-          fx: {
-            domain: bands,
-            label: t('ridership.chartMinutes'),
-            labelAnchor: 'center',
-            tickFormat: (b: string) => ticks.get(b) ?? '',
-            padding: 0.12,
-          },
+          fx: bandAxis(rows),
           x: { domain: sides, axis: null, padding: 0 },
           y: { grid: true, label: t('ridership.commuters'), tickFormat: countTick(lang.value) },
           color: { domain: sides, range: [BEFORE, AFTER], legend: sides.length > 1 },
@@ -148,25 +154,10 @@ export function CommuteChangeChart({ report }: { report: Pick<DemandReport, 'bas
       deps={[report]}
       make={() => {
         const rows = commuteBandChanges(report);
-        const ticks = new Map(
-          rows.map((r) => [
-            r.band,
-            r.band.startsWith('≥') ? r.band : r.minutes % 30 === 0 ? String(r.minutes) : '',
-          ]),
-        );
         return Plot.plot({
-          width: WIDTH,
+          ...BAND_FRAME,
           height: 160,
-          marginLeft: 46,
-          marginBottom: 40,
-          style: { fontSize: '10px' },
-          x: {
-            domain: rows.map((r) => r.band),
-            label: t('ridership.chartMinutes'),
-            labelAnchor: 'center',
-            tickFormat: (b: string) => ticks.get(b) ?? '',
-            padding: 0.12,
-          },
+          x: bandAxis(rows),
           y: { grid: true, label: t('ridership.commutersChange'), tickFormat: countTick(lang.value) },
           marks: [
             Plot.barY(rows, {
