@@ -1,20 +1,18 @@
 import { useSignal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
 import './ridership.css';
-import type { Delta, DemandReport, Figures } from '../../demand/report';
-import type { AreaFigures, CommuteFigures as CommuteFiguresOf } from '../../demand/tally';
-import { DEMAND_MODES, type DemandMode } from '../../domain/demand';
 import { nameIn } from '../../domain/names';
-import type { Network } from '../../domain/network';
 import { editableTarget } from '../editor/session';
-import { decimal, percent, signed, whole } from '../format';
+import { whole } from '../format';
 import { t } from '../i18n';
 import { type MapSide, singleSide } from '../map/view';
 import { Progress } from '../panels/Progress';
 import { reportView } from '../report/Report';
 import { activeScenario, beforeScenario, lang, layout, period } from '../state/store';
-import { Assumptions, regionName } from './Assumptions';
+import { Assumptions } from './Assumptions';
+import { areasOf } from './areas';
 import { CommuteChangeChart, CommuteChart, SourcesChart } from './Charts';
+import { CommuteFigures } from './CommuteFigures';
 import { LineTable } from './LineTable';
 import { featuredLine, lineRows } from './lineRows';
 import { GAIN, LOSS, loadScale, MAX_WIDTH } from './loadFeatures';
@@ -65,176 +63,6 @@ function DemandProgress() {
         {t('progress.cancel')}
       </button>
     </div>
-  );
-}
-
-/**
- * The figures of one set of commuters (everyone's, or an area's residents'), as the table reads them; an
- * area adds its jobs–housing balance (职住平衡).
- */
-type AreaSide = Omit<CommuteFiguresOf, 'histogram'> & {
-  railRiders: number;
-  jobsPerWorker?: number | null;
-  shareWorkingInside?: number | null;
-};
-
-/**
- * Whose commutes the table and the chart show: everyone (the report's own figures), a region's or a
- * district's residents.
- */
-interface Area {
-  id: string;
-  group: 'all' | 'region' | 'district';
-  label: string;
-  workers: number;
-  baseline: AreaSide & { histogram: Figures['histogram'] };
-  scenario?: AreaSide & { histogram: Figures['histogram'] };
-  delta?: Delta;
-}
-
-/** Everyone, then each region and each district of the network (its resident workers wherever they work). */
-function areasOf(r: DemandReport, network: Network): Area[] {
-  const side = (f: AreaFigures) => ({
-    ...f,
-    // A region has no assignment of its own: its rail riders are its commuters by rail.
-    railRiders: (f.modeShares?.rail ?? 0) * f.commuters,
-    // A region's histogram has the bands of everyone's.
-    histogram: { bandMinutes: r.baseline.histogram.bandMinutes, commuters: f.histogram },
-  });
-  return [
-    {
-      id: 'all',
-      group: 'all',
-      label: t('ridership.areaAll', { workers: whole(r.workers) }),
-      workers: r.workers,
-      baseline: r.baseline,
-      ...(r.scenario && { scenario: r.scenario }),
-      ...(r.delta && { delta: r.delta }),
-    },
-    ...r.regions.map((g) => ({
-      id: g.id,
-      group: 'region' as const,
-      label: t('ridership.areaRegion', {
-        region: regionName(network, g.id),
-        workers: whole(g.baseline.residentWorkers),
-      }),
-      workers: g.baseline.residentWorkers,
-      baseline: side(g.baseline),
-      ...(g.scenario && { scenario: side(g.scenario) }),
-      ...(g.delta && { delta: g.delta }),
-    })),
-    ...r.districts.map((g) => ({
-      id: `district:${g.id}`,
-      group: 'district' as const,
-      label: t('ridership.areaRegion', {
-        region: g.name ? nameIn(g.name, lang.value) : g.id,
-        workers: whole(g.baseline.residentWorkers),
-      }),
-      workers: g.baseline.residentWorkers,
-      baseline: side(g.baseline),
-      ...(g.scenario && { scenario: side(g.scenario) }),
-      ...(g.delta && { delta: g.delta }),
-    })),
-  ];
-}
-
-type FigureRow = {
-  key: string;
-  value: (f: AreaSide) => number | null;
-  /** Decimals shown (of the figures and of their change). */
-  digits: number;
-  /** The change is a gain when it goes this way (colour); a mode's share is neither. */
-  better: 'higher' | 'lower' | 'neither';
-};
-
-const modeShare = (mode: DemandMode): FigureRow => ({
-  key: `${mode}Share`,
-  value: (f) => percent(f.modeShares?.[mode]),
-  digits: 1,
-  better: mode === 'rail' ? 'higher' : mode === 'car' ? 'lower' : 'neither',
-});
-
-const FIGURES: FigureRow[] = [
-  { key: 'meanCommute', value: (f) => f.meanCommuteMinutes, digits: 1, better: 'lower' },
-  { key: 'within45', value: (f) => percent(f.shareWithin45), digits: 1, better: 'higher' },
-  { key: 'over60', value: (f) => percent(f.shareOver60), digits: 1, better: 'lower' },
-  ...DEMAND_MODES.map(modeShare),
-  { key: 'railRiders', value: (f) => f.railRiders, digits: 0, better: 'higher' },
-  // An area's jobs–housing balance (职住平衡): its jobs per resident worker, and how many of them work in it.
-  { key: 'jobsPerWorker', value: (f) => f.jobsPerWorker ?? null, digits: 2, better: 'neither' },
-  { key: 'workInside', value: (f) => percent(f.shareWorkingInside), digits: 1, better: 'neither' },
-];
-
-/** Rounded to `digits` decimals, as shown. */
-const rounded = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
-
-/**
- * Commute-weighted figures of the area's resident workers before, after and their change, and
- * commuter-hours saved. The change shown is that of the figures as shown (a planner subtracts what is on the screen);
- * its exact value is its tooltip and data-value.
- */
-function CommuteFigures({ area }: { area: Area }) {
-  const after = area.scenario;
-  const hours = (key: string, value: number) => (
-    <tr data-testid={`ridership-${key}`} title={t(`ridership.${key}Title`)}>
-      <th scope="row">{t(`ridership.${key}`)}</th>
-      <td />
-      <td />
-      <td data-value={value} class={Math.round(value) ? (value > 0 ? 'good' : 'bad') : undefined}>
-        {signed(value)}
-      </td>
-    </tr>
-  );
-  return (
-    <table class="ridership-figures" data-testid="ridership-figures">
-      <thead>
-        <tr>
-          <th title={t('ridership.commutesTitle')}>{t('ridership.commutes')}</th>
-          <th>{t('ridership.before')}</th>
-          {after && <th>{t('ridership.after')}</th>}
-          {after && <th>{t('ridership.change')}</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {/* Everyone's figures have no jobs–housing balance: those rows only for an area. */}
-        {FIGURES.filter((f) => f.value(area.baseline) !== null).map((f) => {
-          const b = f.value(area.baseline);
-          const a = after ? f.value(after) : null;
-          const change = a === null || b === null ? null : a - b;
-          const shown = a === null || b === null ? null : rounded(a, f.digits) - rounded(b, f.digits);
-          const sign = shown === null ? 0 : Math.round(shown * 10 ** f.digits);
-          const colour =
-            sign && f.better !== 'neither'
-              ? sign > 0 === (f.better === 'higher')
-                ? 'good'
-                : 'bad'
-              : undefined;
-          return (
-            <tr key={f.key} data-testid={`ridership-${f.key}`}>
-              <th scope="row">{t(`ridership.${f.key}`)}</th>
-              <td data-value={b ?? ''}>{decimal(b, f.digits)}</td>
-              {after && <td data-value={a ?? ''}>{decimal(a, f.digits)}</td>}
-              {after && (
-                <td
-                  data-value={change ?? ''}
-                  data-shown={shown ?? ''}
-                  title={
-                    change === null
-                      ? undefined
-                      : t('ridership.exactChange', { change: signed(change, f.digits + 2) })
-                  }
-                  class={colour}
-                >
-                  {signed(shown, f.digits)}
-                </td>
-              )}
-            </tr>
-          );
-        })}
-        {area.delta && hours('perceivedHoursSaved', area.delta.perceivedHoursSaved)}
-        {area.delta && hours('hoursSaved', area.delta.commuterHoursSaved)}
-      </tbody>
-    </table>
   );
 }
 
