@@ -11,9 +11,8 @@
  */
 import { parseArgs } from 'node:util';
 import { formatIssues } from '../domain/issue';
-import type { LocalizedName } from '../domain/names';
 import type { Scenario } from '../domain/scenario';
-import type { Boundaries } from '../io/boundaries';
+import { type Boundaries, districtNames } from '../io/boundaries';
 import { checksum } from '../io/canonical';
 import { buildResults } from '../io/results';
 import { areaUnits } from '../metrics/districts';
@@ -74,11 +73,6 @@ async function runDemand(
   );
   process.stderr.write(`${demandText(demand.report)}\n`);
   return demand;
-}
-
-/** District names by code, from the boundaries file (for the demand report's districts). */
-function districtNames(b: Boundaries): Map<string, LocalizedName> {
-  return new Map(b.districts.map((d) => [d.code, d.name]));
 }
 
 function fail(lines: string): never {

@@ -86,3 +86,8 @@ export function loadBoundaries(file: string, text: string, network: Network): Lo
   });
   return issues.length > 0 ? failed(file, issues) : { ok: true, value: out };
 }
+
+/** District names by code (the zones' \`district\`), for the demand report's districts. */
+export function districtNames(b: Boundaries): Map<string, LocalizedName> {
+  return new Map(b.districts.map((d) => [d.code, d.name]));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countTick, decimal, signed, whole } from './format';
+import { countTick, decimal, roundedToTotal, signed, whole } from './format';
 
 describe('the tables’ number formats', () => {
   it('keeps the decimals asked for, and writes a true minus', () => {
@@ -12,10 +12,11 @@ describe('the tables’ number formats', () => {
     expect(decimal(0, 1, 4)).toBe('0.0');
   });
 
-  it('signs a change, and a change that rounds to nothing is 0', () => {
+  it('signs a change, and a change that rounds to nothing is 0 to the same decimals', () => {
     expect(signed(0.44, 1)).toBe('+0.4');
     expect(signed(-5153.2)).toBe('\u22125,153');
-    expect(signed(-0.04, 1)).toBe('0');
+    expect(signed(-0.04, 1)).toBe('0.0');
+    expect(signed(0.2)).toBe('0');
     expect(signed(undefined)).toBe('—');
   });
 
@@ -30,5 +31,16 @@ describe('the tables’ number formats', () => {
       '150万',
       '3.5亿',
     ]);
+  });
+
+  it('rounds shares so that they add up to the whole, by the largest remainders', () => {
+    // Each alone: 5.7 + 19.2 + 32.1 + 20.1 + 23.0 = 100.1. Floors 5.6 + 19.1 + 32.1 + 20.0 + 22.9 = 99.7:
+    // three tenths go to the largest remainders, 0.8 (22.98), then 0.6 of 5.66 and 19.16 (20.06's 0.6
+    // is the last of the ties).
+    const parts = [5.66, 19.16, 32.14, 20.06, 22.98];
+    expect(parts.map((p) => Math.round(p * 10) / 10).reduce((s, x) => s + x, 0)).toBeCloseTo(100.1, 9);
+    const shown = roundedToTotal(parts, 1);
+    expect(shown).toEqual([5.7, 19.2, 32.1, 20.0, 23.0]);
+    expect(shown.reduce((s, x) => s + x, 0)).toBeCloseTo(100, 9);
   });
 });

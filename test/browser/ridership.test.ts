@@ -152,6 +152,9 @@ describe('the Ridership view on the toy network', () => {
     for (const column of [0, 1]) {
       const total = shares.reduce((sum, row) => sum + Number(row[column]![1]), 0);
       expect(Math.abs(total - 100)).toBeLessThan(1e-9);
+      // As shown too: to a tenth, the five add up to 100.0 (each rounded alone they need not).
+      const shown = shares.reduce((sum, row) => sum + Number(row[column]![0]), 0);
+      expect(Math.abs(shown - 100)).toBeLessThan(1e-9);
     }
     for (const [before, after, change] of shares) {
       const shown = Number(after![0]) - Number(before![0]);
@@ -527,6 +530,13 @@ describe('the Ridership view on the JJJ network', () => {
       await page.getAttribute('[data-testid="ridership-perceivedHoursSaved"] td:nth-child(4)', 'data-value'),
     );
     expect(Math.abs(perceivedBeijing - beijing.delta!.perceivedHoursSaved!)).toBeLessThan(0.006);
+    // Districts by name (as the maps label them), not by code.
+    const options = await page
+      .locator('[data-testid="ridership-area"] optgroup:last-of-type option')
+      .evaluateAll((o) => o.map((x) => x.textContent ?? ''));
+    expect(options.length).toBeGreaterThan(10);
+    expect(options.filter((o) => /^\d/.test(o))).toEqual([]);
+    expect(options.some((o) => o.startsWith('Pinggu'))).toBe(true);
     // A district's residents, with its jobs–housing balance (职住平衡) as the headless run gives it.
     const district = cli.districts.find((x) => x.baseline.jobsPerWorker !== null)!;
     await page.selectOption('[data-testid="ridership-area"]', `district:${district.id}`);

@@ -62,17 +62,26 @@ export function areasOf(r: DemandReport, network: Network): Area[] {
       ...(g.scenario && { scenario: side(g.scenario) }),
       ...(g.delta && { delta: g.delta }),
     })),
-    ...r.districts.map((g) => ({
-      id: `district:${g.id}`,
-      group: 'district' as const,
-      label: t('ridership.areaRegion', {
-        region: g.name ? nameIn(g.name, lang.value) : g.id,
-        workers: whole(g.baseline.residentWorkers),
-      }),
-      workers: g.baseline.residentWorkers,
-      baseline: side(g.baseline),
-      ...(g.scenario && { scenario: side(g.scenario) }),
-      ...(g.delta && { delta: g.delta }),
-    })),
+    ...[...r.districts]
+      .sort((a, b) =>
+        districtLabel(a).localeCompare(districtLabel(b), lang.value === 'zh' ? 'zh-Hans' : 'en'),
+      )
+      .map((g) => ({
+        id: `district:${g.id}`,
+        group: 'district' as const,
+        label: t('ridership.areaRegion', {
+          region: districtLabel(g),
+          workers: whole(g.baseline.residentWorkers),
+        }),
+        workers: g.baseline.residentWorkers,
+        baseline: side(g.baseline),
+        ...(g.scenario && { scenario: side(g.scenario) }),
+        ...(g.delta && { delta: g.delta }),
+      })),
   ];
+}
+
+/** A district's name in the page's language (its code where the boundaries name none). */
+function districtLabel(g: DemandReport['districts'][number]): string {
+  return g.name ? nameIn(g.name, lang.value) : g.id;
 }

@@ -2,11 +2,13 @@ import { computed, effect, signal } from '@preact/signals';
 import type { DemandReport } from '../../demand/report';
 import type { Network } from '../../domain/network';
 import type { Scenario } from '../../domain/scenario';
+import { districtNames } from '../../io/boundaries';
 import { type LineLoad, type LoadNetworks, lineLoads } from '../../io/lineLoads';
 import type { DemandProgress } from '../../workers/demandAnalysis';
 import { CancelledError, isCancelled } from '../../workers/errors';
 import { demandEngine, releaseDemandMemory } from '../compute/demand';
 import { timing } from '../compute/timing';
+import { boundaries } from '../data/areas';
 import { errorText } from '../data/failure';
 import { t } from '../i18n';
 import { providedValues } from '../state/metrics';
@@ -102,11 +104,14 @@ export async function computeDemand(
   const i = inputs.peek();
   if (!i) throw new Error('no network is open');
   const started = performance.now();
+  const named = boundaries.peek();
   const run = await demandEngine().run({
     network: i.network,
     networkKey: i.networkKey,
     scenario: i.scenario,
     period: i.period,
+    // The districts by name, as the maps label them (the zones carry only codes).
+    ...(named && { districtNames: districtNames(named) }),
     signal,
     onProgress,
   });
@@ -219,5 +224,7 @@ function provideCommutes(): void {
 /** Open or close the Ridership view. */
 export function setRidershipOpen(open: boolean): void {
   startController();
+  // Opened again, the view shows itself whole (it was folded when closed, perhaps long ago).
+  if (open) ridershipFolded.value = false;
   ridershipOpen.value = open;
 }

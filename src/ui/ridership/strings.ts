@@ -33,11 +33,11 @@ const en: Record<string, string> = {
   'ridership.over60': 'Commuting > 60 min (%)',
   'ridership.commutes': 'Commutes (estimate)',
   'ridership.whose': 'Whose commutes:',
-  'ridership.areaAll': 'every resident worker ({workers})',
+  'ridership.areaAll': 'Everyone ({workers} workers)',
   'ridership.areaRegion': '{region} residents ({workers} workers)',
   'ridership.areaGroup.region': 'Regions',
   'ridership.areaGroup.district': 'Districts',
-  'ridership.jobsPerWorker': 'Jobs per resident worker (职住比)',
+  'ridership.jobsPerWorker': 'Jobs per resident worker',
   'ridership.workInside': 'Working in the area (%)',
   'ridership.commutesTitle':
     "The resident workers chosen above, wherever they work: everyone in the network's zones, or a region's residents (a calibrated network's calibration region is held to its published mean).",
