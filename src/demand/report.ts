@@ -218,12 +218,25 @@ export function demandReport(input: DemandReportInput): DemandReport {
   const base = input.baseline;
   const next = input.scenario;
   const all = (t: CommuteTally, riders: number) => figures(commuteFigures(t, perDay), riders);
-  /** The perceived commuter-hours per working day the scenario saves the residents of the zones `inside`. */
-  const perceived = (inside: (i: number) => boolean) => {
-    let seconds = 0;
-    for (let i = 0; i < setup.layout.zoneCount; i++) if (inside(i)) seconds += next!.benefit[i]!;
-    return (seconds / 3600) * perDay;
+  // The perceived commuter-seconds the scenario saves, summed in one pass over the zones (in zone order):
+  // for everyone, by district, by region.
+  const layout = setup.layout;
+  const saved = {
+    all: 0,
+    district: new Float64Array(layout.districtCount),
+    region: layout.regions.map(() => 0),
   };
+  if (next)
+    for (let i = 0; i < layout.zoneCount; i++) {
+      const s = next.benefit[i]!;
+      saved.all += s;
+      if (layout.district[i]! >= 0) saved.district[layout.district[i]!] += s;
+      layout.regions.forEach((mask, r) => {
+        if (mask[i]) saved.region[r]! += s;
+      });
+    }
+  /** Perceived commuter-seconds (one way) as commuter-hours per working day. */
+  const hours = (seconds: number) => (seconds / 3600) * perDay;
   const baseline = all(base.tally, base.assignment.riders);
   const scenario = next ? all(next.tally, next.assignment.riders) : undefined;
 
@@ -232,12 +245,7 @@ export function demandReport(input: DemandReportInput): DemandReport {
     const out: AreaReport<RegionFigures> = { id: r.id, name: r.name, baseline: of(base.tally) };
     if (next) {
       out.scenario = of(next.tally);
-      const mask = setup.layout.regions[k]!;
-      out.delta = areaDelta(
-        out.baseline,
-        out.scenario,
-        perceived((i) => mask[i] === 1),
-      );
+      out.delta = areaDelta(out.baseline, out.scenario, hours(saved.region[k]!));
     }
     return out;
   });
@@ -251,11 +259,7 @@ export function demandReport(input: DemandReportInput): DemandReport {
     if (name) out.name = name;
     if (nextDistricts) {
       out.scenario = nextDistricts[k]!;
-      out.delta = areaDelta(
-        out.baseline,
-        out.scenario,
-        perceived((i) => setup.layout.district[i] === k),
-      );
+      out.delta = areaDelta(out.baseline, out.scenario, hours(saved.district[k]!));
     }
     return out;
   });
@@ -350,11 +354,7 @@ export function demandReport(input: DemandReportInput): DemandReport {
   };
   if (scenario && next) {
     report.scenario = scenario;
-    report.delta = delta(
-      baseline,
-      scenario,
-      perceived(() => true),
-    );
+    report.delta = delta(baseline, scenario, hours(saved.all));
     const acc = new Float64Array(SOURCE_CLASSES);
     for (let i = 0; i < next.tally.zoneCount; i++)
       for (let c = 0; c < SOURCE_CLASSES; c++) acc[c] += next.sources[i * SOURCE_CLASSES + c]!;
