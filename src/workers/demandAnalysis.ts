@@ -238,22 +238,13 @@ export class DemandAnalysis {
           if (!known) scatterTally(baseTally, response.baseline, chunk);
           const block = response.baselineKept;
           if (keeping && block)
-            chunk.forEach((i, k) => {
-              keeping.riders.set(block.riders.subarray(k * z, (k + 1) * z), i * z);
-              keeping.cheapest[i] = block.cheapest[k]!;
-            });
+            if (keeping && block) {
+              scatterRows(keeping.riders, block.riders, chunk, z);
+              scatterRows(keeping.cheapest, block.cheapest, chunk, 1);
+            }
           if (nextTally && response.scenario) scatterTally(nextTally, response.scenario, chunk);
-          if (benefit && response.benefit)
-            chunk.forEach((i, k) => {
-              benefit[i] = response.benefit![k]!;
-            });
-          if (sources && response.sources)
-            chunk.forEach((i, k) => {
-              sources.set(
-                response.sources!.subarray(k * SOURCE_CLASSES, (k + 1) * SOURCE_CLASSES),
-                i * SOURCE_CLASSES,
-              );
-            });
+          if (benefit && response.benefit) scatterRows(benefit, response.benefit, chunk, 1);
+          if (sources && response.sources) scatterRows(sources, response.sources, chunk, SOURCE_CLASSES);
         },
       },
       origins,
@@ -502,6 +493,17 @@ function keptBlock(kept: KeptSide, layout: TallyLayout, origins: Int32Array): Ke
     cheapest: Float64Array.from(origins, (i) => kept.cheapest[i]!),
     tally: gatherTally(kept.tally, layout, origins),
   };
+}
+
+/** A chunk's rows (origins[k] at row k, `width` values each) into the whole array, at row origins[k]. */
+function scatterRows(
+  into: Float32Array | Float64Array,
+  rows: Float32Array | Float64Array,
+  origins: ArrayLike<number>,
+  width: number,
+): void {
+  for (let k = 0; k < origins.length; k++)
+    into.set(rows.subarray(k * width, (k + 1) * width), origins[k]! * width);
 }
 
 /** The buffers of a kept block, which the block alone holds. */
