@@ -91,7 +91,7 @@ export function App() {
       </header>
       <aside class="left">
         <Controls />
-        {/* Above the legend: with a scenario's editor open it was a scroll away (below y = 1,100 at 900 px). */}
+        {/* Above the legend, which with a scenario's description above it pushed the button out of sight. */}
         <RidershipButton />
         <Legend side={side} />
         {currentMetric.value.source.kind === 'isochrone' && selectedZone.value === null && (

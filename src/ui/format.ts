@@ -18,13 +18,16 @@ export function decimal(x: number | null | undefined, digits = 1, most = digits)
 export const whole = (x: number | null | undefined) =>
   decimal(x === null || x === undefined ? x : Math.round(x), 0);
 
+/** Rounded to `digits` decimals, as a table shows it. */
+export const rounded = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+
 /**
  * A change with its sign, to `digits`; one that rounds to nothing is 0 to as many decimals as the figures
  * beside it ("0.0" by "45.2"), never "−0.0" or "+0.0".
  */
 export function signed(x: number | null | undefined, digits = 0): string {
   if (x === null || x === undefined) return '—';
-  const r = Math.round(x * 10 ** digits) / 10 ** digits;
+  const r = rounded(x, digits);
   if (r === 0) return decimal(0, digits);
   return `${r > 0 ? '+' : ''}${decimal(r, digits)}`;
 }

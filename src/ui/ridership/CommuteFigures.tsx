@@ -1,5 +1,5 @@
 import { DEMAND_MODES, type DemandMode } from '../../domain/demand';
-import { decimal, percent, roundedToTotal, signed } from '../format';
+import { decimal, percent, rounded, roundedToTotal, signed } from '../format';
 import { t } from '../i18n';
 import type { Area, AreaSide } from './areas';
 
@@ -31,9 +31,6 @@ const FIGURES: FigureRow[] = [
   { key: 'jobsPerWorker', value: (f) => f.jobsPerWorker ?? null, digits: 2, better: 'neither' },
   { key: 'workInside', value: (f) => percent(f.shareWorkingInside), digits: 1, better: 'neither' },
 ];
-
-/** Rounded to `digits` decimals, as shown. */
-const rounded = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /**
  * A side's figures as shown: each rounded to its row's decimals, but the mode shares together, so that
